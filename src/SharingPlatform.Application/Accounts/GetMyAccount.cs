@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Accounts;
+
+/// <summary>The signed-in person's own account (<c>GET /api/v1/me</c>, the "my account" page).</summary>
+public sealed record GetMyAccount : IQuery<MyAccount>;
+
+public sealed record MyAccount(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string PreferredLanguage,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<MyOrganization> Organizations);
+
+public sealed record MyOrganization(Guid Id, string Name, string Role);
+
+public sealed class GetMyAccountHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMyAccount, MyAccount>
+{
+    public async ValueTask<MyAccount> Handle(GetMyAccount query, CancellationToken cancellationToken)
+    {
+        var id = currentUser.RequireId();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotSignedInException();
+        var roles = Roles.All.Where(currentUser.IsInRole).ToList();
+
+        return new MyAccount(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage.ToCultureName(), roles, []);
+    }
+}

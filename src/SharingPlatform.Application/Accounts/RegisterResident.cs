@@ -1,0 +1,55 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Accounts;
+
+/// <summary>
+/// A person signs up. They get a confirmation email; an address that already has an account gets a
+/// "you already have an account" email instead, so the answer never reveals who is registered.
+/// </summary>
+public sealed record RegisterResident(string Email, string Password, string DisplayName, Language PreferredLanguage = Language.Korean)
+    : ICommand;
+
+public sealed class RegisterResidentValidator : AbstractValidator<RegisterResident>
+{
+    public RegisterResidentValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(c => c.Password).NotEmpty().MinimumLength(10).MaximumLength(128);
+        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(User.DisplayNameMaxLength);
+        RuleFor(c => c.PreferredLanguage).IsInEnum();
+    }
+}
+
+public sealed class RegisterResidentHandler(
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, IEmailOutbox outbox, TimeProvider clock)
+    : ICommandHandler<RegisterResident>
+{
+    public async ValueTask<Unit> Handle(RegisterResident command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var existing = await users.FindByEmailAsync(command.Email);
+        if (existing is not null)
+        {
+            var notice = AccountEmails.AlreadyRegistered(existing, links.SignIn(), now);
+            db.OutgoingEmails.Add(notice);
+            await db.SaveChangesAsync(cancellationToken);
+            outbox.Send(notice.Id);
+            return Unit.Value;
+        }
+
+        var user = User.Register(command.Email, command.DisplayName, command.PreferredLanguage, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        (await users.CreateAsync(user, command.Password)).ThrowIfFailed();
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var email = AccountEmails.Confirmation(user, links.ConfirmEmail(user.Id, token), now);
+        db.OutgoingEmails.Add(email);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Send(email.Id);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Accounts;
+
+/// <summary>"Forgot password": mails a reset link to a confirmed account; says nothing about who is registered.</summary>
+public sealed record RequestPasswordReset(string Email) : ICommand;
+
+public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
+{
+    public RequestPasswordResetValidator() => RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
+}
+
+public sealed class RequestPasswordResetHandler(
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, IEmailOutbox outbox, TimeProvider clock)
+    : ICommandHandler<RequestPasswordReset>
+{
+    public async ValueTask<Unit> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(command.Email);
+        if (user is null || !user.EmailConfirmed)
+            return Unit.Value;
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var email = AccountEmails.PasswordReset(user, links.ResetPassword(user.Email!, token), clock.GetUtcNow());
+        db.OutgoingEmails.Add(email);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Send(email.Id);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Accounts;
+
+/// <summary>Sends a new confirmation link to an unconfirmed account; says nothing about who is registered.</summary>
+public sealed record ResendConfirmation(string Email) : ICommand;
+
+public sealed class ResendConfirmationValidator : AbstractValidator<ResendConfirmation>
+{
+    public ResendConfirmationValidator() => RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
+}
+
+public sealed class ResendConfirmationHandler(
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, IEmailOutbox outbox, TimeProvider clock)
+    : ICommandHandler<ResendConfirmation>
+{
+    public async ValueTask<Unit> Handle(ResendConfirmation command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(command.Email);
+        if (user is null || user.EmailConfirmed)
+            return Unit.Value;
+
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var email = AccountEmails.Confirmation(user, links.ConfirmEmail(user.Id, token), clock.GetUtcNow());
+        db.OutgoingEmails.Add(email);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Send(email.Id);
+        return Unit.Value;
+    }
+}

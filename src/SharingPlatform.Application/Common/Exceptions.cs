@@ -1,0 +1,13 @@
+namespace SharingPlatform.Application.Common;
+
+/// <summary>No such thing, or one the caller may not see (→ 404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>Signed in, but the role forbids it, for a thing the caller may see (→ 403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>A conflict with existing state (→ 409).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The use case needs a signed-in person (→ 401).</summary>
+public sealed class NotSignedInException() : Exception("Sign in first.");

@@ -1,0 +1,8 @@
+namespace SharingPlatform.Application.Common;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+
+    public static IReadOnlyList<string> All { get; } = [Administrator];
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Options;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Infrastructure;
+
+internal sealed class AppLinks(IOptions<AppOptions> options) : IAppLinks
+{
+    public Uri To(string pathAndQuery) => new(options.Value.BaseUrl!, pathAndQuery);
+}

@@ -1,0 +1,90 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Infrastructure.Data;
+using SharingPlatform.Infrastructure.Email;
+using SharingPlatform.Infrastructure.Jobs;
+using SharingPlatform.Infrastructure.Seeding;
+
+namespace SharingPlatform.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string MigrationsAssembly = "SharingPlatform.Migrations";
+
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Set the environment variable ConnectionStrings__Default " +
+                "(e.g. Host=127.0.0.1;Port=5432;Database=sharingplatform;Username=postgres) or start with scripts/run.sh.");
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextPool<ApplicationDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+
+        services.AddDataProtection()
+            .SetApplicationName("SharingPlatform")
+            .PersistKeysToDbContext<ApplicationDbContext>();
+
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.BaseUrl is { IsAbsoluteUri: true }, "App:BaseUrl must be an absolute URL such as https://sharing.example.kr")
+            .ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Email) == string.IsNullOrWhiteSpace(o.Password),
+                "Admin:Email and Admin:Password are set together or not at all")
+            .ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        AddEmail(services, configuration, environment);
+        AddJobs(services, configuration, connectionString);
+
+        services.AddSingleton<IAppLinks, AppLinks>();
+        return services;
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var pickupAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => pickupAllowed || !string.IsNullOrWhiteSpace(o.Host),
+                "Smtp:Host is not set: outside Development the platform needs an SMTP server to send its emails")
+            .ValidateOnStart();
+
+        if (string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]))
+            services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
+        else
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddScoped<IEmailOutbox, HangfireEmailOutbox>();
+        services.AddScoped<SendEmailJob>();
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(15) }));
+
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.RunServer)
+            services.AddHangfireServer((_, server) => server.WorkerCount = jobs.WorkerCount);
+    }
+}

@@ -1,0 +1,8 @@
+using MimeKit;
+
+namespace SharingPlatform.Infrastructure.Email;
+
+public interface IMailTransport
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}

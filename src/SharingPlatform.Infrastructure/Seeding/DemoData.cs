@@ -1,0 +1,19 @@
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Infrastructure.Seeding;
+
+/// <summary>
+/// Demo accounts for Development (listed in the README). Idempotent: a second start finds them and adds nothing.
+/// Later features add their demo organizations, resources, labs and circles here.
+/// </summary>
+internal static class DemoData
+{
+    public const string Password = "demo-password-2026";
+
+    public static async Task SeedAsync(IServiceProvider provider)
+    {
+        await Accounts.EnsureAsync(provider, "minji@demo.sharing.example", Password, "김민지", Language.Korean);
+        await Accounts.EnsureAsync(provider, "junho@demo.sharing.example", Password, "이준호", Language.Korean);
+        await Accounts.EnsureAsync(provider, "emma@demo.sharing.example", Password, "Emma Wilson", Language.English);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SharingPlatform.Application.Accounts;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+using SharingPlatform.Web.Hosting;
+
+namespace SharingPlatform.Web.Api;
+
+public static class AuthEndpoints
+{
+    public sealed record RegisterRequest(string Email, string Password, string DisplayName, string? PreferredLanguage);
+    public sealed record LoginRequest(string Email, string Password);
+    public sealed record RefreshRequest(string RefreshToken);
+    public sealed record EmailRequest(string Email);
+    public sealed record ConfirmEmailRequest(Guid UserId, string Code);
+    public sealed record ResetPasswordRequest(string Email, string Code, string NewPassword);
+    public sealed record Accepted(string Message);
+
+    public static void MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Accounts").AllowAnonymous();
+
+        auth.MapPost("/register", async (RegisterRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var language = LanguageCodes.FromCultureName(request.PreferredLanguage ?? CultureInfo.CurrentUICulture.Name);
+            await sender.Send(new RegisterResident(request.Email, request.Password, request.DisplayName, language), ct);
+            return TypedResults.Ok(new Accepted(Texts.Pick(
+                "가입 신청을 받았습니다. 메일의 링크로 이메일 주소를 확인한 뒤 로그인하세요.",
+                "Thanks for signing up. Confirm your email address with the link we sent, then sign in.")));
+        }).RequireRateLimiting(RateLimiting.Accounts);
+
+        auth.MapPost("/login", Login).RequireRateLimiting(RateLimiting.Accounts);
+        auth.MapPost("/refresh", Refresh);
+
+        auth.MapPost("/confirm-email", async (ConfirmEmailRequest request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new ConfirmEmail(request.UserId, request.Code), ct);
+            return TypedResults.NoContent();
+        });
+        auth.MapPost("/resend-confirmation", async (EmailRequest request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new ResendConfirmation(request.Email), ct);
+            return TypedResults.Accepted((string?)null);
+        }).RequireRateLimiting(RateLimiting.Accounts);
+        auth.MapPost("/forgot-password", async (EmailRequest request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new RequestPasswordReset(request.Email), ct);
+            return TypedResults.Accepted((string?)null);
+        }).RequireRateLimiting(RateLimiting.Accounts);
+        auth.MapPost("/reset-password", async (ResetPasswordRequest request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new ResetPassword(request.Email, request.Code, request.NewPassword), ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimiting.Accounts);
+    }
+
+    /// <summary>Identity's bearer handler writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c> on sign-in.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInManager<User> signIn)
+    {
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return TypedResults.Empty;
+
+        var detail = result.IsLockedOut
+            ? Texts.Pick("로그인에 여러 번 실패해 계정이 5분 동안 잠겼습니다.", "Too many failed sign-ins: the account is locked for 5 minutes.")
+            : result.IsNotAllowed
+                ? Texts.Pick("이메일 주소를 먼저 확인하세요. 가입 때 보낸 메일에 링크가 있습니다.", "Confirm your email address first, with the link in the email we sent.")
+                : Texts.Pick("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not correct.");
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
+        RefreshRequest request, SignInManager<User> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+    {
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires
+            || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Challenge();
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+}

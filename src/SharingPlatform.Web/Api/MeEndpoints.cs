@@ -1,0 +1,28 @@
+using Mediator;
+using SharingPlatform.Application.Accounts;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Web.Api;
+
+public static class MeEndpoints
+{
+    public sealed record UpdateMeRequest(string DisplayName, string PreferredLanguage);
+    public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+    public static void MapMeEndpoints(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization();
+
+        me.MapGet("", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMyAccount(), ct)));
+        me.MapPut("", async (UpdateMeRequest request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new UpdateMyProfile(request.DisplayName, LanguageCodes.FromCultureName(request.PreferredLanguage)), ct);
+            return TypedResults.Ok(await sender.Send(new GetMyAccount(), ct));
+        });
+        me.MapPost("/password", async (ChangePasswordRequest request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new ChangePassword(request.CurrentPassword, request.NewPassword), ct);
+            return TypedResults.NoContent();
+        });
+    }
+}

@@ -1,0 +1,8 @@
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Web.Hosting;
+
+public static class Policies
+{
+    public const string Administrator = Roles.Administrator;
+}

@@ -1,0 +1,102 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Web.Hosting;
+
+/// <summary>The one place where exceptions and bare error statuses of <c>/api</c> become RFC 9457 problem details.</summary>
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddSharingPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Title = TitleFor(context.ProblemDetails.Status ?? 500);
+            context.ProblemDetails.Type ??= $"https://httpstatuses.io/{context.ProblemDetails.Status}";
+            context.ProblemDetails.Extensions.Remove("traceId");
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>An <c>/api</c> answer with an error status and no body (401, 403, 404, 405, 429…) gets a problem body.</summary>
+    public static IApplicationBuilder UseApiStatusCodeProblems(this IApplicationBuilder app) =>
+        app.UseWhen(context => ApiPaths.IsApi(context.Request), api => api.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+        }));
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => Texts.Pick("입력이 올바르지 않습니다.", "The input is not valid."),
+        401 => Texts.Pick("로그인이 필요합니다.", "You need to sign in."),
+        403 => Texts.Pick("권한이 없습니다.", "You are not allowed to do this."),
+        404 => Texts.Pick("찾을 수 없습니다.", "Not found."),
+        405 => Texts.Pick("허용되지 않는 요청 방식입니다.", "This method is not allowed here."),
+        409 => Texts.Pick("현재 상태와 충돌합니다.", "This conflicts with the current state."),
+        422 => Texts.Pick("규칙에 맞지 않아 처리할 수 없습니다.", "A rule refuses this."),
+        429 => Texts.Pick("요청이 너무 많습니다. 잠시 후 다시 시도하세요.", "Too many requests. Try again in a minute."),
+        _ => Texts.Pick("요청을 처리하지 못했습니다.", "Something went wrong."),
+    };
+
+    private sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            // The middleware has already rewritten the path to /Error; the feature keeps the original.
+            var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path;
+            if (!ApiPaths.IsApi(path))
+                return false;
+
+            var problem = ToProblem(exception);
+            context.Response.StatusCode = problem.Status ?? 500;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = problem,
+                Exception = exception,
+            });
+            return true;
+        }
+    }
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(
+            validation.Errors
+                .GroupBy(e => FieldName(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = 400,
+        },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Pick("요청 본문을 읽을 수 없습니다.", "The request body could not be read.") },
+        NotSignedInException => new ProblemDetails { Status = 401 },
+        ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
+        NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
+        ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
+        DomainRuleException rule => new ProblemDetails { Status = 422, Detail = rule.Message, Extensions = { ["code"] = rule.Code } },
+        DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
+        PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
+        DbUpdateConcurrencyException => Conflict(),
+        _ => new ProblemDetails { Status = 500 },
+    };
+
+    private static ProblemDetails Conflict() => new()
+    {
+        Status = 409,
+        Detail = Texts.Pick("다른 요청이 먼저 처리되었습니다. 새로 고친 뒤 다시 시도하세요.", "Another request got there first. Reload and try again."),
+    };
+
+    /// <summary>Unique violation, exclusion violation, serialization failure, deadlock: the database settled a race.</summary>
+    private static bool IsConflict(string sqlState) =>
+        sqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation
+            or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    private static string FieldName(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? "" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}

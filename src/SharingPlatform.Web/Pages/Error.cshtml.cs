@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace SharingPlatform.Web.Pages;
+
+/// <summary>Shown for unhandled errors and bare error statuses of pages (404, 429…); never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        var code = status ?? StatusCodes.Status500InternalServerError;
+        (Title, Message) = code switch
+        {
+            404 => (localizer["NotFoundTitle"], localizer["NotFoundMessage"]),
+            429 => (localizer["TooManyRequestsTitle"], localizer["TooManyRequestsMessage"]),
+            400 => (localizer["BadRequestTitle"], localizer["BadRequestMessage"]),
+            _ => (localizer["ErrorTitle"], localizer["ErrorMessage"]),
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using SharingPlatform.Application;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Infrastructure;
+using SharingPlatform.Infrastructure.Data;
+using SharingPlatform.Infrastructure.Seeding;
+using SharingPlatform.Web;
+using SharingPlatform.Web.Api;
+using SharingPlatform.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(SharingPlatform.Application.DependencyInjection)];
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+});
+
+builder.Services.AddSharingPlatformIdentity(builder.Environment);
+builder.Services.AddSharingPlatformLocalization();
+builder.Services.AddSharingPlatformProblemDetails();
+builder.Services.AddSharingPlatformRateLimiting(builder.Configuration);
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AuthorizePage("/Account/Manage");
+}).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+    o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitializeAsync(app.Services);
+
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
+app.UseRequestLocalization();
+app.UseExceptionHandler("/Error");
+app.UseApiStatusCodeProblems();
+app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("SharingPlatform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+{
+    Authorization = [new AdministratorsOnlyDashboardFilter()],
+    DashboardTitle = "SharingPlatform jobs",
+    AppPath = "/",
+}).RequireAuthorization(Policies.Administrator);
+
+var api = app.MapGroup("/api/v1");
+api.MapAuthEndpoints();
+api.MapMeEndpoints();
+api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
+
+app.MapRazorPages();
+
+await app.RunAsync();
