@@ -32,4 +32,6 @@ fi
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
+# Links in emails point at the first address the site listens on, unless told otherwise.
+export App__BaseUrl="${App__BaseUrl:-${ASPNETCORE_URLS%%;*}}"
 exec dotnet run --project src/SharingPlatform.Web -c Release --no-launch-profile

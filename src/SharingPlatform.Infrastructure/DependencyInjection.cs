@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -71,20 +73,31 @@ public static class DependencyInjection
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddScoped<IEmailOutbox, HangfireEmailOutbox>();
         services.AddScoped<SendEmailJob>();
+        services.AddScoped<SendUnsentEmailsJob>();
     }
 
+    /// <summary>
+    /// Hangfire on PostgreSQL. The storage and the job activator are this container's own, not Hangfire's process-wide
+    /// JobStorage.Current/JobActivator.Current, so a second host in one process (tests) never runs this host's jobs.
+    /// </summary>
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
+        var storageOptions = new PostgreSqlStorageOptions { EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(15) };
+        services.AddSingleton<JobStorage>(_ =>
+            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(15) }));
+            .UseRecommendedSerializerSettings());
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (jobs.RunServer)
-            services.AddHangfireServer((_, server) => server.WorkerCount = jobs.WorkerCount);
+        {
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.WorkerCount = jobs.WorkerCount;
+                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            });
+        }
     }
 }

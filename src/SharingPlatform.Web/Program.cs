@@ -1,10 +1,10 @@
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 using SharingPlatform.Application;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Infrastructure;
 using SharingPlatform.Infrastructure.Data;
+using SharingPlatform.Infrastructure.Jobs;
 using SharingPlatform.Infrastructure.Seeding;
 using SharingPlatform.Web;
 using SharingPlatform.Web.Api;
@@ -37,10 +37,14 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+// TLS ends at a reverse proxy on this machine: trust its X-Forwarded-For/-Proto (loopback proxies only, the default).
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
+RecurringJobs.Register(app.Services);
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
@@ -59,7 +63,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("SharingPlatform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapApiDocs();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new AdministratorsOnlyDashboardFilter()],

@@ -12,11 +12,14 @@ public static class IdentityErrors
     {
         if (result.Succeeded)
             return;
-        throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e.Code), e.Description)));
+        throw new ValidationException(result.Errors
+            .Select(e => new ValidationFailure(FieldOf(e.Code), e.Description) { ErrorCode = e.Code })
+            .ToList());
     }
 
     private static string FieldOf(string code) => code switch
     {
+        "PasswordMismatch" => "currentPassword",
         _ when code.StartsWith("Password", StringComparison.Ordinal) => "password",
         "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => "email",
         "InvalidToken" => "code",

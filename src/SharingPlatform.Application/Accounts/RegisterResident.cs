@@ -34,16 +34,22 @@ public sealed class RegisterResidentHandler(
         var existing = await users.FindByEmailAsync(command.Email);
         if (existing is not null)
         {
-            var notice = AccountEmails.AlreadyRegistered(existing, links.SignIn(), now);
-            db.OutgoingEmails.Add(notice);
-            await db.SaveChangesAsync(cancellationToken);
-            outbox.Send(notice.Id);
+            await TellOwnerAsync(existing, now, cancellationToken);
             return Unit.Value;
         }
 
         var user = User.Register(command.Email, command.DisplayName, command.PreferredLanguage, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        (await users.CreateAsync(user, command.Password)).ThrowIfFailed();
+        var created = await users.CreateAsync(user, command.Password);
+        if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+        {
+            // Registered by a concurrent request since the look-up above: answer as for any existing account.
+            await transaction.RollbackAsync(cancellationToken);
+            await TellOwnerAsync((await users.FindByEmailAsync(command.Email))!, now, cancellationToken);
+            return Unit.Value;
+        }
+
+        created.ThrowIfFailed();
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var email = AccountEmails.Confirmation(user, links.ConfirmEmail(user.Id, token), now);
         db.OutgoingEmails.Add(email);
@@ -51,5 +57,13 @@ public sealed class RegisterResidentHandler(
         await transaction.CommitAsync(cancellationToken);
         outbox.Send(email.Id);
         return Unit.Value;
+    }
+
+    private async Task TellOwnerAsync(User owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var notice = AccountEmails.AlreadyRegistered(owner, links.SignIn(), now);
+        db.OutgoingEmails.Add(notice);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Send(notice.Id);
     }
 }

@@ -5,7 +5,7 @@ namespace SharingPlatform.Web.Hosting;
 
 public static class LocalizationSetup
 {
-    public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
+    public static readonly CultureInfo[] Cultures = [new("ko"), new("en")];
 
     public static IServiceCollection AddSharingPlatformLocalization(this IServiceCollection services)
     {
@@ -17,7 +17,7 @@ public static class LocalizationSetup
             o.SupportedUICultures = Cultures;
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
-            // ?culture=en, then the language-switch cookie, then Accept-Language; Korean when none matches.
+            // Neutral cultures, so en-US, en-GB… fall back to "en". ?culture=en, then the language-switch cookie, then Accept-Language; Korean when none matches.
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),

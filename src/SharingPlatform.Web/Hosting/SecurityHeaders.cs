@@ -2,7 +2,7 @@ namespace SharingPlatform.Web.Hosting;
 
 public static class SecurityHeaders
 {
-    private const string ContentSecurityPolicy =
+    public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

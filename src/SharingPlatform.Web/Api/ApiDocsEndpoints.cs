@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Scalar.AspNetCore;
+using SharingPlatform.Web.Hosting;
+
+namespace SharingPlatform.Web.Api;
+
+/// <summary>
+/// The API reference at <c>/api/docs</c>: Scalar's bundled script (served by Scalar.AspNetCore, no CDN) started from a
+/// script file rather than Scalar's inline one, so the page keeps the site's Content-Security-Policy. Scalar injects
+/// its stylesheet as a &lt;style&gt; element, allowed by a per-response nonce it reads from a meta tag.
+/// </summary>
+public static class ApiDocsEndpoints
+{
+    private const string AssetsPath = "/api/docs/scalar";
+
+    public static void MapApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapScalarApiReference(AssetsPath, o => o.WithTitle("SharingPlatform API"));
+
+        app.MapGet("/api/docs", (HttpContext context) =>
+        {
+            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace(
+                "style-src 'self'", $"style-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
+            return Results.Content($"""
+                <!doctype html>
+                <html lang="en">
+                <head>
+                  <meta charset="utf-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <meta property="csp-nonce" content="{nonce}">
+                  <title>SharingPlatform API</title>
+                </head>
+                <body>
+                  <main id="app"></main>
+                  <script src="{AssetsPath}/scalar.js"></script>
+                  <script src="/api/docs/start.js"></script>
+                </body>
+                </html>
+                """, "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+
+        app.MapGet("/api/docs/start.js", () => Results.Text(
+            "Scalar.createApiReference('#app', { url: '/openapi/v1.json', title: 'SharingPlatform API' });",
+            "text/javascript; charset=utf-8")).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Accounts;
+using SharingPlatform.Web.Hosting;
+
+namespace SharingPlatform.Web.Pages.Account;
+
+/// <summary>A new confirmation link; the answer is the same whether or not the address has an unconfirmed account.</summary>
+[EnableRateLimiting(RateLimiting.Accounts)]
+public sealed class ResendConfirmationModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(("Email", nameof(Email)));
+
+    [BindProperty(SupportsGet = true)]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public void OnGetSent() => Sent = true;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(new ResendConfirmation(Email?.Trim() ?? ""), cancellationToken);
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, Inputs);
+            return Page();
+        }
+
+        return RedirectToPage(new { handler = "Sent" });
+    }
+}

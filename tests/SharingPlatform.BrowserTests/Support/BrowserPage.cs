@@ -1,0 +1,62 @@
+using System.Globalization;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SharingPlatform.BrowserTests.Support;
+
+/// <summary>
+/// A page in its own browser context. It records what the browser refuses (Content-Security-Policy violations, script
+/// errors) and checks every page it is asked to with axe.
+/// </summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private static readonly string? ScreenshotDirectory = Environment.GetEnvironmentVariable("SHARINGPLATFORM_SCREENSHOTS");
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+
+    public BrowserPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        // Content-Security-Policy refusals and script errors show up as console errors.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                _problems.Add($"console error on {page.Url}: {message.Text}");
+        };
+        // A stylesheet, script or icon the page asks for and does not get.
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+                _problems.Add($"{response.Status} for {response.Request.ResourceType} {response.Url} (on {page.Url})");
+        };
+        page.PageError += (_, error) => _problems.Add($"script error on {page.Url}: {error}");
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>
+    /// The page as it is now passes axe with no serious or critical violation, and the browser has refused nothing so
+    /// far. With SHARINGPLATFORM_SCREENSHOTS set, also saves a full-page screenshot named <paramref name="name"/>.
+    /// </summary>
+    public async Task CheckAsync(string name)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        if (ScreenshotDirectory is { Length: > 0 })
+        {
+            Directory.CreateDirectory(ScreenshotDirectory);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
+        }
+
+        var result = await Page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        var report = string.Join(
+            Environment.NewLine,
+            serious.Select(v => string.Create(CultureInfo.InvariantCulture,
+                $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+        serious.ShouldBeEmpty($"axe found serious or critical violations on '{name}' ({Page.Url}):{Environment.NewLine}{report}");
+        _problems.ShouldBeEmpty($"the browser reported problems by '{name}'");
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

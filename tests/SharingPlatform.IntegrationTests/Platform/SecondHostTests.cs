@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Platform;
+
+/// <summary>
+/// Tests that need a host configured differently from the shared one. Each gets a pristine database cloned from the
+/// migrated template and runs without a Hangfire server (Hangfire's process-wide state belongs to the shared host).
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class SecondHostTests
+{
+    [Fact]
+    public async Task Sign_in_attempts_over_the_limit_get_429_problems()
+    {
+        await using var app = new AppFactory(new AppFactory.Settings("ratelimit", RunJobServer: false, AccountPermitsPerMinute: 3));
+        await app.StartAsync();
+        using var client = app.NewClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@tests.sharing.example", password = "whatever-password" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                (await response.ProblemAsync()).GetProperty("status").GetInt32().ShouldBe(429);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
+    public async Task In_Production_errors_hide_their_details_and_cookies_are_secure()
+    {
+        await using var app = new AppFactory(new AppFactory.Settings("production", RunJobServer: false, Environment: "Production"));
+        await app.StartAsync();
+        using var client = app.NewClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https"); // as the TLS-terminating proxy sends it
+
+        var page = await client.GetAsync("/Account/Login");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cookies = page.Headers.GetValues("Set-Cookie").ToList();
+        cookies.ShouldNotBeEmpty();
+        cookies.ShouldAllBe(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+
+        var malformed = await client.PostAsync("/api/v1/auth/login", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await malformed.Content.ReadAsStringAsync();
+        body.ShouldNotContain("   at ");
+        body.ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("App:BaseUrl", "", "Testing", "App:BaseUrl")]
+    [InlineData("Smtp:Host", "", "Production", "Smtp:Host")]
+    [InlineData("Admin:Password", "", "Testing", "Admin:Password")]
+    [InlineData("ConnectionStrings:Default", "", "Testing", "ConnectionStrings:Default")]
+    public async Task A_missing_setting_stops_start_up_naming_it(string key, string value, string environment, string named)
+    {
+        await using var app = new AppFactory(new AppFactory.Settings("options", RunJobServer: false, Environment: environment,
+            Overrides: new Dictionary<string, string?> { [key] = value }));
+
+        var failure = await Should.ThrowAsync<Exception>(app.StartAsync);
+
+        failure.ToString().ShouldContain(named);
+    }
+}
