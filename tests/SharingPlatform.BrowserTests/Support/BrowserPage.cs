@@ -58,5 +58,10 @@ public sealed class BrowserPage : IAsyncDisposable
         _problems.ShouldBeEmpty($"the browser reported problems by '{name}'");
     }
 
+    /// <summary>For third-party pages (the Hangfire dashboard, the API reference) whose markup is not ours to fix:
+    /// only what the browser refused (Content-Security-Policy, scripts, missing files), no axe.</summary>
+    public void ShouldHaveNoBrowserProblems(string name) =>
+        _problems.ShouldBeEmpty($"the browser reported problems by '{name}'");
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }
