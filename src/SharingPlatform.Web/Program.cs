@@ -24,7 +24,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 builder.Services.AddSharingPlatformIdentity(builder.Environment);
 builder.Services.AddSharingPlatformLocalization();
 builder.Services.AddSharingPlatformProblemDetails();
-builder.Services.AddSharingPlatformRateLimiting(builder.Configuration);
+builder.Services.AddSharingPlatformRateLimiting();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);

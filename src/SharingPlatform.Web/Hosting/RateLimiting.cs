@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace SharingPlatform.Web.Hosting;
 
@@ -17,10 +18,9 @@ public static class RateLimiting
 {
     public const string Accounts = "accounts";
 
-    public static IServiceCollection AddSharingPlatformRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSharingPlatformRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var permits = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>()?.AccountPermitsPerMinute ?? 10;
 
         services.AddRateLimiter(o =>
         {
@@ -29,7 +29,12 @@ public static class RateLimiting
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.AccountPermitsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
         });
         return services;
     }

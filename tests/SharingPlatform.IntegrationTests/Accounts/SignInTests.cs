@@ -117,6 +117,22 @@ public sealed class SignInTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Changing_the_password_needs_the_current_one()
+    {
+        var email = ApiClient.NewEmail();
+        using var client = await _app.SignedInResidentAsync(email);
+
+        var wrong = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "not-my-password", newPassword = "a-new-password-42" });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.ProblemAsync()).GetProperty("errors").TryGetProperty("currentPassword", out _).ShouldBeTrue();
+
+        var right = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = ApiClient.Password, newPassword = "a-new-password-42" });
+        right.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var other = _app.NewClient();
+        (await other.LoginAsync(email, "a-new-password-42")).ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task The_bootstrap_administrator_has_the_Administrator_role()
     {
         using var client = _app.NewClient();

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -76,14 +75,7 @@ public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStr
         }
         catch (ValidationException refused)
         {
-            // Identity reports a wrong current password under "password" too; it belongs to the current-password field.
-            var mismatch = signIn.UserManager.ErrorDescriber.PasswordMismatch();
-            var failures = refused.Errors
-                .Select(f => f.ErrorCode == mismatch.Code || f.ErrorMessage == mismatch.Description
-                    ? new ValidationFailure("CurrentPassword", f.ErrorMessage) { ErrorCode = mismatch.Code }
-                    : f)
-                .ToList();
-            new ValidationException(failures).AddTo(ModelState, localizer, PasswordInputs);
+            refused.AddTo(ModelState, localizer, PasswordInputs);
             return await PasswordRefusedAsync(cancellationToken);
         }
 
