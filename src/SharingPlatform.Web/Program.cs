@@ -74,6 +74,9 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
+api.MapOrganizationsEndpoints();
+api.MapResourcesEndpoints();
+api.MapAdminEndpoints();
 api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 
 app.MapRazorPages();

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Accounts;
@@ -29,7 +30,13 @@ public sealed class GetMyAccountHandler(IApplicationDbContext db, ICurrentUser c
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotSignedInException();
         var roles = Roles.All.Where(currentUser.IsInRole).ToList();
+        var organizations = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.UserId == id)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
+            .OrderBy(o => o.Name)
+            .ToListAsync(cancellationToken);
 
-        return new MyAccount(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage.ToCultureName(), roles, []);
+        return new MyAccount(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage.ToCultureName(), roles,
+            organizations.Select(o => new MyOrganization(o.Id, o.Name, o.Role == MemberRole.Owner ? "owner" : "staff")).ToList());
     }
 }

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Emails;
+using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Resources;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Common;
@@ -9,8 +13,15 @@ public interface IApplicationDbContext
 {
     DbSet<User> Users { get; }
     DbSet<OutgoingEmail> OutgoingEmails { get; }
+    DbSet<Organization> Organizations { get; }
+    DbSet<OrganizationMember> OrganizationMembers { get; }
+    DbSet<SharedResource> Resources { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
 
     DatabaseFacade Database { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -13,3 +13,15 @@ public static class CurrentUserExtensions
     public static Guid RequireId(this ICurrentUser user) =>
         user.Id ?? throw new NotSignedInException();
 }
+
+public static class AdministratorCheck
+{
+    /// <summary>Only an administrator may go on (→ 403 for anyone else signed in).</summary>
+    public static Guid RequireAdministrator(this ICurrentUser user)
+    {
+        var id = user.RequireId();
+        if (!user.IsInRole(Roles.Administrator))
+            throw new ForbiddenException(Texts.Pick("관리자만 할 수 있습니다.", "Only an administrator can do this."));
+        return id;
+    }
+}

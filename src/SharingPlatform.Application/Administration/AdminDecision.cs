@@ -1,0 +1,56 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Audit;
+using SharingPlatform.Domain.Emails;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Administration;
+
+/// <summary>Every administrator decision takes a reason (required where the person affected needs one).</summary>
+public interface IAdminDecision
+{
+    Guid Id { get; }
+    string? Reason { get; }
+}
+
+public abstract class AdminDecisionValidator<T> : AbstractValidator<T>
+    where T : IAdminDecision
+{
+    protected AdminDecisionValidator(bool reasonRequired)
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Reason).MaximumLength(1000);
+        if (reasonRequired)
+            RuleFor(c => c.Reason).NotEmpty();
+    }
+}
+
+/// <summary>
+/// What every administrator decision does after the domain has allowed it: an audit entry and an email to each member
+/// of the organization concerned, in the same transaction as the change.
+/// </summary>
+public static class AdminDecisions
+{
+    public static async Task<IReadOnlyList<Guid>> RecordAsync(
+        this IApplicationDbContext db, Guid adminId, string action, string subjectType, Guid subjectId, string? reason,
+        Guid organizationId, Func<Language, (string Subject, string Body)> tell, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(AuditEntry.Record(adminId, action, subjectType, subjectId, reason, now));
+        var members = await db.OrganizationMembers.Where(m => m.OrganizationId == organizationId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.PreferredLanguage })
+            .ToListAsync(cancellationToken);
+        var emails = members.Select(m =>
+        {
+            var (subject, body) = tell(m.PreferredLanguage);
+            return OutgoingEmail.Write(m.Email!, subject, body, now);
+        }).ToList();
+        db.OutgoingEmails.AddRange(emails);
+        await db.SaveChangesAsync(cancellationToken);
+        return emails.Select(e => e.Id).ToList();
+    }
+
+    public static string Reasoned(Language language, string? reason) => string.IsNullOrWhiteSpace(reason)
+        ? ""
+        : (language == Language.English ? $"\n\nReason: {reason}" : $"\n\n사유: {reason}");
+}

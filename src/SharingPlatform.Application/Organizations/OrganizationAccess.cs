@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Organizations;
+
+namespace SharingPlatform.Application.Organizations;
+
+/// <summary>Who may see and manage an organization. Whoever may not see it gets 404, not a 403 that confirms it exists.</summary>
+public static class OrganizationAccess
+{
+    public static Task<bool> IsMemberAsync(this IApplicationDbContext db, Guid organizationId, Guid userId, CancellationToken cancellationToken) =>
+        db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken);
+
+    public static Exception NotFound() =>
+        new NotFoundException(Texts.Pick("단체를 찾을 수 없습니다.", "No such organization."));
+
+    /// <summary>Loads an organization with its members for its owner to change; a member who is not an owner gets 403.</summary>
+    public static async Task<Organization> LoadForOwnerAsync(this IApplicationDbContext db, Guid organizationId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        if (organization is null || (!organization.IsMember(userId) && !currentUser.IsInRole(Roles.Administrator)))
+            throw NotFound();
+        if (!organization.IsOwner(userId) && !currentUser.IsInRole(Roles.Administrator))
+            throw new ForbiddenException(Texts.Pick("단체 대표만 할 수 있습니다.", "Only an owner of the organization can do this."));
+        return organization;
+    }
+}

@@ -1,0 +1,30 @@
+using Mediator;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Organizations;
+
+/// <summary>An administrator lifts an organization's suspension: its published listings are public again.</summary>
+public sealed record RestoreOrganization(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class RestoreOrganizationValidator() : AdminDecisionValidator<RestoreOrganization>(reasonRequired: true);
+
+public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+    : ICommandHandler<RestoreOrganization>
+{
+    public async ValueTask<Unit> Handle(RestoreOrganization command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
+        organization.Restore();
+        var emails = await db.RecordAsync(adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id,
+            language => language == Language.English
+                ? ($"{organization.Name} is restored", $"{organization.Name} is active on SharingPlatform again.{AdminDecisions.Reasoned(language, command.Reason)}")
+                : ($"[공유경제 플랫폼] {organization.Name} 단체 이용 재개", $"{organization.Name} 단체의 이용 정지가 해제되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+            clock.GetUtcNow(), cancellationToken);
+        foreach (var id in emails)
+            outbox.Send(id);
+        return Unit.Value;
+    }
+}

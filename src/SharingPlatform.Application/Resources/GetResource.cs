@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>One resource: public when published by a verified organization; otherwise only to its members and administrators.</summary>
+public sealed record GetResource(Guid Id) : IQuery<ResourceView>;
+
+public sealed class GetResourceHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<GetResource, ResourceView>
+{
+    public async ValueTask<ResourceView> Handle(GetResource query, CancellationToken cancellationToken)
+    {
+        var resource = await db.Resources.AsNoTracking().Include(r => r.Photos).SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
+            ?? throw ResourceAccess.NotFound();
+        var visible = await db.PubliclyVisible().AnyAsync(r => r.Id == query.Id, cancellationToken)
+            || currentUser.IsInRole(Roles.Administrator)
+            || (currentUser.Id is { } userId && await db.IsMemberAsync(resource.OrganizationId, userId, cancellationToken));
+        if (!visible)
+            throw ResourceAccess.NotFound();
+        return await db.ViewAsync(resource, cancellationToken);
+    }
+}
+
+public static class ResourceViews
+{
+    public static async Task<ResourceView> ViewAsync(this IApplicationDbContext db, SharedResource resource, CancellationToken cancellationToken)
+    {
+        var organizationName = await db.Organizations.Where(o => o.Id == resource.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return ResourceView.From(resource, organizationName);
+    }
+}

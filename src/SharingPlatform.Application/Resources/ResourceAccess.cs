@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>
+/// Who may see and change a resource. The public sees published resources of verified organizations; the owning
+/// organization's members and administrators see every state; only members change it. Anyone else gets 404.
+/// </summary>
+public static class ResourceAccess
+{
+    public static Exception NotFound() => new NotFoundException(Texts.Pick("공유자원을 찾을 수 없습니다.", "No such resource."));
+
+    public static IQueryable<SharedResource> PubliclyVisible(this IApplicationDbContext db) =>
+        db.Resources.Where(r => r.Status == ResourceStatus.Published
+            && db.Organizations.Any(o => o.Id == r.OrganizationId && o.Status == OrganizationStatus.Verified));
+
+    public static async Task<SharedResource> LoadForMemberAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var resource = await db.Resources.Include(r => r.Photos).SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken);
+        if (resource is null || !await db.IsMemberAsync(resource.OrganizationId, userId, cancellationToken))
+            throw NotFound();
+        return resource;
+    }
+
+    public static async Task RequireVerifiedAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var status = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Status).SingleAsync(cancellationToken);
+        if (status != OrganizationStatus.Verified)
+            throw new DomainRuleException("organization_not_verified", Texts.Pick(
+                "인증된 단체만 공유자원을 공개할 수 있습니다. 관리자의 단체 인증을 기다려 주세요.",
+                "Only a verified organization publishes resources. Wait for an administrator to verify yours."));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using FluentValidation;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Municipalities;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>A resource as the API and pages show it.</summary>
+public sealed record ResourceView(
+    Guid Id,
+    Guid OrganizationId,
+    string OrganizationName,
+    ResourceCategory Category,
+    string Title,
+    string Description,
+    string Municipality,
+    string Address,
+    int? Capacity,
+    int? FeePerHour,
+    string FeeNote,
+    bool IsFree,
+    IReadOnlyList<PhotoView> Photos,
+    ResourceStatus Status,
+    string? StatusReason,
+    uint Version,
+    PolicyInput Policy,
+    DateTimeOffset UpdatedAt)
+{
+    public static ResourceView From(SharedResource r, string organizationName) => new(
+        r.Id, r.OrganizationId, organizationName, r.Category, r.Title, r.Description, r.Municipality, r.Address, r.Capacity,
+        r.FeePerHour, r.FeeNote, r.IsFree,
+        r.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList(),
+        r.Status, r.StatusReason, r.Version, PolicyInput.From(r.Policy), r.UpdatedAt);
+}
+
+public sealed record PhotoView(Guid Id, string Url, string ThumbnailUrl);
+
+/// <summary>What an organization member types about a resource (create and update).</summary>
+public sealed record ResourceInput(
+    ResourceCategory Category,
+    string Title,
+    string Description,
+    string Municipality,
+    string Address,
+    int? Capacity,
+    int? FeePerHour,
+    string? FeeNote,
+    PolicyInput Policy)
+{
+    public ResourceDetails ToDetails() => new(
+        Category, Title, Description ?? "", Domain.Municipalities.Municipality.FromCode(Municipality), Address ?? "", Capacity, FeePerHour, FeeNote ?? "");
+}
+
+/// <summary>The booking policy in the API's shape; opening times are "09:00" in Asia/Seoul.</summary>
+public sealed record PolicyInput(
+    ApprovalMode ApprovalMode,
+    int SlotMinutes,
+    int MinMinutes,
+    int MaxMinutes,
+    int MinNoticeMinutes,
+    int HorizonDays,
+    int BufferMinutes,
+    bool RequiresCheckIn,
+    int MaxActivePerPerson,
+    IReadOnlyList<OpeningPeriodInput> OpeningHours,
+    IReadOnlyList<DateOnly> ClosedDates)
+{
+    public BookingPolicy ToPolicy() => BookingPolicy.Create(
+        ApprovalMode, SlotMinutes, MinMinutes, MaxMinutes, MinNoticeMinutes, HorizonDays, BufferMinutes, RequiresCheckIn,
+        MaxActivePerPerson,
+        (OpeningHours ?? []).Select(p => new OpeningPeriod(p.DayOfWeek, ParseTime(p.Opens), ParseTime(p.Closes))),
+        ClosedDates ?? []);
+
+    public static PolicyInput From(BookingPolicy p) => new(
+        p.ApprovalMode, p.SlotMinutes, p.MinMinutes, p.MaxMinutes, p.MinNoticeMinutes, p.HorizonDays, p.BufferMinutes,
+        p.RequiresCheckIn, p.MaxActivePerPerson,
+        p.OpeningHours.Select(o => new OpeningPeriodInput(o.DayOfWeek, Format(o.Opens), Format(o.Closes))).ToList(),
+        p.ClosedDates);
+
+    public static bool IsTime(string? value) => value == "24:00" || TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static TimeOnly ParseTime(string value) =>
+        value == "24:00" ? TimeOnly.MaxValue : TimeOnly.ParseExact(value, "HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Format(TimeOnly time) => time == TimeOnly.MaxValue ? "24:00" : time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
+public sealed record OpeningPeriodInput(DayOfWeek DayOfWeek, string Opens, string Closes);
+
+public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
+{
+    public ResourceInputValidator()
+    {
+        RuleFor(r => r.Category).IsInEnum();
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(SharedResource.TitleMaxLength);
+        RuleFor(r => r.Description).MaximumLength(SharedResource.DescriptionMaxLength);
+        RuleFor(r => r.Municipality).Must(Municipality.IsKnown)
+            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+        RuleFor(r => r.Address).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Capacity).InclusiveBetween(1, 10_000);
+        RuleFor(r => r.FeePerHour).InclusiveBetween(0, 10_000_000);
+        RuleFor(r => r.FeeNote).MaximumLength(200);
+        RuleFor(r => r.Policy).NotNull();
+        RuleFor(r => r.Policy.ApprovalMode).IsInEnum().When(r => r.Policy is not null);
+        RuleForEach(r => r.Policy.OpeningHours).ChildRules(p =>
+        {
+            p.RuleFor(o => o.DayOfWeek).IsInEnum();
+            p.RuleFor(o => o.Opens).Must(PolicyInput.IsTime).WithMessage("HH:mm");
+            p.RuleFor(o => o.Closes).Must(PolicyInput.IsTime).WithMessage("HH:mm");
+        }).When(r => r.Policy?.OpeningHours is not null).OverridePropertyName("policy.openingHours");
+    }
+}

@@ -1,0 +1,30 @@
+using Mediator;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>An administrator makes a suspended resource public again.</summary>
+public sealed record RestoreResource(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class RestoreResourceValidator() : AdminDecisionValidator<RestoreResource>(reasonRequired: true);
+
+public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+    : ICommandHandler<RestoreResource>
+{
+    public async ValueTask<Unit> Handle(RestoreResource command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
+        resource.Restore();
+        var emails = await db.RecordAsync(adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId,
+            language => language == Language.English
+                ? ($"'{resource.Title}' is restored", $"Your resource '{resource.Title}' is public again.{AdminDecisions.Reasoned(language, command.Reason)}")
+                : ($"[공유경제 플랫폼] '{resource.Title}' 공개 재개", $"공유자원 '{resource.Title}'이(가) 다시 공개되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+            clock.GetUtcNow(), cancellationToken);
+        foreach (var id in emails)
+            outbox.Send(id);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>
+/// A member edits a resource. <see cref="Version"/> is the version they read: if someone saved since, the edit is
+/// refused with 409 and the newer data stays.
+/// </summary>
+public sealed record UpdateResource(Guid Id, uint Version, ResourceInput Input) : ICommand<ResourceView>;
+
+public sealed class UpdateResourceValidator : AbstractValidator<UpdateResource>
+{
+    public UpdateResourceValidator() => RuleFor(c => c.Input).NotNull().SetValidator(new ResourceInputValidator());
+}
+
+public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<UpdateResource, ResourceView>
+{
+    public async ValueTask<ResourceView> Handle(UpdateResource command, CancellationToken cancellationToken)
+    {
+        var resource = await db.LoadForMemberAsync(command.Id, currentUser, cancellationToken);
+        if (resource.Version != command.Version)
+            throw new ConflictException(Texts.Pick(
+                "그사이 다른 사람이 이 공유자원을 고쳤습니다. 새로 고친 뒤 다시 수정하세요.",
+                "Someone changed this resource since you opened it. Reload it and edit again."));
+
+        // Also checked by PostgreSQL (xmin) when two edits race past the check above.
+        db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version;
+        resource.Edit(command.Input.ToDetails(), command.Input.Policy.ToPolicy(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ViewAsync(resource, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+namespace SharingPlatform.Domain.Audit;
+
+/// <summary>One administrative decision: who, what, on which thing, why, when. The table refuses UPDATE and DELETE.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public Guid ActorId { get; private set; }
+    public string Action { get; private set; } = "";
+    public string SubjectType { get; private set; } = "";
+    public Guid SubjectId { get; private set; }
+    public string? Reason { get; private set; }
+
+    public static AuditEntry Record(Guid actorId, string action, string subjectType, Guid subjectId, string? reason, DateTimeOffset now) => new()
+    {
+        At = now.ToUniversalTime(),
+        ActorId = actorId,
+        Action = action,
+        SubjectType = subjectType,
+        SubjectId = subjectId,
+        Reason = reason,
+    };
+}

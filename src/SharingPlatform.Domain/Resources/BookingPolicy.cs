@@ -1,0 +1,115 @@
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Domain.Resources;
+
+public enum ApprovalMode
+{
+    Automatic,
+    Manual,
+}
+
+/// <summary>A weekly opening period in Asia/Seoul wall-clock time, e.g. Monday 09:00–18:00.</summary>
+public sealed record OpeningPeriod(DayOfWeek DayOfWeek, TimeOnly Opens, TimeOnly Closes);
+
+/// <summary>
+/// How a resource may be booked. Created only through <see cref="Create"/>, which refuses an inconsistent policy with a
+/// stable code: durations in whole slots, minimum ≤ maximum, opening periods that start before they end, on slot
+/// boundaries, without overlapping on a day.
+/// </summary>
+public sealed record BookingPolicy
+{
+    [System.Text.Json.Serialization.JsonConstructor]
+    private BookingPolicy()
+    {
+    }
+
+    public ApprovalMode ApprovalMode { get; init; }
+    public int SlotMinutes { get; init; }
+    public int MinMinutes { get; init; }
+    public int MaxMinutes { get; init; }
+    public int MinNoticeMinutes { get; init; }
+    public int HorizonDays { get; init; }
+    public int BufferMinutes { get; init; }
+    public bool RequiresCheckIn { get; init; }
+    public int MaxActivePerPerson { get; init; }
+    public IReadOnlyList<OpeningPeriod> OpeningHours { get; init; } = [];
+    public IReadOnlyList<DateOnly> ClosedDates { get; init; } = [];
+
+    public static readonly int[] SlotSizes = [10, 15, 20, 30, 60, 120, 180, 240];
+
+    public static BookingPolicy Create(
+        ApprovalMode approvalMode, int slotMinutes, int minMinutes, int maxMinutes, int minNoticeMinutes, int horizonDays,
+        int bufferMinutes, bool requiresCheckIn, int maxActivePerPerson,
+        IEnumerable<OpeningPeriod> openingHours, IEnumerable<DateOnly> closedDates)
+    {
+        if (!SlotSizes.Contains(slotMinutes))
+            Refuse("slot_size_invalid", $"A slot is one of {string.Join(", ", SlotSizes)} minutes.");
+        if (minMinutes < slotMinutes || minMinutes % slotMinutes != 0)
+            Refuse("min_duration_invalid", "The minimum duration is a whole number of slots.");
+        if (maxMinutes < minMinutes)
+            Refuse("max_below_min", "The maximum duration is at least the minimum.");
+        if (maxMinutes % slotMinutes != 0 || maxMinutes > 14 * 24 * 60)
+            Refuse("max_duration_invalid", "The maximum duration is a whole number of slots, at most 14 days.");
+        if (minNoticeMinutes is < 0 or > 60 * 24 * 90)
+            Refuse("min_notice_invalid", "The minimum notice is between 0 minutes and 90 days.");
+        if (horizonDays is < 1 or > 365)
+            Refuse("horizon_invalid", "Bookings open between 1 and 365 days ahead.");
+        if (bufferMinutes is < 0 or > 24 * 60)
+            Refuse("buffer_invalid", "The buffer between bookings is between 0 minutes and a day.");
+        if (maxActivePerPerson is < 1 or > 100)
+            Refuse("per_person_cap_invalid", "One person may hold between 1 and 100 active bookings.");
+
+        var periods = openingHours.OrderBy(p => p.DayOfWeek).ThenBy(p => p.Opens).ToList();
+        foreach (var period in periods)
+        {
+            if (period.Closes <= period.Opens)
+                Refuse("opening_hours_invalid", $"On {period.DayOfWeek} the resource must close after it opens.");
+            if ((period.Opens.Hour * 60 + period.Opens.Minute) % slotMinutes != 0 || (period.Closes.Hour * 60 + period.Closes.Minute) % slotMinutes != 0)
+                Refuse("opening_hours_off_slot", $"On {period.DayOfWeek} opening and closing times fall on {slotMinutes}-minute slots.");
+        }
+
+        for (var i = 1; i < periods.Count; i++)
+        {
+            if (periods[i].DayOfWeek == periods[i - 1].DayOfWeek && periods[i].Opens < periods[i - 1].Closes)
+                Refuse("opening_hours_overlap", $"Opening periods on {periods[i].DayOfWeek} overlap.");
+        }
+
+        return new BookingPolicy
+        {
+            ApprovalMode = approvalMode,
+            SlotMinutes = slotMinutes,
+            MinMinutes = minMinutes,
+            MaxMinutes = maxMinutes,
+            MinNoticeMinutes = minNoticeMinutes,
+            HorizonDays = horizonDays,
+            BufferMinutes = bufferMinutes,
+            RequiresCheckIn = requiresCheckIn,
+            MaxActivePerPerson = maxActivePerPerson,
+            OpeningHours = periods,
+            ClosedDates = closedDates.Distinct().Order().ToList(),
+        };
+    }
+
+    /// <summary>Whether the resource opens at all on this Seoul date (a weekday it opens, not a closed date).</summary>
+    public bool OpensOn(DateOnly date) =>
+        !ClosedDates.Contains(date) && OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek);
+
+    /// <summary>Whether [from, to) lies inside one opening period of one Seoul day that is not a closed date.</summary>
+    public bool IsOpenDuring(DateTimeOffset from, DateTimeOffset to)
+    {
+        var start = SeoulTime.ToSeoul(from);
+        var end = SeoulTime.ToSeoul(to);
+        if (end <= start)
+            return false;
+        var date = DateOnly.FromDateTime(start);
+        var endsAtMidnight = end == start.Date.AddDays(1);
+        if (!endsAtMidnight && DateOnly.FromDateTime(end) != date)
+            return false;
+        var opens = TimeOnly.FromDateTime(start);
+        var closes = endsAtMidnight ? TimeOnly.MaxValue : TimeOnly.FromDateTime(end);
+        return !ClosedDates.Contains(date)
+            && OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek && p.Opens <= opens && closes <= p.Closes);
+    }
+
+    private static void Refuse(string code, string message) => throw new DomainRuleException(code, message);
+}

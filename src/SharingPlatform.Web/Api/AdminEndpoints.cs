@@ -1,0 +1,38 @@
+using Mediator;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+
+namespace SharingPlatform.Web.Api;
+
+public static class AdminEndpoints
+{
+    public sealed record DecisionRequest(string? Reason);
+
+    public static void MapAdminEndpoints(this RouteGroupBuilder api)
+    {
+        // The handlers check the role: a signed-in person who is not an administrator gets 403.
+        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization();
+
+        admin.MapGet("/queue", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetReviewQueue(), ct)));
+        admin.MapGet("/audit", async (string? subjectType, Guid? subjectId, string? action, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50), ct)));
+
+        Decide(admin, "/organizations/{id:guid}/verify", (id, reason) => new VerifyOrganization(id, reason));
+        Decide(admin, "/organizations/{id:guid}/reject", (id, reason) => new RejectOrganization(id, reason));
+        Decide(admin, "/organizations/{id:guid}/suspend", (id, reason) => new SuspendOrganization(id, reason));
+        Decide(admin, "/organizations/{id:guid}/restore", (id, reason) => new RestoreOrganization(id, reason));
+        Decide(admin, "/resources/{id:guid}/approve", (id, reason) => new ApproveResource(id, reason));
+        Decide(admin, "/resources/{id:guid}/reject", (id, reason) => new RejectResource(id, reason));
+        Decide(admin, "/resources/{id:guid}/suspend", (id, reason) => new SuspendResource(id, reason));
+        Decide(admin, "/resources/{id:guid}/restore", (id, reason) => new RestoreResource(id, reason));
+    }
+
+    private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)
+        where TCommand : ICommand =>
+        admin.MapPost(pattern, async (Guid id, DecisionRequest? request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(command(id, request?.Reason), ct);
+            return TypedResults.NoContent();
+        });
+}

@@ -1,0 +1,51 @@
+using Mediator;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Web.Api;
+
+public static class ResourcesEndpoints
+{
+    public sealed record CreateResourceRequest(Guid OrganizationId, ResourceCategory Category, string Title, string Description,
+        string Municipality, string Address, int? Capacity, int? FeePerHour, string? FeeNote, PolicyInput Policy)
+    {
+        public ResourceInput Input => new(Category, Title, Description, Municipality, Address, Capacity, FeePerHour, FeeNote, Policy);
+    }
+
+    public sealed record UpdateResourceRequest(uint Version, ResourceCategory Category, string Title, string Description,
+        string Municipality, string Address, int? Capacity, int? FeePerHour, string? FeeNote, PolicyInput Policy)
+    {
+        public ResourceInput Input => new(Category, Title, Description, Municipality, Address, Capacity, FeePerHour, FeeNote, Policy);
+    }
+
+    public static void MapResourcesEndpoints(this RouteGroupBuilder api)
+    {
+        var resources = api.MapGroup("/resources").WithTags("Resources");
+
+        resources.MapGet("", async (
+                string? q, ResourceCategory? category, string? municipality, int? minCapacity, bool? freeOnly,
+                DateTimeOffset? availableFrom, DateTimeOffset? availableTo, ResourceSort? sort, int? page, int? pageSize,
+                ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SearchResources(
+                q, category, municipality, minCapacity, freeOnly, availableFrom, availableTo,
+                sort ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20), ct)));
+
+        resources.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetResource(id), ct)));
+
+        resources.MapPost("", async (CreateResourceRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var resource = await sender.Send(new CreateResource(request.OrganizationId, request.Input), ct);
+            return TypedResults.Created($"/api/v1/resources/{resource.Id}", resource);
+        }).RequireAuthorization();
+
+        resources.MapPut("/{id:guid}", async (Guid id, UpdateResourceRequest request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new UpdateResource(id, request.Version, request.Input), ct))).RequireAuthorization();
+
+        resources.MapPost("/{id:guid}/submit", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SubmitResource(id), ct))).RequireAuthorization();
+
+        resources.MapPost("/{id:guid}/archive", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ArchiveResource(id), ct))).RequireAuthorization();
+    }
+}
