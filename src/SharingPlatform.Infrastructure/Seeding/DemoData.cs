@@ -15,5 +15,7 @@ internal static class DemoData
         await Accounts.EnsureAsync(provider, "minji@demo.sharing.example", Password, "김민지", Language.Korean);
         await Accounts.EnsureAsync(provider, "junho@demo.sharing.example", Password, "이준호", Language.Korean);
         await Accounts.EnsureAsync(provider, "emma@demo.sharing.example", Password, "Emma Wilson", Language.English);
+        var manager = await Accounts.EnsureAsync(provider, "manager@demo.sharing.example", Password, "박성호", Language.Korean);
+        await DemoCatalog.SeedAsync(provider, manager);
     }
 }
