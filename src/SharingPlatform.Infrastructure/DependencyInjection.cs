@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Infrastructure.Email;
+using SharingPlatform.Infrastructure.Files;
 using SharingPlatform.Infrastructure.Jobs;
 using SharingPlatform.Infrastructure.Seeding;
 
@@ -54,6 +55,10 @@ public static class DependencyInjection
         AddJobs(services, configuration, connectionString);
 
         services.AddSingleton<IAppLinks, AppLinks>();
+        services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Uploads:Directory is empty").ValidateOnStart();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<IPhotoProcessor, ImageSharpPhotoProcessor>();
         return services;
     }
 

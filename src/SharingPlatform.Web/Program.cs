@@ -64,6 +64,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiDocs();
+app.MapMedia();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new AdministratorsOnlyDashboardFilter()],
@@ -76,6 +77,7 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
+api.MapResourcePhotosEndpoints();
 api.MapAdminEndpoints();
 api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 

@@ -117,6 +117,29 @@ public sealed class SharedResource
         return photo;
     }
 
+    public ResourcePhoto RemovePhoto(Guid photoId)
+    {
+        var photo = _photos.SingleOrDefault(p => p.Id == photoId)
+            ?? throw new DomainRuleException("no_such_photo", "The resource has no such photo.");
+        _photos.Remove(photo);
+        Renumber(_photos.OrderBy(p => p.Position).ToList());
+        return photo;
+    }
+
+    /// <summary>Puts the photos in the given order; the list names every photo once.</summary>
+    public void ReorderPhotos(IReadOnlyList<Guid> photoIds)
+    {
+        if (photoIds.Count != _photos.Count || photoIds.Distinct().Count() != _photos.Count || photoIds.Any(id => _photos.All(p => p.Id != id)))
+            throw new DomainRuleException("photo_order_invalid", "List each of the resource's photos once.");
+        Renumber(photoIds.Select(id => _photos.Single(p => p.Id == id)).ToList());
+    }
+
+    private static void Renumber(List<ResourcePhoto> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+            ordered[i].MoveTo(i);
+    }
+
     private void Move(ResourceStatus from, ResourceStatus to, string? reason, string code)
     {
         if (Status != from)
@@ -162,4 +185,6 @@ public sealed class ResourcePhoto
     public string FileName { get; private set; } = "";
     public string ThumbnailFileName { get; private set; } = "";
     public int Position { get; private set; }
+
+    internal void MoveTo(int position) => Position = position;
 }

@@ -31,6 +31,7 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
     public string ConnectionString { get; private set; } = "";
     public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), $"sp-mail-{Guid.NewGuid():N}"));
     public Uri ServerAddress { get; private set; } = null!;
+    public string UploadsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"sp-uploads-{Guid.NewGuid():N}");
 
     /// <summary>The host whose Hangfire server runs this process's jobs.</summary>
     private static AppFactory? _jobServerHost;
@@ -78,6 +79,7 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("App:BaseUrl", "http://127.0.0.1:5000");
         builder.UseSetting("Mail:PickupDirectory", Mailbox.Directory);
+        builder.UseSetting("Uploads:Directory", UploadsDirectory);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Jobs:RunServer", settings.RunJobServer ? "true" : "false");
@@ -94,7 +96,10 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
         ReclaimHangfireLogging();
         if (ConnectionString.Length > 0)
             await TestDatabase.DropAsync(ConnectionString);
-        if (Directory.Exists(Mailbox.Directory))
-            Directory.Delete(Mailbox.Directory, recursive: true);
+        foreach (var directory in new[] { Mailbox.Directory, UploadsDirectory })
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -1,0 +1,21 @@
+using Mediator;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>A member removes a photo; its files go with it.</summary>
+public sealed record RemoveResourcePhoto(Guid ResourceId, Guid PhotoId) : ICommand<ResourceView>;
+
+public sealed class RemoveResourcePhotoHandler(IApplicationDbContext db, ICurrentUser currentUser, IFileStore files)
+    : ICommandHandler<RemoveResourcePhoto, ResourceView>
+{
+    public async ValueTask<ResourceView> Handle(RemoveResourcePhoto command, CancellationToken cancellationToken)
+    {
+        var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        var photo = resource.RemovePhoto(command.PhotoId);
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(photo.FileName);
+        files.Delete(photo.ThumbnailFileName);
+        return await db.ViewAsync(resource, cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+using Mediator;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Application.Resources;
+
+/// <summary>A member puts a resource's photos in a new order; the first is the one search results show.</summary>
+public sealed record ReorderResourcePhotos(Guid ResourceId, IReadOnlyList<Guid> PhotoIds) : ICommand<ResourceView>;
+
+public sealed class ReorderResourcePhotosHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : ICommandHandler<ReorderResourcePhotos, ResourceView>
+{
+    public async ValueTask<ResourceView> Handle(ReorderResourcePhotos command, CancellationToken cancellationToken)
+    {
+        var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        resource.ReorderPhotos(command.PhotoIds ?? []);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ViewAsync(resource, cancellationToken);
+    }
+}
