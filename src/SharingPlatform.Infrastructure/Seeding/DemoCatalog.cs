@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SharingPlatform.Application.Common;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using SharingPlatform.Domain.Municipalities;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
@@ -101,6 +104,7 @@ internal static class DemoCatalog
                 var details = new ResourceDetails(listing.Category, listing.Title, listing.Description, demo.Municipality, demo.Address,
                     listing.Capacity, listing.FeePerHour, listing.FeePerHour is null ? "무료" : $"시간당 {listing.FeePerHour:N0}원");
                 var resource = SharedResource.CreateDraft(organization.Id, details, PolicyFor(listing.Category), now);
+                await AddPlaceholderPhotoAsync(provider, resource, listing.Category, now);
                 if (listing.Status != ResourceStatus.Draft)
                     resource.Submit();
                 if (listing.Status == ResourceStatus.Published)
@@ -110,6 +114,38 @@ internal static class DemoCatalog
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A generated photo: a soft gradient in the category's colour, stored like an upload.</summary>
+    private static async Task AddPlaceholderPhotoAsync(IServiceProvider provider, SharedResource resource, ResourceCategory category, DateTimeOffset now)
+    {
+        var (r, g, b) = category switch
+        {
+            ResourceCategory.Space => (46, 125, 166),
+            ResourceCategory.Equipment => (196, 112, 38),
+            ResourceCategory.Goods => (74, 140, 84),
+            ResourceCategory.Vehicle => (120, 86, 170),
+            _ => (110, 110, 110),
+        };
+        using var image = new Image<Rgba32>(800, 533);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var shade = 1f - y / (float)rows.Height * 0.45f;
+                rows.GetRowSpan(y).Fill(new Rgba32((byte)(r * shade), (byte)(g * shade), (byte)(b * shade)));
+            }
+        });
+        using var png = new MemoryStream();
+        await image.SaveAsPngAsync(png);
+        png.Position = 0;
+
+        var processed = await provider.GetRequiredService<IPhotoProcessor>().ProcessAsync(png, CancellationToken.None);
+        var files = provider.GetRequiredService<IFileStore>();
+        var stem = Guid.NewGuid().ToString("N");
+        var photo = resource.AddPhoto(stem + processed!.Extension, stem + "-thumb" + processed.Extension, now);
+        await files.SaveAsync(photo.FileName, processed.Display, CancellationToken.None);
+        await files.SaveAsync(photo.ThumbnailFileName, processed.Thumbnail, CancellationToken.None);
     }
 
     private static BookingPolicy PolicyFor(ResourceCategory category)
