@@ -23,7 +23,7 @@ public sealed class SharedResourceTests
         resource.Status.ShouldBe(ResourceStatus.Draft);
         resource.IsFree.ShouldBeTrue();
 
-        resource.Submit();
+        resource.Submit(Now);
         resource.Status.ShouldBe(ResourceStatus.PendingReview);
         resource.Approve();
         resource.Status.ShouldBe(ResourceStatus.Published);
@@ -33,14 +33,14 @@ public sealed class SharedResourceTests
     public void A_rejected_resource_carries_its_reason_and_returns_to_draft_when_edited()
     {
         var resource = Draft();
-        resource.Submit();
+        resource.Submit(Now);
         resource.Reject("사진이 없습니다");
 
         resource.Status.ShouldBe(ResourceStatus.Rejected);
         resource.StatusReason.ShouldBe("사진이 없습니다");
         resource.Edit(Details("소회의실 대여 (사진 추가)"), Policy, Now.AddHours(1));
         resource.Status.ShouldBe(ResourceStatus.Draft);
-        resource.Submit();
+        resource.Submit(Now);
         resource.Status.ShouldBe(ResourceStatus.PendingReview);
     }
 
@@ -52,8 +52,8 @@ public sealed class SharedResourceTests
         Should.Throw<DomainRuleException>(resource.Approve).Code.ShouldBe("resource_not_pending_review");
         Should.Throw<DomainRuleException>(() => resource.Suspend("x")).Code.ShouldBe("resource_not_published");
         Should.Throw<DomainRuleException>(resource.Restore).Code.ShouldBe("resource_not_suspended");
-        resource.Submit();
-        Should.Throw<DomainRuleException>(resource.Submit).Code.ShouldBe("resource_not_draft");
+        resource.Submit(Now);
+        Should.Throw<DomainRuleException>(() => resource.Submit(Now)).Code.ShouldBe("resource_not_draft");
         Should.Throw<DomainRuleException>(() => resource.Edit(Details(), Policy, Now)).Code.ShouldBe("resource_not_editable");
         Should.Throw<DomainRuleException>(() => resource.Reject("")).Code.ShouldBe("reason_required");
         resource.Approve();

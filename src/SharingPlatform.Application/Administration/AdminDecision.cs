@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Emails;
@@ -48,6 +49,26 @@ public static class AdminDecisions
         db.OutgoingEmails.AddRange(emails);
         await db.SaveChangesAsync(cancellationToken);
         return emails.Select(e => e.Id).ToList();
+    }
+
+    /// <summary>
+    /// Begins a decision's transaction with the organization's row locked: administrators deciding at once decide one
+    /// after the other, and the later ones see the earlier outcome (the domain refuses them), so there is one decision,
+    /// one audit entry and one email per member. Commit after <see cref="RecordAsync"/>.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginOrganizationDecisionAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {organizationId} FOR UPDATE", cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>As <see cref="BeginOrganizationDecisionAsync"/>, for a resource.</summary>
+    public static async Task<IDbContextTransaction> BeginResourceDecisionAsync(this IApplicationDbContext db, Guid resourceId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {resourceId} FOR UPDATE", cancellationToken);
+        return transaction;
     }
 
     public static string Reasoned(Language language, string? reason) => string.IsNullOrWhiteSpace(reason)

@@ -33,8 +33,9 @@ public sealed class GetOrganizationHandler(IApplicationDbContext db, ICurrentUse
 
         var members = await db.OrganizationMembers.AsNoTracking()
             .Where(m => m.OrganizationId == query.Id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberView(u.Id, u.Email!, u.DisplayName, m.Role, m.AddedAt))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.AddedAt, m.Role, u.Id, u.Email, u.DisplayName })
             .OrderBy(m => m.AddedAt)
+            .Select(m => new MemberView(m.Id, m.Email!, m.DisplayName, m.Role, m.AddedAt))
             .ToListAsync(cancellationToken);
         return new OrganizationDetails(organization, members, myRole);
     }

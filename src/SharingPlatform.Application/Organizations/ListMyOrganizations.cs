@@ -18,8 +18,9 @@ public sealed class ListMyOrganizationsHandler(IApplicationDbContext db, ICurren
         var userId = currentUser.RequireId();
         return await db.OrganizationMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new MyOrganizationView(o.Id, o.Name, o.Status, m.Role))
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, o.Status, m.Role })
             .OrderBy(o => o.Name)
+            .Select(o => new MyOrganizationView(o.Id, o.Name, o.Status, o.Role))
             .ToListAsync(cancellationToken);
     }
 }

@@ -16,6 +16,7 @@ public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrent
     public async ValueTask<Unit> Handle(RejectOrganization command, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Reject(command.Reason!);
         var emails = await db.RecordAsync(adminId, "organization.reject", "organization", organization.Id, command.Reason, organization.Id,
@@ -23,6 +24,7 @@ public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrent
                 ? ($"{organization.Name} was not verified", $"The registration of {organization.Name} on SharingPlatform was not verified.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"[공유경제 플랫폼] {organization.Name} 단체 인증 반려", $"{organization.Name} 단체 등록이 반려되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var id in emails)
             outbox.Send(id);
         return Unit.Value;

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Application.Organizations;
@@ -11,9 +12,14 @@ public sealed class RemoveOrganizationMemberHandler(IApplicationDbContext db, IC
 {
     public async ValueTask<Unit> Handle(RemoveOrganizationMember command, CancellationToken cancellationToken)
     {
+        // Two owners removing each other at once would each see another owner left and leave none: removals from one
+        // organization take its row lock first, so the second one sees the first one's outcome.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {command.OrganizationId} FOR UPDATE", cancellationToken);
         var organization = await db.LoadForOwnerAsync(command.OrganizationId, currentUser, cancellationToken);
         organization.RemoveMember(command.UserId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -16,6 +16,7 @@ public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurren
     public async ValueTask<Unit> Handle(RestoreOrganization command, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Restore();
         var emails = await db.RecordAsync(adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id,
@@ -23,6 +24,7 @@ public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurren
                 ? ($"{organization.Name} is restored", $"{organization.Name} is active on SharingPlatform again.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"[공유경제 플랫폼] {organization.Name} 단체 이용 재개", $"{organization.Name} 단체의 이용 정지가 해제되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var id in emails)
             outbox.Send(id);
         return Unit.Value;

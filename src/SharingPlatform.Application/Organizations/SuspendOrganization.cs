@@ -16,6 +16,7 @@ public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurren
     public async ValueTask<Unit> Handle(SuspendOrganization command, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Suspend(command.Reason!);
         var emails = await db.RecordAsync(adminId, "organization.suspend", "organization", organization.Id, command.Reason, organization.Id,
@@ -23,6 +24,7 @@ public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurren
                 ? ($"{organization.Name} is suspended", $"{organization.Name} and its listings are hidden from SharingPlatform for now.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"[공유경제 플랫폼] {organization.Name} 단체 이용 정지", $"{organization.Name} 단체와 등록한 공유자원이 공개되지 않도록 정지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var id in emails)
             outbox.Send(id);
         return Unit.Value;

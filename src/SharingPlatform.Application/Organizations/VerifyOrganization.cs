@@ -16,6 +16,7 @@ public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrent
     public async ValueTask<Unit> Handle(VerifyOrganization command, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Verify();
         var emails = await db.RecordAsync(adminId, "organization.verify", "organization", organization.Id, command.Reason, organization.Id,
@@ -23,6 +24,7 @@ public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrent
                 ? ($"{organization.Name} is verified", $"{organization.Name} is verified on SharingPlatform: its members can now list shared resources.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"[공유경제 플랫폼] {organization.Name} 단체 인증 완료", $"{organization.Name} 단체가 인증되었습니다. 이제 공유자원을 등록하고 공개할 수 있습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var id in emails)
             outbox.Send(id);
         return Unit.Value;

@@ -14,7 +14,7 @@ public sealed class CreateResourceValidator : AbstractValidator<CreateResource>
     public CreateResourceValidator()
     {
         RuleFor(c => c.OrganizationId).NotEmpty();
-        RuleFor(c => c.Input).NotNull().SetValidator(new ResourceInputValidator());
+        this.ValidResourceInput(c => c.Input);
     }
 }
 

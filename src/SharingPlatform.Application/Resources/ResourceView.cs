@@ -102,12 +102,28 @@ public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
         RuleFor(r => r.FeePerHour).InclusiveBetween(0, 10_000_000);
         RuleFor(r => r.FeeNote).MaximumLength(200);
         RuleFor(r => r.Policy).NotNull();
-        RuleFor(r => r.Policy.ApprovalMode).IsInEnum().When(r => r.Policy is not null);
+        RuleFor(r => r.Policy.ApprovalMode).IsInEnum().When(r => r.Policy is not null).OverridePropertyName("policy.approvalMode");
         RuleForEach(r => r.Policy.OpeningHours).ChildRules(p =>
         {
-            p.RuleFor(o => o.DayOfWeek).IsInEnum();
-            p.RuleFor(o => o.Opens).Must(PolicyInput.IsTime).WithMessage("HH:mm");
-            p.RuleFor(o => o.Closes).Must(PolicyInput.IsTime).WithMessage("HH:mm");
+            p.RuleFor(o => o.DayOfWeek).IsInEnum().OverridePropertyName("dayOfWeek");
+            p.RuleFor(o => o.Opens).Must(PolicyInput.IsTime).WithMessage("HH:mm").OverridePropertyName("opens");
+            p.RuleFor(o => o.Closes).Must(PolicyInput.IsTime).WithMessage("HH:mm").OverridePropertyName("closes");
         }).When(r => r.Policy?.OpeningHours is not null).OverridePropertyName("policy.openingHours");
     }
+}
+
+public static class ResourceInputValidation
+{
+    private static readonly ResourceInputValidator Validator = new();
+
+    /// <summary>
+    /// Validates the resource fields of a command under the names the request body uses (<c>title</c>,
+    /// <c>policy.openingHours[0].opens</c>), not under the command's own property (<c>input.Title</c>): the body is flat.
+    /// </summary>
+    public static void ValidResourceInput<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, ResourceInput>> input) =>
+        validator.RuleFor(input).NotNull().Custom((value, context) =>
+        {
+            foreach (var failure in Validator.Validate(value).Errors)
+                context.AddFailure(failure);
+        });
 }

@@ -16,6 +16,7 @@ public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUse
     public async ValueTask<Unit> Handle(RestoreResource command, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
         resource.Restore();
         var emails = await db.RecordAsync(adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId,
@@ -23,6 +24,7 @@ public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUse
                 ? ($"'{resource.Title}' is restored", $"Your resource '{resource.Title}' is public again.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"[공유경제 플랫폼] '{resource.Title}' 공개 재개", $"공유자원 '{resource.Title}'이(가) 다시 공개되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var id in emails)
             outbox.Send(id);
         return Unit.Value;

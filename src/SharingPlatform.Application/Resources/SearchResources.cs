@@ -54,9 +54,10 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
     {
         var resources = db.PubliclyVisible().AsNoTracking();
         var text = query.Q?.Trim();
+        // % and _ in what a person types are plain characters, in the filter and in the relevance order alike.
+        var pattern = string.IsNullOrEmpty(text) ? "" : "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         if (!string.IsNullOrEmpty(text))
         {
-            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             resources = resources.Where(r => EF.Functions.ILike(r.Title, pattern) || EF.Functions.ILike(r.Description, pattern));
         }
 
@@ -79,7 +80,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
 
         var ordered = query.Sort == ResourceSort.Newest || string.IsNullOrEmpty(text)
             ? resources.OrderByDescending(r => r.CreatedAt)
-            : resources.OrderByDescending(r => EF.Functions.ILike(r.Title, "%" + text + "%")).ThenByDescending(r => r.CreatedAt);
+            : resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt);
 
         return await ordered
             .Select(r => new ResourceSummary(

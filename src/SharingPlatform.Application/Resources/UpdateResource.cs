@@ -13,7 +13,7 @@ public sealed record UpdateResource(Guid Id, uint Version, ResourceInput Input) 
 
 public sealed class UpdateResourceValidator : AbstractValidator<UpdateResource>
 {
-    public UpdateResourceValidator() => RuleFor(c => c.Input).NotNull().SetValidator(new ResourceInputValidator());
+    public UpdateResourceValidator() => this.ValidResourceInput(c => c.Input);
 }
 
 public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)

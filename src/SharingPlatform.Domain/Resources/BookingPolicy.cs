@@ -64,7 +64,7 @@ public sealed record BookingPolicy
         {
             if (period.Closes <= period.Opens)
                 Refuse("opening_hours_invalid", $"On {period.DayOfWeek} the resource must close after it opens.");
-            if ((period.Opens.Hour * 60 + period.Opens.Minute) % slotMinutes != 0 || (period.Closes.Hour * 60 + period.Closes.Minute) % slotMinutes != 0)
+            if (MinuteOfDay(period.Opens) % slotMinutes != 0 || MinuteOfDay(period.Closes) % slotMinutes != 0)
                 Refuse("opening_hours_off_slot", $"On {period.DayOfWeek} opening and closing times fall on {slotMinutes}-minute slots.");
         }
 
@@ -94,22 +94,35 @@ public sealed record BookingPolicy
     public bool OpensOn(DateOnly date) =>
         !ClosedDates.Contains(date) && OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek);
 
-    /// <summary>Whether [from, to) lies inside one opening period of one Seoul day that is not a closed date.</summary>
+    /// <summary>
+    /// Whether the resource is open for all of [from, to): on each Seoul day the period touches, that day's part lies
+    /// inside one opening period and the day is not a closed date. A period runs past midnight only where the resource is
+    /// open until 24:00 and again from 00:00 (a vehicle rented overnight, equipment lent for a weekend).
+    /// </summary>
     public bool IsOpenDuring(DateTimeOffset from, DateTimeOffset to)
     {
         var start = SeoulTime.ToSeoul(from);
         var end = SeoulTime.ToSeoul(to);
         if (end <= start)
             return false;
-        var date = DateOnly.FromDateTime(start);
-        var endsAtMidnight = end == start.Date.AddDays(1);
-        if (!endsAtMidnight && DateOnly.FromDateTime(end) != date)
-            return false;
-        var opens = TimeOnly.FromDateTime(start);
-        var closes = endsAtMidnight ? TimeOnly.MaxValue : TimeOnly.FromDateTime(end);
-        return !ClosedDates.Contains(date)
-            && OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek && p.Opens <= opens && closes <= p.Closes);
+        for (var cursor = start; cursor < end;)
+        {
+            var date = DateOnly.FromDateTime(cursor);
+            var midnight = cursor.Date.AddDays(1);
+            var partEnd = end < midnight ? end : midnight;
+            var opens = TimeOnly.FromDateTime(cursor);
+            var closes = partEnd == midnight ? TimeOnly.MaxValue : TimeOnly.FromDateTime(partEnd);
+            if (ClosedDates.Contains(date)
+                || !OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek && p.Opens <= opens && closes <= p.Closes))
+                return false;
+            cursor = partEnd;
+        }
+
+        return true;
     }
+
+    /// <summary>Minutes since midnight; <see cref="TimeOnly.MaxValue"/> stands for 24:00 (open until midnight), which is 1440.</summary>
+    private static int MinuteOfDay(TimeOnly time) => time == TimeOnly.MaxValue ? 24 * 60 : time.Hour * 60 + time.Minute;
 
     private static void Refuse(string code, string message) => throw new DomainRuleException(code, message);
 }

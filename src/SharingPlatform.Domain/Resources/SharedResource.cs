@@ -90,7 +90,12 @@ public sealed class SharedResource
             Status = ResourceStatus.Draft;
     }
 
-    public void Submit() => Move(ResourceStatus.Draft, ResourceStatus.PendingReview, null, "resource_not_draft");
+    /// <summary>Sends a draft to review and stamps the time: the review queue serves the one that has waited longest first.</summary>
+    public void Submit(DateTimeOffset now)
+    {
+        Move(ResourceStatus.Draft, ResourceStatus.PendingReview, null, "resource_not_draft");
+        UpdatedAt = now.ToUniversalTime();
+    }
 
     public void Approve() => Move(ResourceStatus.PendingReview, ResourceStatus.Published, null, "resource_not_pending_review");
 

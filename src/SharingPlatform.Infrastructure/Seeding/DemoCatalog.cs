@@ -106,7 +106,7 @@ internal static class DemoCatalog
                 var resource = SharedResource.CreateDraft(organization.Id, details, PolicyFor(listing.Category), now);
                 await AddPlaceholderPhotoAsync(provider, resource, listing.Category, now);
                 if (listing.Status != ResourceStatus.Draft)
-                    resource.Submit();
+                    resource.Submit(now);
                 if (listing.Status == ResourceStatus.Published)
                     resource.Approve();
                 db.Resources.Add(resource);

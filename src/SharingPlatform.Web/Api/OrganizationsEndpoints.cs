@@ -9,6 +9,23 @@ public static class OrganizationsEndpoints
 {
     public sealed record AddMemberRequest(string Email, MemberRole Role);
 
+    /// <summary>
+    /// The API's organization body: the contract's fields at the top level (<c>id, name, kind, status…</c>), plus the
+    /// members and the caller's role for its members and administrators (null for everyone else).
+    /// </summary>
+    public sealed record OrganizationResponse(
+        Guid Id, string Name, OrganizationKind Kind, string BusinessRegistrationNumber, string Municipality, string Address,
+        string Phone, string Email, string Description, OrganizationStatus Status, string? StatusReason, DateTimeOffset RegisteredAt,
+        IReadOnlyList<MemberView>? Members, MemberRole? MyRole)
+    {
+        public static OrganizationResponse From(OrganizationDetails details)
+        {
+            var o = details.Organization;
+            return new(o.Id, o.Name, o.Kind, o.BusinessRegistrationNumber, o.Municipality, o.Address, o.Phone, o.Email,
+                o.Description, o.Status, o.StatusReason, o.RegisteredAt, details.Members, details.MyRole);
+        }
+    }
+
     public static void MapOrganizationsEndpoints(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Organizations");
@@ -23,7 +40,7 @@ public static class OrganizationsEndpoints
             TypedResults.Ok(await sender.Send(new ListMyOrganizations(), ct))).RequireAuthorization();
 
         organizations.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new GetOrganization(id), ct)));
+            TypedResults.Ok(OrganizationResponse.From(await sender.Send(new GetOrganization(id), ct))));
 
         organizations.MapGet("/{id:guid}/resources", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListOrganizationResources(id), ct))).RequireAuthorization();
@@ -31,7 +48,7 @@ public static class OrganizationsEndpoints
         organizations.MapPost("/{id:guid}/members", async (Guid id, AddMemberRequest request, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new AddOrganizationMember(id, request.Email, request.Role), ct);
-            return TypedResults.Ok(await sender.Send(new GetOrganization(id), ct));
+            return TypedResults.Ok(OrganizationResponse.From(await sender.Send(new GetOrganization(id), ct)));
         }).RequireAuthorization();
 
         organizations.MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>

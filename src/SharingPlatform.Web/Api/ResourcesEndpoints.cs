@@ -1,4 +1,7 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
+using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Resources;
 
@@ -22,13 +25,14 @@ public static class ResourcesEndpoints
     {
         var resources = api.MapGroup("/resources").WithTags("Resources");
 
+        // Enums arrive as the body's camelCase names (category=space, sort=newest), which the default binding refuses.
         resources.MapGet("", async (
-                string? q, ResourceCategory? category, string? municipality, int? minCapacity, bool? freeOnly,
-                DateTimeOffset? availableFrom, DateTimeOffset? availableTo, ResourceSort? sort, int? page, int? pageSize,
+                string? q, string? category, string? municipality, int? minCapacity, bool? freeOnly,
+                DateTimeOffset? availableFrom, DateTimeOffset? availableTo, string? sort, int? page, int? pageSize,
                 ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SearchResources(
-                q, category, municipality, minCapacity, freeOnly, availableFrom, availableTo,
-                sort ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20), ct)));
+                q, ParseEnum<ResourceCategory>(category, nameof(category)), municipality, minCapacity, freeOnly, availableFrom, availableTo,
+                ParseEnum<ResourceSort>(sort, nameof(sort)) ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20), ct)));
 
         resources.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetResource(id), ct)));
@@ -47,5 +51,16 @@ public static class ResourcesEndpoints
 
         resources.MapPost("/{id:guid}/archive", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ArchiveResource(id), ct))).RequireAuthorization();
+    }
+
+    private static TEnum? ParseEnum<TEnum>(string? value, string field)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (!value.All(char.IsAsciiDigit) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            return parsed;
+        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        throw new ValidationException([new ValidationFailure(field, Texts.Pick($"다음 중 하나를 고르세요: {allowed}", $"Choose one of: {allowed}"))]);
     }
 }

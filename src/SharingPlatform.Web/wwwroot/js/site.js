@@ -6,3 +6,15 @@
         summary.focus();
     }
 })();
+
+// A form that cannot be undone asks first: <form data-confirm="…">. Without script it simply submits.
+(function () {
+    'use strict';
+    document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+        form.addEventListener('submit', function (event) {
+            if (!window.confirm(form.getAttribute('data-confirm'))) {
+                event.preventDefault();
+            }
+        });
+    });
+})();

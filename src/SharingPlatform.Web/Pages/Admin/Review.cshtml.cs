@@ -1,0 +1,71 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Admin;
+
+/// <summary>
+/// The administrators' review queue: organizations to verify and resources to review, oldest first, each with its
+/// decision. Administrators only, by the /Admin folder convention in Program.cs.
+/// </summary>
+public sealed class ReviewModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public ReviewQueue Queue { get; private set; } = null!;
+
+    /// <summary>The item whose reject form came back with an error, so its reason box says so.</summary>
+    public Guid? RefusedId { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Queue = await sender.Send(new GetReviewQueue(), cancellationToken);
+
+    public Task<IActionResult> OnPostVerifyAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, new VerifyOrganization(id, Blank(reason)), "OrganizationVerified", cancellationToken);
+
+    public Task<IActionResult> OnPostRejectOrganizationAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, new RejectOrganization(id, Blank(reason)), "OrganizationRejected", cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, new ApproveResource(id, Blank(reason)), "ResourceApproved", cancellationToken);
+
+    public Task<IActionResult> OnPostRejectResourceAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, new RejectResource(id, Blank(reason)), "ResourceRejected", cancellationToken);
+
+    private static string? Blank(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+
+    private async Task<IActionResult> DecideAsync(Guid id, ICommand command, string done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Done = done;
+            return RedirectToPage();
+        }
+        catch (ValidationException refused)
+        {
+            RefusedId = id;
+            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", $"reason-{id}")));
+        }
+        catch (NotFoundException)
+        {
+            ModelState.AddModelError("", localizer["ReviewItemGone"]);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+
+        Queue = await sender.Send(new GetReviewQueue(), cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,125 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Organizations;
+
+/// <summary>
+/// One organization. The public sees a verified one; its members see "my organization": review state, members (owners
+/// add and remove them) and every resource with its review outcome. Administrators decide on it here too.
+/// </summary>
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private static readonly Dictionary<string, string> MemberInputs = ValidationErrors.Inputs(
+        ("Email", "NewMember.Email"),
+        ("Role", "NewMember.Role"));
+
+    private static readonly Dictionary<string, string> DecisionInputs = ValidationErrors.Inputs(("Reason", "Reason"));
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public OrganizationDetails Details { get; private set; } = null!;
+
+    public OrganizationView Organization => Details.Organization;
+
+    public IReadOnlyList<OrganizationResourceRow> Resources { get; private set; } = [];
+
+    public bool IsMember => Details.MyRole is not null;
+
+    public bool IsOwner => Details.MyRole == MemberRole.Owner;
+
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+
+    [BindProperty]
+    public MemberInput NewMember { get; set; } = new();
+
+    /// <summary>An administrator's reason for a decision.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAddMemberAsync(CancellationToken cancellationToken) =>
+        ActAsync(new AddOrganizationMember(Id, NewMember.Email?.Trim() ?? "", NewMember.Role), "MemberAdded", MemberInputs, cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveMemberAsync(Guid userId, CancellationToken cancellationToken) =>
+        ActAsync(new RemoveOrganizationMember(Id, userId), "MemberRemoved", MemberInputs, cancellationToken);
+
+    public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
+        ActAsync(new VerifyOrganization(Id, Reason), "OrganizationVerified", DecisionInputs, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
+        ActAsync(new RejectOrganization(Id, Reason), "OrganizationRejected", DecisionInputs, cancellationToken);
+
+    public Task<IActionResult> OnPostSuspendAsync(CancellationToken cancellationToken) =>
+        ActAsync(new SuspendOrganization(Id, Reason), "OrganizationSuspended", DecisionInputs, cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
+        ActAsync(new RestoreOrganization(Id, Reason), "OrganizationRestored", DecisionInputs, cancellationToken);
+
+    private async Task<IActionResult> ActAsync(ICommand command, string done, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Done = done;
+            return RedirectToPage(new { id = Id });
+        }
+        catch (NotSignedInException)
+        {
+            return Challenge();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, inputs);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+        catch (ForbiddenException forbidden)
+        {
+            ModelState.AddModelError("", forbidden.Message);
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Details = await sender.Send(new GetOrganization(Id), cancellationToken);
+            if (IsMember || IsAdministrator)
+                Resources = await sender.Send(new ListOrganizationResources(Id), cancellationToken);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public sealed class MemberInput
+    {
+        public string? Email { get; set; }
+        public MemberRole Role { get; set; } = MemberRole.Staff;
+    }
+}

@@ -1,0 +1,86 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Organizations;
+
+/// <summary>A signed-in person registers a cooperative, social enterprise…; it waits for an administrator's verification.</summary>
+[Authorize]
+public sealed class RegisterModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(
+        ("Kind", "Input.Kind"),
+        ("Name", "Input.Name"),
+        ("BusinessRegistrationNumber", "Input.BusinessRegistrationNumber"),
+        ("Municipality", "Input.Municipality"),
+        ("Address", "Input.Address"),
+        ("Phone", "Input.Phone"),
+        ("Email", "Input.Email"),
+        ("Description", "Input.Description"));
+
+    [BindProperty]
+    public OrganizationInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.TryGetValue("Input.Kind", out var kind) && kind.Errors.Count > 0)
+        {
+            kind.Errors.Clear();
+            ModelState.AddModelError("Input.Kind", localizer["Error_Kind_IsInEnum"]);
+        }
+
+        if (!ModelState.IsValid)
+            return Page();
+
+        try
+        {
+            var organization = await sender.Send(
+                new RegisterOrganization(
+                    Input.Name?.Trim() ?? "", Input.Kind ?? (OrganizationKind)(-1), Input.BusinessRegistrationNumber?.Trim() ?? "",
+                    Input.Municipality ?? "", Input.Address?.Trim() ?? "", Input.Phone?.Trim() ?? "", Input.Email?.Trim() ?? "",
+                    Input.Description),
+                cancellationToken);
+            TempData["Done"] = "OrganizationRegistered";
+            return RedirectToPage("/Organizations/Details", new { id = organization.Id });
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, Inputs);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The unique index on the number: this organization is already registered.
+            ModelState.AddModelError("Input.BusinessRegistrationNumber", localizer["Error_BusinessRegistrationNumber_Taken"]);
+        }
+
+        return Page();
+    }
+
+    public sealed class OrganizationInput
+    {
+        public OrganizationKind? Kind { get; set; }
+        public string? Name { get; set; }
+        public string? BusinessRegistrationNumber { get; set; }
+        public string? Municipality { get; set; }
+        public string? Address { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+        public string? Description { get; set; }
+    }
+}

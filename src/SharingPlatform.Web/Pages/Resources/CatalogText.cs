@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Municipalities;
+
+namespace SharingPlatform.Web.Pages.Resources;
+
+/// <summary>
+/// How the catalog pages (resources, organizations, review) put things into words in the page's language:
+/// municipality names, enum names (<c>ResourceCategory_Space</c>), durations, Seoul times, fees, the booking policy,
+/// and the site's own wording for a domain rule's code (<c>Rule_max_below_min</c>).
+/// </summary>
+public static class CatalogText
+{
+    public static readonly TimeSpan SeoulOffset = TimeSpan.FromHours(9);
+
+    /// <summary>Monday first, as a Korean week is read.</summary>
+    public static readonly DayOfWeek[] Week =
+    [
+        DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,
+        DayOfWeek.Saturday, DayOfWeek.Sunday,
+    ];
+
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string MunicipalityName(string code) =>
+        Municipality.All.FirstOrDefault(m => m.Code == code) is { } m ? (English ? m.EnglishName : m.KoreanName) : code;
+
+    public static string Name<T>(this IStringLocalizer localizer, T value)
+        where T : struct, Enum => localizer[$"{typeof(T).Name}_{value}"];
+
+    public static string Seoul(DateTimeOffset instant) =>
+        SeoulTime.ToSeoul(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>90 → "1시간 30분" / "1 h 30 min"; whole days as days.</summary>
+    public static string Duration(this IStringLocalizer localizer, int minutes)
+    {
+        if (minutes == 0)
+            return localizer["DurationMinutes", 0];
+        string Part(string unit, int value) => localizer[value == 1 ? $"Duration{unit}" : $"Duration{unit}s", value];
+        var parts = new List<string>();
+        var days = minutes / (24 * 60);
+        var hours = minutes % (24 * 60) / 60;
+        var rest = minutes % 60;
+        if (days > 0)
+            parts.Add(Part("Day", days));
+        if (hours > 0)
+            parts.Add(Part("Hour", hours));
+        if (rest > 0)
+            parts.Add(Part("Minute", rest));
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>1234567890 → 123-45-67890, as the number is printed on the certificate.</summary>
+    public static string BusinessNumber(string digits) =>
+        digits.Length == 10 ? $"{digits[..3]}-{digits[3..5]}-{digits[5..]}" : digits;
+
+    public static string Fee(this IStringLocalizer localizer, bool isFree, int? feePerHour) =>
+        isFree || feePerHour is null
+            ? localizer["FeeFree"]
+            : localizer["FeePerHourValue", feePerHour.Value.ToString("N0", CultureInfo.CurrentCulture)];
+
+    /// <summary>The policy as sentences a resident reads: "최소 1시간, 최대 4시간", "3일 전까지 예약"…</summary>
+    public static IReadOnlyList<string> PolicyInWords(this IStringLocalizer localizer, PolicyInput policy)
+    {
+        var lines = new List<string>
+        {
+            localizer["PolicyDurations", localizer.Duration(policy.MinMinutes), localizer.Duration(policy.MaxMinutes), localizer.Duration(policy.SlotMinutes)],
+            policy.MinNoticeMinutes == 0
+                ? localizer["PolicyNoNotice"]
+                : localizer["PolicyNotice", localizer.Duration(policy.MinNoticeMinutes)],
+            localizer["PolicyHorizon", policy.HorizonDays],
+            policy.ApprovalMode == Domain.Resources.ApprovalMode.Automatic ? localizer["PolicyApprovalAutomatic"] : localizer["PolicyApprovalManual"],
+        };
+        if (policy.BufferMinutes > 0)
+            lines.Add(localizer["PolicyBuffer", localizer.Duration(policy.BufferMinutes)]);
+        if (policy.RequiresCheckIn)
+            lines.Add(localizer["PolicyCheckIn"]);
+        lines.Add(localizer["PolicyPerPerson", policy.MaxActivePerPerson]);
+        return lines;
+    }
+
+    /// <summary>The site's wording for a refused rule, in the page's language; otherwise the rule's own message.</summary>
+    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule)
+    {
+        var text = localizer[$"Rule_{rule.Code}"];
+        return text.ResourceNotFound ? rule.Message : text.Value;
+    }
+
+    /// <summary>A refused rule, shown at the top of the page (it is about the whole form, not one field).</summary>
+    public static void AddRule(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainRuleException rule) =>
+        modelState.AddModelError("", localizer.Describe(rule));
+}

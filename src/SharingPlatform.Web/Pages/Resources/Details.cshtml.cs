@@ -1,0 +1,121 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Web.Pages.Resources;
+
+/// <summary>
+/// One resource: public when published; its organization's members also see its review state and manage it;
+/// administrators suspend and restore it.
+/// </summary>
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private static readonly Dictionary<string, string> DecisionInputs = ValidationErrors.Inputs(("Reason", "Reason"), ("File", "Photo"));
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ResourceView Resource { get; private set; } = null!;
+
+    public bool IsMember { get; private set; }
+
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+
+    /// <summary>An administrator's reason for suspending or restoring.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>A photo a member uploads (JPEG, PNG or WebP, at most 10 MB).</summary>
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    /// <summary>The resource key of what was just done, shown once after the redirect.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
+        ActAsync(new SubmitResource(Id), "ResourceSubmitted", cancellationToken);
+
+    public Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken) =>
+        ActAsync(new ArchiveResource(Id), "ResourceArchived", cancellationToken);
+
+    public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
+    {
+        await using var content = Photo?.OpenReadStream() ?? Stream.Null;
+        return await ActAsync(new AddResourcePhoto(Id, content, Photo?.Length ?? 0), "PhotoAdded", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostSuspendAsync(CancellationToken cancellationToken) =>
+        ActAsync(new SuspendResource(Id, Reason), "ResourceSuspended", cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
+        ActAsync(new RestoreResource(Id, Reason), "ResourceRestored", cancellationToken);
+
+    private async Task<IActionResult> ActAsync<TResponse>(ICommand<TResponse> command, string done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Done = done;
+            return RedirectToPage(new { id = Id });
+        }
+        catch (NotSignedInException)
+        {
+            return Challenge();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, DecisionInputs);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+        catch (ForbiddenException forbidden)
+        {
+            ModelState.AddModelError("", forbidden.Message);
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Resource = await sender.Send(new GetResource(Id), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            try
+            {
+                var organization = await sender.Send(new GetOrganization(Resource.OrganizationId), cancellationToken);
+                IsMember = organization.MyRole is not null;
+            }
+            catch (NotFoundException)
+            {
+                IsMember = false;
+            }
+        }
+
+        return true;
+    }
+}

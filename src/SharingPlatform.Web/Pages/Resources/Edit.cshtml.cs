@@ -1,0 +1,284 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Web.Pages.Resources;
+
+/// <summary>
+/// A member lists a resource (<c>?organizationId=</c>) or edits one (<c>?id=</c>): details and booking policy. An edit
+/// carries the version it was made from; if someone saved since, the newer data is shown and nothing is overwritten.
+/// </summary>
+[Authorize]
+public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    /// <summary>The use case names the fields as the API's flat body does (<c>title</c>, <c>policy.approvalMode</c>).</summary>
+    private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(
+        ("Category", "Input.Category"),
+        ("Title", "Input.Title"),
+        ("Description", "Input.Description"),
+        ("Municipality", "Input.Municipality"),
+        ("Address", "Input.Address"),
+        ("Capacity", "Input.Capacity"),
+        ("FeePerHour", "Input.FeePerHour"),
+        ("FeeNote", "Input.FeeNote"),
+        ("policy.approvalMode", "Input.ApprovalMode"));
+
+    /// <summary>Which input a refused policy rule is about.</summary>
+    private static readonly Dictionary<string, string> RuleInputs = new()
+    {
+        ["slot_size_invalid"] = "Input.SlotMinutes",
+        ["min_duration_invalid"] = "Input.MinMinutes",
+        ["max_below_min"] = "Input.MaxMinutes",
+        ["max_duration_invalid"] = "Input.MaxMinutes",
+        ["min_notice_invalid"] = "Input.MinNoticeMinutes",
+        ["horizon_invalid"] = "Input.HorizonDays",
+        ["buffer_invalid"] = "Input.BufferMinutes",
+        ["per_person_cap_invalid"] = "Input.MaxActivePerPerson",
+    };
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? OrganizationId { get; set; }
+
+    [BindProperty]
+    public ResourceForm Input { get; set; } = new();
+
+    public string OrganizationName { get; private set; } = "";
+
+    public bool IsNew => Id is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Id is { } id)
+            {
+                var resource = await sender.Send(new GetResource(id), cancellationToken);
+                if (!await IsMemberAsync(resource.OrganizationId, cancellationToken))
+                    return NotFound();
+                Input = ResourceForm.From(resource);
+                OrganizationName = resource.OrganizationName;
+            }
+            else if (OrganizationId is { } organizationId)
+            {
+                var organization = await sender.Send(new GetOrganization(organizationId), cancellationToken);
+                if (organization.MyRole is null)
+                    return NotFound();
+                Input = ResourceForm.NewFor(organization.Organization.Municipality);
+                OrganizationName = organization.Organization.Name;
+            }
+            else
+            {
+                return NotFound();
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        // The binder's own refusals ("abc" for a number) in the site's words.
+        foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList())
+        {
+            entry!.Errors.Clear();
+            ModelState.AddModelError(key, localizer["Error_Edit_Invalid"]);
+        }
+
+        var closedDates = Input.ParseClosedDates();
+        if (closedDates is null)
+            ModelState.AddModelError("Input.ClosedDates", localizer["Error_ClosedDates_Invalid"]);
+        for (var i = 0; i < Input.Days.Count; i++)
+        {
+            var day = Input.Days[i];
+            if (day.Open && (!PolicyInput.IsTime(day.Opens) || !PolicyInput.IsTime(day.Closes)))
+                ModelState.AddModelError($"Input.Days[{i}].Opens", localizer["Error_Day_Times", localizer.Name(day.DayOfWeek)]);
+        }
+
+        if (!ModelState.IsValid)
+            return await RefusedAsync(cancellationToken);
+
+        var input = Input.ToInput(closedDates!);
+        try
+        {
+            var saved = Id is { } id
+                ? await sender.Send(new UpdateResource(id, Input.Version, input), cancellationToken)
+                : await sender.Send(new CreateResource(OrganizationId ?? Guid.Empty, input), cancellationToken);
+            TempData["Done"] = "ResourceSaved";
+            return RedirectToPage("/Resources/Details", new { id = saved.Id });
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, Inputs);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddModelError(RuleInputs.GetValueOrDefault(rule.Code, ""), localizer.Describe(rule));
+        }
+        catch (Exception conflict) when (conflict is ConflictException or DbUpdateConcurrencyException)
+        {
+            // Keep the newer data: show what is saved now, with its version, and say so.
+            var newer = await sender.Send(new GetResource(Id!.Value), cancellationToken);
+            ModelState.Clear();
+            Input = ResourceForm.From(newer);
+            OrganizationName = newer.OrganizationName;
+            ModelState.AddModelError("", localizer["EditConflict"]);
+            return Page();
+        }
+
+        return await RefusedAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            OrganizationName = Id is { } id
+                ? (await sender.Send(new GetResource(id), cancellationToken)).OrganizationName
+                : (await sender.Send(new GetOrganization(OrganizationId ?? Guid.Empty), cancellationToken)).Organization.Name;
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> IsMemberAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetOrganization(organizationId), cancellationToken)).MyRole is not null;
+
+    public sealed class ResourceForm
+    {
+        public uint Version { get; set; }
+        public ResourceCategory Category { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? Municipality { get; set; }
+        public string? Address { get; set; }
+        public int? Capacity { get; set; }
+        public int? FeePerHour { get; set; }
+        public string? FeeNote { get; set; }
+        public ApprovalMode ApprovalMode { get; set; }
+        public int SlotMinutes { get; set; }
+        public int MinMinutes { get; set; }
+        public int MaxMinutes { get; set; }
+        public int MinNoticeMinutes { get; set; }
+        public int HorizonDays { get; set; }
+        public int BufferMinutes { get; set; }
+        public bool RequiresCheckIn { get; set; }
+        public int MaxActivePerPerson { get; set; }
+
+        /// <summary>Monday to Sunday; one opening period a day.</summary>
+        public List<DayForm> Days { get; set; } = CatalogText.Week.Select(d => new DayForm { DayOfWeek = d }).ToList();
+
+        /// <summary>One yyyy-MM-dd a line.</summary>
+        public string? ClosedDates { get; set; }
+
+        public static ResourceForm NewFor(string municipality) => new()
+        {
+            Category = ResourceCategory.Space,
+            Municipality = municipality,
+            ApprovalMode = ApprovalMode.Manual,
+            SlotMinutes = 30,
+            MinMinutes = 60,
+            MaxMinutes = 240,
+            MinNoticeMinutes = 24 * 60,
+            HorizonDays = 60,
+            BufferMinutes = 0,
+            MaxActivePerPerson = 3,
+            Days = CatalogText.Week.Select(d => new DayForm
+            {
+                DayOfWeek = d,
+                Open = d is not (DayOfWeek.Saturday or DayOfWeek.Sunday),
+                Opens = "09:00",
+                Closes = "18:00",
+            }).ToList(),
+        };
+
+        public static ResourceForm From(ResourceView r) => new()
+        {
+            Version = r.Version,
+            Category = r.Category,
+            Title = r.Title,
+            Description = r.Description,
+            Municipality = r.Municipality,
+            Address = r.Address,
+            Capacity = r.Capacity,
+            FeePerHour = r.FeePerHour,
+            FeeNote = r.FeeNote,
+            ApprovalMode = r.Policy.ApprovalMode,
+            SlotMinutes = r.Policy.SlotMinutes,
+            MinMinutes = r.Policy.MinMinutes,
+            MaxMinutes = r.Policy.MaxMinutes,
+            MinNoticeMinutes = r.Policy.MinNoticeMinutes,
+            HorizonDays = r.Policy.HorizonDays,
+            BufferMinutes = r.Policy.BufferMinutes,
+            RequiresCheckIn = r.Policy.RequiresCheckIn,
+            MaxActivePerPerson = r.Policy.MaxActivePerPerson,
+            Days = CatalogText.Week.Select(d =>
+            {
+                var periods = r.Policy.OpeningHours.Where(p => p.DayOfWeek == d).ToList();
+                return new DayForm
+                {
+                    DayOfWeek = d,
+                    Open = periods.Count > 0,
+                    Opens = periods.Count > 0 ? periods[0].Opens : "09:00",
+                    // A time input cannot hold 24:00: midnight at the end of the day is typed as 00:00.
+                    Closes = periods.Count > 0 ? (periods[^1].Closes == "24:00" ? "00:00" : periods[^1].Closes) : "18:00",
+                };
+            }).ToList(),
+            ClosedDates = string.Join('\n', r.Policy.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+        };
+
+        /// <summary>The closed dates, or null when a line is not a date.</summary>
+        public List<DateOnly>? ParseClosedDates()
+        {
+            var dates = new List<DateOnly>();
+            foreach (var line in (ClosedDates ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    return null;
+                dates.Add(date);
+            }
+
+            return dates;
+        }
+
+        public ResourceInput ToInput(IReadOnlyList<DateOnly> closedDates) => new(
+            Category, Title?.Trim() ?? "", Description ?? "", Municipality ?? "", Address?.Trim() ?? "", Capacity, FeePerHour, FeeNote?.Trim(),
+            new PolicyInput(
+                ApprovalMode, SlotMinutes, MinMinutes, MaxMinutes, MinNoticeMinutes, HorizonDays, BufferMinutes, RequiresCheckIn,
+                MaxActivePerPerson,
+                Days.Where(d => d.Open).Select(d => new OpeningPeriodInput(d.DayOfWeek, d.Opens!, d.Closes == "00:00" ? "24:00" : d.Closes!)).ToList(),
+                closedDates));
+    }
+
+    public sealed class DayForm
+    {
+        public DayOfWeek DayOfWeek { get; set; }
+        public bool Open { get; set; }
+        public string? Opens { get; set; }
+        public string? Closes { get; set; }
+    }
+}

@@ -1,0 +1,123 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Web.Pages.Resources;
+
+/// <summary>Residents find published resources: text, category, municipality, capacity, free of charge, open during a Seoul period.</summary>
+public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private const int PageSize = 20;
+
+    private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(
+        ("Q", "Q"),
+        ("Category", "Category"),
+        ("Municipality", "Municipality"),
+        ("MinCapacity", "MinCapacity"),
+        ("AvailableFrom", "Date"),
+        ("AvailableTo", "To"));
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ResourceCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Municipality { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? MinCapacity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool FreeOnly { get; set; }
+
+    /// <summary>"Open during": a Seoul date and a start and end time on it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public TimeOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public TimeOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<ResourceSummary>? Results { get; private set; }
+
+    public int PageCount => Results is null ? 0 : (Results.TotalCount + Results.PageSize - 1) / Results.PageSize;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // The binder's own refusals ("abc" for a number) are shown in the site's words, next to the field.
+        foreach (var key in new[] { "MinCapacity", "Date", "From", "To", "Category" })
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                entry.Errors.Clear();
+                ModelState.AddModelError(key, localizer[$"Error_Search_{key}_Invalid"]);
+            }
+        }
+
+        DateTimeOffset? from = null, to = null;
+        if (Date is { } date || From is not null || To is not null)
+        {
+            if (Date is null)
+                ModelState.AddModelError("Date", localizer["Error_Search_Date_Missing"]);
+            else if (From is null || To is null)
+                ModelState.AddModelError(From is null ? "From" : "To", localizer["Error_Search_Time_Missing"]);
+            else if (To <= From)
+                ModelState.AddModelError("To", localizer["Error_Search_To_BeforeFrom"]);
+            else
+            {
+                from = new DateTimeOffset(Date.Value.ToDateTime(From.Value), CatalogText.SeoulOffset);
+                to = new DateTimeOffset(Date.Value.ToDateTime(To.Value), CatalogText.SeoulOffset);
+            }
+        }
+
+        if (!ModelState.IsValid)
+            return;
+
+        try
+        {
+            Results = await sender.Send(
+                new SearchResources(
+                    string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), Category, string.IsNullOrEmpty(Municipality) ? null : Municipality,
+                    MinCapacity, FreeOnly ? true : null, from, to, ResourceSort.Relevance, Math.Max(1, PageNumber), PageSize),
+                cancellationToken);
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, Inputs);
+        }
+    }
+
+    /// <summary>The current filters with another page number, for the paging links.</summary>
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var values = new Dictionary<string, string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+                values[key] = value;
+        }
+
+        Add("q", Q);
+        Add("category", Category?.ToString());
+        Add("municipality", Municipality);
+        Add("minCapacity", MinCapacity?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("freeOnly", FreeOnly ? "true" : null);
+        Add("date", Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("from", From?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        values["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return values;
+    }
+}

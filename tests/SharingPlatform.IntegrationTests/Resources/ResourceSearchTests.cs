@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Resources;
+
+/// <summary>
+/// Residents search the published catalog. Every test run shares one database, so each test tags its resources with a
+/// token of its own in the description and narrows by it; the Korean text test pages through every result instead.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ResourceSearchTests(SharedApp shared)
+{
+    private static readonly TimeSpan Seoul = TimeSpan.FromHours(9);
+    private readonly AppFactory _app = shared.Factory;
+
+    private sealed record Catalog(string Tag, Guid MeetingRoom, Guid Projector, Guid Hall, Guid Truck, Guid Draft, DateOnly ClosedSaturday, DateOnly OpenSaturday);
+
+    /// <summary>
+    /// A: 소회의실, space, Jeonju, 10 people, free, Mon–Sat 09–18. B: projector, equipment, Gunsan, no capacity, 5,000 원,
+    /// Mon–Fri 09–18. C: hall, space, Jeonju, 40 people, 10,000 원, Saturdays 13–18 but closed on the first Saturday.
+    /// D: truck, vehicle, Iksan, 3 people, 0 원, every day all day. E: a draft that matches everything.
+    /// </summary>
+    private async Task<Catalog> CatalogAsync()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync("검색 시험 협동조합");
+        var tag = $"t{Guid.NewGuid():N}";
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Seoul).DateTime);
+        var closedSaturday = today.AddDays(7);
+        while (closedSaturday.DayOfWeek != DayOfWeek.Saturday)
+            closedSaturday = closedSaturday.AddDays(1);
+        var openSaturday = closedSaturday.AddDays(7);
+
+        JsonObject Body(string title, string category, string municipality, int? capacity, int? fee, JsonObject policy)
+        {
+            var body = CatalogClient.ResourceBody(organization.Id, title, municipality);
+            body["category"] = category;
+            body["description"] = $"검색 시험용 자원입니다. {tag}";
+            body["capacity"] = capacity;
+            body["feePerHour"] = fee;
+            body["policy"] = policy;
+            return body;
+        }
+
+        var weekdays = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" };
+        var a = await _app.PublishedResourceAsync(organization, Body("소회의실 대여", "space", "jeonju", 10, null,
+            CatalogClient.PolicyBody(weekdays.Append("saturday").Select(d => (d, "09:00", "18:00")).ToArray())));
+        var b = await _app.PublishedResourceAsync(organization, Body("빔프로젝터", "equipment", "gunsan", null, 5000,
+            CatalogClient.PolicyBody(weekdays.Select(d => (d, "09:00", "18:00")).ToArray())));
+        var hallPolicy = CatalogClient.PolicyBody(("saturday", "13:00", "18:00"));
+        hallPolicy["closedDates"] = new JsonArray(closedSaturday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var c = await _app.PublishedResourceAsync(organization, Body("마을 강당", "space", "jeonju", 40, 10000, hallPolicy));
+        var d = await _app.PublishedResourceAsync(organization, Body("마을 트럭", "vehicle", "iksan", 3, 0,
+            CatalogClient.PolicyBody(weekdays.Concat(["saturday", "sunday"]).Select(day => (day, "00:00", "24:00")).ToArray())));
+        var e = await organization.Owner.CreateResourceAsync(Body("소회의실 초안", "space", "jeonju", 50, null,
+            CatalogClient.PolicyBody(weekdays.Concat(["saturday", "sunday"]).Select(day => (day, "00:00", "24:00")).ToArray())));
+        return new Catalog(tag, a, b, c, d, e, closedSaturday, openSaturday);
+    }
+
+    private static string At(DateOnly date, int hour) =>
+        Uri.EscapeDataString(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour % 24, 0)), Seoul).AddDays(hour / 24).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture));
+
+    private async Task<List<Guid>> SearchAsync(string query)
+    {
+        using var client = _app.NewClient();
+        using var response = await client.GetAsync($"/api/v1/resources?{query}&pageSize=100");
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{query}: {text}");
+        var page = JsonDocument.Parse(text).RootElement;
+        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.Id()).ToList();
+        page.GetProperty("totalCount").GetInt32().ShouldBe(ids.Count, query);
+        return ids;
+    }
+
+    [Fact]
+    public async Task Each_filter_narrows_the_published_catalog()
+    {
+        var catalog = await CatalogAsync();
+        var (a, b, c, d) = (catalog.MeetingRoom, catalog.Projector, catalog.Hall, catalog.Truck);
+        var q = $"q={catalog.Tag}";
+
+        (await SearchAsync(q)).ShouldBe([a, b, c, d], ignoreOrder: true);
+        (await SearchAsync($"{q}&category=space")).ShouldBe([a, c], ignoreOrder: true);
+        (await SearchAsync($"{q}&category=vehicle")).ShouldBe([d]);
+        (await SearchAsync($"{q}&municipality=jeonju")).ShouldBe([a, c], ignoreOrder: true);
+        (await SearchAsync($"{q}&municipality=iksan")).ShouldBe([d]);
+        (await SearchAsync($"{q}&municipality=buan")).ShouldBeEmpty();
+        (await SearchAsync($"{q}&minCapacity=20")).ShouldBe([c]);
+        (await SearchAsync($"{q}&minCapacity=3")).ShouldBe([a, c, d], ignoreOrder: true);
+        (await SearchAsync($"{q}&freeOnly=true")).ShouldBe([a, d], ignoreOrder: true);
+        (await SearchAsync($"{q}&freeOnly=false")).ShouldBe([a, b, c, d], ignoreOrder: true);
+        (await SearchAsync($"{q}&category=space&municipality=jeonju&freeOnly=true")).ShouldBe([a]);
+    }
+
+    [Fact]
+    public async Task Free_during_a_period_follows_opening_hours_and_closed_dates_in_Seoul_time()
+    {
+        var catalog = await CatalogAsync();
+        var (a, b, c, d) = (catalog.MeetingRoom, catalog.Projector, catalog.Hall, catalog.Truck);
+        var q = $"q={catalog.Tag}";
+        string Period(DateOnly date, int from, int to) => $"{q}&availableFrom={At(date, from)}&availableTo={At(date, to)}";
+
+        // Saturday 14:00–17:00: the meeting room and the truck; the hall is closed that day, the projector only opens on weekdays.
+        (await SearchAsync(Period(catalog.ClosedSaturday, 14, 17))).ShouldBe([a, d], ignoreOrder: true);
+        // The next Saturday the hall is open too.
+        (await SearchAsync(Period(catalog.OpenSaturday, 14, 17))).ShouldBe([a, c, d], ignoreOrder: true);
+        // 12:00–14:00: the hall only opens at 13:00.
+        (await SearchAsync(Period(catalog.OpenSaturday, 12, 14))).ShouldBe([a, d], ignoreOrder: true);
+        // 17:00–19:00: the meeting room and the hall close at 18:00.
+        (await SearchAsync(Period(catalog.OpenSaturday, 17, 19))).ShouldBe([d]);
+        // Up to 18:00 sharp is still inside [09:00, 18:00).
+        (await SearchAsync(Period(catalog.OpenSaturday, 16, 18))).ShouldBe([a, c, d], ignoreOrder: true);
+        // Sunday: only the truck.
+        (await SearchAsync(Period(catalog.OpenSaturday.AddDays(1), 10, 12))).ShouldBe([d]);
+        // Monday 10:00–12:00: the projector opens on weekdays.
+        (await SearchAsync(Period(catalog.OpenSaturday.AddDays(2), 10, 12))).ShouldBe([a, b, d], ignoreOrder: true);
+
+        // The same Saturday afternoon written in UTC (05:00–08:00Z is 14:00–17:00 in Seoul).
+        var fromUtc = new DateTimeOffset(catalog.OpenSaturday.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var toUtc = new DateTimeOffset(catalog.OpenSaturday.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        (await SearchAsync($"{q}&availableFrom={fromUtc}&availableTo={toUtc}")).ShouldBe([a, c, d], ignoreOrder: true);
+        // Saturday 08:00–10:00 in Seoul is Friday 23:00 – Saturday 01:00 UTC: the meeting room opens at 09:00 Seoul, so only the truck.
+        (await SearchAsync(Period(catalog.OpenSaturday, 8, 10))).ShouldBe([d]);
+        (await SearchAsync(Period(catalog.OpenSaturday, 9, 10))).ShouldBe([a, d], ignoreOrder: true);
+
+        // Overnight, Saturday 20:00 to Sunday 10:00: only what is open around the clock.
+        (await SearchAsync(Period(catalog.OpenSaturday, 20, 24 + 10))).ShouldBe([d]);
+        // Friday to Saturday across midnight: nothing else is open at midnight either.
+        (await SearchAsync(Period(catalog.OpenSaturday.AddDays(-1), 17, 24 + 10))).ShouldBe([d]);
+
+        // Combined with the other filters.
+        (await SearchAsync($"{Period(catalog.OpenSaturday, 14, 17)}&category=space&minCapacity=20")).ShouldBe([c]);
+    }
+
+    [Fact]
+    public async Task Korean_text_search_finds_a_word_inside_a_title_and_only_published_matches()
+    {
+        var catalog = await CatalogAsync();
+
+        var found = await SearchAllAsync("회의실");
+
+        found.ShouldContain(catalog.MeetingRoom);
+        found.ShouldNotContain(catalog.Projector);
+        found.ShouldNotContain(catalog.Hall);
+        found.ShouldNotContain(catalog.Truck);
+        found.ShouldNotContain(catalog.Draft);
+        (await SearchAllAsync("소회의실 대여")).ShouldContain(catalog.MeetingRoom);
+        (await SearchAllAsync("강당")).ShouldContain(catalog.Hall);
+    }
+
+    [Fact]
+    public async Task Text_search_treats_percent_and_underscore_as_plain_characters()
+    {
+        var catalog = await CatalogAsync();
+
+        (await SearchAsync($"q={Uri.EscapeDataString(catalog.Tag[..8] + "%" + catalog.Tag[9..])}")).ShouldBeEmpty();
+        (await SearchAsync($"q={Uri.EscapeDataString(catalog.Tag[..8] + "_" + catalog.Tag[9..])}")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Results_page_and_sort_newest_first()
+    {
+        var catalog = await CatalogAsync();
+        using var client = _app.NewClient();
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={catalog.Tag}&sort=newest&page=1&pageSize=3");
+        var second = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={catalog.Tag}&sort=newest&page=2&pageSize=3");
+
+        first.GetProperty("page").GetInt32().ShouldBe(1);
+        first.GetProperty("pageSize").GetInt32().ShouldBe(3);
+        first.GetProperty("totalCount").GetInt32().ShouldBe(4);
+        second.GetProperty("totalCount").GetInt32().ShouldBe(4);
+        var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(i => i.Id()).ToList();
+        ids.ShouldBe([catalog.Truck, catalog.Hall, catalog.Projector, catalog.MeetingRoom]);
+    }
+
+    [Fact]
+    public async Task By_relevance_a_match_in_the_title_comes_before_a_newer_match_in_the_description()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var tag = $"t{Guid.NewGuid():N}";
+        var inTitle = CatalogClient.ResourceBody(organization.Id, $"전시장 {tag}");
+        inTitle["description"] = "넓은 전시장입니다.";
+        var titled = await _app.PublishedResourceAsync(organization, inTitle);
+        var inDescription = CatalogClient.ResourceBody(organization.Id, "작은 방");
+        inDescription["description"] = $"작은 방입니다. {tag}";
+        var described = await _app.PublishedResourceAsync(organization, inDescription);
+
+        (await SearchAsync($"q={tag}")).ShouldBe([titled, described]);
+        (await SearchAsync($"q={tag}&sort=relevance")).ShouldBe([titled, described]);
+        (await SearchAsync($"q={tag}&sort=newest")).ShouldBe([described, titled]);
+    }
+
+    [Theory]
+    [InlineData("municipality=seoul", "municipality")]
+    [InlineData("category=spaceship", "category")]
+    [InlineData("sort=oldest", "sort")]
+    [InlineData("pageSize=101", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("minCapacity=0", "minCapacity")]
+    [InlineData("availableTo=2026-12-05T17:00:00Z", "availableFrom")]
+    [InlineData("availableFrom=2026-12-05T17:00:00Z&availableTo=2026-12-05T14:00:00Z", "availableTo")]
+    public async Task A_bad_filter_is_a_400_naming_it(string query, string field)
+    {
+        using var client = _app.NewClient();
+        using var response = await client.GetAsync($"/api/v1/resources?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+        (await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(query);
+    }
+
+    private async Task<List<Guid>> SearchAllAsync(string text)
+    {
+        using var client = _app.NewClient();
+        var ids = new List<Guid>();
+        for (var page = 1; page <= 50; page++)
+        {
+            var body = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={Uri.EscapeDataString(text)}&page={page}&pageSize=100");
+            var items = body.GetProperty("items").EnumerateArray().Select(i => i.Id()).ToList();
+            ids.AddRange(items);
+            if (ids.Count >= body.GetProperty("totalCount").GetInt32() || items.Count == 0)
+                break;
+        }
+
+        return ids;
+    }
+}
