@@ -102,9 +102,9 @@ public sealed class Organization
 
     public void Verify() => Decide(OrganizationStatus.Pending, OrganizationStatus.Verified, null, "organization_not_pending");
 
-    public void Reject(string reason) => Decide(OrganizationStatus.Pending, OrganizationStatus.Rejected, Require(reason), "organization_not_pending");
+    public void Reject(string reason) => Decide(OrganizationStatus.Pending, OrganizationStatus.Rejected, Reason.Require(reason), "organization_not_pending");
 
-    public void Suspend(string reason) => Decide(OrganizationStatus.Verified, OrganizationStatus.Suspended, Require(reason), "organization_not_verified");
+    public void Suspend(string reason) => Decide(OrganizationStatus.Verified, OrganizationStatus.Suspended, Reason.Require(reason), "organization_not_verified");
 
     public void Restore() => Decide(OrganizationStatus.Suspended, OrganizationStatus.Verified, null, "organization_not_suspended");
 
@@ -115,11 +115,6 @@ public sealed class Organization
         Status = to;
         StatusReason = reason;
     }
-
-    private static string Require(string reason) =>
-        string.IsNullOrWhiteSpace(reason)
-            ? throw new DomainRuleException("reason_required", "Give a reason.")
-            : reason.Trim();
 }
 
 public sealed class OrganizationMember

@@ -99,9 +99,9 @@ public sealed class SharedResource
 
     public void Approve() => Move(ResourceStatus.PendingReview, ResourceStatus.Published, null, "resource_not_pending_review");
 
-    public void Reject(string reason) => Move(ResourceStatus.PendingReview, ResourceStatus.Rejected, Require(reason), "resource_not_pending_review");
+    public void Reject(string reason) => Move(ResourceStatus.PendingReview, ResourceStatus.Rejected, Reason.Require(reason), "resource_not_pending_review");
 
-    public void Suspend(string reason) => Move(ResourceStatus.Published, ResourceStatus.Suspended, Require(reason), "resource_not_published");
+    public void Suspend(string reason) => Move(ResourceStatus.Published, ResourceStatus.Suspended, Reason.Require(reason), "resource_not_published");
 
     public void Restore() => Move(ResourceStatus.Suspended, ResourceStatus.Published, null, "resource_not_suspended");
 
@@ -152,11 +152,6 @@ public sealed class SharedResource
         Status = to;
         StatusReason = reason;
     }
-
-    private static string Require(string reason) =>
-        string.IsNullOrWhiteSpace(reason)
-            ? throw new DomainRuleException("reason_required", "Give a reason.")
-            : reason.Trim();
 }
 
 /// <summary>What a resource is, as its owner describes it.</summary>
