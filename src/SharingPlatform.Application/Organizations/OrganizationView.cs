@@ -21,6 +21,10 @@ public sealed record OrganizationView(
     public static readonly Expression<Func<Organization, OrganizationView>> FromEntity = o => new OrganizationView(
         o.Id, o.Name, o.Kind, o.BusinessRegistrationNumber, o.Municipality, o.Address, o.Phone, o.Email, o.Description,
         o.Status, o.StatusReason, o.RegisteredAt);
+
+    private static readonly Func<Organization, OrganizationView> FromLoaded = FromEntity.Compile();
+
+    public static OrganizationView From(Organization organization) => FromLoaded(organization);
 }
 
 public sealed record MemberView(Guid UserId, string Email, string DisplayName, MemberRole Role, DateTimeOffset AddedAt);

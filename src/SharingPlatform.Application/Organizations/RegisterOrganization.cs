@@ -46,6 +46,6 @@ public sealed class RegisterOrganizationHandler(IApplicationDbContext db, ICurre
             command.Description ?? "", currentUser.RequireId(), clock.GetUtcNow());
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(cancellationToken); // a number already registered: the unique index answers 409
-        return OrganizationView.FromEntity.Compile()(organization);
+        return OrganizationView.From(organization);
     }
 }
