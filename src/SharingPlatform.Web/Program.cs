@@ -78,6 +78,7 @@ api.MapMeEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();
+api.MapBookingsEndpoints();
 api.MapAdminEndpoints();
 api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 

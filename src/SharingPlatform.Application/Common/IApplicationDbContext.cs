@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Audit;
+using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
@@ -17,6 +18,7 @@ public interface IApplicationDbContext
     DbSet<OrganizationMember> OrganizationMembers { get; }
     DbSet<SharedResource> Resources { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Booking> Bookings { get; }
 
     DatabaseFacade Database { get; }
 

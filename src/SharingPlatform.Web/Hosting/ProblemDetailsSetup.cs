@@ -80,6 +80,12 @@ public static class ProblemDetailsSetup
         NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
         ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
         DomainRuleException rule => new ProblemDetails { Status = 422, Detail = rule.Message, Extensions = { ["code"] = rule.Code } },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: "ex_bookings_no_overlap" } } => new ProblemDetails
+        {
+            Status = 409,
+            Detail = Texts.Pick("그 시간은 이미 예약되었습니다. 다른 시간을 고르세요.", "That time is taken. Choose another time."),
+            Extensions = { ["code"] = "period_taken" },
+        },
         DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
         PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
         DbUpdateConcurrencyException => Conflict(),

@@ -1,0 +1,50 @@
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Domain.Bookings;
+
+/// <summary>Every rule of a resource's booking policy, each refusal with its stable code.</summary>
+public static class BookingRules
+{
+    public static void Check(SharedResource resource, Period period, int attendees, int activeBookings, DateTimeOffset now)
+    {
+        var policy = resource.Policy;
+        if (resource.Status != ResourceStatus.Published)
+            Refuse("resource_not_published", "This resource is not open for booking.");
+        if (period.Start < now.AddMinutes(policy.MinNoticeMinutes))
+            Refuse("too_little_notice", $"Book at least {policy.MinNoticeMinutes} minutes ahead.");
+        if (period.Start >= now.AddDays(policy.HorizonDays))
+            Refuse("beyond_horizon", $"Bookings open {policy.HorizonDays} days ahead.");
+
+        var minutes = (int)period.Duration.TotalMinutes;
+        if (period.Duration.TotalMinutes % policy.SlotMinutes != 0 || SeoulMinuteOfDay(period.Start) % policy.SlotMinutes != 0)
+            Refuse("off_slot", $"Bookings start and end on {policy.SlotMinutes}-minute slots.");
+        if (minutes < policy.MinMinutes)
+            Refuse("too_short", $"A booking lasts at least {policy.MinMinutes} minutes.");
+        if (minutes > policy.MaxMinutes)
+            Refuse("too_long", $"A booking lasts at most {policy.MaxMinutes} minutes.");
+        if (ClosedDateIn(policy, period) is { } closed)
+            Refuse("closed_date", $"The resource is closed on {closed:yyyy-MM-dd}.");
+        if (!policy.IsOpenDuring(period.Start, period.End))
+            Refuse("outside_opening_hours", "The period is outside the opening hours.");
+        if (attendees < 1 || (resource.Capacity is { } capacity && attendees > capacity))
+            Refuse("over_capacity", $"The resource takes at most {resource.Capacity} people.");
+        if (activeBookings >= policy.MaxActivePerPerson)
+            Refuse("over_personal_cap", $"One person holds at most {policy.MaxActivePerPerson} active bookings of this resource.");
+    }
+
+    private static int SeoulMinuteOfDay(DateTimeOffset instant)
+    {
+        var local = SeoulTime.ToSeoul(instant);
+        return local.Hour * 60 + local.Minute;
+    }
+
+    private static DateOnly? ClosedDateIn(BookingPolicy policy, Period period)
+    {
+        var first = DateOnly.FromDateTime(SeoulTime.ToSeoul(period.Start));
+        var last = DateOnly.FromDateTime(SeoulTime.ToSeoul(period.End.AddTicks(-1)));
+        return policy.ClosedDates.Where(d => d >= first && d <= last).Select(d => (DateOnly?)d).FirstOrDefault();
+    }
+
+    private static void Refuse(string code, string message) => throw new DomainRuleException(code, message);
+}
