@@ -1,8 +1,6 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Organizations;
 
 namespace SharingPlatform.Application.Bookings;
 
@@ -19,15 +17,11 @@ public sealed class CancelBookingHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async ValueTask<BookingView> Handle(CancelBooking command, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequireId();
-        var found = await db.Bookings
-            .Join(db.Resources, b => b.ResourceId, r => r.Id, (b, r) => new { Booking = b, r.OrganizationId, r.Title })
-            .SingleOrDefaultAsync(x => x.Booking.Id == command.Id, cancellationToken);
-        if (found is null || (found.Booking.BookerId != userId && !await db.IsMemberAsync(found.OrganizationId, userId, cancellationToken)))
-            throw new NotFoundException(Texts.Pick("예약을 찾을 수 없습니다.", "No such booking."));
-
+        var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
+        if (!found.IsBooker && !found.IsOwnerSide)
+            throw BookingAccess.NotFound();
         found.Booking.Cancel(command.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return BookingView.From(found.Booking, found.Title);
+        return BookingView.From(found.Booking, found.ResourceTitle);
     }
 }

@@ -1,11 +1,12 @@
 using Mediator;
 using SharingPlatform.Application.Bookings;
+using SharingPlatform.Domain.Bookings;
 
 namespace SharingPlatform.Web.Api;
 
 public static class BookingsEndpoints
 {
-    public sealed record CancelRequest(string? Reason);
+    public sealed record ReasonRequest(string? Reason);
 
     public static void MapBookingsEndpoints(this RouteGroupBuilder api)
     {
@@ -18,7 +19,15 @@ public static class BookingsEndpoints
         });
         bookings.MapGet("/mine", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyBookings(page ?? 1, pageSize ?? 20), ct)));
-        bookings.MapPost("/{id:guid}/cancel", async (Guid id, CancelRequest? request, ISender sender, CancellationToken ct) =>
+        bookings.MapGet("/incoming", async (string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListIncomingBookings(QueryEnums.Parse<BookingStatus>(status, nameof(status)), page ?? 1, pageSize ?? 20), ct)));
+        bookings.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetBooking(id), ct)));
+        bookings.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CancelBooking(id, request?.Reason), ct)));
+        bookings.MapPost("/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ApproveBooking(id), ct)));
+        bookings.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new RejectBooking(id, request?.Reason), ct)));
     }
 }

@@ -1,7 +1,4 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Resources;
 
@@ -31,8 +28,8 @@ public static class ResourcesEndpoints
                 DateTimeOffset? availableFrom, DateTimeOffset? availableTo, string? sort, int? page, int? pageSize,
                 ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SearchResources(
-                q, ParseEnum<ResourceCategory>(category, nameof(category)), municipality, minCapacity, freeOnly, availableFrom, availableTo,
-                ParseEnum<ResourceSort>(sort, nameof(sort)) ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20), ct)));
+                q, QueryEnums.Parse<ResourceCategory>(category, nameof(category)), municipality, minCapacity, freeOnly, availableFrom, availableTo,
+                QueryEnums.Parse<ResourceSort>(sort, nameof(sort)) ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20), ct)));
 
         resources.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetResource(id), ct)));
@@ -51,16 +48,5 @@ public static class ResourcesEndpoints
 
         resources.MapPost("/{id:guid}/archive", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ArchiveResource(id), ct))).RequireAuthorization();
-    }
-
-    private static TEnum? ParseEnum<TEnum>(string? value, string field)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            return null;
-        if (!value.All(char.IsAsciiDigit) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-            return parsed;
-        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        throw new ValidationException([new ValidationFailure(field, Texts.Pick($"다음 중 하나를 고르세요: {allowed}", $"Choose one of: {allowed}"))]);
     }
 }
