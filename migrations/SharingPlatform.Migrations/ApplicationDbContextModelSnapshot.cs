@@ -277,6 +277,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("booker_id");
 
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -290,6 +294,10 @@ namespace SharingPlatform.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("purpose");
+
+                    b.Property<bool>("RequiresCheckIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_check_in");
 
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid")
@@ -314,8 +322,22 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("status_reason");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_bookings");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_bookings_series_id")
+                        .HasFilter("series_id IS NOT NULL");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_bookings_settling")
+                        .HasFilter("status IN ('Confirmed', 'CheckedIn')");
 
                     b.HasIndex("BookerId", "StartsAt")
                         .HasDatabaseName("ix_bookings_booker_id_starts_at");
@@ -324,6 +346,47 @@ namespace SharingPlatform.Migrations
                         .HasDatabaseName("ix_bookings_resource_id_starts_at");
 
                     b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Bookings.BookingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booking_changes");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_booking_changes_actor_id");
+
+                    b.HasIndex("BookingId", "At")
+                        .HasDatabaseName("ix_booking_changes_booking_id_at");
+
+                    b.ToTable("booking_changes", (string)null);
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Emails.OutgoingEmail", b =>
@@ -633,6 +696,15 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<DateTimeOffset?>("BookingPausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booking_paused_until");
+
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_token");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -660,6 +732,10 @@ namespace SharingPlatform.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<DateTimeOffset?>("NoShowsCountedFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_shows_counted_from");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -708,6 +784,10 @@ namespace SharingPlatform.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_calendar_token");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
@@ -794,6 +874,22 @@ namespace SharingPlatform.Migrations
                         .HasConstraintName("fk_bookings_resources_resource_id");
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Bookings.BookingChange", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_booking_changes_asp_net_users_actor_id");
+
+                    b.HasOne("SharingPlatform.Domain.Bookings.Booking", null)
+                        .WithMany("History")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_changes_bookings_booking_id");
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Organizations.OrganizationMember", b =>
                 {
                     b.HasOne("SharingPlatform.Domain.Organizations.Organization", null)
@@ -829,6 +925,11 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resources_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Bookings.Booking", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Organizations.Organization", b =>

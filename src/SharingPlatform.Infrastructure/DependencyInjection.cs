@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddScoped<IEmailOutbox, HangfireEmailOutbox>();
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SendUnsentEmailsJob>();
+        services.AddScoped<SettleBookingsJob>();
     }
 
     /// <summary>

@@ -65,6 +65,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiDocs();
 app.MapMedia();
+app.MapCalendarFeed();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new AdministratorsOnlyDashboardFilter()],

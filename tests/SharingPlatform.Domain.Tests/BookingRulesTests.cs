@@ -9,6 +9,8 @@ public sealed class BookingRulesTests
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, Kst); // a Tuesday
+    private static readonly Guid Booker = Guid.NewGuid();
+    private static readonly Guid Owner = Guid.NewGuid();
 
     private static SharedResource Published(ApprovalMode mode = ApprovalMode.Manual)
     {
@@ -25,19 +27,19 @@ public sealed class BookingRulesTests
         new(new DateTimeOffset(2026, 12, day, fromHour, fromMinute, 0, Kst), new DateTimeOffset(2026, 12, day, toHour, toMinute, 0, Kst));
 
     private static string Refusal(Period period, int attendees = 4, int active = 0, SharedResource? resource = null) =>
-        Should.Throw<DomainRuleException>(() => Booking.Request(resource ?? Published(), Guid.NewGuid(), period, attendees, "", active, Now)).Code;
+        Should.Throw<DomainRuleException>(() => Booking.Request(resource ?? Published(), Guid.NewGuid(), period, attendees, "", new BookerStanding(active), Now)).Code;
 
     [Fact]
     public void Exactly_the_minimum_is_allowed_and_one_slot_less_is_too_short()
     {
-        Booking.Request(Published(), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", 0, Now).Status.ShouldBe(BookingStatus.Pending);
+        Booking.Request(Published(), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", new BookerStanding(0), Now).Status.ShouldBe(BookingStatus.Pending);
         Refusal(At(2, 10, 0, 10, 30)).ShouldBe("too_short");
     }
 
     [Fact]
     public void Exactly_the_maximum_is_allowed_and_one_slot_more_is_too_long()
     {
-        Booking.Request(Published(), Guid.NewGuid(), At(2, 10, 0, 13, 0), 4, "", 0, Now).EndsAt.ShouldBe(At(2, 10, 0, 13, 0).End);
+        Booking.Request(Published(), Guid.NewGuid(), At(2, 10, 0, 13, 0), 4, "", new BookerStanding(0), Now).EndsAt.ShouldBe(At(2, 10, 0, 13, 0).End);
         Refusal(At(2, 10, 0, 13, 30)).ShouldBe("too_long");
     }
 
@@ -46,7 +48,7 @@ public sealed class BookingRulesTests
     {
         var resource = Published();
         // Wednesday 2 December 09:00 is exactly 24 hours ahead: allowed.
-        Booking.Request(resource, Guid.NewGuid(), At(2, 9, 0, 10, 0), 4, "", 0, Now).StartsAt.ShouldBe(Now.AddDays(1));
+        Booking.Request(resource, Guid.NewGuid(), At(2, 9, 0, 10, 0), 4, "", new BookerStanding(0), Now).StartsAt.ShouldBe(Now.AddDays(1));
         var tooSoon = new Period(Now.AddHours(23).AddMinutes(30), Now.AddHours(24).AddMinutes(30));
         Refusal(tooSoon).ShouldBe("too_little_notice");
         Refusal(At(16, 10, 0, 11, 0)).ShouldBe("beyond_horizon"); // 15 days ahead
@@ -66,7 +68,7 @@ public sealed class BookingRulesTests
     [Fact]
     public void The_buffer_is_held_after_the_end_and_automatic_approval_confirms_at_once()
     {
-        var booking = Booking.Request(Published(ApprovalMode.Automatic), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", 0, Now);
+        var booking = Booking.Request(Published(ApprovalMode.Automatic), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", new BookerStanding(0), Now);
 
         booking.Status.ShouldBe(BookingStatus.Confirmed);
         booking.BlockedUntil.ShouldBe(At(2, 11, 0, 11, 30).Start.AddMinutes(15));
@@ -75,14 +77,14 @@ public sealed class BookingRulesTests
     [Fact]
     public void Cancelling_frees_a_holding_booking_before_it_starts_and_nothing_else()
     {
-        var booking = Booking.Request(Published(), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", 0, Now);
+        var booking = Booking.Request(Published(), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", new BookerStanding(0), Now);
 
-        Should.Throw<DomainRuleException>(() => booking.Cancel("늦음", At(2, 10, 0, 11, 0).Start)).Code.ShouldBe("booking_already_started");
-        booking.Approve();
-        booking.Cancel("일정 변경", Now);
+        Should.Throw<IllegalTransitionException>(() => booking.Cancel(Booker, "늦음", At(2, 10, 0, 11, 0).Start)).Code.ShouldBe("booking_already_started");
+        booking.Approve(Owner, Now);
+        booking.Cancel(Booker, "일정 변경", Now);
         booking.Status.ShouldBe(BookingStatus.Cancelled);
         booking.IsHolding.ShouldBeFalse();
-        Should.Throw<DomainRuleException>(() => booking.Cancel(null, Now)).Code.ShouldBe("booking_not_cancellable");
-        Should.Throw<DomainRuleException>(booking.Approve).Code.ShouldBe("booking_not_pending");
+        Should.Throw<IllegalTransitionException>(() => booking.Cancel(Booker, null, Now)).Code.ShouldBe("booking_not_cancellable");
+        Should.Throw<IllegalTransitionException>(() => booking.Approve(Owner, Now)).Code.ShouldBe("booking_not_pending");
     }
 }

@@ -15,18 +15,20 @@ public sealed record MyAccount(
     string DisplayName,
     string PreferredLanguage,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<MyOrganization> Organizations);
+    IReadOnlyList<MyOrganization> Organizations,
+    DateTimeOffset? BookingPausedUntil,
+    string? CalendarToken);
 
 public sealed record MyOrganization(Guid Id, string Name, string Role);
 
-public sealed class GetMyAccountHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMyAccount, MyAccount>
+public sealed class GetMyAccountHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : IQueryHandler<GetMyAccount, MyAccount>
 {
     public async ValueTask<MyAccount> Handle(GetMyAccount query, CancellationToken cancellationToken)
     {
         var id = currentUser.RequireId();
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.BookingPausedUntil, u.CalendarToken })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotSignedInException();
         var roles = Roles.All.Where(currentUser.IsInRole).ToList();
@@ -37,6 +39,7 @@ public sealed class GetMyAccountHandler(IApplicationDbContext db, ICurrentUser c
             .ToListAsync(cancellationToken);
 
         return new MyAccount(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage.ToCultureName(), roles,
-            organizations.Select(o => new MyOrganization(o.Id, o.Name, o.Role == MemberRole.Owner ? "owner" : "staff")).ToList());
+            organizations.Select(o => new MyOrganization(o.Id, o.Name, o.Role == MemberRole.Owner ? "owner" : "staff")).ToList(),
+            user.BookingPausedUntil > clock.GetUtcNow() ? user.BookingPausedUntil : null, user.CalendarToken);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Bookings;
 
 namespace SharingPlatform.Application.Bookings;
 
@@ -9,7 +10,7 @@ public sealed record CancelBooking(Guid Id, string? Reason) : ICommand<BookingVi
 
 public sealed class CancelBookingValidator : AbstractValidator<CancelBooking>
 {
-    public CancelBookingValidator() => RuleFor(c => c.Reason).MaximumLength(1000);
+    public CancelBookingValidator() => RuleFor(c => c.Reason).MaximumLength(Booking.ReasonMaxLength);
 }
 
 public sealed class CancelBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
@@ -19,9 +20,9 @@ public sealed class CancelBookingHandler(IApplicationDbContext db, ICurrentUser 
     {
         var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
         if (!found.IsBooker && !found.IsOwnerSide)
-            throw BookingAccess.NotFound();
-        found.Booking.Cancel(command.Reason, clock.GetUtcNow());
+            throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+        found.Booking.Cancel(found.UserId, command.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return BookingView.From(found.Booking, found.ResourceTitle);
+        return await db.ViewAsync(command.Id, cancellationToken);
     }
 }

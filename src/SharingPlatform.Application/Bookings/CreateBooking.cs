@@ -10,7 +10,8 @@ namespace SharingPlatform.Application.Bookings;
 
 /// <summary>
 /// A resident books a published resource for [StartsAt, EndsAt). Every policy rule is checked (422 with its code);
-/// an overlap with a holding booking is refused by the database's exclusion constraint (409), however many race.
+/// an overlap with a holding booking is refused by the database's exclusion constraint (409 <c>period_taken</c>),
+/// however many race.
 /// </summary>
 public sealed record CreateBooking(Guid ResourceId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Attendees, string? Purpose)
     : ICommand<BookingView>;
@@ -35,13 +36,22 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
         var now = clock.GetUtcNow();
         var resource = await db.PubliclyVisible().AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.ResourceId, cancellationToken)
             ?? throw ResourceAccess.NotFound();
-        var active = await db.Bookings.CountAsync(b => b.ResourceId == resource.Id && b.BookerId == bookerId
-            && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.EndsAt > now, cancellationToken);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var standing = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
         var booking = Booking.Request(resource, bookerId, new Period(command.StartsAt, command.EndsAt), command.Attendees,
-            command.Purpose ?? "", active, now);
+            command.Purpose ?? "", standing, now);
         db.Bookings.Add(booking);
-        await db.SaveChangesAsync(cancellationToken); // an overlap: 23P01 on ex_bookings_no_overlap → 409
-        return BookingView.From(booking, resource.Title);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (PeriodTaken.Is(e))
+        {
+            throw PeriodTaken.Error();
+        }
+
+        return await db.ViewAsync(booking.Id, cancellationToken);
     }
 }

@@ -3,11 +3,16 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Bookings;
 
-/// <summary>Bookings of the caller's organizations' resources, soonest first; optionally only one status (e.g. pending requests).</summary>
-public sealed record ListIncomingBookings(BookingStatus? Status = null, int Page = 1, int PageSize = 20) : IQuery<PagedList<BookingView>>;
+/// <summary>
+/// Bookings of the caller's organizations' resources, soonest first: optionally of one resource, on one Seoul date, or of
+/// one status (e.g. pending requests).
+/// </summary>
+public sealed record ListIncomingBookings(
+    BookingStatus? Status = null, Guid? ResourceId = null, DateOnly? Date = null, int Page = 1, int PageSize = 20) : IQuery<PagedList<BookingView>>;
 
 public sealed class ListIncomingBookingsValidator : AbstractValidator<ListIncomingBookings>
 {
@@ -23,14 +28,19 @@ public sealed class ListIncomingBookingsHandler(IApplicationDbContext db, ICurre
     public async ValueTask<PagedList<BookingView>> Handle(ListIncomingBookings query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var resources = db.Resources.Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId));
-        var bookings = db.Bookings.AsNoTracking().AsQueryable();
+        var ours = db.Resources.Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)).Select(r => r.Id);
+        var bookings = db.Bookings.AsNoTracking().Where(b => ours.Contains(b.ResourceId));
         if (query.Status is { } status)
             bookings = bookings.Where(b => b.Status == status);
-        return await bookings
-            .OrderBy(b => b.StartsAt)
-            .Join(resources, b => b.ResourceId, r => r.Id, (b, r) => new BookingView(
-                b.Id, b.ResourceId, r.Title, b.StartsAt, b.EndsAt, b.Attendees, b.Purpose, b.Status, b.StatusReason, b.SeriesId, b.CreatedAt))
-            .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        if (query.ResourceId is { } resourceId)
+            bookings = bookings.Where(b => b.ResourceId == resourceId);
+        if (query.Date is { } date)
+        {
+            var dayStart = SeoulTime.StartOf(date);
+            var dayEnd = SeoulTime.StartOf(date.AddDays(1));
+            bookings = bookings.Where(b => b.StartsAt < dayEnd && b.EndsAt > dayStart);
+        }
+
+        return await db.Views(bookings.OrderBy(b => b.StartsAt).ThenBy(b => b.Id)).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -5,24 +5,38 @@ using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Application.Bookings;
 
-/// <summary>The signed-in person's bookings, the latest start first.</summary>
-public sealed record ListMyBookings(int Page = 1, int PageSize = 20) : IQuery<PagedList<BookingView>>;
+public enum BookingTimeframe
+{
+    All,
+    Upcoming,
+    Past,
+}
+
+/// <summary>The signed-in person's bookings: upcoming (not yet ended) soonest first, past latest first, or all latest first.</summary>
+public sealed record ListMyBookings(BookingTimeframe When = BookingTimeframe.All, int Page = 1, int PageSize = 20) : IQuery<PagedList<BookingView>>;
 
 public sealed class ListMyBookingsValidator : AbstractValidator<ListMyBookings>
 {
-    public ListMyBookingsValidator() => this.ValidPage(q => q.Page, q => q.PageSize);
+    public ListMyBookingsValidator()
+    {
+        this.ValidPage(q => q.Page, q => q.PageSize);
+        RuleFor(q => q.When).IsInEnum();
+    }
 }
 
-public sealed class ListMyBookingsHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<ListMyBookings, PagedList<BookingView>>
+public sealed class ListMyBookingsHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : IQueryHandler<ListMyBookings, PagedList<BookingView>>
 {
     public async ValueTask<PagedList<BookingView>> Handle(ListMyBookings query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        return await db.Bookings.AsNoTracking()
-            .Where(b => b.BookerId == userId)
-            .OrderByDescending(b => b.StartsAt)
-            .Join(db.Resources, b => b.ResourceId, r => r.Id, (b, r) => new BookingView(
-                b.Id, b.ResourceId, r.Title, b.StartsAt, b.EndsAt, b.Attendees, b.Purpose, b.Status, b.StatusReason, b.SeriesId, b.CreatedAt))
-            .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        var now = clock.GetUtcNow();
+        var mine = db.Bookings.AsNoTracking().Where(b => b.BookerId == userId);
+        var ordered = query.When switch
+        {
+            BookingTimeframe.Upcoming => mine.Where(b => b.EndsAt > now).OrderBy(b => b.StartsAt),
+            BookingTimeframe.Past => mine.Where(b => b.EndsAt <= now).OrderByDescending(b => b.StartsAt),
+            _ => mine.OrderByDescending(b => b.StartsAt),
+        };
+        return await db.Views(ordered.ThenBy(b => b.Id)).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Bookings;
 
 namespace SharingPlatform.Application.Bookings;
 
@@ -9,17 +10,17 @@ public sealed record RejectBooking(Guid Id, string? Reason) : ICommand<BookingVi
 
 public sealed class RejectBookingValidator : AbstractValidator<RejectBooking>
 {
-    public RejectBookingValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
+    public RejectBookingValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(Booking.ReasonMaxLength);
 }
 
-public sealed class RejectBookingHandler(IApplicationDbContext db, ICurrentUser currentUser) : ICommandHandler<RejectBooking, BookingView>
+public sealed class RejectBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<RejectBooking, BookingView>
 {
     public async ValueTask<BookingView> Handle(RejectBooking command, CancellationToken cancellationToken)
     {
         var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
         found.RequireOwnerSide();
-        found.Booking.Reject(command.Reason!);
+        found.Booking.Reject(found.UserId, command.Reason!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return BookingView.From(found.Booking, found.ResourceTitle);
+        return await db.ViewAsync(command.Id, cancellationToken);
     }
 }

@@ -6,8 +6,11 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>Signed in, but the role forbids it, for a thing the caller may see (→ 403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
-/// <summary>A conflict with existing state (→ 409).</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>A conflict with existing state (→ 409), with a stable <see cref="Code"/> where a client acts on it.</summary>
+public class ConflictException(string message, string? code = null) : Exception(message)
+{
+    public string? Code { get; } = code;
+}
 
 /// <summary>The use case needs a signed-in person (→ 401).</summary>
 public sealed class NotSignedInException() : Exception("Sign in first.");

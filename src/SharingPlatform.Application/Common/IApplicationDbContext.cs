@@ -19,8 +19,11 @@ public interface IApplicationDbContext
     DbSet<SharedResource> Resources { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Booking> Bookings { get; }
+    DbSet<BookingChange> BookingChanges { get; }
 
     DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -15,8 +15,10 @@ public static class ResourceAccess
 {
     public static Exception NotFound() => new NotFoundException(Texts.Pick("공유자원을 찾을 수 없습니다.", "No such resource."));
 
-    public static IQueryable<SharedResource> PubliclyVisible(this IApplicationDbContext db) =>
-        db.Resources.Where(r => r.Status == ResourceStatus.Published
+    public static IQueryable<SharedResource> PubliclyVisible(this IApplicationDbContext db) => db.Resources.PubliclyVisible(db);
+
+    public static IQueryable<SharedResource> PubliclyVisible(this IQueryable<SharedResource> resources, IApplicationDbContext db) =>
+        resources.Where(r => r.Status == ResourceStatus.Published
             && db.Organizations.Any(o => o.Id == r.OrganizationId && o.Status == OrganizationStatus.Verified));
 
     public static async Task<SharedResource> LoadForMemberAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +10,8 @@ namespace SharingPlatform.Application.Resources;
 
 /// <summary>
 /// Residents find published resources: by text (title and description, Korean included: ILIKE on trigram indexes),
-/// category, municipality, capacity, free of charge, and open during a period (opening hours and closed dates; the
-/// bookings feature will also subtract booked time).
+/// category, municipality, capacity, free of charge, and free during a period: open for all of it (opening hours,
+/// closed dates) and with no holding booking overlapping it, buffer included — one SQL query, whatever the catalog size.
 /// </summary>
 public sealed record SearchResources(
     string? Q = null,
@@ -45,6 +47,8 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
         RuleFor(q => q.MinCapacity).GreaterThan(0);
         RuleFor(q => q.AvailableTo).NotNull().GreaterThan(q => q.AvailableFrom).When(q => q.AvailableFrom is not null);
         RuleFor(q => q.AvailableFrom).NotNull().When(q => q.AvailableTo is not null);
+        RuleFor(q => q.AvailableTo).Must((q, to) => to - q.AvailableFrom <= TimeSpan.FromDays(31)).When(q => q.AvailableFrom is not null && q.AvailableTo is not null)
+            .WithMessage(_ => Texts.Pick("기간은 31일 이내로 지정하세요.", "Ask for at most 31 days."));
     }
 }
 
@@ -52,7 +56,8 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
 {
     public async ValueTask<PagedList<ResourceSummary>> Handle(SearchResources query, CancellationToken cancellationToken)
     {
-        var resources = db.PubliclyVisible().AsNoTracking();
+        var resources = (query.AvailableFrom is { } from && query.AvailableTo is { } to ? FreeDuring(from, to) : db.Resources)
+            .PubliclyVisible(db).AsNoTracking();
         var text = query.Q?.Trim();
         // % and _ in what a person types are plain characters, in the filter and in the relevance order alike.
         var pattern = string.IsNullOrEmpty(text) ? "" : "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
@@ -70,14 +75,6 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
         if (query.FreeOnly == true)
             resources = resources.Where(r => r.FeePerHour == null || r.FeePerHour == 0);
 
-        if (query.AvailableFrom is { } from && query.AvailableTo is { } to)
-        {
-            // Opening hours live in the policy (jsonb): narrow by SQL first, then keep those open for the whole period.
-            var candidates = await resources.Select(r => new { r.Id, r.Policy }).ToListAsync(cancellationToken);
-            var open = candidates.Where(c => c.Policy.IsOpenDuring(from, to)).Select(c => c.Id).ToList();
-            resources = resources.Where(r => open.Contains(r.Id));
-        }
-
         var ordered = query.Sort == ResourceSort.Newest || string.IsNullOrEmpty(text)
             ? resources.OrderByDescending(r => r.CreatedAt)
             : resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt);
@@ -88,5 +85,35 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
                 r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
                 r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault()))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resources open for all of [from, to) and with no pending or confirmed booking whose time (buffer included) meets
+    /// [from, to + the resource's buffer): what <c>CreateBooking</c> would not refuse for overlap or opening hours. Each
+    /// Seoul day the period touches must lie inside one opening period of that weekday; the bookings are probed through
+    /// the exclusion constraint's GiST index.
+    /// </summary>
+    private IQueryable<SharedResource> FreeDuring(DateTimeOffset from, DateTimeOffset to)
+    {
+        var parts = BookingPolicy.DayParts(from, to);
+        var days = parts.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Date.DayOfWeek.ToString())).ToArray();
+        var opens = parts.Select(p => p.From).ToArray();
+        var closes = parts.Select(p => p.Until).ToArray();
+        var dates = parts.Select(p => p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        var start = from.ToUniversalTime();
+        var end = to.ToUniversalTime();
+        return db.Resources.FromSql($"""
+            SELECT r.*, r.xmin FROM resources r
+            WHERE NOT jsonb_exists_any(r.policy -> 'closedDates', {dates})
+              AND NOT EXISTS (
+                SELECT 1 FROM unnest({days}::text[], {opens}::time[], {closes}::time[]) AS need(day, opens, closes)
+                WHERE NOT EXISTS (
+                  SELECT 1 FROM jsonb_array_elements(r.policy -> 'openingHours') AS oh
+                  WHERE oh ->> 'dayOfWeek' = need.day AND (oh ->> 'opens')::time <= need.opens AND (oh ->> 'closes')::time >= need.closes))
+              AND NOT EXISTS (
+                SELECT 1 FROM bookings b
+                WHERE b.resource_id = r.id AND b.status IN ('Pending', 'Confirmed')
+                  AND tstzrange(b.starts_at, b.blocked_until) && tstzrange({start}, {end} + make_interval(mins => (r.policy ->> 'bufferMinutes')::int)))
+            """);
     }
 }

@@ -3,34 +3,37 @@ using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Domain.Bookings;
 
-/// <summary>Every rule of a resource's booking policy, each refusal with its stable code.</summary>
+/// <summary>Every rule of a resource's booking policy, each refusal with its stable code and the values it names.</summary>
 public static class BookingRules
 {
-    public static void Check(SharedResource resource, Period period, int attendees, int activeBookings, DateTimeOffset now)
+    public static void Check(SharedResource resource, Period period, int attendees, BookerStanding booker, DateTimeOffset now)
     {
         var policy = resource.Policy;
         if (resource.Status != ResourceStatus.Published)
             Refuse("resource_not_published", "This resource is not open for booking.");
+        if (booker.PausedUntil is { } pausedUntil && pausedUntil > now)
+            Refuse("booking_paused", $"After three no-shows you cannot book until {SeoulTime.ToSeoul(pausedUntil):yyyy-MM-dd HH:mm}.",
+                SeoulTime.ToSeoul(pausedUntil).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         if (period.Start < now.AddMinutes(policy.MinNoticeMinutes))
-            Refuse("too_little_notice", $"Book at least {policy.MinNoticeMinutes} minutes ahead.");
+            Refuse("too_little_notice", $"Book at least {policy.MinNoticeMinutes} minutes ahead.", policy.MinNoticeMinutes);
         if (period.Start >= now.AddDays(policy.HorizonDays))
-            Refuse("beyond_horizon", $"Bookings open {policy.HorizonDays} days ahead.");
+            Refuse("beyond_horizon", $"Bookings open {policy.HorizonDays} days ahead.", policy.HorizonDays);
 
         var minutes = (int)period.Duration.TotalMinutes;
         if (period.Duration.TotalMinutes % policy.SlotMinutes != 0 || SeoulMinuteOfDay(period.Start) % policy.SlotMinutes != 0)
-            Refuse("off_slot", $"Bookings start and end on {policy.SlotMinutes}-minute slots.");
+            Refuse("off_slot", $"Bookings start and end on {policy.SlotMinutes}-minute slots.", policy.SlotMinutes);
         if (minutes < policy.MinMinutes)
-            Refuse("too_short", $"A booking lasts at least {policy.MinMinutes} minutes.");
+            Refuse("too_short", $"A booking lasts at least {policy.MinMinutes} minutes.", policy.MinMinutes);
         if (minutes > policy.MaxMinutes)
-            Refuse("too_long", $"A booking lasts at most {policy.MaxMinutes} minutes.");
+            Refuse("too_long", $"A booking lasts at most {policy.MaxMinutes} minutes.", policy.MaxMinutes);
         if (ClosedDateIn(policy, period) is { } closed)
-            Refuse("closed_date", $"The resource is closed on {closed:yyyy-MM-dd}.");
+            Refuse("closed_date", $"The resource is closed on {closed:yyyy-MM-dd}.", closed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (!policy.IsOpenDuring(period.Start, period.End))
             Refuse("outside_opening_hours", "The period is outside the opening hours.");
         if (attendees < 1 || (resource.Capacity is { } capacity && attendees > capacity))
-            Refuse("over_capacity", $"The resource takes at most {resource.Capacity} people.");
-        if (activeBookings >= policy.MaxActivePerPerson)
-            Refuse("over_personal_cap", $"One person holds at most {policy.MaxActivePerPerson} active bookings of this resource.");
+            Refuse("over_capacity", $"The resource takes at most {resource.Capacity} people.", resource.Capacity ?? 0);
+        if (booker.ActiveBookings >= policy.MaxActivePerPerson)
+            Refuse("over_personal_cap", $"One person holds at most {policy.MaxActivePerPerson} active bookings of this resource.", policy.MaxActivePerPerson);
     }
 
     private static int SeoulMinuteOfDay(DateTimeOffset instant)
@@ -46,5 +49,5 @@ public static class BookingRules
         return policy.ClosedDates.Where(d => d >= first && d <= last).Select(d => (DateOnly?)d).FirstOrDefault();
     }
 
-    private static void Refuse(string code, string message) => throw new DomainRuleException(code, message);
+    private static void Refuse(string code, string message, params object[] arguments) => throw new DomainRuleException(code, message, arguments);
 }

@@ -6,4 +6,13 @@ public static class SeoulTime
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
 
     public static DateTime ToSeoul(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToSeoul(instant));
+
+    /// <summary>The instant (UTC) of a Seoul wall-clock time.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) =>
+        new DateTimeOffset(date.ToDateTime(time), Zone.GetUtcOffset(date.ToDateTime(time))).ToUniversalTime();
+
+    /// <summary>Midnight at the start of a Seoul date, in UTC.</summary>
+    public static DateTimeOffset StartOf(DateOnly date) => At(date, TimeOnly.MinValue);
 }

@@ -8,6 +8,9 @@ public enum ApprovalMode
     Manual,
 }
 
+/// <summary>The part of a period that falls on one Seoul date, in wall-clock times (<see cref="TimeOnly.MaxValue"/>: 24:00).</summary>
+public sealed record DayPart(DateOnly Date, TimeOnly From, TimeOnly Until);
+
 /// <summary>A weekly opening period in Asia/Seoul wall-clock time, e.g. Monday 09:00–18:00.</summary>
 public sealed record OpeningPeriod(DayOfWeek DayOfWeek, TimeOnly Opens, TimeOnly Closes);
 
@@ -101,24 +104,30 @@ public sealed record BookingPolicy
     /// </summary>
     public bool IsOpenDuring(DateTimeOffset from, DateTimeOffset to)
     {
+        var parts = DayParts(from, to);
+        return parts.Count > 0 && parts.All(part => !ClosedDates.Contains(part.Date)
+            && OpeningHours.Any(p => p.DayOfWeek == part.Date.DayOfWeek && p.Opens <= part.From && part.Until <= p.Closes));
+    }
+
+    /// <summary>
+    /// [from, to) cut at Seoul midnights: each Seoul date it touches with the wall-clock times it covers that day;
+    /// <see cref="TimeOnly.MaxValue"/> stands for 24:00. Empty when the period is empty.
+    /// </summary>
+    public static IReadOnlyList<DayPart> DayParts(DateTimeOffset from, DateTimeOffset to)
+    {
+        var parts = new List<DayPart>();
         var start = SeoulTime.ToSeoul(from);
         var end = SeoulTime.ToSeoul(to);
-        if (end <= start)
-            return false;
         for (var cursor = start; cursor < end;)
         {
-            var date = DateOnly.FromDateTime(cursor);
             var midnight = cursor.Date.AddDays(1);
             var partEnd = end < midnight ? end : midnight;
-            var opens = TimeOnly.FromDateTime(cursor);
-            var closes = partEnd == midnight ? TimeOnly.MaxValue : TimeOnly.FromDateTime(partEnd);
-            if (ClosedDates.Contains(date)
-                || !OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek && p.Opens <= opens && closes <= p.Closes))
-                return false;
+            parts.Add(new DayPart(DateOnly.FromDateTime(cursor), TimeOnly.FromDateTime(cursor),
+                partEnd == midnight ? TimeOnly.MaxValue : TimeOnly.FromDateTime(partEnd)));
             cursor = partEnd;
         }
 
-        return true;
+        return parts;
     }
 
     /// <summary>Minutes since midnight; <see cref="TimeOnly.MaxValue"/> stands for 24:00 (open until midnight), which is 1440.</summary>

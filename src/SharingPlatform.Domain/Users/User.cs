@@ -16,6 +16,19 @@ public sealed class User : IdentityUser<Guid>
     public Language PreferredLanguage { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>Until when the person may not book, after <see cref="NoShowsBeforePause"/> no-shows within <see cref="NoShowWindow"/>.</summary>
+    public DateTimeOffset? BookingPausedUntil { get; private set; }
+
+    /// <summary>No-shows of bookings that started before this (a pause began or was lifted) no longer count towards a pause.</summary>
+    public DateTimeOffset? NoShowsCountedFrom { get; private set; }
+
+    /// <summary>The secret of the person's iCalendar feed link; a new one makes the old link stop working.</summary>
+    public string? CalendarToken { get; private set; }
+
+    public const int NoShowsBeforePause = 3;
+    public static readonly TimeSpan NoShowWindow = TimeSpan.FromDays(90);
+    public static readonly TimeSpan PauseLength = TimeSpan.FromDays(30);
+
     public static User Register(string email, string displayName, Language preferredLanguage, DateTimeOffset now)
     {
         var user = new User
@@ -39,4 +52,42 @@ public sealed class User : IdentityUser<Guid>
     }
 
     public void PreferLanguage(Language language) => PreferredLanguage = language;
+
+    public bool IsBookingPaused(DateTimeOffset now) => BookingPausedUntil > now;
+
+    /// <summary>No-shows of bookings starting from this instant count towards a pause: the last 90 days, since the last pause or lift.</summary>
+    public DateTimeOffset NoShowsCountFrom(DateTimeOffset now)
+    {
+        var windowStart = now - NoShowWindow;
+        return NoShowsCountedFrom is { } from && from > windowStart ? from : windowStart;
+    }
+
+    /// <summary>
+    /// Pauses booking for <see cref="PauseLength"/> when the no-shows counted since <see cref="NoShowsCountFrom"/> reach
+    /// <see cref="NoShowsBeforePause"/>; those no-shows are then spent. Answers whether a pause started.
+    /// </summary>
+    public bool PauseBookingIfDue(int countedNoShows, DateTimeOffset now)
+    {
+        if (IsBookingPaused(now) || countedNoShows < NoShowsBeforePause)
+            return false;
+        BookingPausedUntil = (now + PauseLength).ToUniversalTime();
+        NoShowsCountedFrom = now.ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>An administrator lifts a pause; earlier no-shows no longer count.</summary>
+    public void LiftBookingPause(DateTimeOffset now)
+    {
+        if (!IsBookingPaused(now))
+            throw new IllegalTransitionException("booking_not_paused", "This person's booking is not paused.");
+        BookingPausedUntil = null;
+        NoShowsCountedFrom = now.ToUniversalTime();
+    }
+
+    public string RegenerateCalendarToken()
+    {
+        CalendarToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))
+            .Replace('+', '-').Replace('/', '_');
+        return CalendarToken;
+    }
 }

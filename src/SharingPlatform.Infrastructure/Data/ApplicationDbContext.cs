@@ -21,6 +21,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<SharedResource> Resources => Set<SharedResource>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<BookingChange> BookingChanges => Set<BookingChange>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

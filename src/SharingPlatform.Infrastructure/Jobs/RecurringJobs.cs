@@ -11,5 +11,6 @@ public static class RecurringJobs
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SendUnsentEmailsJob>(SendUnsentEmailsJob.RecurringJobId, job => job.Run(CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<SettleBookingsJob>(SettleBookingsJob.RecurringJobId, job => job.Run(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -18,6 +18,9 @@ public static class AdminEndpoints
         admin.MapGet("/audit", async (string? subjectType, Guid? subjectId, string? action, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50), ct)));
 
+        admin.MapGet("/users/paused", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListPausedBookers(page ?? 1, pageSize ?? 50), ct)));
+
         Decide(admin, "/organizations/{id:guid}/verify", (id, reason) => new VerifyOrganization(id, reason));
         Decide(admin, "/organizations/{id:guid}/reject", (id, reason) => new RejectOrganization(id, reason));
         Decide(admin, "/organizations/{id:guid}/suspend", (id, reason) => new SuspendOrganization(id, reason));
@@ -26,6 +29,7 @@ public static class AdminEndpoints
         Decide(admin, "/resources/{id:guid}/reject", (id, reason) => new RejectResource(id, reason));
         Decide(admin, "/resources/{id:guid}/suspend", (id, reason) => new SuspendResource(id, reason));
         Decide(admin, "/resources/{id:guid}/restore", (id, reason) => new RestoreResource(id, reason));
+        Decide(admin, "/users/{id:guid}/lift-pause", (id, reason) => new LiftBookingPause(id, reason));
     }
 
     private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)

@@ -8,6 +8,23 @@ public static class BookingsEndpoints
 {
     public sealed record ReasonRequest(string? Reason);
 
+    public sealed record SeriesRequest(
+        Guid ResourceId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Occurrences, int Attendees, string? Purpose, string? Mode);
+
+    /// <summary>One booking as in lists, with its history.</summary>
+    public sealed record BookingWithHistory(
+        Guid Id, Guid ResourceId, string ResourceTitle, Guid OrganizationId, Guid BookerId, string BookerName,
+        DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Attendees, string Purpose, BookingStatus Status, string? StatusReason,
+        Guid? SeriesId, bool RequiresCheckIn, DateTimeOffset? CheckedInAt, DateTimeOffset CreatedAt, IReadOnlyList<BookingChangeView> History)
+    {
+        public static BookingWithHistory From(BookingDetails details)
+        {
+            var b = details.Booking;
+            return new(b.Id, b.ResourceId, b.ResourceTitle, b.OrganizationId, b.BookerId, b.BookerName, b.StartsAt, b.EndsAt, b.Attendees,
+                b.Purpose, b.Status, b.StatusReason, b.SeriesId, b.RequiresCheckIn, b.CheckedInAt, b.CreatedAt, details.History);
+        }
+    }
+
     public static void MapBookingsEndpoints(this RouteGroupBuilder api)
     {
         var bookings = api.MapGroup("/bookings").WithTags("Bookings").RequireAuthorization();
@@ -17,17 +34,31 @@ public static class BookingsEndpoints
             var booking = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking);
         });
-        bookings.MapGet("/mine", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListMyBookings(page ?? 1, pageSize ?? 20), ct)));
-        bookings.MapGet("/incoming", async (string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListIncomingBookings(QueryEnums.Parse<BookingStatus>(status, nameof(status)), page ?? 1, pageSize ?? 20), ct)));
+        bookings.MapPost("/series", async (SeriesRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
+            var series = await sender.Send(new CreateBookingSeries(
+                request.ResourceId, request.StartsAt, request.EndsAt, request.Occurrences, request.Attendees, request.Purpose, mode), ct);
+            return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series);
+        });
+        bookings.MapGet("/mine", async (string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListMyBookings(QueryEnums.Parse<BookingTimeframe>(when, nameof(when)) ?? BookingTimeframe.All, page ?? 1, pageSize ?? 20), ct)));
+        bookings.MapGet("/incoming", async (string? status, Guid? resourceId, DateOnly? date, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListIncomingBookings(QueryEnums.Parse<BookingStatus>(status, nameof(status)), resourceId, date, page ?? 1, pageSize ?? 20), ct)));
         bookings.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new GetBooking(id), ct)));
+        {
+            var details = await sender.Send(new GetBooking(id), ct);
+            return TypedResults.Ok(BookingWithHistory.From(details));
+        });
         bookings.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CancelBooking(id, request?.Reason), ct)));
+        bookings.MapPost("/{id:guid}/cancel-rest-of-series", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CancelRestOfSeries(id, request?.Reason), ct)));
         bookings.MapPost("/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ApproveBooking(id), ct)));
         bookings.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RejectBooking(id, request?.Reason), ct)));
+        bookings.MapPost("/{id:guid}/check-in", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CheckInBooking(id), ct)));
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using SharingPlatform.Application.Accounts;
+using SharingPlatform.Application.Calendar;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Api;
@@ -19,6 +20,7 @@ public static class MeEndpoints
             await sender.Send(new UpdateMyProfile(request.DisplayName, LanguageCodes.FromCultureName(request.PreferredLanguage)), ct);
             return TypedResults.Ok(await sender.Send(new GetMyAccount(), ct));
         });
+        me.MapPost("/calendar-link", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new RegenerateCalendarLink(), ct)));
         me.MapPost("/password", async (ChangePasswordRequest request, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new ChangePassword(request.CurrentPassword, request.NewPassword), ct);

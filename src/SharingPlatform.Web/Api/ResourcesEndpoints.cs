@@ -1,4 +1,5 @@
 using Mediator;
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Resources;
 
@@ -33,6 +34,9 @@ public static class ResourcesEndpoints
 
         resources.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetResource(id), ct)));
+
+        resources.MapGet("/{id:guid}/availability", async (Guid id, DateTimeOffset from, DateTimeOffset to, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetResourceAvailability(id, from, to), ct)));
 
         resources.MapPost("", async (CreateResourceRequest request, ISender sender, CancellationToken ct) =>
         {

@@ -1,8 +1,11 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Common;
 
@@ -44,7 +47,7 @@ public static class ProblemDetailsSetup
         _ => Texts.Pick("요청을 처리하지 못했습니다.", "Something went wrong."),
     };
 
-    private sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> texts) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
@@ -54,6 +57,8 @@ public static class ProblemDetailsSetup
                 return false;
 
             var problem = ToProblem(exception);
+            if (exception is DomainRuleException rule)
+                problem.Detail = RuleText(texts, rule);
             context.Response.StatusCode = problem.Status ?? 500;
             await problems.WriteAsync(new ProblemDetailsContext
             {
@@ -63,6 +68,13 @@ public static class ProblemDetailsSetup
             });
             return true;
         }
+    }
+
+    /// <summary>The site's own wording of a rule (<c>Rule_{code}</c>, formatted with the rule's values) in the caller's language.</summary>
+    public static string RuleText(IStringLocalizer texts, DomainRuleException rule)
+    {
+        var text = texts[$"Rule_{rule.Code}", [.. rule.Arguments]];
+        return text.ResourceNotFound ? rule.Message : text.Value;
     }
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
@@ -78,7 +90,15 @@ public static class ProblemDetailsSetup
         NotSignedInException => new ProblemDetails { Status = 401 },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
+        PeriodTaken.InSeries taken => new ProblemDetails
+        {
+            Status = 409,
+            Detail = taken.Message,
+            Extensions = { ["code"] = taken.Code, ["conflictingDates"] = taken.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray() },
+        },
+        ConflictException { Code: { } code } conflict => new ProblemDetails { Status = 409, Detail = conflict.Message, Extensions = { ["code"] = code } },
         ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
+        IllegalTransitionException illegal => new ProblemDetails { Status = 409, Detail = illegal.Message, Extensions = { ["code"] = illegal.Code } },
         DomainRuleException rule => new ProblemDetails { Status = 422, Detail = rule.Message, Extensions = { ["code"] = rule.Code } },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: "ex_bookings_no_overlap" } } => new ProblemDetails
         {

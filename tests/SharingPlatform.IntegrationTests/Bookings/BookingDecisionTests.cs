@@ -42,7 +42,9 @@ public sealed class BookingDecisionTests(SharedApp shared)
         var approved = await organization.Owner.PostAsync($"/api/v1/bookings/{bookingId}/approve", null).ExpectAsync(HttpStatusCode.OK);
         approved.GetProperty("status").GetString().ShouldBe("confirmed");
         (await booker.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}")).GetProperty("status").GetString().ShouldBe("confirmed");
-        (await organization.Owner.PostAsync($"/api/v1/bookings/{bookingId}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var again = await organization.Owner.PostAsync($"/api/v1/bookings/{bookingId}/approve", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.ProblemAsync()).GetProperty("code").GetString().ShouldBe("booking_not_pending");
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public sealed class CreateBookingTests(SharedApp shared)
         var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
         refused.Count.ShouldBe(49);
         refused.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
+        foreach (var response in refused)
+            (await response.ProblemAsync()).GetProperty("code").GetString().ShouldBe("period_taken");
         (await _app.QueryAsync(db => db.Bookings.CountAsync(b => b.ResourceId == resourceId))).ShouldBe(1);
         foreach (var client in residents)
             client.Dispose();

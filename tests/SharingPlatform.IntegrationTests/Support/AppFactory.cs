@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
     public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), $"sp-mail-{Guid.NewGuid():N}"));
     public Uri ServerAddress { get; private set; } = null!;
     public string UploadsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"sp-uploads-{Guid.NewGuid():N}");
+    public TestClock Clock { get; } = new();
 
     /// <summary>The host whose Hangfire server runs this process's jobs.</summary>
     private static AppFactory? _jobServerHost;
@@ -88,6 +90,14 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
             builder.UseSetting("Smtp:Host", "smtp.invalid");
         foreach (var (key, value) in settings.Overrides ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Runs a use case inside the app as the platform itself (no signed-in person), as a background job does.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(Mediator.ICommand<TResponse> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(command);
     }
 
     public override async ValueTask DisposeAsync()

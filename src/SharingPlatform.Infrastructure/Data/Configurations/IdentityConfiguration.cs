@@ -14,6 +14,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PreferredLanguage).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ix_users_normalized_email");
         builder.HasIndex(u => u.NormalizedUserName).IsUnique().HasDatabaseName("ix_users_normalized_user_name");
+        builder.Property(u => u.CalendarToken).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarToken).IsUnique();
     }
 }
 

@@ -85,7 +85,7 @@ public static class CatalogText
     /// <summary>The site's wording for a refused rule, in the page's language; otherwise the rule's own message.</summary>
     public static string Describe(this IStringLocalizer localizer, DomainRuleException rule)
     {
-        var text = localizer[$"Rule_{rule.Code}"];
+        var text = localizer[$"Rule_{rule.Code}", [.. rule.Arguments]];
         return text.ResourceNotFound ? rule.Message : text.Value;
     }
 

@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Audit;
+
+namespace SharingPlatform.Application.Administration;
+
+/// <summary>An administrator lets a person paused for no-shows book again at once; earlier no-shows no longer count.</summary>
+public sealed record LiftBookingPause(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class LiftBookingPauseValidator() : AdminDecisionValidator<LiftBookingPause>(reasonRequired: true);
+
+public sealed class LiftBookingPauseHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<LiftBookingPause>
+{
+    public async ValueTask<Unit> Handle(LiftBookingPause command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await db.Users.FromSql($"SELECT * FROM users WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(Texts.Pick("사용자를 찾을 수 없습니다.", "No such user."));
+        user.LiftBookingPause(now);
+        db.AuditEntries.Add(AuditEntry.Record(adminId, "user.lift-pause", "user", user.Id, command.Reason?.Trim(), now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Application.Bookings;
+
+/// <summary>
+/// The booker or the owner cancels one occurrence of a weekly series and every later one still holding its time
+/// (those already started, rejected or cancelled stay as they are). Answers the cancelled occurrences.
+/// </summary>
+public sealed record CancelRestOfSeries(Guid Id, string? Reason) : ICommand<IReadOnlyList<BookingView>>;
+
+public sealed class CancelRestOfSeriesValidator : AbstractValidator<CancelRestOfSeries>
+{
+    public CancelRestOfSeriesValidator() => RuleFor(c => c.Reason).MaximumLength(Booking.ReasonMaxLength);
+}
+
+public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<CancelRestOfSeries, IReadOnlyList<BookingView>>
+{
+    public async ValueTask<IReadOnlyList<BookingView>> Handle(CancelRestOfSeries command, CancellationToken cancellationToken)
+    {
+        var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
+        if (!found.IsBooker && !found.IsOwnerSide)
+            throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+        var first = found.Booking;
+        if (first.SeriesId is not { } seriesId)
+            throw new IllegalTransitionException("booking_not_in_series", "This booking is not part of a weekly series.");
+
+        var now = clock.GetUtcNow();
+        first.Cancel(found.UserId, command.Reason, now);
+        var later = await db.Bookings
+            .Where(b => b.SeriesId == seriesId && b.StartsAt > first.StartsAt
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.StartsAt > now)
+            .ToListAsync(cancellationToken);
+        foreach (var booking in later)
+            booking.Cancel(found.UserId, command.Reason, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var ids = later.Select(b => b.Id).Append(first.Id).ToList();
+        return await db.Views(db.Bookings.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.StartsAt)).ToListAsync(cancellationToken);
+    }
+}

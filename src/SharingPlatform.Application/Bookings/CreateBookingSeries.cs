@@ -1,0 +1,147 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Application.Bookings;
+
+public enum SeriesMode
+{
+    /// <summary>One transaction: any refused or taken date refuses the whole series, naming the dates.</summary>
+    AllOrNothing,
+
+    /// <summary>Books every date it can and lists the ones it skipped, with why.</summary>
+    SkipTaken,
+}
+
+/// <summary>
+/// A resident books the same hours on the same weekday for 2 to 12 weeks running, starting with [StartsAt, EndsAt).
+/// A series counts once towards the per-person cap of active bookings.
+/// </summary>
+public sealed record CreateBookingSeries(
+    Guid ResourceId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Occurrences, int Attendees, string? Purpose, SeriesMode Mode)
+    : ICommand<BookingSeriesResult>;
+
+public sealed record BookingSeriesResult(Guid SeriesId, IReadOnlyList<BookingView> Bookings, IReadOnlyList<SkippedOccurrence> Skipped);
+
+/// <summary>A date of the series that was not booked: <see cref="Code"/> is <c>period_taken</c> or the rule that refused it.</summary>
+public sealed record SkippedOccurrence(DateOnly Date, DateTimeOffset StartsAt, string Code, string Message);
+
+public sealed class CreateBookingSeriesValidator : AbstractValidator<CreateBookingSeries>
+{
+    public const int MaxOccurrences = 12;
+
+    public CreateBookingSeriesValidator()
+    {
+        RuleFor(c => c.ResourceId).NotEmpty();
+        RuleFor(c => c.EndsAt).GreaterThan(c => c.StartsAt);
+        RuleFor(c => c.Occurrences).InclusiveBetween(2, MaxOccurrences);
+        RuleFor(c => c.Attendees).InclusiveBetween(1, 10_000);
+        RuleFor(c => c.Purpose).MaximumLength(Booking.PurposeMaxLength);
+        RuleFor(c => c.Mode).IsInEnum();
+    }
+}
+
+public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<CreateBookingSeries, BookingSeriesResult>
+{
+    public async ValueTask<BookingSeriesResult> Handle(CreateBookingSeries command, CancellationToken cancellationToken)
+    {
+        var bookerId = currentUser.RequireId();
+        var now = clock.GetUtcNow();
+        var resource = await db.PubliclyVisible().AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.ResourceId, cancellationToken)
+            ?? throw ResourceAccess.NotFound();
+        var seriesId = Guid.CreateVersion7(now);
+        var buffer = TimeSpan.FromMinutes(resource.Policy.BufferMinutes);
+        // Asia/Seoul keeps no daylight saving time: a week later is always 7 × 24 hours later.
+        var periods = Enumerable.Range(0, command.Occurrences)
+            .Select(i => new Period(command.StartsAt.AddDays(7 * i), command.EndsAt.AddDays(7 * i)))
+            .ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var standing = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
+        var seriesStart = periods[0].Start;
+        var seriesBlockedUntil = periods[^1].End + buffer;
+        var holding = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.StartsAt < seriesBlockedUntil && b.BlockedUntil > seriesStart)
+            .Select(b => new { b.StartsAt, b.BlockedUntil })
+            .ToListAsync(cancellationToken);
+        bool Taken(Period p) => holding.Any(b => b.StartsAt < p.End + buffer && p.Start < b.BlockedUntil);
+
+        var booked = new List<Booking>();
+        var skipped = new List<SkippedOccurrence>();
+        foreach (var period in periods)
+        {
+            Booking booking;
+            try
+            {
+                booking = Booking.Request(resource, bookerId, period, command.Attendees, command.Purpose ?? "", standing, now, seriesId);
+            }
+            catch (DomainRuleException refused) when (command.Mode == SeriesMode.SkipTaken)
+            {
+                skipped.Add(Skip(period, refused.Code, refused.Message));
+                continue;
+            }
+            catch (DomainRuleException refused)
+            {
+                throw new DomainRuleException(refused.Code, $"{SeoulTime.DateOf(period.Start):yyyy-MM-dd}: {refused.Message}", [.. refused.Arguments]);
+            }
+
+            if (Taken(period))
+            {
+                skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message));
+                continue;
+            }
+
+            db.Bookings.Add(booking);
+            if (command.Mode == SeriesMode.SkipTaken)
+            {
+                try
+                {
+                    // Inside the transaction EF rolls back to a savepoint when this one insert fails, and the rest go on.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException e) when (PeriodTaken.Is(e))
+                {
+                    Forget(booking);
+                    skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message));
+                    continue;
+                }
+            }
+
+            booked.Add(booking);
+        }
+
+        if (command.Mode == SeriesMode.AllOrNothing && skipped.Count > 0)
+            throw new PeriodTaken.InSeries(skipped.Select(s => s.Date).ToList());
+        if (booked.Count == 0)
+            throw new ConflictException(Texts.Pick("예약할 수 있는 날짜가 하나도 없습니다.", "None of the dates can be booked."), "series_nothing_booked");
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (PeriodTaken.Is(e))
+        {
+            throw PeriodTaken.Error();
+        }
+
+        var views = await db.Views(db.Bookings.AsNoTracking().Where(b => b.SeriesId == seriesId).OrderBy(b => b.StartsAt)).ToListAsync(cancellationToken);
+        return new BookingSeriesResult(seriesId, views, skipped);
+    }
+
+    private static SkippedOccurrence Skip(Period period, string code, string message) =>
+        new(SeoulTime.DateOf(period.Start), period.Start, code, message);
+
+    private void Forget(Booking booking)
+    {
+        foreach (var change in booking.History)
+            db.Entry(change).State = EntityState.Detached;
+        db.Entry(booking).State = EntityState.Detached;
+    }
+}

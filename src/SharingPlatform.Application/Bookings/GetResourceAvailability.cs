@@ -1,0 +1,77 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Application.Bookings;
+
+/// <summary>
+/// A published resource's time in [From, To) (at most 31 days): opening hours, busy periods and slots (free, busy,
+/// unavailable). The public sees busy periods without who booked them; the caller's own bookings are marked as theirs,
+/// and the owning organization sees which booking holds each.
+/// </summary>
+public sealed record GetResourceAvailability(Guid ResourceId, DateTimeOffset From, DateTimeOffset To) : IQuery<ResourceAvailability>;
+
+public sealed record ResourceAvailability(
+    Guid ResourceId, DateTimeOffset From, DateTimeOffset To, int SlotMinutes, int MinMinutes, int MaxMinutes, int BufferMinutes,
+    IReadOnlyList<OpenPeriodView> OpeningHours, IReadOnlyList<BusyPeriod> Busy, IReadOnlyList<Slot> Slots);
+
+public sealed record OpenPeriodView(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>A holding booking's time, buffer included up to <see cref="BlockedUntil"/>. <see cref="BookingId"/> only for its booker and the owner.</summary>
+public sealed record BusyPeriod(DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset BlockedUntil, bool Mine, Guid? BookingId);
+
+public sealed class GetResourceAvailabilityValidator : AbstractValidator<GetResourceAvailability>
+{
+    public const int MaxDays = 31;
+
+    public GetResourceAvailabilityValidator()
+    {
+        RuleFor(q => q.To).GreaterThan(q => q.From);
+        RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(MaxDays))
+            .WithMessage(_ => Texts.Pick($"기간은 {MaxDays}일 이내로 지정하세요.", $"Ask for at most {MaxDays} days."));
+    }
+}
+
+public sealed class GetResourceAvailabilityHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<GetResourceAvailability, ResourceAvailability>
+{
+    public async ValueTask<ResourceAvailability> Handle(GetResourceAvailability query, CancellationToken cancellationToken)
+    {
+        var resource = await db.PubliclyVisible().AsNoTracking()
+            .Select(r => new { r.Id, r.OrganizationId, r.Policy })
+            .SingleOrDefaultAsync(r => r.Id == query.ResourceId, cancellationToken)
+            ?? throw ResourceAccess.NotFound();
+        var userId = currentUser.Id;
+        var ownerSide = userId is { } id && await db.IsMemberAsync(resource.OrganizationId, id, cancellationToken);
+
+        var window = new Period(query.From, query.To);
+        var busy = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.StartsAt < window.End && b.BlockedUntil > window.Start)
+            .OrderBy(b => b.StartsAt)
+            .Select(b => new { b.Id, b.StartsAt, b.EndsAt, b.BlockedUntil, b.BookerId })
+            .ToListAsync(cancellationToken);
+        // A booking just before the window may still hold its buffer into it; one just after limits the ends near the window's end.
+        var nearby = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.StartsAt < window.End.AddMinutes(resource.Policy.MaxMinutes + resource.Policy.BufferMinutes) && b.BlockedUntil > window.Start)
+            .Select(b => new Period(b.StartsAt, b.BlockedUntil))
+            .ToListAsync(cancellationToken);
+
+        var policy = resource.Policy;
+        return new ResourceAvailability(
+            resource.Id, window.Start, window.End, policy.SlotMinutes, policy.MinMinutes, policy.MaxMinutes, policy.BufferMinutes,
+            Availability.OpenPeriods(policy, window).Select(p => new OpenPeriodView(p.Start, p.End)).ToList(),
+            busy.Select(b =>
+            {
+                var mine = b.BookerId == userId;
+                return new BusyPeriod(b.StartsAt, b.EndsAt, b.BlockedUntil, mine, mine || ownerSide ? b.Id : null);
+            }).ToList(),
+            Availability.Slots(policy, window, nearby, clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Application.Bookings;
+
+/// <summary>
+/// The database refused a booking because a holding booking of the resource overlaps it: the exclusion constraint
+/// <c>ex_bookings_no_overlap</c> (23P01), or a deadlock (40P01) between two inserts racing for the same time.
+/// </summary>
+public static class PeriodTaken
+{
+    public const string Code = "period_taken";
+
+    public static bool Is(DbUpdateException exception) => exception.InnerException is PostgresException pg
+        && ((pg.SqlState == PostgresErrorCodes.ExclusionViolation && pg.ConstraintName == "ex_bookings_no_overlap")
+            || pg.SqlState == PostgresErrorCodes.DeadlockDetected);
+
+    public static ConflictException Error() =>
+        new(Texts.Pick("그 시간은 이미 예약되었습니다. 다른 시간을 고르세요.", "That time is taken. Choose another time."), Code);
+
+    /// <summary>Dates of a series that are taken, named in the answer so the person can choose others.</summary>
+    public sealed class InSeries(IReadOnlyList<DateOnly> dates) : ConflictException(
+        Texts.Pick($"이미 예약된 날짜가 있어 반복 예약을 하지 않았습니다: {List(dates)}", $"Some dates are taken, so nothing was booked: {List(dates)}"), PeriodTaken.Code)
+    {
+        public IReadOnlyList<DateOnly> Dates { get; } = dates;
+
+        private static string List(IEnumerable<DateOnly> dates) =>
+            string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

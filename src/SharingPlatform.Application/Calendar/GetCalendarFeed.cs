@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Bookings;
+
+namespace SharingPlatform.Application.Calendar;
+
+/// <summary>
+/// What a person's secret calendar link (<c>/calendar/{token}.ics</c>) lists: their confirmed bookings (also once
+/// checked in or completed), from 90 days back. A wrong or replaced token is 404.
+/// </summary>
+public sealed record GetCalendarFeed(string Token) : IQuery<CalendarFeed>;
+
+public sealed record CalendarFeed(string OwnerName, IReadOnlyList<CalendarEntry> Entries);
+
+/// <summary>One event; <see cref="Uid"/> stays the same across fetches so calendar programs update it in place.</summary>
+public sealed record CalendarEntry(string Uid, string Title, string Location, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Link);
+
+public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks links, TimeProvider clock) : IQueryHandler<GetCalendarFeed, CalendarFeed>
+{
+    public async ValueTask<CalendarFeed> Handle(GetCalendarFeed query, CancellationToken cancellationToken)
+    {
+        var owner = await db.Users.AsNoTracking()
+            .Where(u => u.CalendarToken == query.Token)
+            .Select(u => new { u.Id, u.DisplayName })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(Texts.Pick("캘린더 링크가 올바르지 않습니다.", "No such calendar link."));
+        var since = clock.GetUtcNow().AddDays(-90);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.BookerId == owner.Id && b.EndsAt > since
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Completed))
+            .Join(db.Resources, b => b.ResourceId, r => r.Id, (b, r) => new { b.Id, r.Title, r.Address, b.Purpose, b.StartsAt, b.EndsAt })
+            .OrderBy(b => b.StartsAt)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        return new CalendarFeed(owner.DisplayName, bookings
+            .Select(b => new CalendarEntry($"booking-{b.Id}@sharingplatform", b.Title, b.Address, b.Purpose, b.StartsAt, b.EndsAt, links.To($"/Bookings/Details/{b.Id}").ToString()))
+            .ToList());
+    }
+}

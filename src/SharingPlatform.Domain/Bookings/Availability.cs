@@ -1,0 +1,96 @@
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Domain.Bookings;
+
+public enum SlotState
+{
+    /// <summary>Nobody holds it and a booking may start here now.</summary>
+    Free,
+
+    /// <summary>A holding booking (or its buffer) covers it.</summary>
+    Busy,
+
+    /// <summary>Not held, but not bookable now: past, too soon for the notice, beyond the horizon, or too little time before the next booking or closing.</summary>
+    Unavailable,
+}
+
+public sealed record Slot(DateTimeOffset StartsAt, DateTimeOffset EndsAt, SlotState State);
+
+/// <summary>
+/// The time a resource offers in a window: its opening hours cut into slots, each free, busy or unavailable, and for a
+/// chosen start the ends a booking may have. <paramref name="busy"/> are holding bookings as [start, blocked until).
+/// </summary>
+public static class Availability
+{
+    public static IReadOnlyList<Period> OpenPeriods(BookingPolicy policy, Period window)
+    {
+        var periods = new List<Period>();
+        for (var date = SeoulTime.DateOf(window.Start); SeoulTime.StartOf(date) < window.End; date = date.AddDays(1))
+        {
+            if (policy.ClosedDates.Contains(date))
+                continue;
+            foreach (var opening in policy.OpeningHours.Where(p => p.DayOfWeek == date.DayOfWeek))
+            {
+                var opens = SeoulTime.At(date, opening.Opens);
+                var closes = opening.Closes == TimeOnly.MaxValue ? SeoulTime.StartOf(date.AddDays(1)) : SeoulTime.At(date, opening.Closes);
+                var start = opens > window.Start ? opens : window.Start;
+                var end = closes < window.End ? closes : window.End;
+                if (start < end)
+                    periods.Add(new Period(start, end));
+            }
+        }
+
+        return periods;
+    }
+
+    public static IReadOnlyList<Slot> Slots(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now)
+    {
+        var slot = TimeSpan.FromMinutes(policy.SlotMinutes);
+        var slots = new List<Slot>();
+        foreach (var open in OpenPeriods(policy, window))
+        {
+            // Slots keep to the resource's slot grid (minutes since Seoul midnight), even where the window cuts a period.
+            var first = AlignUp(open.Start, policy.SlotMinutes);
+            for (var start = first; start + slot <= open.End; start += slot)
+            {
+                var state = busy.Any(b => b.Overlaps(new Period(start, start + slot)))
+                    ? SlotState.Busy
+                    : EndsFrom(policy, start, busy, now).Count > 0 ? SlotState.Free : SlotState.Unavailable;
+                slots.Add(new Slot(start, start + slot, state));
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// The ends a booking starting at <paramref name="start"/> may have: whole slots between the minimum and the maximum
+    /// duration, open all along, clear of every holding booking with the buffer after it; none if the start itself is
+    /// too soon or beyond the horizon.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> EndsFrom(BookingPolicy policy, DateTimeOffset start, IReadOnlyCollection<Period> busy, DateTimeOffset now)
+    {
+        var ends = new List<DateTimeOffset>();
+        if (start < now.AddMinutes(policy.MinNoticeMinutes) || start >= now.AddDays(policy.HorizonDays))
+            return ends;
+        for (var minutes = policy.MinMinutes; minutes <= policy.MaxMinutes; minutes += policy.SlotMinutes)
+        {
+            var end = start.AddMinutes(minutes);
+            var blocked = new Period(start, end.AddMinutes(policy.BufferMinutes));
+            if (!policy.IsOpenDuring(start, end) || busy.Any(b => b.Overlaps(blocked)))
+                break;
+            ends.Add(end);
+        }
+
+        return ends;
+    }
+
+    private static DateTimeOffset AlignUp(DateTimeOffset instant, int slotMinutes)
+    {
+        var local = SeoulTime.ToSeoul(instant);
+        var minuteOfDay = local.Hour * 60 + local.Minute;
+        var aligned = SeoulTime.StartOf(DateOnly.FromDateTime(local)).AddMinutes(Math.Ceiling(minuteOfDay / (double)slotMinutes) * slotMinutes);
+        return aligned < instant ? aligned.AddMinutes(slotMinutes) : aligned;
+    }
+}

@@ -1,0 +1,14 @@
+using Hangfire;
+using Mediator;
+using SharingPlatform.Application.Bookings;
+
+namespace SharingPlatform.Infrastructure.Jobs;
+
+/// <summary>Every minute: no-shows released, ended bookings completed, pauses started (<see cref="SettleBookings"/>).</summary>
+public sealed class SettleBookingsJob(ISender sender)
+{
+    public const string RecurringJobId = "bookings:settle";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task Run(CancellationToken cancellationToken) => await sender.Send(new SettleBookings(), cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Mediator;
+using SharingPlatform.Application.Calendar;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Web.Api;
+
+public static class CalendarEndpoints
+{
+    /// <summary>The personal iCalendar feed behind a secret link: anyone holding the link reads it, nobody else finds it.</summary>
+    public static void MapCalendarFeed(this IEndpointRouteBuilder app) =>
+        app.MapGet("/calendar/{token}.ics", async (string token, ISender sender, CancellationToken ct) =>
+        {
+            CalendarFeed feed;
+            try
+            {
+                feed = await sender.Send(new GetCalendarFeed(token), ct);
+            }
+            catch (NotFoundException)
+            {
+                return Results.NotFound();
+            }
+
+            var calendar = new Ical.Net.Calendar { ProductId = "-//Jeonbuk SharingPlatform//KO" };
+            calendar.AddProperty("X-WR-CALNAME", $"공유경제 플랫폼 – {feed.OwnerName}");
+            calendar.AddProperty("X-WR-TIMEZONE", "Asia/Seoul");
+            foreach (var entry in feed.Entries)
+            {
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = entry.Uid,
+                    Summary = entry.Title,
+                    Location = entry.Location,
+                    Description = string.IsNullOrWhiteSpace(entry.Description) ? entry.Link : $"{entry.Description}\n{entry.Link}",
+                    Url = new Uri(entry.Link),
+                    DtStart = new CalDateTime(entry.StartsAt.UtcDateTime, "UTC"),
+                    DtEnd = new CalDateTime(entry.EndsAt.UtcDateTime, "UTC"),
+                });
+            }
+
+            return Results.Text(new CalendarSerializer().SerializeToString(calendar), "text/calendar; charset=utf-8");
+        }).WithTags("Calendar").ExcludeFromDescription();
+}
