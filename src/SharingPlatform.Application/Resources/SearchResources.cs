@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -89,31 +88,31 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
 
     /// <summary>
     /// Resources open for all of [from, to) and with no pending or confirmed booking whose time (buffer included) meets
-    /// [from, to + the resource's buffer): what <c>CreateBooking</c> would not refuse for overlap or opening hours. Each
-    /// Seoul day the period touches must lie inside one opening period of that weekday; the bookings are probed through
-    /// the exclusion constraint's GiST index.
+    /// [from, to + the resource's buffer): what <c>CreateBooking</c> would not refuse for overlap or opening hours. The
+    /// period becomes ranges of minutes since Monday 00:00 (Seoul), each of which the resource's weekly opening hours
+    /// (a multirange kept by PostgreSQL from the policy) must contain; its Seoul dates must not be closed dates. Both
+    /// checks and the booking probe read indexes only (see the FreePeriodSearch migration).
     /// </summary>
     private IQueryable<SharedResource> FreeDuring(DateTimeOffset from, DateTimeOffset to)
     {
         var parts = BookingPolicy.DayParts(from, to);
-        var days = parts.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Date.DayOfWeek.ToString())).ToArray();
-        var opens = parts.Select(p => p.From).ToArray();
-        var closes = parts.Select(p => p.Until).ToArray();
+        var needFrom = parts.Select(p => WeekMinute(p.Date.DayOfWeek, p.From)).ToArray();
+        var needTo = parts.Select(p => WeekMinute(p.Date.DayOfWeek, p.Until)).ToArray();
         var dates = parts.Select(p => p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
         var start = from.ToUniversalTime();
         var end = to.ToUniversalTime();
         return db.Resources.FromSql($"""
             SELECT r.*, r.xmin FROM resources r
-            WHERE NOT jsonb_exists_any(r.policy -> 'closedDates', {dates})
-              AND NOT EXISTS (
-                SELECT 1 FROM unnest({days}::text[], {opens}::time[], {closes}::time[]) AS need(day, opens, closes)
-                WHERE NOT EXISTS (
-                  SELECT 1 FROM jsonb_array_elements(r.policy -> 'openingHours') AS oh
-                  WHERE oh ->> 'dayOfWeek' = need.day AND (oh ->> 'opens')::time <= need.opens AND (oh ->> 'closes')::time >= need.closes))
+            WHERE NOT (r.closed_dates && {dates})
+              AND NOT EXISTS (SELECT 1 FROM unnest({needFrom}, {needTo}) AS need(a, b) WHERE NOT r.weekly_opening @> int4range(need.a, need.b))
               AND NOT EXISTS (
                 SELECT 1 FROM bookings b
                 WHERE b.resource_id = r.id AND b.status IN ('Pending', 'Confirmed')
-                  AND tstzrange(b.starts_at, b.blocked_until) && tstzrange({start}, {end} + make_interval(mins => (r.policy ->> 'bufferMinutes')::int)))
+                  AND b.blocked_until > {start} AND b.starts_at < {end} + make_interval(mins => r.buffer_minutes))
             """);
     }
+
+    /// <summary>Minutes since Monday 00:00; <see cref="TimeOnly.MaxValue"/> is the day's 24:00.</summary>
+    private static int WeekMinute(DayOfWeek day, TimeOnly time) =>
+        ((int)day + 6) % 7 * 1440 + (time == TimeOnly.MaxValue ? 1440 : time.Hour * 60 + time.Minute);
 }

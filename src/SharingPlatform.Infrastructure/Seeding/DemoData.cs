@@ -12,10 +12,11 @@ internal static class DemoData
 
     public static async Task SeedAsync(IServiceProvider provider)
     {
-        await Accounts.EnsureAsync(provider, "minji@demo.sharing.example", Password, "김민지", Language.Korean);
-        await Accounts.EnsureAsync(provider, "junho@demo.sharing.example", Password, "이준호", Language.Korean);
-        await Accounts.EnsureAsync(provider, "emma@demo.sharing.example", Password, "Emma Wilson", Language.English);
+        var minji = await Accounts.EnsureAsync(provider, "minji@demo.sharing.example", Password, "김민지", Language.Korean);
+        var junho = await Accounts.EnsureAsync(provider, "junho@demo.sharing.example", Password, "이준호", Language.Korean);
+        var emma = await Accounts.EnsureAsync(provider, "emma@demo.sharing.example", Password, "Emma Wilson", Language.English);
         var manager = await Accounts.EnsureAsync(provider, "manager@demo.sharing.example", Password, "박성호", Language.Korean);
         await DemoCatalog.SeedAsync(provider, manager);
+        await DemoBookings.SeedAsync(provider, manager, minji, junho, emma);
     }
 }
