@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Bookings;
 
@@ -19,6 +20,10 @@ public static class BookingViews
         select new BookingView(
             b.Id, b.ResourceId, r.Title, r.OrganizationId, b.BookerId, u.DisplayName, b.StartsAt, b.EndsAt, b.Attendees, b.Purpose,
             b.Status, b.StatusReason, b.SeriesId, b.RequiresCheckIn, b.CheckedInAt, b.CreatedAt);
+
+    public static BookingView From(Booking b, SharedResource resource, string bookerName) => new(
+        b.Id, b.ResourceId, resource.Title, resource.OrganizationId, b.BookerId, bookerName, b.StartsAt, b.EndsAt, b.Attendees, b.Purpose,
+        b.Status, b.StatusReason, b.SeriesId, b.RequiresCheckIn, b.CheckedInAt, b.CreatedAt);
 
     public static Task<BookingView> ViewAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Views(db.Bookings.AsNoTracking().Where(b => b.Id == id)).SingleAsync(cancellationToken);

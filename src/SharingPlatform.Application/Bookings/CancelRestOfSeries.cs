@@ -9,7 +9,8 @@ namespace SharingPlatform.Application.Bookings;
 
 /// <summary>
 /// The booker or the owner cancels one occurrence of a weekly series and every later one still holding its time
-/// (those already started, rejected or cancelled stay as they are). Answers the cancelled occurrences.
+/// (those already started, rejected or cancelled stay as they are; the chosen one too, when it has started). Answers the
+/// cancelled occurrences; nothing left to cancel is a 409.
 /// </summary>
 public sealed record CancelRestOfSeries(Guid Id, string? Reason) : ICommand<IReadOnlyList<BookingView>>;
 
@@ -31,16 +32,17 @@ public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrent
             throw new IllegalTransitionException("booking_not_in_series", "This booking is not part of a weekly series.");
 
         var now = clock.GetUtcNow();
-        first.Cancel(found.UserId, command.Reason, now);
-        var later = await db.Bookings
-            .Where(b => b.SeriesId == seriesId && b.StartsAt > first.StartsAt
+        var rest = await db.Bookings
+            .Where(b => b.SeriesId == seriesId && b.StartsAt >= first.StartsAt
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.StartsAt > now)
             .ToListAsync(cancellationToken);
-        foreach (var booking in later)
+        if (rest.Count == 0)
+            throw new IllegalTransitionException("series_nothing_to_cancel", "No occurrence from this one on can still be cancelled.");
+        foreach (var booking in rest)
             booking.Cancel(found.UserId, command.Reason, now);
         await db.SaveChangesAsync(cancellationToken);
 
-        var ids = later.Select(b => b.Id).Append(first.Id).ToList();
+        var ids = rest.Select(b => b.Id).ToList();
         return await db.Views(db.Bookings.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.StartsAt)).ToListAsync(cancellationToken);
     }
 }

@@ -38,9 +38,9 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
             ?? throw ResourceAccess.NotFound();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var standing = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
+        var booker = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
         var booking = Booking.Request(resource, bookerId, new Period(command.StartsAt, command.EndsAt), command.Attendees,
-            command.Purpose ?? "", standing, now);
+            command.Purpose ?? "", booker.Standing, now);
         db.Bookings.Add(booking);
         try
         {
@@ -52,6 +52,6 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
             throw PeriodTaken.Error();
         }
 
-        return await db.ViewAsync(booking.Id, cancellationToken);
+        return BookingViews.From(booking, resource, booker.DisplayName);
     }
 }

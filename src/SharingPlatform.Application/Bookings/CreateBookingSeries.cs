@@ -27,8 +27,18 @@ public sealed record CreateBookingSeries(
 
 public sealed record BookingSeriesResult(Guid SeriesId, IReadOnlyList<BookingView> Bookings, IReadOnlyList<SkippedOccurrence> Skipped);
 
-/// <summary>A date of the series that was not booked: <see cref="Code"/> is <c>period_taken</c> or the rule that refused it.</summary>
-public sealed record SkippedOccurrence(DateOnly Date, DateTimeOffset StartsAt, string Code, string Message);
+/// <summary>
+/// A date of the series that was not booked: <see cref="Code"/> is <c>period_taken</c> or the rule that refused it, with
+/// the values the rule names (<see cref="DomainRuleException.Arguments"/>).
+/// </summary>
+public sealed record SkippedOccurrence(DateOnly Date, DateTimeOffset StartsAt, string Code, string Message, IReadOnlyList<object> Arguments);
+
+/// <summary>In an all-or-nothing series, the rule that refused one date (and so the whole series), naming the date.</summary>
+public sealed class OccurrenceRefusedException(DateOnly date, DomainRuleException refused)
+    : DomainRuleException(refused.Code, $"{date:yyyy-MM-dd}: {refused.Message}", [.. refused.Arguments])
+{
+    public DateOnly Date { get; } = date;
+}
 
 public sealed class CreateBookingSeriesValidator : AbstractValidator<CreateBookingSeries>
 {
@@ -62,7 +72,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var standing = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
+        var standing = (await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken)).Standing;
         var seriesStart = periods[0].Start;
         var seriesBlockedUntil = periods[^1].End + buffer;
         var holding = await db.Bookings.AsNoTracking()
@@ -83,17 +93,17 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
             }
             catch (DomainRuleException refused) when (command.Mode == SeriesMode.SkipTaken)
             {
-                skipped.Add(Skip(period, refused.Code, refused.Message));
+                skipped.Add(Skip(period, refused.Code, refused.Message, refused.Arguments));
                 continue;
             }
             catch (DomainRuleException refused)
             {
-                throw new DomainRuleException(refused.Code, $"{SeoulTime.DateOf(period.Start):yyyy-MM-dd}: {refused.Message}", [.. refused.Arguments]);
+                throw new OccurrenceRefusedException(SeoulTime.DateOf(period.Start), refused);
             }
 
             if (Taken(period))
             {
-                skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message));
+                skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message, []));
                 continue;
             }
 
@@ -108,7 +118,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
                 catch (DbUpdateException e) when (PeriodTaken.Is(e))
                 {
                     Forget(booking);
-                    skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message));
+                    skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message, []));
                     continue;
                 }
             }
@@ -135,8 +145,8 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
         return new BookingSeriesResult(seriesId, views, skipped);
     }
 
-    private static SkippedOccurrence Skip(Period period, string code, string message) =>
-        new(SeoulTime.DateOf(period.Start), period.Start, code, message);
+    private static SkippedOccurrence Skip(Period period, string code, string message, IReadOnlyList<object> arguments) =>
+        new(SeoulTime.DateOf(period.Start), period.Start, code, message, arguments);
 
     private void Forget(Booking booking)
     {

@@ -99,6 +99,12 @@ public static class ProblemDetailsSetup
         ConflictException { Code: { } code } conflict => new ProblemDetails { Status = 409, Detail = conflict.Message, Extensions = { ["code"] = code } },
         ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
         IllegalTransitionException illegal => new ProblemDetails { Status = 409, Detail = illegal.Message, Extensions = { ["code"] = illegal.Code } },
+        OccurrenceRefusedException refused => new ProblemDetails
+        {
+            Status = 422,
+            Detail = refused.Message,
+            Extensions = { ["code"] = refused.Code, ["date"] = refused.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        },
         DomainRuleException rule => new ProblemDetails { Status = 422, Detail = rule.Message, Extensions = { ["code"] = rule.Code } },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: "ex_bookings_no_overlap" } } => new ProblemDetails
         {

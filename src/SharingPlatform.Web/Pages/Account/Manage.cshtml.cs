@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Accounts;
+using SharingPlatform.Application.Calendar;
+using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Users;
 using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Account;
 
-/// <summary>"My account": display name, preferred language, password. Sign-in is required by a convention in Program.cs.</summary>
-public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// "My account": display name, preferred language, password, and the secret link of the personal calendar feed. Sign-in
+/// is required by a convention in Program.cs.
+/// </summary>
+public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStringLocalizer<SharedResource> localizer, IAppLinks links) : PageModel
 {
     private static readonly Dictionary<string, string> ProfileInputs = ValidationErrors.Inputs(
         ("DisplayName", "Profile.DisplayName"),
@@ -29,6 +34,9 @@ public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStr
 
     [BindProperty]
     public PasswordInput PasswordChange { get; set; } = new();
+
+    /// <summary>The subscribe address of the person's calendar feed, when they have made one.</summary>
+    public string? CalendarUrl => Account.CalendarToken is { Length: > 0 } token ? links.To($"/calendar/{token}.ics").ToString() : null;
 
     /// <summary>The resource key of what was just saved, shown once after the redirect.</summary>
     [TempData]
@@ -83,6 +91,14 @@ public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStr
         await RefreshSignInAsync();
         Saved = "PasswordChanged";
         return RedirectToPage();
+    }
+
+    /// <summary>A new secret calendar link; the old one stops working at once.</summary>
+    public async Task<IActionResult> OnPostCalendarAsync(CancellationToken cancellationToken)
+    {
+        await sender.Send(new RegenerateCalendarLink(), cancellationToken);
+        Saved = "CalendarLinkCreated";
+        return RedirectToPage(null, null, null, "calendar");
     }
 
     private async Task<IActionResult> PasswordRefusedAsync(CancellationToken cancellationToken)

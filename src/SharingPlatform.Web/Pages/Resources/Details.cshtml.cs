@@ -3,18 +3,22 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Resources;
+using SharingPlatform.Web.Pages.Bookings;
 
 namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>
 /// One resource: public when published; its organization's members also see its review state and manage it;
-/// administrators suspend and restore it.
+/// administrators suspend and restore it. A published resource shows its week of slots (<c>?week=yyyy-MM-dd</c>, a
+/// Seoul Monday; this week by default), each free slot a link to book it.
 /// </summary>
-public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> DecisionInputs = ValidationErrors.Inputs(("Reason", "Reason"), ("File", "Photo"));
 
@@ -26,6 +30,16 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public bool IsMember { get; private set; }
 
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+
+    /// <summary>The week shown in the calendar: any date of it (the page shows its Monday to Sunday).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Week { get; set; }
+
+    /// <summary>The week's slots; null when the resource is not open for booking.</summary>
+    public WeekCalendar? Calendar { get; private set; }
+
+    /// <summary>The Monday of this week in Seoul, for the "this week" link.</summary>
+    public DateOnly ThisWeek { get; private set; }
 
     /// <summary>An administrator's reason for suspending or restoring.</summary>
     [BindProperty]
@@ -116,6 +130,28 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
             }
         }
 
+        await LoadCalendarAsync(cancellationToken);
         return true;
+    }
+
+    private async Task LoadCalendarAsync(CancellationToken cancellationToken)
+    {
+        ThisWeek = BookingText.MondayOf(SeoulTime.DateOf(clock.GetUtcNow()));
+        // A week that is not a date ("?week=abc") shows this week rather than an error.
+        ModelState.Remove(nameof(Week));
+        if (Resource.Status != ResourceStatus.Published)
+            return;
+        var monday = Week is { } week ? BookingText.MondayOf(week) : ThisWeek;
+        var (from, to) = WeekCalendar.WindowOf(monday);
+        try
+        {
+            var availability = await sender.Send(new GetResourceAvailability(Resource.Id, from, to), cancellationToken);
+            Calendar = WeekCalendar.From(monday, availability);
+        }
+        catch (NotFoundException)
+        {
+            // Not open for booking (its organization suspended, say): the page shows no calendar.
+            Calendar = null;
+        }
     }
 }

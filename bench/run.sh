@@ -1,0 +1,383 @@
+#!/usr/bin/env bash
+# Benchmark of booking creation and free-period search (see bench/README.md).
+#   bench/run.sh          build, start the app in Release, generate data, load it with wrk and pgbench, print a summary
+#   bench/run.sh stop     stop the private bench PostgreSQL cluster (.data/bench-postgres/data)
+# Settings are environment variables (BENCH_*); BENCH_QUICK=1 is a small, fast run.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$PWD
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+case "${1:-}" in
+  "") ;;
+  stop)
+    stop_cluster .data/bench-postgres/data
+    exit 0
+    ;;
+  *)
+    echo "usage: bench/run.sh [stop]" >&2
+    exit 2
+    ;;
+esac
+
+# ---------------------------------------------------------------- settings
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  : "${BENCH_RESOURCES:=10000}" "${BENCH_BOOKINGS:=200000}" "${BENCH_BACKGROUND_USERS:=2000}"
+  : "${BENCH_API_USERS:=50}" "${BENCH_DURATION:=5}" "${BENCH_WARMUP:=2}"
+fi
+BENCH_RESOURCES=${BENCH_RESOURCES:-100000}
+BENCH_BOOKINGS=${BENCH_BOOKINGS:-2000000}
+BENCH_BACKGROUND_USERS=${BENCH_BACKGROUND_USERS:-20000}
+BENCH_API_USERS=${BENCH_API_USERS:-200}
+BENCH_DURATION=${BENCH_DURATION:-20}
+BENCH_WARMUP=${BENCH_WARMUP:-5}
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-16}
+BENCH_THREADS=${BENCH_THREADS:-2}
+BENCH_MUNICIPALITY=${BENCH_MUNICIPALITY:-jeonju}
+BENCH_PGBENCH_MODE=${BENCH_PGBENCH_MODE:-prepared}
+BENCH_APP_REF=${BENCH_APP_REF:-}
+BENCH_REUSE_DATA=${BENCH_REUSE_DATA:-0}
+BENCH_APP_PORT=${BENCH_APP_PORT:-}
+
+for name in BENCH_RESOURCES BENCH_BOOKINGS BENCH_BACKGROUND_USERS BENCH_API_USERS BENCH_DURATION BENCH_WARMUP \
+  BENCH_CONNECTIONS BENCH_THREADS; do
+  [[ "${!name}" =~ ^[0-9]+$ ]] || die "$name must be a whole number (is '${!name}')"
+done
+[ "$BENCH_API_USERS" -ge 1 ] || die "BENCH_API_USERS must be at least 1"
+[ "$BENCH_DURATION" -ge 1 ] || die "BENCH_DURATION must be at least 1"
+
+WORK=.data/bench            # logs, token and id files, pgbench logs, the summary
+ARTIFACTS=$REPO/.data/bench-artifacts
+API_PASSWORD=bench-password-2026
+mkdir -p "$WORK"
+rm -f "$WORK"/pgbench_log* "$WORK"/*.out
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- tools
+command -v dotnet >/dev/null 2>&1 || die "dotnet (the .NET 10 SDK) is not on PATH"
+require_package curl curl
+require_package jq jq
+require_package wrk wrk
+ensure_postgres
+PSQL="$PG_BIN/psql"
+PGBENCH="$PG_BIN/pgbench"
+[ -x "$PGBENCH" ] || die "pgbench is missing from $PG_BIN. Install it with: sudo apt-get install postgresql-contrib"
+
+# ---------------------------------------------------------------- PostgreSQL
+OWN_CLUSTER=0
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  OWN_CLUSTER=1
+  # The cluster lives in .data/bench-postgres/data, its log beside it (start_cluster puts the log in the parent).
+  mkdir -p .data/bench-postgres
+  start_cluster .data/bench-postgres/data .data/bench-postgres/port
+  # Benchmark settings, kept in the cluster's postgresql.auto.conf. fsync, synchronous_commit and full_page_writes are
+  # off: a crash can corrupt this cluster (it holds only generated data); never do this with real data.
+  "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres <<'SQL'
+ALTER SYSTEM SET fsync = off;
+ALTER SYSTEM SET synchronous_commit = off;
+ALTER SYSTEM SET full_page_writes = off;
+ALTER SYSTEM SET max_connections = 200;
+ALTER SYSTEM SET shared_buffers = '2GB';
+ALTER SYSTEM SET effective_cache_size = '8GB';
+ALTER SYSTEM SET work_mem = '16MB';
+ALTER SYSTEM SET maintenance_work_mem = '512MB';
+ALTER SYSTEM SET max_wal_size = '8GB';
+ALTER SYSTEM SET checkpoint_timeout = '30min';
+ALTER SYSTEM SET random_page_cost = 1.1;
+ALTER SYSTEM SET log_min_duration_statement = -1;
+SELECT pg_reload_conf() \g /dev/null
+SQL
+  if [ "$("$PSQL" -X -Atq -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c \
+    "SELECT count(*) FROM pg_settings WHERE pending_restart")" != 0 ]; then
+    echo "Restarting the bench cluster for its benchmark settings..." >&2
+    stop_cluster .data/bench-postgres/data
+    start_cluster .data/bench-postgres/data .data/bench-postgres/port
+  fi
+  if [ "$BENCH_REUSE_DATA" != 1 ]; then
+    PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+      -d postgres -c "DROP DATABASE IF EXISTS sharingplatform_bench WITH (FORCE)"
+  fi
+  create_database "$PG_PORT" sharingplatform_bench
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=sharingplatform_bench;Username=postgres"
+fi
+
+# psql and pgbench read the same connection string, as PG* variables.
+PGHOST=127.0.0.1 PGPORT=5432 PGDATABASE=postgres PGUSER=postgres
+IFS=';' read -ra cs_parts <<<"$ConnectionStrings__Default"
+for part in "${cs_parts[@]}"; do
+  key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+  value=${part#*=}
+  case "$key" in
+    host | server) PGHOST=$value ;;
+    port) PGPORT=$value ;;
+    database) PGDATABASE=$value ;;
+    username | userid | user) PGUSER=$value ;;
+    password) export PGPASSWORD=$value ;;
+  esac
+done
+export PGHOST PGPORT PGDATABASE PGUSER
+sql() { PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -Atq -v ON_ERROR_STOP=1 "$@"; }
+
+# ---------------------------------------------------------------- build
+if [ -n "$BENCH_APP_REF" ]; then
+  # A committed version, exported (git archive reads the repository, changes nothing) and built on its own.
+  APP_SRC=$REPO/.data/bench-src
+  log "Exporting $BENCH_APP_REF to $APP_SRC"
+  rm -rf "$APP_SRC"
+  mkdir -p "$APP_SRC"
+  git archive --format=tar "$BENCH_APP_REF" | tar -x -C "$APP_SRC"
+  APP_LABEL="$(git rev-parse --short "$BENCH_APP_REF") ($BENCH_APP_REF)"
+else
+  APP_SRC=$REPO
+  APP_LABEL="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git status --porcelain --untracked-files=no -- src migrations 2>/dev/null)" ]; then
+    APP_LABEL+=" + uncommitted changes in src/ or migrations/"
+  fi
+fi
+
+log "Building the app (Release) and the data generator"
+# Outputs go under .data/bench-artifacts, so the build never touches the bin/ and obj/ of other builds.
+dotnet build -c Release -nologo -v q --artifacts-path "$ARTIFACTS/app" "$APP_SRC/src/SharingPlatform.Web" >"$WORK/build.log" 2>&1 || {
+  tail -n 30 "$WORK/build.log" >&2
+  die "the app does not build (log: $WORK/build.log). To benchmark the last commit instead: BENCH_APP_REF=HEAD bench/run.sh"
+}
+dotnet build -c Release -nologo -v q --artifacts-path "$ARTIFACTS/generator" bench/SharingPlatform.Bench.DataGenerator \
+  >>"$WORK/build.log" 2>&1 || {
+  tail -n 30 "$WORK/build.log" >&2
+  die "the data generator does not build (log: $WORK/build.log)"
+}
+APP_DLL=$ARTIFACTS/app/bin/SharingPlatform.Web/release/SharingPlatform.Web.dll
+GENERATOR_DLL=$ARTIFACTS/generator/bin/SharingPlatform.Bench.DataGenerator/release/SharingPlatform.Bench.DataGenerator.dll
+
+# ---------------------------------------------------------------- app
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [ -z "$BENCH_APP_PORT" ]; then
+  for ((p = 5180; p < 5280; p++)); do
+    if port_free "$p"; then
+      BENCH_APP_PORT=$p
+      break
+    fi
+  done
+  [ -n "$BENCH_APP_PORT" ] || die "no free TCP port in 5180-5279 on 127.0.0.1"
+fi
+port_free "$BENCH_APP_PORT" || die "port $BENCH_APP_PORT on 127.0.0.1 is in use"
+BASE_URL=http://127.0.0.1:$BENCH_APP_PORT
+
+APP_PID=""
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$APP_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$APP_PID" 2>/dev/null || true
+    echo "App stopped." >&2
+  fi
+  APP_PID=""
+}
+trap stop_app EXIT
+trap 'exit 130' INT TERM
+
+log "Starting the app on $BASE_URL (Production)"
+mkdir -p .data/bench-uploads
+# Production, as a server would run it, with these differences, all for the benchmark:
+# - no job server in this process (Jobs__RunServer=false): the confirmation emails of the bench sign-ups stay queued,
+#   so the Smtp host below, which production requires, is never contacted;
+# - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address.
+ASPNETCORE_ENVIRONMENT=Production \
+  ASPNETCORE_URLS=$BASE_URL \
+  App__BaseUrl=$BASE_URL \
+  Smtp__Host=127.0.0.1 Smtp__Port=2525 Smtp__Security=None \
+  Jobs__RunServer=false \
+  RateLimiting__AccountPermitsPerMinute=100000 \
+  Uploads__Directory="$REPO/.data/bench-uploads" \
+  Admin__Email="" Admin__Password="" \
+  dotnet "$APP_DLL" --contentRoot "$APP_SRC/src/SharingPlatform.Web" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+
+for ((i = 0; ; i++)); do
+  if curl -fsS -o /dev/null "$BASE_URL/health/ready" 2>/dev/null; then
+    break
+  fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    tail -n 40 "$WORK/app.log" >&2
+    die "the app stopped while starting (log: $WORK/app.log)"
+  fi
+  [ "$i" -lt 600 ] || die "the app was not ready after 120 s (log: $WORK/app.log)"
+  sleep 0.2
+done
+echo "App ready (schema migrated)." >&2
+
+# ---------------------------------------------------------------- data
+log "Generating data: $BENCH_RESOURCES resources, $BENCH_BOOKINGS bookings, $BENCH_BACKGROUND_USERS users (binary COPY)"
+gen_start=$(date +%s)
+dotnet "$GENERATOR_DLL" --connection "$ConnectionStrings__Default" --resources "$BENCH_RESOURCES" \
+  --bookings "$BENCH_BOOKINGS" --users "$BENCH_BACKGROUND_USERS" --skip-if-present
+GENERATE_SECONDS=$(($(date +%s) - gen_start))
+
+log "Signing up, confirming and signing in $BENCH_API_USERS bench users through the API"
+api_user_email() { printf 'bench-api-%d@bench.sharing.example' "$1"; }
+register_user() {
+  local email
+  email=$(api_user_email "$1")
+  curl -fsS -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$API_PASSWORD\",\"displayName\":\"벤치 사용자 $1\"}" \
+    "$BASE_URL/api/v1/auth/register"
+}
+login_user() {
+  curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$(api_user_email "$1")\",\"password\":\"$API_PASSWORD\"}" \
+    "$BASE_URL/api/v1/auth/login" | jq -er .accessToken
+}
+export -f api_user_email register_user login_user
+export BASE_URL API_PASSWORD
+seq 0 $((BENCH_API_USERS - 1)) | xargs -P 4 -I{} bash -c 'register_user {}' ||
+  die "signing up the bench users failed (log: $WORK/app.log)"
+confirmed=$(sql -c "UPDATE users SET email_confirmed = true WHERE email LIKE 'bench-api-%@bench.sharing.example' RETURNING 1" | wc -l)
+[ "$confirmed" -ge "$BENCH_API_USERS" ] || die "only $confirmed bench users were found to confirm"
+seq 0 $((BENCH_API_USERS - 1)) | xargs -P 4 -I{} bash -c 'login_user {}' >"$WORK/tokens.txt" ||
+  die "signing in the bench users failed (log: $WORK/app.log)"
+[ "$(wc -l <"$WORK/tokens.txt")" -eq "$BENCH_API_USERS" ] || die "not every bench user got a token"
+
+# Rows of earlier load runs go (BENCH_REUSE_DATA=1); the slot sequence starts again.
+sql -c "DELETE FROM bookings WHERE purpose LIKE 'bench load%'" \
+  -c "DROP SEQUENCE IF EXISTS bench.slot_seq" -c "CREATE SEQUENCE bench.slot_seq" -c "VACUUM ANALYZE bookings" >/dev/null
+sql -c "SELECT resource_id FROM bench.resource_index ORDER BY n" >"$WORK/resources.txt"
+BOOKABLE=$(wc -l <"$WORK/resources.txt")
+[ "$BOOKABLE" -gt 0 ] || die "bench.resource_index is empty"
+read -r N_RESOURCES N_BOOKINGS N_USERS < <(sql -F ' ' -c \
+  "SELECT (SELECT count(*) FROM resources), (SELECT count(*) FROM bookings), (SELECT count(*) FROM users)")
+
+# Seoul midnight N days from today, as epoch seconds. The generated bookings end future-days (60) ahead;
+# the smoke booking takes day 99, the load runs book from day 100 (warm-up), 120 (API) and 240 (pgbench), inside
+# the 365-day horizon.
+seoul_midnight_in() { TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date +%F) +$1 days" +%s; }
+
+# One booking through curl first: a refusal shows its problem details here instead of as a wall of non-2xx.
+first_resource=$(head -n 1 "$WORK/resources.txt")
+smoke_start=$(seoul_midnight_in 99)
+smoke_body=$(printf '{"resourceId":"%s","startsAt":"%s","endsAt":"%s","attendees":1,"purpose":"bench load smoke"}' \
+  "$first_resource" "$(date -u -d "@$((smoke_start + 23 * 3600))" +%FT%TZ)" "$(date -u -d "@$((smoke_start + 24 * 3600))" +%FT%TZ)")
+smoke_status=$(curl -sS -o "$WORK/smoke.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $(head -n 1 "$WORK/tokens.txt")" -d "$smoke_body" "$BASE_URL/api/v1/bookings")
+if [ "$smoke_status" != 201 ]; then
+  cat "$WORK/smoke.json" >&2
+  die "a single booking through the API answered $smoke_status instead of 201"
+fi
+
+# ---------------------------------------------------------------- load
+# CPU busy % of the whole machine over 2 s, while the app idles: others' builds or tests skew every number.
+cpu_busy_pct() {
+  local a b
+  read -ra a < <(grep '^cpu ' /proc/stat)
+  sleep 2
+  read -ra b < <(grep '^cpu ' /proc/stat)
+  awk -v u=$((b[1] + b[2] + b[3] + b[6] + b[7] - a[1] - a[2] - a[3] - a[6] - a[7])) \
+    -v t=$((b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] - a[1] - a[2] - a[3] - a[4] - a[5] - a[6] - a[7])) \
+    'BEGIN { printf "%.0f", (t > 0) ? 100 * u / t : 0 }'
+}
+IDLE_BUSY=$(cpu_busy_pct)
+echo "CPU busy before the load, with the app idle: $IDLE_BUSY %" >&2
+export BENCH_LUA_DIR=$REPO/bench/wrk BENCH_THREADS BENCH_RESOURCES_FILE=$REPO/$WORK/resources.txt \
+  BENCH_TOKENS_FILE=$REPO/$WORK/tokens.txt
+
+# run_wrk NAME SECONDS SCRIPT URL — prints wrk's output to $WORK/NAME.out and the BENCH_RESULT line to stdout.
+run_wrk() {
+  local name=$1 seconds=$2 script=$3 url=$4
+  wrk -t "$BENCH_THREADS" -c "$BENCH_CONNECTIONS" -d "${seconds}s" --timeout 30s --latency -s "$script" "$url" \
+    >"$WORK/$name.out" 2>&1 || {
+    cat "$WORK/$name.out" >&2
+    die "wrk failed ($name)"
+  }
+  grep '^BENCH_RESULT' "$WORK/$name.out" || die "no result line in $WORK/$name.out"
+}
+# field LINE KEY — the value of KEY=value in a BENCH_RESULT line.
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+log "(a) POST /api/v1/bookings: wrk, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
+BENCH_BASE_EPOCH=$(seoul_midnight_in 100) run_wrk booking-warmup "$BENCH_WARMUP" bench/wrk/booking.lua "$BASE_URL" >/dev/null
+api_base=$(seoul_midnight_in 120)
+BOOKING=$(BENCH_BASE_EPOCH=$api_base run_wrk booking "$BENCH_DURATION" bench/wrk/booking.lua "$BASE_URL")
+sleep 1 # requests still in flight when wrk stopped finish (wrk does not count them; the database does)
+API_CREATED=$(sql -c "SELECT count(*) FROM bookings WHERE purpose = 'bench load api' AND starts_at >= to_timestamp($api_base)")
+echo "$BOOKING" >&2
+echo "bookings created by the measured run: $API_CREATED" >&2
+
+# Saturday 14:00-17:00 in Seoul, two weeks after the coming Saturday.
+saturday=$(TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date -d 'next saturday' +%F) +14 days" +%F)
+SEARCH_FROM="${saturday}T14:00:00+09:00"
+SEARCH_TO="${saturday}T17:00:00+09:00"
+urlencode() { jq -rn --arg v "$1" '$v|@uri'; }
+SEARCH_URL="$BASE_URL/api/v1/resources?municipality=$BENCH_MUNICIPALITY&availableFrom=$(urlencode "$SEARCH_FROM")&availableTo=$(urlencode "$SEARCH_TO")"
+search_check=$(curl -fsS "$SEARCH_URL") || die "the search answered an error: $SEARCH_URL"
+SEARCH_TOTAL=$(jq -r .totalCount <<<"$search_check")
+log "(b) GET $SEARCH_URL ($SEARCH_TOTAL results): wrk, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
+run_wrk search-warmup "$BENCH_WARMUP" bench/wrk/search.lua "$SEARCH_URL" >/dev/null
+SEARCH=$(run_wrk search "$BENCH_DURATION" bench/wrk/search.lua "$SEARCH_URL")
+echo "$SEARCH" >&2
+
+log "(c) the booking INSERT with pgbench -M $BENCH_PGBENCH_MODE, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
+pgbench_args=(-n -M "$BENCH_PGBENCH_MODE" -c "$BENCH_CONNECTIONS" -j "$BENCH_THREADS" -f bench/pgbench/booking.sql
+  -D "resources=$BOOKABLE" -D "users=$BENCH_BACKGROUND_USERS" -D "base=$(seoul_midnight_in 240)")
+"$PGBENCH" "${pgbench_args[@]}" -T "$BENCH_WARMUP" >"$WORK/pgbench-warmup.out" 2>&1 || {
+  cat "$WORK/pgbench-warmup.out" >&2
+  die "pgbench failed (warm-up)"
+}
+sql -c "DELETE FROM bookings WHERE purpose = 'bench load pgbench'" >/dev/null
+"$PGBENCH" "${pgbench_args[@]}" -T "$BENCH_DURATION" --log --log-prefix="$WORK/pgbench_log" >"$WORK/pgbench.out" 2>&1 || {
+  cat "$WORK/pgbench.out" >&2
+  die "pgbench failed"
+}
+grep -E '^(number of (transactions actually processed|failed)|latency average|tps)' "$WORK/pgbench.out" >&2 || true
+PG_TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$WORK/pgbench.out")
+[ -n "$PG_TPS" ] || die "no tps in $WORK/pgbench.out"
+PG_TPS=$(awk -v t="$PG_TPS" 'BEGIN { printf "%.1f", t }')
+PG_FAILED=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
+PG_FAILED=${PG_FAILED:-0}
+PG_CREATED=$(sql -c "SELECT count(*) FROM bookings WHERE purpose = 'bench load pgbench'")
+# Per-transaction log: "client transaction latency_us script epoch us"; percentiles by rank.
+cat "$WORK"/pgbench_log.* | awk '{ print $3 }' | sort -n >"$WORK/pgbench-latencies.txt"
+percentile() { awk -v p="$1" '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; printf "%.2f", v[i] / 1000 }' "$WORK/pgbench-latencies.txt"; }
+PG_P50=$(percentile 50)
+PG_P95=$(percentile 95)
+PG_P99=$(percentile 99)
+
+stop_app
+
+# ---------------------------------------------------------------- summary
+ratio_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
+verdict() { if awk -v v="$1" -v l="$2" "BEGIN { exit !(v $3 l) }"; then echo PASS; else echo FAIL; fi; }
+booking_verdict=$(verdict "$ratio_pct" 50 '>=')
+search_verdict=$(verdict "$(field "$SEARCH" p95_ms)" 20 '<=')
+cluster_note="left running (stop it with: bench/run.sh stop)"
+busy_note="$IDLE_BUSY % just before the load runs, with the app idle"
+if [ "$IDLE_BUSY" -gt 10 ]; then
+  busy_note+=" — other processes were using the CPU: these numbers are not reliable"
+fi
+[ "$OWN_CLUSTER" = 1 ] || cluster_note="yours (ConnectionStrings__Default), untouched"
+
+summary=$(
+  cat <<EOF
+### Benchmark $(date -u +'%Y-%m-%d %H:%M UTC') — app $APP_LABEL
+machine: $(nproc) cores, $(free -h | awk '/^Mem:/ { print $2 }') RAM, PostgreSQL $("$PSQL" -X -Atq -c 'SHOW server_version' | cut -d' ' -f1); wrk, app and PostgreSQL on the same machine
+data: $N_RESOURCES resources ($BOOKABLE always open and bookable by the load), $N_BOOKINGS bookings, $N_USERS users; generated in ${GENERATE_SECONDS} s
+load: $BENCH_CONNECTIONS connections, $BENCH_THREADS threads, ${BENCH_DURATION} s each after ${BENCH_WARMUP} s warm-up
+machine CPU busy: $busy_note
+
+| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |
+|---|---:|---:|---:|---:|---|
+| (a) API POST /api/v1/bookings | $(field "$BOOKING" rps) | $(field "$BOOKING" p50_ms) | $(field "$BOOKING" p95_ms) | $(field "$BOOKING" p99_ms) | $(field "$BOOKING" non2xx) non-2xx, $(field "$BOOKING" socket_errors) socket; $API_CREATED created for $(field "$BOOKING" requests) counted |
+| (b) API GET /api/v1/resources (free-period search, $BENCH_MUNICIPALITY, $SEARCH_TOTAL results) | $(field "$SEARCH" rps) | $(field "$SEARCH" p50_ms) | $(field "$SEARCH" p95_ms) | $(field "$SEARCH" p99_ms) | $(field "$SEARCH" non2xx) non-2xx, $(field "$SEARCH" socket_errors) socket |
+| (c) pgbench booking INSERT (-M $BENCH_PGBENCH_MODE) | $PG_TPS | $PG_P50 | $PG_P95 | $PG_P99 | $PG_FAILED failed; $PG_CREATED created |
+
+- API booking / pgbench: ${ratio_pct} % (target ≥ 50 %): $booking_verdict
+- free-period search p95: $(field "$SEARCH" p95_ms) ms (target ≤ 20 ms at 100k resources / 2M bookings): $search_verdict
+- search window: $SEARCH_FROM – $SEARCH_TO
+- PostgreSQL: $cluster_note
+EOF
+)
+printf '\n%s\n' "$summary" | tee "$WORK/summary.md"

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Admin;
+
+/// <summary>
+/// People whose booking is paused after three no-shows in 90 days; an administrator lifts a pause with a reason (kept in
+/// the audit log). Administrators only, by the /Admin folder convention in Program.cs.
+/// </summary>
+public sealed class PausedBookersModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<PausedBooker> Paused { get; private set; } = null!;
+
+    public int PageCount => (Paused.TotalCount + Paused.PageSize - 1) / Paused.PageSize;
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public static string ReasonId(Guid id) => $"reason-{id}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostLiftAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(new LiftBookingPause(id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), cancellationToken);
+            Done = "BookingPauseLifted";
+            return RedirectToPage(new { pageNumber = PageNumber });
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", ReasonId(id))));
+        }
+        catch (NotFoundException)
+        {
+            ModelState.AddModelError("", localizer["PausedBookerGone"]);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Paused = await sender.Send(new ListPausedBookers(Math.Max(1, PageNumber)), cancellationToken);
+}

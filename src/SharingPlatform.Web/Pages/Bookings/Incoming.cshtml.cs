@@ -1,0 +1,164 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Bookings;
+
+/// <summary>
+/// The organization side: bookings of the caller's organizations' resources, pending requests first by default, filtered
+/// by status, resource and Seoul date, each with the moves that apply (approve, reject with a reason, check in).
+/// </summary>
+[Authorize]
+public sealed class IncomingModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+{
+    public const string AllStatuses = "all";
+    private const int PageSize = 20;
+
+    /// <summary>A <see cref="BookingStatus"/> name, or <c>all</c>; pending when not chosen.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? ResourceId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public bool HasOrganizations { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Title)> Resources { get; private set; } = [];
+
+    public PagedList<BookingView>? Bookings { get; private set; }
+
+    public int PageCount => Bookings is null ? 0 : (Bookings.TotalCount + Bookings.PageSize - 1) / Bookings.PageSize;
+
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The booking whose reject form came back with an error.</summary>
+    public Guid? RefusedId { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public BookingStatus? StatusFilter =>
+        string.Equals(Status, AllStatuses, StringComparison.OrdinalIgnoreCase) ? null
+        : Enum.TryParse<BookingStatus>(Status, ignoreCase: true, out var status) ? status
+        : BookingStatus.Pending;
+
+    /// <summary>The status the select shows: the chosen one, or pending.</summary>
+    public string StatusValue => StatusFilter?.ToString() ?? AllStatuses;
+
+    public static string ReasonId(Guid id) => $"reason-{id}";
+
+    public bool CanCheckIn(BookingView b) =>
+        b.Status == BookingStatus.Confirmed && Now >= b.StartsAt - Booking.CheckInWindow && Now < b.EndsAt;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // A date that is not one is shown as no filter rather than an error.
+        if (ModelState.TryGetValue(nameof(Date), out var entry) && entry.Errors.Count > 0)
+        {
+            entry.Errors.Clear();
+            ModelState.AddModelError(nameof(Date), localizer["Error_Incoming_Date_Invalid"]);
+        }
+
+        ModelState.Remove(nameof(ResourceId));
+        await LoadAsync(cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, new ApproveBooking(id), "BookingApprovedMessage", cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        ActAsync(id, new RejectBooking(id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), "BookingRejectedMessage", cancellationToken);
+
+    public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, new CheckInBooking(id), "BookingCheckedInMessage", cancellationToken);
+
+    private async Task<IActionResult> ActAsync<TResponse>(Guid id, ICommand<TResponse> command, string done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Done = done;
+            return RedirectToPage(RouteFor(PageNumber));
+        }
+        catch (NotSignedInException)
+        {
+            return Challenge();
+        }
+        catch (ValidationException refused)
+        {
+            RefusedId = id;
+            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", ReasonId(id))));
+        }
+        catch (NotFoundException)
+        {
+            ModelState.AddModelError("", localizer["BookingGone"]);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+        catch (ForbiddenException forbidden)
+        {
+            ModelState.AddModelError("", forbidden.Message);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow();
+        var organizations = await sender.Send(new ListMyOrganizations(), cancellationToken);
+        HasOrganizations = organizations.Count > 0;
+        if (!HasOrganizations)
+            return;
+
+        var resources = new List<(Guid, string)>();
+        foreach (var organization in organizations)
+        {
+            var rows = await sender.Send(new ListOrganizationResources(organization.Id), cancellationToken);
+            resources.AddRange(rows.Select(r => (r.Id, r.Title)));
+        }
+
+        Resources = resources.OrderBy(r => r.Item2, StringComparer.CurrentCulture).ToList();
+        try
+        {
+            Bookings = await sender.Send(
+                new ListIncomingBookings(StatusFilter, ResourceId, Date, Math.Max(1, PageNumber), PageSize), cancellationToken);
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Status", "Status"), ("ResourceId", "ResourceId"), ("Date", "Date")));
+        }
+    }
+
+    /// <summary>The current filters with another page number, for the paging links and the redirect after a move.</summary>
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var values = new Dictionary<string, string> { ["status"] = StatusValue };
+        if (ResourceId is { } resourceId)
+            values["resourceId"] = resourceId.ToString();
+        if (Date is { } date)
+            values["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        values["pageNumber"] = page.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
+}

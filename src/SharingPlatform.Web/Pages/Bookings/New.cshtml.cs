@@ -1,0 +1,205 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Accounts;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Bookings;
+
+/// <summary>
+/// Book a resource from a chosen start (<c>?resourceId=&amp;start=</c>, an ISO instant): the ends the policy and the
+/// other bookings allow, attendees, purpose, and an optional weekly repeat. Sign-in required.
+/// </summary>
+[Authorize]
+public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+{
+    public const int MaxOccurrences = CreateBookingSeriesValidator.MaxOccurrences;
+
+    private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(
+        ("EndsAt", "Input.EndsAt"),
+        ("Attendees", "Input.Attendees"),
+        ("Purpose", "Input.Purpose"),
+        ("Occurrences", "Input.Occurrences"),
+        ("Mode", "Input.Mode"));
+
+    [BindProperty(SupportsGet = true)]
+    public Guid ResourceId { get; set; }
+
+    /// <summary>The chosen start, as the calendar's link carries it (ISO 8601, UTC).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Start { get; set; }
+
+    [BindProperty]
+    public BookingInput Input { get; set; } = new();
+
+    public ResourceView Resource { get; private set; } = null!;
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    /// <summary>The ends a booking from <see cref="StartsAt"/> may have now; empty when that start cannot be booked.</summary>
+    public IReadOnlyList<DateTimeOffset> Ends { get; private set; } = [];
+
+    /// <summary>Whether the policy and the other bookings allow some end from <see cref="StartsAt"/> now.</summary>
+    public bool StartAvailable { get; private set; }
+
+    /// <summary>When the person's booking is paused for no-shows, until when.</summary>
+    public DateTimeOffset? PausedUntil { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        Input.EndsAt ??= Ends.Count > 0 ? BookingText.Iso(Ends[0]) : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+
+        // The binder's own refusals ("abc" for a number) in the site's words.
+        foreach (var key in new[] { "Input.Attendees", "Input.Occurrences" })
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                entry.Errors.Clear();
+                ModelState.AddModelError(key, localizer[$"Error_{key}_Invalid"]);
+            }
+        }
+
+        var chosenEnd = BookingText.ParseIso(Input.EndsAt);
+        if (chosenEnd is null)
+            ModelState.AddModelError("Input.EndsAt", localizer["Error_Input.EndsAt_Invalid"]);
+        if (!ModelState.IsValid || chosenEnd is not { } endsAt)
+            return Page();
+
+        var attendees = Input.Attendees ?? 1;
+        var purpose = string.IsNullOrWhiteSpace(Input.Purpose) ? null : Input.Purpose.Trim();
+        var occurrences = Input.Occurrences ?? 1;
+        try
+        {
+            if (occurrences <= 1)
+            {
+                var booking = await sender.Send(new CreateBooking(ResourceId, StartsAt, endsAt, attendees, purpose), cancellationToken);
+                TempData["Done"] = booking.Status == BookingStatus.Confirmed ? "BookingConfirmedMessage" : "BookingRequestedMessage";
+                return RedirectToPage("/Bookings/Details", new { id = booking.Id });
+            }
+
+            var series = await sender.Send(
+                new CreateBookingSeries(ResourceId, StartsAt, endsAt, occurrences, attendees, purpose, Input.Mode), cancellationToken);
+            TempData["Message"] = SeriesMessage(series);
+            return RedirectToPage("/Bookings/Mine");
+        }
+        catch (NotSignedInException)
+        {
+            return Challenge();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, Inputs);
+        }
+        catch (DomainRuleException rule)
+        {
+            // A series refused as a whole names the date that broke the rule: keep it in front of the site's wording.
+            var text = rule is OccurrenceRefusedException refused ? $"{BookingText.Date(refused.Date)}: {localizer.Describe(rule)}" : localizer.Describe(rule);
+            ModelState.AddModelError(rule.Code == "over_capacity" ? "Input.Attendees" : "", text);
+        }
+        catch (PeriodTaken.InSeries taken)
+        {
+            ModelState.AddModelError("", localizer["SeriesDatesTaken", string.Join(", ", taken.Dates.Select(BookingText.Date))]);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError("", localizer.Describe(conflict));
+        }
+
+        // Someone may have taken time meanwhile: offer the ends as they are now.
+        await LoadEndsAsync(cancellationToken);
+        return Page();
+    }
+
+    private string SeriesMessage(BookingSeriesResult series)
+    {
+        var message = localizer["SeriesBooked", series.Bookings.Count].Value;
+        if (series.Skipped.Count == 0)
+            return message;
+        var skipped = series.Skipped.Select(s =>
+        {
+            var why = localizer[$"Rule_{s.Code}", [.. s.Arguments]];
+            return $"{BookingText.Date(s.Date)} ({(why.ResourceNotFound ? s.Message : why.Value)})";
+        });
+        return $"{message} {localizer["SeriesSkipped", string.Join("; ", skipped)]}";
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (BookingText.ParseIso(Start) is not { } start)
+            return false;
+        StartsAt = start;
+        try
+        {
+            Resource = await sender.Send(new GetResource(ResourceId), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        var account = await sender.Send(new GetMyAccount(), cancellationToken);
+        PausedUntil = account.BookingPausedUntil;
+        await LoadEndsAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task LoadEndsAsync(CancellationToken cancellationToken)
+    {
+        var policy = Resource.Policy;
+        try
+        {
+            var availability = await sender.Send(
+                new GetResourceAvailability(ResourceId, StartsAt, StartsAt.AddMinutes(policy.MaxMinutes + policy.BufferMinutes)), cancellationToken);
+            var busy = availability.Busy.Select(b => new Period(b.StartsAt, b.BlockedUntil)).ToList();
+            Ends = Availability.EndsFrom(policy.ToPolicy(), StartsAt, busy, clock.GetUtcNow());
+        }
+        catch (Exception e) when (e is NotFoundException or ValidationException or DomainRuleException)
+        {
+            // Not open for booking, or a start the policy cannot have: nothing to offer.
+            Ends = [];
+        }
+
+        StartAvailable = Ends.Count > 0;
+        // A refused request keeps its form and what was typed: offer the policy's durations, and the server says why.
+        if (!StartAvailable && HttpMethods.IsPost(Request.Method))
+            Ends = Enumerable.Range(0, (policy.MaxMinutes - policy.MinMinutes) / policy.SlotMinutes + 1)
+                .Select(i => StartsAt.AddMinutes(policy.MinMinutes + i * policy.SlotMinutes))
+                .ToList();
+    }
+
+    public sealed class BookingInput
+    {
+        /// <summary>The chosen end, ISO 8601 in UTC, one of <see cref="Ends"/>.</summary>
+        public string? EndsAt { get; set; }
+
+        public int? Attendees { get; set; } = 1;
+
+        public string? Purpose { get; set; }
+
+        /// <summary>1: just this one; 2 to 12: the same hours every week.</summary>
+        public int? Occurrences { get; set; } = 1;
+
+        public SeriesMode Mode { get; set; } = SeriesMode.AllOrNothing;
+    }
+}
