@@ -78,13 +78,21 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
             ? resources.OrderByDescending(r => r.CreatedAt)
             : resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt);
 
-        return await ordered
-            .Select(r => new ResourceSummary(
-                r.Id, r.OrganizationId, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).Single(),
-                r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
-                r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault()))
-            .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        if (query.AvailableFrom is null)
+            return await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+
+        // The free-period filter probes every candidate's bookings: evaluate it once, for the ids in order (read from
+        // indexes), then count and page those, rather than once for the count and again for the page.
+        var ids = await ordered.Select(r => r.Id).ToListAsync(cancellationToken);
+        var pageIds = ids.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var items = await Summaries(db.Resources.Where(r => pageIds.Contains(r.Id))).ToListAsync(cancellationToken);
+        return new PagedList<ResourceSummary>(items.OrderBy(i => pageIds.IndexOf(i.Id)).ToList(), query.Page, query.PageSize, ids.Count);
     }
+
+    private IQueryable<ResourceSummary> Summaries(IQueryable<SharedResource> resources) => resources.Select(r => new ResourceSummary(
+        r.Id, r.OrganizationId, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).Single(),
+        r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
+        r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault()));
 
     /// <summary>
     /// Resources open for all of [from, to) and with no pending or confirmed booking whose time (buffer included) meets

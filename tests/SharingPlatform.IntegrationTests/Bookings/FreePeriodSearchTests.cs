@@ -90,6 +90,14 @@ public sealed class FreePeriodSearchTests(SharedApp shared)
         found.ShouldNotContain(closesEarly);
         found.ShouldNotContain(weekdays);
         found.ShouldNotContain(closedThatDay);
+
+        // Pages of one answer agree with each other and with the total, newest first.
+        var window = $"availableFrom={Uri.EscapeDataString(from.ToString("O"))}&availableTo={Uri.EscapeDataString(to.ToString("O"))}&municipality=imsil";
+        var firstTwo = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/resources?{window}&pageSize=2&page=1");
+        var second = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/resources?{window}&pageSize=1&page=2");
+        second.GetProperty("items")[0].Id().ShouldBe(firstTwo.GetProperty("items")[1].Id());
+        second.GetProperty("totalCount").GetInt32().ShouldBe(found.Count);
+        firstTwo.GetProperty("items").EnumerateArray().Select(i => i.Id()).ShouldBe([bookedBefore, free]);
     }
 
     [Fact]
