@@ -68,4 +68,17 @@ public sealed class AvailabilityTests
         Policy().IsOpenDuring(saturday.AddHours(22), saturday.AddHours(26)).ShouldBeTrue();
         Policy().IsOpenDuring(saturday.AddHours(22), saturday.AddHours(27)).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Opening_periods_that_meet_cover_a_period_across_them_and_a_gap_does_not()
+    {
+        var policy = BookingPolicy.Create(ApprovalMode.Automatic, 60, 60, 480, 0, 14, 0, false, 3,
+            [new OpeningPeriod(DayOfWeek.Wednesday, new TimeOnly(9, 0), new TimeOnly(12, 0)),
+             new OpeningPeriod(DayOfWeek.Wednesday, new TimeOnly(12, 0), new TimeOnly(15, 0)),
+             new OpeningPeriod(DayOfWeek.Wednesday, new TimeOnly(16, 0), new TimeOnly(18, 0))], []);
+
+        policy.IsOpenDuring(Wednesday.AddHours(11), Wednesday.AddHours(14)).ShouldBeTrue();
+        policy.IsOpenDuring(Wednesday.AddHours(14), Wednesday.AddHours(17)).ShouldBeFalse();
+        policy.IsOpenDuring(Wednesday.AddHours(16), Wednesday.AddHours(18)).ShouldBeTrue();
+    }
 }

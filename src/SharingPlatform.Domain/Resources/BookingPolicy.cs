@@ -98,15 +98,27 @@ public sealed record BookingPolicy
         !ClosedDates.Contains(date) && OpeningHours.Any(p => p.DayOfWeek == date.DayOfWeek);
 
     /// <summary>
-    /// Whether the resource is open for all of [from, to): on each Seoul day the period touches, that day's part lies
-    /// inside one opening period and the day is not a closed date. A period runs past midnight only where the resource is
-    /// open until 24:00 and again from 00:00 (a vehicle rented overnight, equipment lent for a weekend).
+    /// Whether the resource is open for all of [from, to): on each Seoul day the period touches, that day's part is covered
+    /// by the day's opening periods (one after another: 09:00–12:00 and 12:00–18:00 cover 11:00–13:00) and the day is not a
+    /// closed date. A period runs past midnight only where the resource is open until 24:00 and again from 00:00 (a
+    /// vehicle rented overnight, equipment lent for a weekend).
     /// </summary>
     public bool IsOpenDuring(DateTimeOffset from, DateTimeOffset to)
     {
         var parts = DayParts(from, to);
-        return parts.Count > 0 && parts.All(part => !ClosedDates.Contains(part.Date)
-            && OpeningHours.Any(p => p.DayOfWeek == part.Date.DayOfWeek && p.Opens <= part.From && part.Until <= p.Closes));
+        return parts.Count > 0 && parts.All(part => !ClosedDates.Contains(part.Date) && Covers(part));
+    }
+
+    private bool Covers(DayPart part)
+    {
+        var covered = part.From;
+        foreach (var period in OpeningHours.Where(p => p.DayOfWeek == part.Date.DayOfWeek).OrderBy(p => p.Opens))
+        {
+            if (period.Opens <= covered && covered < period.Closes)
+                covered = period.Closes;
+        }
+
+        return covered >= part.Until;
     }
 
     /// <summary>

@@ -81,4 +81,23 @@ public sealed class BookingDecisionTests(SharedApp shared)
         await next.PostAsJsonAsync("/api/v1/bookings",
             new { resourceId, startsAt = Thursday(10), endsAt = Thursday(12), attendees = 3, purpose = "" }).ExpectAsync(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task The_owner_cancels_with_a_reason_that_the_booker_reads_in_the_history()
+    {
+        var (organization, booker, bookingId) = await RequestAsync();
+        using var owner = organization;
+        using var _ = booker;
+        await organization.Owner.PostAsync($"/api/v1/bookings/{bookingId}/approve", null).ExpectAsync(HttpStatusCode.OK);
+
+        await organization.Owner.PostAsJsonAsync($"/api/v1/bookings/{bookingId}/cancel", new { reason = "정전으로 휴관합니다" }).ExpectAsync(HttpStatusCode.OK);
+
+        var seen = await booker.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}");
+        seen.GetProperty("status").GetString().ShouldBe("cancelled");
+        var last = seen.GetProperty("history").EnumerateArray().Last();
+        last.GetProperty("status").GetString().ShouldBe("cancelled");
+        last.GetProperty("actorName").GetString().ShouldBe("김대표");
+        last.GetProperty("reason").GetString().ShouldBe("정전으로 휴관합니다");
+        seen.GetProperty("history").EnumerateArray().Select(c => c.GetProperty("status").GetString()).ShouldBe(["pending", "confirmed", "cancelled"]);
+    }
 }

@@ -155,4 +155,25 @@ public sealed class CreateBookingTests(SharedApp shared)
         (await BookAsync(booker, draft, Wednesday(10), Wednesday(11))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await _app.QueryAsync(db => db.Bookings.CountAsync(b => b.ResourceId == resourceId || b.ResourceId == draft))).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_refusal_speaks_the_callers_language_and_names_the_rules_value()
+    {
+        var (organization, resourceId) = await PublishedAsync();
+        using var owner = organization;
+        using var booker = await _app.SignedInResidentAsync();
+
+        var korean = await BookAsync(booker, resourceId, Wednesday(13), Wednesday(13, 30));
+        (await korean.ProblemAsync()).GetProperty("detail").GetString().ShouldBe("최소 60분 이상 예약해야 합니다.");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
+        {
+            Content = JsonContent.Create(new { resourceId, startsAt = Wednesday(13), endsAt = Wednesday(13, 30), attendees = 2, purpose = "" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var english = await booker.SendAsync(request);
+        var problem = await english.ProblemAsync();
+        problem.GetProperty("detail").GetString().ShouldBe("A booking lasts at least 60 minutes.");
+        problem.GetProperty("code").GetString().ShouldBe("too_short");
+    }
 }
