@@ -90,6 +90,8 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await page.GetByLabel("토요일 운영").CheckAsync();
         await page.GetByLabel("토요일 여는 시각").FillAsync("10:00");
         await page.GetByLabel("토요일 닫는 시각").FillAsync("16:00");
+        await page.GetByLabel("월요일 휴게 시작 시각").FillAsync("12:00");
+        await page.GetByLabel("월요일 휴게 끝 시각").FillAsync("13:00");
         await page.GetByLabel("쉬는 날").FillAsync("2026-12-25\n2027-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "작성 중으로 저장하기" }).ClickAsync();
 
@@ -99,6 +101,11 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("작성 중");
         await Expect(page.GetByText("빔프로젝터가 있습니다. <b>굵게</b>")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "토요일 10:00–16:00" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "월요일 09:00–12:00, 13:00–18:00" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "수정하기" }).ClickAsync();
+        (await page.GetByLabel("월요일 휴게 시작 시각").InputValueAsync()).ShouldBe("12:00", "the editor keeps the break it was given");
+        (await page.GetByLabel("월요일 휴게 끝 시각").InputValueAsync()).ShouldBe("13:00");
+        await page.GoBackAsync();
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "일요일 휴무" })).ToBeVisibleAsync();
         await owner.CheckAsync("resource-draft-ko");
 

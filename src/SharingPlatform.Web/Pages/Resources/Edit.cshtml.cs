@@ -109,6 +109,8 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
             var day = Input.Days[i];
             if (day.Open && (!PolicyInput.IsTime(day.Opens) || !PolicyInput.IsTime(day.Closes)))
                 ModelState.AddModelError($"Input.Days[{i}].Opens", localizer["Error_Day_Times", localizer.Name(day.DayOfWeek)]);
+            else if (day.Open && !day.HasValidBreak())
+                ModelState.AddModelError($"Input.Days[{i}].BreakStarts", localizer["Error_Day_Break", localizer.Name(day.DayOfWeek)]);
         }
 
         if (!ModelState.IsValid)
@@ -238,7 +240,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
             MaxActivePerPerson = r.Policy.MaxActivePerPerson,
             Days = CatalogText.Week.Select(d =>
             {
-                var periods = r.Policy.OpeningHours.Where(p => p.DayOfWeek == d).ToList();
+                var periods = r.Policy.OpeningHours.Where(p => p.DayOfWeek == d).OrderBy(p => p.Opens, StringComparer.Ordinal).ToList();
                 return new DayForm
                 {
                     DayOfWeek = d,
@@ -246,6 +248,9 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
                     Opens = periods.Count > 0 ? periods[0].Opens : "09:00",
                     // A time input cannot hold 24:00: midnight at the end of the day is typed as 00:00.
                     Closes = periods.Count > 0 ? (periods[^1].Closes == "24:00" ? "00:00" : periods[^1].Closes) : "18:00",
+                    // Two periods a day are one with a break (the form holds one break; more come from the API only).
+                    BreakStarts = periods.Count > 1 ? periods[0].Closes : null,
+                    BreakEnds = periods.Count > 1 ? periods[^1].Opens : null,
                 };
             }).ToList(),
             ClosedDates = string.Join('\n', r.Policy.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
@@ -270,7 +275,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
             new PolicyInput(
                 ApprovalMode, SlotMinutes, MinMinutes, MaxMinutes, MinNoticeMinutes, HorizonDays, BufferMinutes, RequiresCheckIn,
                 MaxActivePerPerson,
-                Days.Where(d => d.Open).Select(d => new OpeningPeriodInput(d.DayOfWeek, d.Opens!, d.Closes == "00:00" ? "24:00" : d.Closes!)).ToList(),
+                Days.Where(d => d.Open).SelectMany(d => d.Periods()).ToList(),
                 closedDates));
     }
 
@@ -280,5 +285,21 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
         public bool Open { get; set; }
         public string? Opens { get; set; }
         public string? Closes { get; set; }
+        public string? BreakStarts { get; set; }
+        public string? BreakEnds { get; set; }
+
+        private bool HasBreak => !string.IsNullOrWhiteSpace(BreakStarts) || !string.IsNullOrWhiteSpace(BreakEnds);
+
+        private string ClosesAt => Closes == "00:00" ? "24:00" : Closes!;
+
+        /// <summary>No break, or one with both ends, inside the opening hours (times as HH:mm compare as text).</summary>
+        public bool HasValidBreak() => !HasBreak
+            || (PolicyInput.IsTime(BreakStarts) && PolicyInput.IsTime(BreakEnds)
+                && string.CompareOrdinal(Opens, BreakStarts) < 0 && string.CompareOrdinal(BreakStarts, BreakEnds) < 0
+                && string.CompareOrdinal(BreakEnds, ClosesAt) < 0);
+
+        public IEnumerable<OpeningPeriodInput> Periods() => HasBreak
+            ? [new OpeningPeriodInput(DayOfWeek, Opens!, BreakStarts!), new OpeningPeriodInput(DayOfWeek, BreakEnds!, ClosesAt)]
+            : [new OpeningPeriodInput(DayOfWeek, Opens!, ClosesAt)];
     }
 }
