@@ -29,7 +29,7 @@ public sealed class SettleBookingsHandler(IApplicationDbContext db, TimeProvider
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var due = await db.Bookings.FromSql($"""
                 SELECT *, xmin FROM bookings
-                WHERE status IN ('Confirmed', 'CheckedIn')
+                WHERE status IN ('Confirmed', 'CheckedIn') AND starts_at <= {now}
                   AND ((status = 'Confirmed' AND requires_check_in AND starts_at <= {noShowBefore})
                        OR (ends_at <= {now} AND (status = 'CheckedIn' OR NOT requires_check_in)))
                 ORDER BY starts_at
