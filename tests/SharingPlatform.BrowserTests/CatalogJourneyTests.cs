@@ -115,6 +115,21 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("사진을 추가했습니다");
         await Expect(page.Locator("img.resource-photo")).ToHaveCountAsync(1);
         await owner.CheckAsync("resource-photo-ko");
+
+        // A second photo becomes the first; then the other one is removed.
+        await page.GetByLabel("사진 추가").SetInputFilesAsync(new FilePayload { Name = "hall.png", MimeType = "image/png", Buffer = Png() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "사진 올리기" }).ClickAsync();
+        await Expect(page.Locator("img.resource-photo")).ToHaveCountAsync(2);
+        var second = await page.Locator("img.resource-photo").Nth(1).GetAttributeAsync("src");
+        await page.GetByRole(AriaRole.Button, new() { Name = "2번 사진을 대표 사진으로" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("대표 사진을 바꿨습니다");
+        (await page.Locator("img.resource-photo").First.GetAttributeAsync("src")).ShouldBe(second);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "2번 사진 삭제" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("사진을 삭제했습니다");
+        await Expect(page.Locator("img.resource-photo")).ToHaveCountAsync(1);
+        (await page.Locator("img.resource-photo").First.GetAttributeAsync("src")).ShouldBe(second);
+        await owner.CheckAsync("resource-photos-managed-ko");
         await page.GetByRole(AriaRole.Button, new() { Name = "검토 요청하기" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("검토를 요청했습니다");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("검토 대기");

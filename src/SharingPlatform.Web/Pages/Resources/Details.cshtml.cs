@@ -68,6 +68,18 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
         return await ActAsync(new AddResourcePhoto(Id, content, Photo?.Length ?? 0), "PhotoAdded", cancellationToken);
     }
 
+    /// <summary>A member makes a photo the first one, the one search results show.</summary>
+    public async Task<IActionResult> OnPostPhotoFirstAsync(Guid photoId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        var order = Resource.Photos.Select(p => p.Id).Where(p => p != photoId).Prepend(photoId).ToList();
+        return await ActAsync(new ReorderResourcePhotos(Id, order), "PhotoMadeFirst", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRemovePhotoAsync(Guid photoId, CancellationToken cancellationToken) =>
+        ActAsync(new RemoveResourcePhoto(Id, photoId), "PhotoRemoved", cancellationToken);
+
     public Task<IActionResult> OnPostSuspendAsync(CancellationToken cancellationToken) =>
         ActAsync(new SuspendResource(Id, Reason), "ResourceSuspended", cancellationToken);
 
