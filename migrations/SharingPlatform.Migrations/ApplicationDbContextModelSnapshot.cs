@@ -505,7 +505,8 @@ namespace SharingPlatform.Migrations
 
                     b.HasIndex("BusinessRegistrationNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_organizations_business_registration_number");
+                        .HasDatabaseName("ix_organizations_business_registration_number")
+                        .HasFilter("status <> 'Rejected'");
 
                     b.HasIndex("Status", "RegisteredAt")
                         .HasDatabaseName("ix_organizations_status_registered_at");

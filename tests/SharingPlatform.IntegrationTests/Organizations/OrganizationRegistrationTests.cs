@@ -109,6 +109,24 @@ public sealed class OrganizationRegistrationTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_rejected_claim_frees_the_number_for_its_real_holder()
+    {
+        using var squatter = await _app.SignedInResidentAsync();
+        using var holder = await _app.SignedInResidentAsync();
+        using var admin = await _app.AdministratorAsync();
+        var number = CatalogClient.NewBusinessRegistrationNumber();
+        var claim = await squatter.RegisterOrganizationAsync(CatalogClient.OrganizationBody(number, name: "남의 번호로 등록한 단체"));
+        (await holder.PostAsJsonAsync("/api/v1/organizations", CatalogClient.OrganizationBody(number))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        await admin.DecideAsync("organizations", claim, "reject", "사업자등록증의 상호와 다릅니다");
+
+        var real = await holder.RegisterOrganizationAsync(CatalogClient.OrganizationBody(number, name: "진짜 협동조합"));
+        await admin.VerifyAsync(real);
+        (await squatter.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{claim}")).ValueKind.ShouldBe(JsonValueKind.Object);
+        (await _app.QueryAsync(db => db.Organizations.CountAsync(o => o.BusinessRegistrationNumber == number))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Twenty_concurrent_registrations_of_one_number_leave_exactly_one_organization_and_the_rest_get_409()
     {
         var number = CatalogClient.NewBusinessRegistrationNumber();

@@ -22,7 +22,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Description).HasMaxLength(2000);
         builder.Property(o => o.StatusReason).HasMaxLength(1000);
         // One registration per business: a race between two registrations ends in 23505 → 409.
-        builder.HasIndex(o => o.BusinessRegistrationNumber).IsUnique();
+        // A number is held once by an organization that is not rejected: a rejection (a wrong or squatted claim) frees it.
+        builder.HasIndex(o => o.BusinessRegistrationNumber).IsUnique().HasFilter("status <> 'Rejected'");
         builder.HasIndex(o => new { o.Status, o.RegisteredAt });
 
         builder.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
