@@ -32,7 +32,7 @@ public sealed class FreePeriodSearchTests(SharedApp shared)
     }
 
     /// <summary>Every published resource of a verified organization, checked one by one in memory.</summary>
-    private Task<HashSet<Guid>> BruteForceAsync(DateTimeOffset from, DateTimeOffset to) => _app.QueryAsync(async db =>
+    private static Task<HashSet<Guid>> BruteForceAsync(AppFactory app, DateTimeOffset from, DateTimeOffset to) => app.QueryAsync(async db =>
     {
         var resources = await db.Resources.AsNoTracking()
             .Where(r => r.Status == ResourceStatus.Published && db.Organizations.Any(o => o.Id == r.OrganizationId && o.Status == OrganizationStatus.Verified))
@@ -103,20 +103,52 @@ public sealed class FreePeriodSearchTests(SharedApp shared)
     [Fact]
     public async Task The_search_agrees_with_a_resource_by_resource_check_for_every_period()
     {
-        using var anonymous = _app.NewClient();
+        var organization = await _app.VerifiedOrganizationAsync();
+        using var owner = organization;
+        using var booker = await _app.SignedInResidentAsync();
+        var open = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id, title: "언제나 여는 공유창고"));
+        var wednesday = BookingClient.Next(DayOfWeek.Wednesday, 0);
+        await booker.BookedAsync(open, wednesday.AddHours(11), wednesday.AddHours(13));
+
+        await AgreesWithBruteForceAsync(_app);
+    }
+
+    /// <summary>The same over the demo data (a Development host seeds it into a database of its own).</summary>
+    [Fact]
+    public async Task The_search_agrees_with_a_resource_by_resource_check_over_the_demo_data()
+    {
+        await using var demo = new AppFactory(new AppFactory.Settings("demo", RunJobServer: false, Environment: "Development"));
+        await demo.StartAsync();
+        (await demo.QueryAsync(db => db.Bookings.CountAsync())).ShouldBeGreaterThan(10);
+
+        await AgreesWithBruteForceAsync(demo);
+    }
+
+    private static async Task AgreesWithBruteForceAsync(AppFactory app)
+    {
+        using var anonymous = app.NewClient();
         var saturday = BookingClient.Next(DayOfWeek.Saturday, 0, daysAhead: 7);
         var wednesday = BookingClient.Next(DayOfWeek.Wednesday, 0);
+        var tuesday = BookingClient.Next(DayOfWeek.Tuesday, 0);
         (DateTimeOffset From, DateTimeOffset To)[] periods =
         [
             (saturday.AddHours(14), saturday.AddHours(17)),
+            (tuesday.AddHours(9), tuesday.AddHours(13)),
             (saturday.AddHours(9), saturday.AddHours(10)),
             (wednesday.AddHours(10), wednesday.AddHours(12)),
             (wednesday.AddHours(20), wednesday.AddHours(22)),
             (wednesday.AddHours(22), wednesday.AddDays(1).AddHours(2)), // overnight
         ];
 
+        var found = 0;
         foreach (var (from, to) in periods)
-            (await SearchAsync(anonymous, from, to)).OrderBy(id => id).ShouldBe((await BruteForceAsync(from, to)).OrderBy(id => id), $"{from:O} – {to:O}");
+        {
+            var expected = await BruteForceAsync(app, from, to);
+            (await SearchAsync(anonymous, from, to)).OrderBy(id => id).ShouldBe(expected.OrderBy(id => id), $"{from:O} – {to:O}");
+            found += expected.Count;
+        }
+
+        found.ShouldBeGreaterThan(0);
     }
 }
 
