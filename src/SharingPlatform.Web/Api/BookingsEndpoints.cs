@@ -56,6 +56,8 @@ public static class BookingsEndpoints
             TypedResults.Ok(await sender.Send(new CancelRestOfSeries(id, request?.Reason), ct)));
         bookings.MapPost("/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ApproveBooking(id), ct)));
+        bookings.MapPost("/{id:guid}/approve-rest-of-series", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ApproveRestOfSeries(id), ct)));
         bookings.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RejectBooking(id, request?.Reason), ct)));
         bookings.MapPost("/{id:guid}/check-in", async (Guid id, ISender sender, CancellationToken ct) =>

@@ -104,4 +104,27 @@ public sealed class BookingSeriesTests(SharedApp shared)
         var second = await host.BookAsync(resourceId, first.AddHours(3), first.AddHours(4));
         (await second.ProblemAsync()).GetProperty("code").GetString().ShouldBe("over_personal_cap");
     }
+
+    [Fact]
+    public async Task The_owner_approves_a_requested_series_from_one_week_on_in_one_go()
+    {
+        var organization = await _app.VerifiedOrganizationAsync();
+        using var owner = organization;
+        var body = BookingClient.AroundTheClock(organization.Id);
+        body["policy"]!["approvalMode"] = "manual";
+        body["policy"]!["horizonDays"] = 120;
+        var resourceId = await _app.PublishedResourceAsync(organization, body);
+        using var host = await _app.SignedInResidentAsync();
+        var series = await SeriesAsync(host, resourceId, BookingClient.Next(DayOfWeek.Monday, 19), 4, "allOrNothing").ExpectAsync(HttpStatusCode.Created);
+        var ids = series.GetProperty("bookings").EnumerateArray().Select(b => b.Id()).ToList();
+        series.GetProperty("bookings").EnumerateArray().ShouldAllBe(b => b.GetProperty("status").GetString() == "pending");
+
+        (await host.PostAsync($"/api/v1/bookings/{ids[1]}/approve-rest-of-series", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var approved = await organization.Owner.PostAsync($"/api/v1/bookings/{ids[1]}/approve-rest-of-series", null).ExpectAsync(HttpStatusCode.OK);
+
+        approved.EnumerateArray().Select(b => b.Id()).ShouldBe(ids[1..]);
+        (await host.StatusOfAsync(ids[0])).ShouldBe("pending");
+        (await host.StatusOfAsync(ids[3])).ShouldBe("confirmed");
+        (await organization.Owner.PostAsync($"/api/v1/bookings/{ids[2]}/approve-rest-of-series", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
 }

@@ -58,6 +58,9 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
         ActAsync(new ApproveBooking(Id), "BookingApprovedMessage", "", cancellationToken);
 
+    public Task<IActionResult> OnPostApproveSeriesAsync(CancellationToken cancellationToken) =>
+        ActAsync(new ApproveRestOfSeries(Id), "SeriesApprovedMessage", "", cancellationToken);
+
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
         ActAsync(new RejectBooking(Id, Blank(RejectReason)), "BookingRejectedMessage", "RejectReason", cancellationToken);
 
