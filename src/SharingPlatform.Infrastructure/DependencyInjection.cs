@@ -34,7 +34,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContextPool<ApplicationDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
@@ -86,6 +86,18 @@ public static class DependencyInjection
     /// Hangfire on PostgreSQL. The storage and the job activator are this container's own, not Hangfire's process-wide
     /// JobStorage.Current/JobActivator.Current, so a second host in one process (tests) never runs this host's jobs.
     /// </summary>
+    /// <summary>
+    /// The app sends the same few statements over and over: let Npgsql prepare the most used ones on each connection
+    /// (PostgreSQL then skips parsing and planning them), unless the connection string says otherwise.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 50;
+        return builder.ConnectionString;
+    }
+
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var storageOptions = new PostgreSqlStorageOptions { EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(15) };
