@@ -126,6 +126,13 @@ public sealed class BookingJourney(BrowserApp browser)
         await Expect(ownerPage.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "김예약" })).ToHaveCountAsync(0);
         await ownerPage.CheckAsync("incoming-approved-ko");
 
+        // On the resource's calendar the organization reaches the booking from its slot.
+        await ownerPage.Page.GotoAsync($"/Resources/Details/{resourceId}?week={monday}");
+        await ownerPage.Page.GetByRole(AriaRole.Link, new() { Name = $"{saturday.Month}월 {saturday.Day}일 (토) 15:00 예약 보기" }).ClickAsync();
+        await Expect(ownerPage.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("김예약");
+        await Expect(ownerPage.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("예약 확정");
+        await ownerPage.CheckAsync("booking-details-owner-ko");
+
         // The resident sees it confirmed.
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("예약 확정");

@@ -55,15 +55,17 @@ public sealed class WeekCalendar
         {
             var local = SeoulTime.ToSeoul(slot.StartsAt);
             var key = (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
-            var holder = availability.Busy.FirstOrDefault(b => b.StartsAt < slot.EndsAt && b.EndsAt > slot.StartsAt && b.Mine);
+            var holders = availability.Busy.Where(b => b.StartsAt < slot.EndsAt && b.EndsAt > slot.StartsAt).ToList();
+            // The viewer's own booking; for the organization that shares the resource, any booking (its id is visible to them).
+            var holder = holders.FirstOrDefault(b => b.Mine) ?? holders.FirstOrDefault(b => b.BookingId is not null);
             var kind = slot.State switch
             {
                 SlotState.Free => CalendarCellKind.Free,
-                SlotState.Busy when holder is not null => CalendarCellKind.Mine,
+                SlotState.Busy when holder is { Mine: true } => CalendarCellKind.Mine,
                 SlotState.Busy => CalendarCellKind.Busy,
                 _ => CalendarCellKind.Unavailable,
             };
-            cells[key] = new CalendarCell(kind, slot.StartsAt, holder?.BookingId);
+            cells[key] = new CalendarCell(kind, slot.StartsAt, slot.State == SlotState.Busy ? holder?.BookingId : null);
         }
 
         var times = cells.Keys.Select(k => k.Item2).Distinct().Order().ToList();
