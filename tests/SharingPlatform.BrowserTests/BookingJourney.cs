@@ -38,7 +38,15 @@ public sealed class BookingJourney(BrowserApp browser)
             {
                 approvalMode = "manual", slotMinutes = 60, minMinutes = 60, maxMinutes = 240, minNoticeMinutes = 60, horizonDays = 60,
                 bufferMinutes = 0, requiresCheckIn = false, maxActivePerPerson = 3,
-                openingHours = new[] { new { dayOfWeek = "saturday", opens = "09:00", closes = "18:00" } }, closedDates = Array.Empty<string>(),
+                openingHours = new[]
+                {
+                    new { dayOfWeek = "saturday", opens = "09:00", closes = "18:00" },
+                    // Three periods on Monday, as only the API makes them: the page's editor must keep them.
+                    new { dayOfWeek = "monday", opens = "09:00", closes = "10:00" },
+                    new { dayOfWeek = "monday", opens = "11:00", closes = "12:00" },
+                    new { dayOfWeek = "monday", opens = "13:00", closes = "14:00" },
+                },
+                closedDates = Array.Empty<string>(),
             },
         }));
         (await owner.PostAsync($"/api/v1/resources/{resourceId}/submit", null)).EnsureSuccessStatusCode();
@@ -132,6 +140,15 @@ public sealed class BookingJourney(BrowserApp browser)
         await Expect(ownerPage.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("김예약");
         await Expect(ownerPage.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("예약 확정");
         await ownerPage.CheckAsync("booking-details-owner-ko");
+
+        // Saving the resource in the editor keeps Monday's three periods as they are.
+        await ownerPage.Page.GotoAsync($"/Resources/Details/{resourceId}");
+        await ownerPage.Page.GetByRole(AriaRole.Link, new() { Name = "수정하기" }).ClickAsync();
+        await Expect(ownerPage.Page.GetByRole(AriaRole.Row, new() { Name = "월요일" })).ToContainTextAsync("09:00–10:00, 11:00–12:00, 13:00–14:00");
+        await ownerPage.CheckAsync("resource-edit-kept-periods-ko");
+        await ownerPage.Page.GetByRole(AriaRole.Button, new() { Name = "저장하기" }).ClickAsync();
+        await Expect(ownerPage.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("저장했습니다");
+        await Expect(ownerPage.Page.GetByRole(AriaRole.Row, new() { Name = "월요일 09:00–10:00, 11:00–12:00, 13:00–14:00" })).ToBeVisibleAsync();
 
         // The resident sees it confirmed.
         await page.ReloadAsync();

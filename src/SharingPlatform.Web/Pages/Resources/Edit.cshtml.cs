@@ -107,6 +107,8 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
         for (var i = 0; i < Input.Days.Count; i++)
         {
             var day = Input.Days[i];
+            if (day.KeptPeriods is { Length: > 0 })
+                continue;
             if (day.Open && (!PolicyInput.IsTime(day.Opens) || !PolicyInput.IsTime(day.Closes)))
                 ModelState.AddModelError($"Input.Days[{i}].Opens", localizer["Error_Day_Times", localizer.Name(day.DayOfWeek)]);
             else if (day.Open && !day.HasValidBreak())
@@ -248,9 +250,10 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
                     Opens = periods.Count > 0 ? periods[0].Opens : "09:00",
                     // A time input cannot hold 24:00: midnight at the end of the day is typed as 00:00.
                     Closes = periods.Count > 0 ? (periods[^1].Closes == "24:00" ? "00:00" : periods[^1].Closes) : "18:00",
-                    // Two periods a day are one with a break (the form holds one break; more come from the API only).
-                    BreakStarts = periods.Count > 1 ? periods[0].Closes : null,
-                    BreakEnds = periods.Count > 1 ? periods[^1].Opens : null,
+                    // Two periods a day are one with a break. More come from the API only: the form keeps them as they are.
+                    BreakStarts = periods.Count == 2 ? periods[0].Closes : null,
+                    BreakEnds = periods.Count == 2 ? periods[^1].Opens : null,
+                    KeptPeriods = periods.Count > 2 ? string.Join(' ', periods.Select(p => $"{p.Opens}-{p.Closes}")) : null,
                 };
             }).ToList(),
             ClosedDates = string.Join('\n', r.Policy.ClosedDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
@@ -288,6 +291,9 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
         public string? BreakStarts { get; set; }
         public string? BreakEnds { get; set; }
 
+        /// <summary>A day of more than two opening periods (made through the API), kept unchanged: "09:00-10:00 11:00-12:00 …".</summary>
+        public string? KeptPeriods { get; set; }
+
         private bool HasBreak => !string.IsNullOrWhiteSpace(BreakStarts) || !string.IsNullOrWhiteSpace(BreakEnds);
 
         private string ClosesAt => Closes == "00:00" ? "24:00" : Closes!;
@@ -298,7 +304,11 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
                 && string.CompareOrdinal(Opens, BreakStarts) < 0 && string.CompareOrdinal(BreakStarts, BreakEnds) < 0
                 && string.CompareOrdinal(BreakEnds, ClosesAt) < 0);
 
-        public IEnumerable<OpeningPeriodInput> Periods() => HasBreak
+        public IEnumerable<OpeningPeriodInput> Periods() => KeptPeriods is { Length: > 0 }
+            ? KeptPeriods.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('-'))
+                .Select(p => new OpeningPeriodInput(DayOfWeek, p[0], p.Length > 1 ? p[1] : ""))
+            : HasBreak
             ? [new OpeningPeriodInput(DayOfWeek, Opens!, BreakStarts!), new OpeningPeriodInput(DayOfWeek, BreakEnds!, ClosesAt)]
             : [new OpeningPeriodInput(DayOfWeek, Opens!, ClosesAt)];
     }
