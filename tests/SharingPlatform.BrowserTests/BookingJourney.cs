@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SharingPlatform.BrowserTests.Support;
@@ -24,13 +23,13 @@ public sealed class BookingJourney(BrowserApp browser)
         using var owner = await browser.App.SignedInResidentAsync(ownerEmail, "박대표");
         using var admin = browser.App.NewClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await admin.LoginAsync(AppFactory.AdminEmail, AppFactory.AdminPassword));
-        var organizationId = await IdOfAsync(owner.PostAsJsonAsync("/api/v1/organizations", new
+        var organizationId = await CatalogClient.CreatedIdAsync(owner.PostAsJsonAsync("/api/v1/organizations", new
         {
-            name = $"전주 사랑방 협동조합 {word}", kind = "cooperative", businessRegistrationNumber = NewBusinessRegistrationNumber(),
+            name = $"전주 사랑방 협동조합 {word}", kind = "cooperative", businessRegistrationNumber = CatalogClient.NewBusinessRegistrationNumber(),
             municipality = "jeonju", address = "전북특별자치도 전주시 완산구 풍남문로 1", phone = "063-123-4567", email = ownerEmail, description = "",
         }));
         (await admin.PostAsJsonAsync($"/api/v1/admin/organizations/{organizationId}/verify", new { reason = (string?)null })).EnsureSuccessStatusCode();
-        var resourceId = await IdOfAsync(owner.PostAsJsonAsync("/api/v1/resources", new
+        var resourceId = await CatalogClient.CreatedIdAsync(owner.PostAsJsonAsync("/api/v1/resources", new
         {
             organizationId, category = "space", title, description = "열두 명이 앉는 사랑방입니다.", municipality = "jeonju",
             address = "전북특별자치도 전주시 완산구 풍남문로 1, 2층", capacity = 12, feePerHour = (int?)null, feeNote = "무료",
@@ -168,13 +167,6 @@ public sealed class BookingJourney(BrowserApp browser)
         await resident.CheckAsync("manage-calendar-ko");
     }
 
-    private static async Task<Guid> IdOfAsync(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        var body = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
-    }
 
     private static async Task SignInAsync(IPage page, string email)
     {
@@ -185,14 +177,6 @@ public sealed class BookingJourney(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
     }
 
-    /// <summary>Nine random digits and their check digit (weights 1 3 7 1 3 7 1 3 5).</summary>
-    private static string NewBusinessRegistrationNumber()
-    {
-        int[] weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-        var digits = Enumerable.Range(0, 9).Select(_ => RandomNumberGenerator.GetInt32(10)).ToArray();
-        var sum = weights.Select((weight, i) => weight * digits[i]).Sum() + digits[8] * 5 / 10;
-        return string.Concat(digits) + (10 - sum % 10) % 10;
-    }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

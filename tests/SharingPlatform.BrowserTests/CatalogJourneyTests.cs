@@ -31,7 +31,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await owner.CheckAsync("organization-register-ko");
 
         // A wrong check digit is refused next to its field.
-        var number = NewBusinessRegistrationNumber();
+        var number = CatalogClient.NewBusinessRegistrationNumber();
         await page.GetByLabel("단체 유형").SelectOptionAsync(new SelectOptionValue { Label = "협동조합" });
         await page.GetByLabel("단체 이름").FillAsync(organizationName);
         await page.GetByLabel("사업자등록번호").FillAsync(number[..9] + (char)('0' + (number[9] - '0' + 1) % 10));
@@ -188,9 +188,9 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         using var member = await browser.App.SignedInResidentAsync(ownerEmail, "이공유");
         using var admin = browser.App.NewClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await admin.LoginAsync(AppFactory.AdminEmail, AppFactory.AdminPassword));
-        var organizationId = await IdOfAsync(member.PostAsJsonAsync("/api/v1/organizations", new
+        var organizationId = await CatalogClient.CreatedIdAsync(member.PostAsJsonAsync("/api/v1/organizations", new
         {
-            name = $"군산 공구나눔 사회적기업 {word}", kind = "socialEnterprise", businessRegistrationNumber = NewBusinessRegistrationNumber(),
+            name = $"군산 공구나눔 사회적기업 {word}", kind = "socialEnterprise", businessRegistrationNumber = CatalogClient.NewBusinessRegistrationNumber(),
             municipality = "gunsan", address = "전북특별자치도 군산시 중앙로 1", phone = "063-000-0000", email = ownerEmail, description = "",
         }));
         (await admin.PostAsJsonAsync($"/api/v1/admin/organizations/{organizationId}/verify", new { reason = (string?)null })).EnsureSuccessStatusCode();
@@ -205,7 +205,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
                 openingHours = new[] { new { dayOfWeek = "monday", opens = "09:00", closes = "18:00" } }, closedDates = Array.Empty<string>(),
             },
         };
-        var resourceId = await IdOfAsync(member.PostAsJsonAsync("/api/v1/resources", resource));
+        var resourceId = await CatalogClient.CreatedIdAsync(member.PostAsJsonAsync("/api/v1/resources", resource));
 
         // The member opens the edit page, in English.
         await using var owner = await browser.NewPageAsync("en-US");
@@ -277,13 +277,6 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Page not found" })).ToBeVisibleAsync();
     }
 
-    private static async Task<Guid> IdOfAsync(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        var body = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
-    }
 
     private static async Task SignInAsync(IPage page, string email, string password)
     {
@@ -294,14 +287,6 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(로그아웃|Sign out)$") })).ToBeVisibleAsync();
     }
 
-    /// <summary>Nine random digits and their check digit (weights 1 3 7 1 3 7 1 3 5).</summary>
-    private static string NewBusinessRegistrationNumber()
-    {
-        int[] weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-        var digits = Enumerable.Range(0, 9).Select(_ => RandomNumberGenerator.GetInt32(10)).ToArray();
-        var sum = weights.Select((weight, i) => weight * digits[i]).Sum() + digits[8] * 5 / 10;
-        return string.Concat(digits) + (10 - sum % 10) % 10;
-    }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

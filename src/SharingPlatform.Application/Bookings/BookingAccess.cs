@@ -27,6 +27,13 @@ public static class BookingAccess
         return new Loaded(found.Booking, found.OrganizationId, userId, isBooker, isOwnerSide);
     }
 
+    /// <summary>Only the booker and the owning organization cancel; an administrator who may see it gets 403.</summary>
+    public static void RequireBookerOrOwnerSide(this Loaded loaded)
+    {
+        if (!loaded.IsBooker && !loaded.IsOwnerSide)
+            throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+    }
+
     /// <summary>Only the owning organization decides on a request or checks in; the booker who may see it gets 403.</summary>
     public static void RequireOwnerSide(this Loaded loaded)
     {

@@ -19,8 +19,7 @@ public sealed class CancelBookingHandler(IApplicationDbContext db, ICurrentUser 
     public async ValueTask<BookingView> Handle(CancelBooking command, CancellationToken cancellationToken)
     {
         var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
-        if (!found.IsBooker && !found.IsOwnerSide)
-            throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+        found.RequireBookerOrOwnerSide();
         found.Booking.Cancel(found.UserId, command.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(command.Id, cancellationToken);

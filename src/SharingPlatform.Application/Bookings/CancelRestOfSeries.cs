@@ -25,8 +25,7 @@ public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrent
     public async ValueTask<IReadOnlyList<BookingView>> Handle(CancelRestOfSeries command, CancellationToken cancellationToken)
     {
         var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
-        if (!found.IsBooker && !found.IsOwnerSide)
-            throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+        found.RequireBookerOrOwnerSide();
         var first = found.Booking;
         if (first.SeriesId is not { } seriesId)
             throw new IllegalTransitionException("booking_not_in_series", "This booking is not part of a weekly series.");

@@ -50,18 +50,15 @@ public sealed class GetResourceAvailabilityHandler(IApplicationDbContext db, ICu
         var ownerSide = userId is { } id && await db.IsMemberAsync(resource.OrganizationId, id, cancellationToken);
 
         var window = new Period(query.From, query.To);
-        var busy = await db.Bookings.AsNoTracking()
+        // Holding bookings that reach into the window, and those just after it that limit the ends a booking near its end may have.
+        var reach = window.End.AddMinutes(resource.Policy.MaxMinutes + resource.Policy.BufferMinutes);
+        var holding = await db.Bookings.AsNoTracking()
             .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.StartsAt < window.End && b.BlockedUntil > window.Start)
+                && b.StartsAt < reach && b.BlockedUntil > window.Start)
             .OrderBy(b => b.StartsAt)
             .Select(b => new { b.Id, b.StartsAt, b.EndsAt, b.BlockedUntil, b.BookerId })
             .ToListAsync(cancellationToken);
-        // A booking just before the window may still hold its buffer into it; one just after limits the ends near the window's end.
-        var nearby = await db.Bookings.AsNoTracking()
-            .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.StartsAt < window.End.AddMinutes(resource.Policy.MaxMinutes + resource.Policy.BufferMinutes) && b.BlockedUntil > window.Start)
-            .Select(b => new Period(b.StartsAt, b.BlockedUntil))
-            .ToListAsync(cancellationToken);
+        var busy = holding.Where(b => b.StartsAt < window.End).ToList();
 
         var policy = resource.Policy;
         return new ResourceAvailability(
@@ -72,6 +69,6 @@ public sealed class GetResourceAvailabilityHandler(IApplicationDbContext db, ICu
                 var mine = b.BookerId == userId;
                 return new BusyPeriod(b.StartsAt, b.EndsAt, b.BlockedUntil, mine, mine || ownerSide ? b.Id : null);
             }).ToList(),
-            Availability.Slots(policy, window, nearby, clock.GetUtcNow()));
+            Availability.Slots(policy, window, holding.Select(b => new Period(b.StartsAt, b.BlockedUntil)).ToList(), clock.GetUtcNow()));
     }
 }

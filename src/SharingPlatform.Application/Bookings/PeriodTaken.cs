@@ -11,9 +11,10 @@ namespace SharingPlatform.Application.Bookings;
 public static class PeriodTaken
 {
     public const string Code = "period_taken";
+    public const string Constraint = "ex_bookings_no_overlap";
 
     public static bool Is(DbUpdateException exception) => exception.InnerException is PostgresException pg
-        && ((pg.SqlState == PostgresErrorCodes.ExclusionViolation && pg.ConstraintName == "ex_bookings_no_overlap")
+        && ((pg.SqlState == PostgresErrorCodes.ExclusionViolation && pg.ConstraintName == Constraint)
             || pg.SqlState == PostgresErrorCodes.DeadlockDetected);
 
     public static ConflictException Error() =>

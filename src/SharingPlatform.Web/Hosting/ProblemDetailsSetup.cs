@@ -106,12 +106,9 @@ public static class ProblemDetailsSetup
             Extensions = { ["code"] = refused.Code, ["date"] = refused.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         },
         DomainRuleException rule => new ProblemDetails { Status = 422, Detail = rule.Message, Extensions = { ["code"] = rule.Code } },
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: "ex_bookings_no_overlap" } } => new ProblemDetails
-        {
-            Status = 409,
-            Detail = Texts.Pick("그 시간은 이미 예약되었습니다. 다른 시간을 고르세요.", "That time is taken. Choose another time."),
-            Extensions = { ["code"] = "period_taken" },
-        },
+        // A booking written outside the booking handlers (which say period_taken themselves) still overlaps the constraint.
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: PeriodTaken.Constraint } } =>
+            ToProblem(PeriodTaken.Error()),
         DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
         PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
         DbUpdateConcurrencyException => Conflict(),

@@ -105,6 +105,9 @@ public static class CatalogClient
 
     public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
 
+    /// <summary>The id of what a create request made, insisting on 201.</summary>
+    public static async Task<Guid> CreatedIdAsync(Task<HttpResponseMessage> request) => (await request.ExpectAsync(HttpStatusCode.Created)).Id();
+
     public static async Task<Guid> RegisterOrganizationAsync(this HttpClient member, JsonObject? body = null) =>
         (await member.PostAsJsonAsync("/api/v1/organizations", body ?? OrganizationBody()).ExpectAsync(HttpStatusCode.Created)).Id();
 
