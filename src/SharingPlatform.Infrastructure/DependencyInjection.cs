@@ -83,10 +83,6 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Hangfire on PostgreSQL. The storage and the job activator are this container's own, not Hangfire's process-wide
-    /// JobStorage.Current/JobActivator.Current, so a second host in one process (tests) never runs this host's jobs.
-    /// </summary>
-    /// <summary>
     /// The app sends the same few statements over and over: let Npgsql prepare the most used ones on each connection
     /// (PostgreSQL then skips parsing and planning them), unless the connection string says otherwise.
     /// </summary>
@@ -98,6 +94,10 @@ public static class DependencyInjection
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// Hangfire on PostgreSQL. The storage and the job activator are this container's own, not Hangfire's process-wide
+    /// JobStorage.Current/JobActivator.Current, so a second host in one process (tests) never runs this host's jobs.
+    /// </summary>
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var storageOptions = new PostgreSqlStorageOptions { EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(15) };

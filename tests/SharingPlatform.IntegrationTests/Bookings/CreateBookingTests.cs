@@ -37,7 +37,7 @@ public sealed class CreateBookingTests(SharedApp shared)
     {
         var (organization, resourceId) = await PublishedAsync();
         using var owner = organization;
-        var residents = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _app.SignedInResidentAsync()));
+        var residents = await _app.ResidentsAsync(50);
 
         // Every requested period contains 11:00–11:30, so any two of them overlap.
         var responses = await Task.WhenAll(residents.Select((client, i) =>
@@ -59,7 +59,7 @@ public sealed class CreateBookingTests(SharedApp shared)
     {
         var (organization, resourceId) = await PublishedAsync();
         using var owner = organization;
-        var residents = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.SignedInResidentAsync()));
+        var residents = await _app.ResidentsAsync(20);
 
         // 09:00–18:00 holds nine one-hour slots a day: spread twenty over three Wednesdays.
         var responses = await Task.WhenAll(residents.Select((client, i) =>

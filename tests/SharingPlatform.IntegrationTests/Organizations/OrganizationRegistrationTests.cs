@@ -130,7 +130,7 @@ public sealed class OrganizationRegistrationTests(SharedApp shared)
     public async Task Twenty_concurrent_registrations_of_one_number_leave_exactly_one_organization_and_the_rest_get_409()
     {
         var number = CatalogClient.NewBusinessRegistrationNumber();
-        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.SignedInResidentAsync()));
+        var clients = await _app.ResidentsAsync(20);
         try
         {
             var responses = await Task.WhenAll(clients.Select((client, i) =>

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Tests.Support;
 
@@ -24,6 +27,34 @@ public static class ApiClient
         var token = await client.LoginAsync(email, Password);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// A crowd of signed-in residents for the tests that race them. Registration and its email are what other tests
+    /// check; here the accounts are made already confirmed through the app's UserManager, and each person signs in
+    /// through the API as usual.
+    /// </summary>
+    public static async Task<HttpClient[]> ResidentsAsync(this AppFactory app, int count)
+    {
+        var emails = Enumerable.Range(0, count).Select(_ => NewEmail()).ToArray();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            foreach (var email in emails)
+            {
+                var user = User.Register(email, "테스트 주민", Language.Korean, DateTimeOffset.UtcNow);
+                user.EmailConfirmed = true;
+                var created = await users.CreateAsync(user, Password);
+                created.Succeeded.ShouldBeTrue(string.Join(", ", created.Errors.Select(e => e.Description)));
+            }
+        }
+
+        return await Task.WhenAll(emails.Select(async email =>
+        {
+            var client = app.NewClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await client.LoginAsync(email, Password));
+            return client;
+        }));
     }
 
     public static async Task ConfirmFromMailAsync(this HttpClient client, Mailbox mailbox, string email)

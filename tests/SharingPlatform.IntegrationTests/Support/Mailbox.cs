@@ -11,7 +11,7 @@ public sealed partial class Mailbox(string directory)
     /// <summary>Waits (the email is sent by a Hangfire job) for a message to <paramref name="to"/> whose subject matches.</summary>
     public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
             var found = Messages().FirstOrDefault(m =>
