@@ -97,9 +97,11 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
     /// <summary>
     /// Resources open for all of [from, to) and with no pending or confirmed booking whose time (buffer included) meets
     /// [from, to + the resource's buffer): what <c>CreateBooking</c> would not refuse for overlap or opening hours. The
-    /// period becomes ranges of minutes since Monday 00:00 (Seoul), each of which the resource's weekly opening hours
-    /// (a multirange kept by PostgreSQL from the policy) must contain; its Seoul dates must not be closed dates. Both
-    /// checks and the booking probe read indexes only (see the FreePeriodSearch migration).
+    /// period becomes a multirange of minutes since Monday 00:00 (Seoul) that the resource's weekly opening hours (kept
+    /// by PostgreSQL from the policy) must contain; its Seoul dates must not be closed dates. The bookings that meet
+    /// [from, to) are read once from a GiST index into a hashed set rather than probed per candidate; only a resource
+    /// with a buffer is probed for a booking that starts within its buffer after the period (see the migrations
+    /// FreePeriodSearch and HoldingPeriodIndex).
     /// </summary>
     private IQueryable<SharedResource> FreeDuring(DateTimeOffset from, DateTimeOffset to)
     {
@@ -112,11 +114,14 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
         return db.Resources.FromSql($"""
             SELECT r.*, r.xmin FROM resources r
             WHERE NOT (r.closed_dates && {dates})
-              AND NOT EXISTS (SELECT 1 FROM unnest({needFrom}, {needTo}) AS need(a, b) WHERE NOT r.weekly_opening @> int4range(need.a, need.b))
-              AND NOT EXISTS (
+              AND r.weekly_opening @> (SELECT range_agg(int4range(need.a, need.b)) FROM unnest({needFrom}, {needTo}) AS need(a, b))
+              AND r.id NOT IN (
+                SELECT b.resource_id FROM bookings b
+                WHERE b.status IN ('Pending', 'Confirmed') AND tstzrange(b.starts_at, b.blocked_until) && tstzrange({start}, {end}))
+              AND NOT (r.buffer_minutes > 0 AND EXISTS (
                 SELECT 1 FROM bookings b
                 WHERE b.resource_id = r.id AND b.status IN ('Pending', 'Confirmed')
-                  AND b.blocked_until > {start} AND b.starts_at < {end} + make_interval(mins => r.buffer_minutes))
+                  AND b.blocked_until > {end} AND b.starts_at >= {end} AND b.starts_at < {end} + make_interval(mins => r.buffer_minutes)))
             """);
     }
 
