@@ -285,6 +285,24 @@ echo "CPU busy before the load, with the app idle: $IDLE_BUSY %" >&2
 export BENCH_LUA_DIR=$REPO/bench/wrk BENCH_THREADS BENCH_RESOURCES_FILE=$REPO/$WORK/resources.txt \
   BENCH_TOKENS_FILE=$REPO/$WORK/tokens.txt
 
+# CPU time, in clock ticks, of the app process and of the bench cluster (the postmaster, its live backends, and the
+# backends it has reaped): what each request costs, however busy the rest of the machine is.
+CLK_TCK=$(getconf CLK_TCK)
+app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+pg_ticks() {
+  [ "$OWN_CLUSTER" = 1 ] || { echo 0; return; }
+  local pm
+  pm=$(head -n 1 .data/bench-postgres/data/postmaster.pid)
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+    for child in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done; } |
+    awk '{ t += $1 } END { print t + 0 }'
+}
+# cpu_per_request BEFORE_APP BEFORE_PG REQUESTS — "app=X pg=Y" in ms of CPU per request since BEFORE_*.
+cpu_per_request() {
+  awk -v a=$(($(app_ticks) - $1)) -v p=$(($(pg_ticks) - $2)) -v n="$3" -v hz="$CLK_TCK" -v own="$OWN_CLUSTER" \
+    'BEGIN { printf "app=%.2f pg=%s", 1000 * a / hz / n, own == 1 ? sprintf("%.2f", 1000 * p / hz / n) : "n/a" }'
+}
+
 # run_wrk NAME SECONDS SCRIPT URL — prints wrk's output to $WORK/NAME.out and the BENCH_RESULT line to stdout.
 run_wrk() {
   local name=$1 seconds=$2 script=$3 url=$4
@@ -301,11 +319,13 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 log "(a) POST /api/v1/bookings: wrk, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
 BENCH_BASE_EPOCH=$(seoul_midnight_in 100) run_wrk booking-warmup "$BENCH_WARMUP" bench/wrk/booking.lua "$BASE_URL" >/dev/null
 api_base=$(seoul_midnight_in 120)
+app0=$(app_ticks) pg0=$(pg_ticks)
 BOOKING=$(BENCH_BASE_EPOCH=$api_base run_wrk booking "$BENCH_DURATION" bench/wrk/booking.lua "$BASE_URL")
 sleep 1 # requests still in flight when wrk stopped finish (wrk does not count them; the database does)
 API_CREATED=$(sql -c "SELECT count(*) FROM bookings WHERE purpose = 'bench load api' AND starts_at >= to_timestamp($api_base)")
+BOOKING_CPU=$(cpu_per_request "$app0" "$pg0" "$API_CREATED")
 echo "$BOOKING" >&2
-echo "bookings created by the measured run: $API_CREATED" >&2
+echo "bookings created by the measured run: $API_CREATED; CPU ms per booking: $BOOKING_CPU" >&2
 
 # Saturday 14:00-17:00 in Seoul, two weeks after the coming Saturday.
 saturday=$(TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date -d 'next saturday' +%F) +14 days" +%F)
@@ -317,8 +337,11 @@ search_check=$(curl -fsS "$SEARCH_URL") || die "the search answered an error: $S
 SEARCH_TOTAL=$(jq -r .totalCount <<<"$search_check")
 log "(b) GET $SEARCH_URL ($SEARCH_TOTAL results): wrk, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
 run_wrk search-warmup "$BENCH_WARMUP" bench/wrk/search.lua "$SEARCH_URL" >/dev/null
+app0=$(app_ticks) pg0=$(pg_ticks)
 SEARCH=$(run_wrk search "$BENCH_DURATION" bench/wrk/search.lua "$SEARCH_URL")
+SEARCH_CPU=$(cpu_per_request "$app0" "$pg0" "$(field "$SEARCH" requests)")
 echo "$SEARCH" >&2
+echo "CPU ms per search: $SEARCH_CPU" >&2
 
 log "(c) the booking INSERT with pgbench -M $BENCH_PGBENCH_MODE, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
 pgbench_args=(-n -M "$BENCH_PGBENCH_MODE" -c "$BENCH_CONNECTIONS" -j "$BENCH_THREADS" -f bench/pgbench/booking.sql
@@ -328,6 +351,7 @@ pgbench_args=(-n -M "$BENCH_PGBENCH_MODE" -c "$BENCH_CONNECTIONS" -j "$BENCH_THR
   die "pgbench failed (warm-up)"
 }
 sql -c "DELETE FROM bookings WHERE purpose = 'bench load pgbench'" >/dev/null
+pg0=$(pg_ticks)
 "$PGBENCH" "${pgbench_args[@]}" -T "$BENCH_DURATION" --log --log-prefix="$WORK/pgbench_log" >"$WORK/pgbench.out" 2>&1 || {
   cat "$WORK/pgbench.out" >&2
   die "pgbench failed"
@@ -339,6 +363,8 @@ PG_TPS=$(awk -v t="$PG_TPS" 'BEGIN { printf "%.1f", t }')
 PG_FAILED=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
 PG_FAILED=${PG_FAILED:-0}
 PG_CREATED=$(sql -c "SELECT count(*) FROM bookings WHERE purpose = 'bench load pgbench'")
+PGBENCH_CPU=$(awk -v p=$(($(pg_ticks) - pg0)) -v n="$PG_CREATED" -v hz="$CLK_TCK" -v own="$OWN_CLUSTER" \
+  'BEGIN { print own == 1 ? sprintf("pg=%.2f", 1000 * p / hz / n) : "pg=n/a" }')
 # Per-transaction log: "client transaction latency_us script epoch us"; percentiles by rank.
 cat "$WORK"/pgbench_log.* | awk '{ print $3 }' | sort -n >"$WORK/pgbench-latencies.txt"
 percentile() { awk -v p="$1" '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; printf "%.2f", v[i] / 1000 }' "$WORK/pgbench-latencies.txt"; }
@@ -374,6 +400,7 @@ machine CPU busy: $busy_note
 | (b) API GET /api/v1/resources (free-period search, $BENCH_MUNICIPALITY, $SEARCH_TOTAL results) | $(field "$SEARCH" rps) | $(field "$SEARCH" p50_ms) | $(field "$SEARCH" p95_ms) | $(field "$SEARCH" p99_ms) | $(field "$SEARCH" non2xx) non-2xx, $(field "$SEARCH" socket_errors) socket |
 | (c) pgbench booking INSERT (-M $BENCH_PGBENCH_MODE) | $PG_TPS | $PG_P50 | $PG_P95 | $PG_P99 | $PG_FAILED failed; $PG_CREATED created |
 
+- CPU per request (ms; app process, PostgreSQL): booking $BOOKING_CPU; search $SEARCH_CPU; pgbench INSERT $PGBENCH_CPU
 - API booking / pgbench: ${ratio_pct} % (target ≥ 50 %): $booking_verdict
 - free-period search p95: $(field "$SEARCH" p95_ms) ms (target ≤ 20 ms at 100k resources / 2M bookings): $search_verdict
 - search window: $SEARCH_FROM – $SEARCH_TO
