@@ -1,6 +1,8 @@
 using Mediator;
+using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Api;
 
@@ -34,12 +36,13 @@ public static class BookingsEndpoints
             var booking = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking);
         });
-        bookings.MapPost("/series", async (SeriesRequest request, ISender sender, CancellationToken ct) =>
+        bookings.MapPost("/series", async (SeriesRequest request, ISender sender, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         {
             var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
             var series = await sender.Send(new CreateBookingSeries(
                 request.ResourceId, request.StartsAt, request.EndsAt, request.Occurrences, request.Attendees, request.Purpose, mode), ct);
-            return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series);
+            var skipped = series.Skipped.Select(s => s with { Message = ProblemDetailsSetup.RuleText(texts, s.Code, s.Arguments, s.Message) });
+            return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series with { Skipped = skipped.ToList() });
         });
         bookings.MapGet("/mine", async (string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyBookings(QueryEnums.Parse<BookingTimeframe>(when, nameof(when)) ?? BookingTimeframe.All, page ?? 1, pageSize ?? 20), ct)));

@@ -71,10 +71,14 @@ public static class ProblemDetailsSetup
     }
 
     /// <summary>The site's own wording of a rule (<c>Rule_{code}</c>, formatted with the rule's values) in the caller's language.</summary>
-    public static string RuleText(IStringLocalizer texts, DomainRuleException rule)
+    public static string RuleText(IStringLocalizer texts, DomainRuleException rule) =>
+        RuleText(texts, rule.Code, rule.Arguments, rule.Message);
+
+    /// <summary>The same for a rule known by its code and values (a skipped week of a series), else <paramref name="fallback"/>.</summary>
+    public static string RuleText(IStringLocalizer texts, string code, IEnumerable<object> arguments, string fallback)
     {
-        var text = texts[$"Rule_{rule.Code}", [.. rule.Arguments]];
-        return text.ResourceNotFound ? rule.Message : text.Value;
+        var text = texts[$"Rule_{code}", [.. arguments]];
+        return text.ResourceNotFound ? fallback : text.Value;
     }
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch

@@ -19,6 +19,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI runs these beside the integration tests on two cores: a slow page is slow, not broken.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await App.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -43,6 +45,8 @@ public sealed class BrowserApp : IAsyncLifetime
             TimezoneId = "Asia/Seoul",
             ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
         });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new BrowserPage(context, await context.NewPageAsync());
     }
 

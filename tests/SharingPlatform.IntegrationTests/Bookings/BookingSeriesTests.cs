@@ -62,6 +62,7 @@ public sealed class BookingSeriesTests(SharedApp shared)
         var skipped = series.GetProperty("skipped").EnumerateArray().ToList();
         skipped.Select(s => s.GetProperty("startsAt").GetDateTimeOffset()).ShouldBe([first.AddDays(7), first.AddDays(28)]);
         skipped.ShouldAllBe(s => s.GetProperty("code").GetString() == "period_taken");
+        skipped.ShouldAllBe(s => s.GetProperty("message").GetString() == "그 시간은 이미 예약되었습니다. 다른 시간을 고르세요.");
         var seriesId = series.GetProperty("seriesId").GetGuid();
         (await _app.QueryAsync(db => db.Bookings.CountAsync(b => b.SeriesId == seriesId))).ShouldBe(10);
     }
