@@ -10,7 +10,8 @@ namespace SharingPlatform.Application.Resources;
 /// <summary>
 /// Residents find published resources: by text (title and description, Korean included: ILIKE on trigram indexes),
 /// category, municipality, capacity, free of charge, and free during a period: open for all of it (opening hours,
-/// closed dates) and with no holding booking overlapping it, buffer included — one SQL query, whatever the catalog size.
+/// closed dates) and with no holding booking overlapping it, buffer included — in SQL (a count and a page), whatever the
+/// catalog size.
 /// </summary>
 public sealed record SearchResources(
     string? Q = null,
@@ -78,15 +79,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
             ? resources.OrderByDescending(r => r.CreatedAt)
             : resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt);
 
-        if (query.AvailableFrom is null)
-            return await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-
-        // The free-period filter probes every candidate's bookings: evaluate it once, for the ids in order (read from
-        // indexes), then count and page those, rather than once for the count and again for the page.
-        var ids = await ordered.Select(r => r.Id).ToListAsync(cancellationToken);
-        var pageIds = ids.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
-        var items = await Summaries(db.Resources.Where(r => pageIds.Contains(r.Id))).ToListAsync(cancellationToken);
-        return new PagedList<ResourceSummary>(items.OrderBy(i => pageIds.IndexOf(i.Id)).ToList(), query.Page, query.PageSize, ids.Count);
+        return await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 
     private IQueryable<ResourceSummary> Summaries(IQueryable<SharedResource> resources) => resources.Select(r => new ResourceSummary(
