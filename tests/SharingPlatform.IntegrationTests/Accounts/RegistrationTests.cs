@@ -137,7 +137,7 @@ public sealed class RegistrationTests(SharedApp shared)
 
     private static async Task<DateTimeOffset?> WaitUntilAsync(Func<Task<DateTimeOffset?>> read)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 300; i++)
         {
             if (await read() is { } value)
                 return value;
