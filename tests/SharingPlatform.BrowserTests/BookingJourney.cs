@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SharingPlatform.BrowserTests.Support;
@@ -17,7 +16,7 @@ public sealed class BookingJourney(BrowserApp browser)
     public async Task A_resident_finds_a_free_saturday_books_it_from_the_calendar_by_keyboard_and_the_owner_approves_it()
     {
         // An organization in Jeonju shares a meeting room, open on Saturdays, that its owner approves by hand.
-        var word = string.Concat(Enumerable.Range(0, 4).Select(_ => (char)(0xAC00 + RandomNumberGenerator.GetInt32(11172))));
+        var word = CatalogClient.NewHangulWord();
         var title = $"마을 사랑방 {word}";
         var ownerEmail = ApiClient.NewEmail("owner");
         using var owner = await browser.App.SignedInResidentAsync(ownerEmail, "박대표");

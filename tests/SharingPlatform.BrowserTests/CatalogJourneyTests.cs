@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -16,7 +15,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
     public async Task An_organization_is_registered_and_verified_lists_a_resource_that_is_approved_and_a_resident_finds_it()
     {
         // A word nobody else uses, in Hangul, so the search finds this resource and no other.
-        var word = string.Concat(Enumerable.Range(0, 4).Select(_ => (char)(0xAC00 + RandomNumberGenerator.GetInt32(11172))));
+        var word = CatalogClient.NewHangulWord();
         var organizationName = $"완주 나눔공간 협동조합 {word}";
         var title = $"마을 소회의실 {word}";
         var ownerEmail = ApiClient.NewEmail("owner");
@@ -183,7 +182,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
     [Fact]
     public async Task A_member_editing_a_resource_sees_errors_by_the_fields_and_a_stale_edit_keeps_the_newer_data()
     {
-        var word = string.Concat(Enumerable.Range(0, 4).Select(_ => (char)(0xAC00 + RandomNumberGenerator.GetInt32(11172))));
+        var word = CatalogClient.NewHangulWord();
         var ownerEmail = ApiClient.NewEmail("owner");
         using var member = await browser.App.SignedInResidentAsync(ownerEmail, "이공유");
         using var admin = browser.App.NewClient();

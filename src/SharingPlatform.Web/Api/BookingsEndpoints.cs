@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Web.Hosting;
+using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Api;
 
@@ -41,7 +41,7 @@ public static class BookingsEndpoints
             var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
             var series = await sender.Send(new CreateBookingSeries(
                 request.ResourceId, request.StartsAt, request.EndsAt, request.Occurrences, request.Attendees, request.Purpose, mode), ct);
-            var skipped = series.Skipped.Select(s => s with { Message = ProblemDetailsSetup.RuleText(texts, s.Code, s.Arguments, s.Message) });
+            var skipped = series.Skipped.Select(s => s with { Message = texts.Describe(s.Code, s.Arguments, s.Message) });
             return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series with { Skipped = skipped.ToList() });
         });
         bookings.MapGet("/mine", async (string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using Npgsql;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Hosting;
 
@@ -58,7 +59,7 @@ public static class ProblemDetailsSetup
 
             var problem = ToProblem(exception);
             if (exception is DomainRuleException rule)
-                problem.Detail = RuleText(texts, rule);
+                problem.Detail = texts.Describe(rule);
             context.Response.StatusCode = problem.Status ?? 500;
             await problems.WriteAsync(new ProblemDetailsContext
             {
@@ -68,17 +69,6 @@ public static class ProblemDetailsSetup
             });
             return true;
         }
-    }
-
-    /// <summary>The site's own wording of a rule (<c>Rule_{code}</c>, formatted with the rule's values) in the caller's language.</summary>
-    public static string RuleText(IStringLocalizer texts, DomainRuleException rule) =>
-        RuleText(texts, rule.Code, rule.Arguments, rule.Message);
-
-    /// <summary>The same for a rule known by its code and values (a skipped week of a series), else <paramref name="fallback"/>.</summary>
-    public static string RuleText(IStringLocalizer texts, string code, IEnumerable<object> arguments, string fallback)
-    {
-        var text = texts[$"Rule_{code}", [.. arguments]];
-        return text.ResourceNotFound ? fallback : text.Value;
     }
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch

@@ -23,6 +23,10 @@ public static class CatalogClient
         return string.Concat(digits) + CheckDigit(digits);
     }
 
+    /// <summary>Four random Hangul syllables: a word nobody else uses, so a search finds this test's rows and no others.</summary>
+    public static string NewHangulWord() =>
+        string.Concat(Enumerable.Range(0, 4).Select(_ => (char)(0xAC00 + RandomNumberGenerator.GetInt32(11172))));
+
     public static int CheckDigit(IReadOnlyList<int> firstNine)
     {
         var sum = Weights.Select((weight, i) => weight * firstNine[i]).Sum() + firstNine[8] * 5 / 10;

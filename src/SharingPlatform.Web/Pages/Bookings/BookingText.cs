@@ -65,11 +65,6 @@ public static class BookingText
     public static bool IsHolding(BookingStatus status) => status is BookingStatus.Pending or BookingStatus.Confirmed;
 
     /// <summary>A conflict in the site's words (<c>Rule_period_taken</c>…), otherwise the use case's own message.</summary>
-    public static string Describe(this IStringLocalizer localizer, ConflictException conflict)
-    {
-        if (conflict.Code is not { Length: > 0 } code)
-            return conflict.Message;
-        var text = localizer[$"Rule_{code}"];
-        return text.ResourceNotFound ? conflict.Message : text.Value;
-    }
+    public static string Describe(this IStringLocalizer localizer, ConflictException conflict) =>
+        conflict.Code is { Length: > 0 } code ? localizer.Describe(code, [], conflict.Message) : conflict.Message;
 }

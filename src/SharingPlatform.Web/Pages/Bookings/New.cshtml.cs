@@ -136,11 +136,7 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> lo
         var message = localizer["SeriesBooked", series.Bookings.Count].Value;
         if (series.Skipped.Count == 0)
             return message;
-        var skipped = series.Skipped.Select(s =>
-        {
-            var why = localizer[$"Rule_{s.Code}", [.. s.Arguments]];
-            return $"{BookingText.Date(s.Date)} ({(why.ResourceNotFound ? s.Message : why.Value)})";
-        });
+        var skipped = series.Skipped.Select(s => $"{BookingText.Date(s.Date)} ({localizer.Describe(s.Code, s.Arguments, s.Message)})");
         return $"{message} {localizer["SeriesSkipped", string.Join("; ", skipped)]}";
     }
 

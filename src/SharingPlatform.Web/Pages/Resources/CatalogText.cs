@@ -83,10 +83,14 @@ public static class CatalogText
     }
 
     /// <summary>The site's wording for a refused rule, in the page's language; otherwise the rule's own message.</summary>
-    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule)
+    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule) =>
+        localizer.Describe(rule.Code, rule.Arguments, rule.Message);
+
+    /// <summary>The same for a rule known by its code and values (a skipped week of a series); otherwise <paramref name="fallback"/>.</summary>
+    public static string Describe(this IStringLocalizer localizer, string code, IEnumerable<object> arguments, string fallback)
     {
-        var text = localizer[$"Rule_{rule.Code}", [.. rule.Arguments]];
-        return text.ResourceNotFound ? rule.Message : text.Value;
+        var text = localizer[$"Rule_{code}", [.. arguments]];
+        return text.ResourceNotFound ? fallback : text.Value;
     }
 
     /// <summary>A refused rule, shown at the top of the page (it is about the whole form, not one field).</summary>
