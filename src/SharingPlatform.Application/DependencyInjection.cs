@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Notifications;
 
 namespace SharingPlatform.Application;
 
@@ -7,6 +9,9 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        services.AddScoped<Notifier>();
+        services.AddScoped<BookingNotices>();
+        services.AddScoped<IReminderNotices, BookingReminders>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

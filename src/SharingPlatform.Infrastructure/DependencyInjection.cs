@@ -33,9 +33,11 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContextPool<ApplicationDbContext>(options => options
+        services.AddSingleton<SendEmailsOnCommit>();
+        services.AddDbContextPool<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<SendEmailsOnCommit>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
         services.AddDataProtection()
@@ -51,6 +53,7 @@ public static class DependencyInjection
                 "Admin:Email and Admin:Password are set together or not at all")
             .ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         AddEmail(services, configuration, environment);
         AddJobs(services, configuration, connectionString);
 
@@ -76,10 +79,11 @@ public static class DependencyInjection
             services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
         else
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        services.AddScoped<IEmailOutbox, HangfireEmailOutbox>();
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SendUnsentEmailsJob>();
         services.AddScoped<SettleBookingsJob>();
+        services.AddScoped<DispatchRemindersJob>();
+        services.AddScoped<ReviewDigestJob>();
     }
 
     /// <summary>

@@ -80,6 +80,7 @@ api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();
 api.MapBookingsEndpoints();
+api.MapNotificationsEndpoints();
 api.MapAdminEndpoints();
 api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 

@@ -25,7 +25,7 @@ public sealed class RegisterResidentValidator : AbstractValidator<RegisterReside
 }
 
 public sealed class RegisterResidentHandler(
-    IApplicationDbContext db, UserManager<User> users, IAppLinks links, IEmailOutbox outbox, TimeProvider clock)
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
     : ICommandHandler<RegisterResident>
 {
     public async ValueTask<Unit> Handle(RegisterResident command, CancellationToken cancellationToken)
@@ -55,7 +55,6 @@ public sealed class RegisterResidentHandler(
         db.OutgoingEmails.Add(email);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Send(email.Id);
         return Unit.Value;
     }
 
@@ -64,6 +63,5 @@ public sealed class RegisterResidentHandler(
         var notice = AccountEmails.AlreadyRegistered(owner, links.SignIn(), now);
         db.OutgoingEmails.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Send(notice.Id);
     }
 }

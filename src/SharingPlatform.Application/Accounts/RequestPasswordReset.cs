@@ -15,7 +15,7 @@ public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPas
 }
 
 public sealed class RequestPasswordResetHandler(
-    IApplicationDbContext db, UserManager<User> users, IAppLinks links, IEmailOutbox outbox, TimeProvider clock)
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
     : ICommandHandler<RequestPasswordReset>
 {
     public async ValueTask<Unit> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
@@ -28,7 +28,6 @@ public sealed class RequestPasswordResetHandler(
         var email = AccountEmails.PasswordReset(user, links.ResetPassword(user.Email!, token), clock.GetUtcNow());
         db.OutgoingEmails.Add(email);
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Send(email.Id);
         return Unit.Value;
     }
 }

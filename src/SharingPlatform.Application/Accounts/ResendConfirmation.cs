@@ -15,7 +15,7 @@ public sealed class ResendConfirmationValidator : AbstractValidator<ResendConfir
 }
 
 public sealed class ResendConfirmationHandler(
-    IApplicationDbContext db, UserManager<User> users, IAppLinks links, IEmailOutbox outbox, TimeProvider clock)
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
     : ICommandHandler<ResendConfirmation>
 {
     public async ValueTask<Unit> Handle(ResendConfirmation command, CancellationToken cancellationToken)
@@ -28,7 +28,6 @@ public sealed class ResendConfirmationHandler(
         var email = AccountEmails.Confirmation(user, links.ConfirmEmail(user.Id, token), clock.GetUtcNow());
         db.OutgoingEmails.Add(email);
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Send(email.Id);
         return Unit.Value;
     }
 }

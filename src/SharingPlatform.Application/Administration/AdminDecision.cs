@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.Emails;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Administration;
@@ -28,33 +29,30 @@ public abstract class AdminDecisionValidator<T> : AbstractValidator<T>
 }
 
 /// <summary>
-/// What every administrator decision does after the domain has allowed it: an audit entry and an email to each member
+/// What every administrator decision does after the domain has allowed it: an audit entry and a notification to each member
 /// of the organization concerned, in the same transaction as the change.
 /// </summary>
 public static class AdminDecisions
 {
-    public static async Task<IReadOnlyList<Guid>> RecordAsync(
-        this IApplicationDbContext db, Guid adminId, string action, string subjectType, Guid subjectId, string? reason,
-        Guid organizationId, Func<Language, (string Subject, string Body)> tell, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task RecordAsync(
+        this IApplicationDbContext db, Notifier notifier, Guid adminId, string action, string subjectType, Guid subjectId, string? reason,
+        Guid organizationId, NotificationKind kind, string link, Func<Language, (string Subject, string Body)> tell, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(AuditEntry.Record(adminId, action, subjectType, subjectId, reason, now));
-        var members = await db.OrganizationMembers.Where(m => m.OrganizationId == organizationId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.PreferredLanguage })
-            .ToListAsync(cancellationToken);
-        var emails = members.Select(m =>
+        var members = await notifier.MembersAsync(organizationId, cancellationToken);
+        notifier.Notify(members, kind, subjectId, now, language =>
         {
-            var (subject, body) = tell(m.PreferredLanguage);
-            return OutgoingEmail.Write(m.Email!, subject, body, now);
-        }).ToList();
-        db.OutgoingEmails.AddRange(emails);
+            var (title, body) = tell(language);
+            return new NoticeText(title, body);
+        }, link, now);
         await db.SaveChangesAsync(cancellationToken);
-        return emails.Select(e => e.Id).ToList();
     }
 
     /// <summary>
     /// Begins a decision's transaction with the organization's row locked: administrators deciding at once decide one
     /// after the other, and the later ones see the earlier outcome (the domain refuses them), so there is one decision,
-    /// one audit entry and one email per member. Commit after <see cref="RecordAsync"/>.
+    /// one audit entry and one notification per member. Commit after <see cref="RecordAsync"/>.
     /// </summary>
     public static async Task<IDbContextTransaction> BeginOrganizationDecisionAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace SharingPlatform.Application.Bookings;
 /// </summary>
 public sealed record ApproveRestOfSeries(Guid Id) : ICommand<IReadOnlyList<BookingView>>;
 
-public sealed class ApproveRestOfSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ApproveRestOfSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, BookingNotices notices, TimeProvider clock)
     : ICommandHandler<ApproveRestOfSeries, IReadOnlyList<BookingView>>
 {
     public async ValueTask<IReadOnlyList<BookingView>> Handle(ApproveRestOfSeries command, CancellationToken cancellationToken)
@@ -25,11 +25,13 @@ public sealed class ApproveRestOfSeriesHandler(IApplicationDbContext db, ICurren
         var now = clock.GetUtcNow();
         var rest = await db.Bookings
             .Where(b => b.SeriesId == seriesId && b.StartsAt >= found.Booking.StartsAt && b.Status == BookingStatus.Pending)
+            .OrderBy(b => b.StartsAt)
             .ToListAsync(cancellationToken);
         if (rest.Count == 0)
             throw new IllegalTransitionException("booking_not_pending", "No occurrence from this one on is waiting for approval.");
         foreach (var booking in rest)
             booking.Approve(found.UserId, now);
+        await notices.ApprovedAsync(rest, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var ids = rest.Select(b => b.Id).ToList();

@@ -19,7 +19,7 @@ public sealed class CancelRestOfSeriesValidator : AbstractValidator<CancelRestOf
     public CancelRestOfSeriesValidator() => RuleFor(c => c.Reason).MaximumLength(Booking.ReasonMaxLength);
 }
 
-public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, BookingNotices notices, TimeProvider clock)
     : ICommandHandler<CancelRestOfSeries, IReadOnlyList<BookingView>>
 {
     public async ValueTask<IReadOnlyList<BookingView>> Handle(CancelRestOfSeries command, CancellationToken cancellationToken)
@@ -34,11 +34,13 @@ public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrent
         var rest = await db.Bookings
             .Where(b => b.SeriesId == seriesId && b.StartsAt >= first.StartsAt
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.StartsAt > now)
+            .OrderBy(b => b.StartsAt)
             .ToListAsync(cancellationToken);
         if (rest.Count == 0)
             throw new IllegalTransitionException("series_nothing_to_cancel", "No occurrence from this one on can still be cancelled.");
         foreach (var booking in rest)
             booking.Cancel(found.UserId, command.Reason, now);
+        await notices.CancelledAsync(rest, found.UserId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var ids = rest.Select(b => b.Id).ToList();

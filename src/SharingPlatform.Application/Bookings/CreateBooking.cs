@@ -27,7 +27,7 @@ public sealed class CreateBookingValidator : AbstractValidator<CreateBooking>
     }
 }
 
-public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, BookingNotices notices, TimeProvider clock)
     : ICommandHandler<CreateBooking, BookingView>
 {
     public async ValueTask<BookingView> Handle(CreateBooking command, CancellationToken cancellationToken)
@@ -42,6 +42,7 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
         var booking = Booking.Request(resource, bookerId, new Period(command.StartsAt, command.EndsAt), command.Attendees,
             command.Purpose ?? "", booker.Standing, now);
         db.Bookings.Add(booking);
+        await notices.RequestedAsync([booking], now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -55,7 +55,7 @@ public sealed class CreateBookingSeriesValidator : AbstractValidator<CreateBooki
     }
 }
 
-public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurrentUser currentUser, BookingNotices notices, TimeProvider clock)
     : ICommandHandler<CreateBookingSeries, BookingSeriesResult>
 {
     public async ValueTask<BookingSeriesResult> Handle(CreateBookingSeries command, CancellationToken cancellationToken)
@@ -131,6 +131,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
         if (booked.Count == 0)
             throw new ConflictException(Texts.Pick("예약할 수 있는 날짜가 하나도 없습니다.", "None of the dates can be booked."), "series_nothing_booked");
 
+        await notices.RequestedAsync(booked, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -13,13 +13,15 @@ public sealed class RejectBookingValidator : AbstractValidator<RejectBooking>
     public RejectBookingValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(Booking.ReasonMaxLength);
 }
 
-public sealed class RejectBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<RejectBooking, BookingView>
+public sealed class RejectBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, BookingNotices notices, TimeProvider clock) : ICommandHandler<RejectBooking, BookingView>
 {
     public async ValueTask<BookingView> Handle(RejectBooking command, CancellationToken cancellationToken)
     {
         var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
         found.RequireOwnerSide();
-        found.Booking.Reject(found.UserId, command.Reason!, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        found.Booking.Reject(found.UserId, command.Reason!, now);
+        await notices.RejectedAsync(found.Booking, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(command.Id, cancellationToken);
     }

@@ -15,7 +15,7 @@ public sealed record SettleBookings : ICommand<SettledBookings>;
 
 public sealed record SettledBookings(int NoShows, int Completed, int PausesStarted);
 
-public sealed class SettleBookingsHandler(IApplicationDbContext db, TimeProvider clock) : ICommandHandler<SettleBookings, SettledBookings>
+public sealed class SettleBookingsHandler(IApplicationDbContext db, BookingNotices notices, TimeProvider clock) : ICommandHandler<SettleBookings, SettledBookings>
 {
     private const int BatchSize = 200;
 
@@ -45,6 +45,7 @@ public sealed class SettleBookingsHandler(IApplicationDbContext db, TimeProvider
                 if (booking.IsNoShowAt(now))
                 {
                     booking.MarkNoShow(now);
+                    await notices.NoShowAsync(booking, now, cancellationToken);
                     noShowBookers.Add(booking.BookerId);
                     noShows++;
                 }
@@ -73,6 +74,9 @@ public sealed class SettleBookingsHandler(IApplicationDbContext db, TimeProvider
         var booker = await db.Users.FromSql($"SELECT * FROM users WHERE id = {bookerId} FOR UPDATE").SingleAsync(cancellationToken);
         var countFrom = booker.NoShowsCountFrom(now);
         var noShows = await db.Bookings.CountAsync(b => b.BookerId == bookerId && b.Status == BookingStatus.NoShow && b.StartsAt >= countFrom, cancellationToken);
-        return booker.PauseBookingIfDue(noShows, now);
+        if (!booker.PauseBookingIfDue(noShows, now))
+            return false;
+        await notices.PausedAsync(booker, now, cancellationToken);
+        return true;
     }
 }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Emails;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
 using SharingPlatform.Domain.Users;
@@ -20,6 +22,10 @@ public interface IApplicationDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Booking> Bookings { get; }
     DbSet<BookingChange> BookingChanges { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<Reminder> Reminders { get; }
+    DbSet<IdentityRole<Guid>> Roles { get; }
+    DbSet<IdentityUserRole<Guid>> UserRoles { get; }
 
     DatabaseFacade Database { get; }
 

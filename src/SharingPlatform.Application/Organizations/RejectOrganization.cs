@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Organizations;
@@ -10,7 +12,7 @@ public sealed record RejectOrganization(Guid Id, string? Reason) : ICommand, IAd
 
 public sealed class RejectOrganizationValidator() : AdminDecisionValidator<RejectOrganization>(reasonRequired: true);
 
-public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<RejectOrganization>
 {
     public async ValueTask<Unit> Handle(RejectOrganization command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrent
         await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Reject(command.Reason!);
-        var emails = await db.RecordAsync(adminId, "organization.reject", "organization", organization.Id, command.Reason, organization.Id,
+        await db.RecordAsync(notifier, adminId, "organization.reject", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRejected, $"/Organizations/{organization.Id}",
             language => language == Language.English
                 ? ($"{organization.Name} was not verified", $"The registration of {organization.Name} on SharingPlatform was not verified.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] {organization.Name} 단체 인증 반려", $"{organization.Name} 단체 등록이 반려되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"{organization.Name} 단체 인증 반려", $"{organization.Name} 단체 등록이 반려되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Organizations;
@@ -10,7 +12,7 @@ public sealed record RestoreOrganization(Guid Id, string? Reason) : ICommand, IA
 
 public sealed class RestoreOrganizationValidator() : AdminDecisionValidator<RestoreOrganization>(reasonRequired: true);
 
-public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<RestoreOrganization>
 {
     public async ValueTask<Unit> Handle(RestoreOrganization command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurren
         await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Restore();
-        var emails = await db.RecordAsync(adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id,
+        await db.RecordAsync(notifier, adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRestored, $"/Organizations/{organization.Id}",
             language => language == Language.English
                 ? ($"{organization.Name} is restored", $"{organization.Name} is active on SharingPlatform again.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] {organization.Name} 단체 이용 재개", $"{organization.Name} 단체의 이용 정지가 해제되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"{organization.Name} 단체 이용 재개", $"{organization.Name} 단체의 이용 정지가 해제되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

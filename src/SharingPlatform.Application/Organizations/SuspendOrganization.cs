@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Organizations;
@@ -10,7 +12,7 @@ public sealed record SuspendOrganization(Guid Id, string? Reason) : ICommand, IA
 
 public sealed class SuspendOrganizationValidator() : AdminDecisionValidator<SuspendOrganization>(reasonRequired: true);
 
-public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<SuspendOrganization>
 {
     public async ValueTask<Unit> Handle(SuspendOrganization command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurren
         await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Suspend(command.Reason!);
-        var emails = await db.RecordAsync(adminId, "organization.suspend", "organization", organization.Id, command.Reason, organization.Id,
+        await db.RecordAsync(notifier, adminId, "organization.suspend", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationSuspended, $"/Organizations/{organization.Id}",
             language => language == Language.English
                 ? ($"{organization.Name} is suspended", $"{organization.Name} and its listings are hidden from SharingPlatform for now.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] {organization.Name} 단체 이용 정지", $"{organization.Name} 단체와 등록한 공유자원이 공개되지 않도록 정지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"{organization.Name} 단체 이용 정지", $"{organization.Name} 단체와 등록한 공유자원이 공개되지 않도록 정지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Organizations;
@@ -10,7 +12,7 @@ public sealed record VerifyOrganization(Guid Id, string? Reason) : ICommand, IAd
 
 public sealed class VerifyOrganizationValidator() : AdminDecisionValidator<VerifyOrganization>(reasonRequired: false);
 
-public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<VerifyOrganization>
 {
     public async ValueTask<Unit> Handle(VerifyOrganization command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrent
         await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Verify();
-        var emails = await db.RecordAsync(adminId, "organization.verify", "organization", organization.Id, command.Reason, organization.Id,
+        await db.RecordAsync(notifier, adminId, "organization.verify", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationVerified, $"/Organizations/{organization.Id}",
             language => language == Language.English
                 ? ($"{organization.Name} is verified", $"{organization.Name} is verified on SharingPlatform: its members can now list shared resources.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] {organization.Name} 단체 인증 완료", $"{organization.Name} 단체가 인증되었습니다. 이제 공유자원을 등록하고 공개할 수 있습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"{organization.Name} 단체 인증 완료", $"{organization.Name} 단체가 인증되었습니다. 이제 공유자원을 등록하고 공개할 수 있습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Resources;
@@ -10,7 +12,7 @@ public sealed record ApproveResource(Guid Id, string? Reason) : ICommand, IAdmin
 
 public sealed class ApproveResourceValidator() : AdminDecisionValidator<ApproveResource>(reasonRequired: false);
 
-public sealed class ApproveResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class ApproveResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<ApproveResource>
 {
     public async ValueTask<Unit> Handle(ApproveResource command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class ApproveResourceHandler(IApplicationDbContext db, ICurrentUse
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
         resource.Approve();
-        var emails = await db.RecordAsync(adminId, "resource.approve", "resource", resource.Id, command.Reason, resource.OrganizationId,
+        await db.RecordAsync(notifier, adminId, "resource.approve", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceApproved, $"/Resources/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is published", $"Your resource '{resource.Title}' was approved and is now public.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] '{resource.Title}' 공개 승인", $"공유자원 '{resource.Title}'이(가) 승인되어 공개되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"'{resource.Title}' 공개 승인", $"공유자원 '{resource.Title}'이(가) 승인되어 공개되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

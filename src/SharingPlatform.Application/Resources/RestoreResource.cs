@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Resources;
@@ -10,7 +12,7 @@ public sealed record RestoreResource(Guid Id, string? Reason) : ICommand, IAdmin
 
 public sealed class RestoreResourceValidator() : AdminDecisionValidator<RestoreResource>(reasonRequired: true);
 
-public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<RestoreResource>
 {
     public async ValueTask<Unit> Handle(RestoreResource command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUse
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
         resource.Restore();
-        var emails = await db.RecordAsync(adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId,
+        await db.RecordAsync(notifier, adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRestored, $"/Resources/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is restored", $"Your resource '{resource.Title}' is public again.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] '{resource.Title}' 공개 재개", $"공유자원 '{resource.Title}'이(가) 다시 공개되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"'{resource.Title}' 공개 재개", $"공유자원 '{resource.Title}'이(가) 다시 공개되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Resources;
@@ -10,7 +12,7 @@ public sealed record SuspendResource(Guid Id, string? Reason) : ICommand, IAdmin
 
 public sealed class SuspendResourceValidator() : AdminDecisionValidator<SuspendResource>(reasonRequired: true);
 
-public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, IEmailOutbox outbox, TimeProvider clock)
+public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<SuspendResource>
 {
     public async ValueTask<Unit> Handle(SuspendResource command, CancellationToken cancellationToken)
@@ -19,14 +21,12 @@ public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUse
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
         resource.Suspend(command.Reason!);
-        var emails = await db.RecordAsync(adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId,
+        await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is suspended", $"Your resource '{resource.Title}' is hidden from the public for now.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"[공유경제 플랫폼] '{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                : ($"'{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in emails)
-            outbox.Send(id);
         return Unit.Value;
     }
 }

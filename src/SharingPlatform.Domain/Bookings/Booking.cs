@@ -93,6 +93,29 @@ public sealed class Booking
         MoveTo(BookingStatus.Cancelled, by, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
     }
 
+    /// <summary>
+    /// The booker moves a pending or confirmed booking to another period before it starts; every rule of the policy is
+    /// checked again (a move adds no booking, so only the pause counts of the booker's standing). Where the owner approves
+    /// requests, a moved booking waits for approval again.
+    /// </summary>
+    public void Move(SharedResource resource, Period period, DateTimeOffset? bookerPausedUntil, Guid by, DateTimeOffset now)
+    {
+        if (!IsHolding)
+            throw Illegal("booking_not_movable", $"A booking that is {Status} cannot be moved.");
+        if (now >= StartsAt)
+            throw Illegal("booking_already_started", "A booking can be moved only before it starts.");
+        BookingRules.Check(resource, period, Attendees, new BookerStanding(0, bookerPausedUntil), now);
+        var from = Period;
+        StartsAt = period.Start;
+        EndsAt = period.End;
+        BlockedUntil = period.End.AddMinutes(resource.Policy.BufferMinutes);
+        var status = resource.Policy.ApprovalMode == ApprovalMode.Automatic ? BookingStatus.Confirmed : BookingStatus.Pending;
+        MoveTo(status, by, $"{Describe(from)} → {Describe(period)}", now);
+    }
+
+    private static string Describe(Period period) =>
+        $"{SeoulTime.ToSeoul(period.Start):yyyy-MM-dd HH:mm}–{SeoulTime.ToSeoul(period.End):HH:mm}";
+
     public void Approve(Guid by, DateTimeOffset now)
     {
         if (Status != BookingStatus.Pending)

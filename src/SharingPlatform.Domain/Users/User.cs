@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Domain.Users;
 
@@ -24,6 +25,9 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>The secret of the person's iCalendar feed link; a new one makes the old link stop working.</summary>
     public string? CalendarToken { get; private set; }
+
+    /// <summary>The kinds of notification the person reads only in the inbox, without an email.</summary>
+    public List<NotificationKind> EmailsOff { get; private set; } = [];
 
     public const int NoShowsBeforePause = 3;
     public static readonly TimeSpan NoShowWindow = TimeSpan.FromDays(90);
@@ -52,6 +56,10 @@ public sealed class User : IdentityUser<Guid>
     }
 
     public void PreferLanguage(Language language) => PreferredLanguage = language;
+
+    public bool WantsEmail(NotificationKind kind) => !EmailsOff.Contains(kind);
+
+    public void TurnEmailsOff(IEnumerable<NotificationKind> kinds) => EmailsOff = kinds.Distinct().Order().ToList();
 
     public bool IsBookingPaused(DateTimeOffset now) => BookingPausedUntil > now;
 

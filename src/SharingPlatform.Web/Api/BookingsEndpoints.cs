@@ -10,6 +10,8 @@ public static class BookingsEndpoints
 {
     public sealed record ReasonRequest(string? Reason);
 
+    public sealed record MoveRequest(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
     public sealed record SeriesRequest(
         Guid ResourceId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Occurrences, int Attendees, string? Purpose, string? Mode);
 
@@ -53,6 +55,8 @@ public static class BookingsEndpoints
             var details = await sender.Send(new GetBooking(id), ct);
             return TypedResults.Ok(BookingWithHistory.From(details));
         });
+        bookings.MapPost("/{id:guid}/move", async (Guid id, MoveRequest request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new MoveBooking(id, request.StartsAt, request.EndsAt), ct)));
         bookings.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CancelBooking(id, request?.Reason), ct)));
         bookings.MapPost("/{id:guid}/cancel-rest-of-series", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>

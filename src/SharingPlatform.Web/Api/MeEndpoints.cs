@@ -1,6 +1,7 @@
 using Mediator;
 using SharingPlatform.Application.Accounts;
 using SharingPlatform.Application.Calendar;
+using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Api;
@@ -20,6 +21,10 @@ public static class MeEndpoints
             await sender.Send(new UpdateMyProfile(request.DisplayName, LanguageCodes.FromCultureName(request.PreferredLanguage)), ct);
             return TypedResults.Ok(await sender.Send(new GetMyAccount(), ct));
         });
+        me.MapGet("/notification-settings", async (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetNotificationSettings(), ct)));
+        me.MapPut("/notification-settings", async (ChooseNotificationEmails command, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(command, ct)));
         me.MapPost("/calendar-link", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new RegenerateCalendarLink(), ct)));
         me.MapPost("/password", async (ChangePasswordRequest request, ISender sender, CancellationToken ct) =>
         {

@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.NormalizedUserName).IsUnique().HasDatabaseName("ix_users_normalized_user_name");
         builder.Property(u => u.CalendarToken).HasMaxLength(64);
         builder.HasIndex(u => u.CalendarToken).IsUnique();
+        builder.PrimitiveCollection(u => u.EmailsOff).ElementType().HasConversion<string>();
     }
 }
 
