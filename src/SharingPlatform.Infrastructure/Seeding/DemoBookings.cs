@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Resources;
@@ -11,7 +12,7 @@ namespace SharingPlatform.Infrastructure.Seeding;
 /// <summary>
 /// Demo bookings for Development, relative to today: upcoming confirmed bookings and a weekly series of the demo
 /// residents, pending requests waiting for the demo organization manager, and past ones completed, checked in, cancelled
-/// and missed (a no-show). Each goes through the domain as it would have happened, so its history reads true.
+/// and missed (a no-show), with the notifications and reminders the upcoming ones made. Each goes through the domain as it would have happened, so its history reads true.
 /// Idempotent: nothing is added once any booking exists.
 /// </summary>
 internal static class DemoBookings
@@ -54,6 +55,12 @@ internal static class DemoBookings
         Book("전동 드릴 세트", junho, DayOfWeek.Wednesday, 0, 9, 12, "집수리 봉사");
         Book("1톤 냉장 트럭", emma, DayOfWeek.Friday, 0, 9, 13, "Farmers' market delivery");
         Book("테이블 쏘", minji, DayOfWeek.Thursday, 0, 13, 15, "업사이클링 공방 모임 가구 만들기");
+
+        // What the upcoming ones told: confirmations and reminders for the residents, requests for the manager.
+        var notices = provider.GetRequiredService<BookingNotices>();
+        var upcoming = db.ChangeTracker.Entries<Booking>().Select(e => e.Entity).Where(b => b.IsHolding).GroupBy(b => b.SeriesId ?? b.Id);
+        foreach (var told in upcoming)
+            await notices.RequestedAsync(told.OrderBy(b => b.StartsAt).ToList(), now, CancellationToken.None);
 
         // Past: kept and completed, approved then completed, and one missed.
         var kept = Book("소회의실 대여 (8인)", minji, DayOfWeek.Tuesday, -1, 10, 12, "공유경제 입문 스터디 모임");
