@@ -10,7 +10,7 @@ public sealed class NotificationTests
     [Fact]
     public void A_notification_is_unread_until_read_and_keeps_the_first_reading_time()
     {
-        var notification = Notification.Write(Guid.NewGuid(), NotificationKind.BookingConfirmed, Guid.NewGuid(), Now, "예약 확정", "본문", "/Bookings/x", Now);
+        var notification = Notification.Write(Guid.NewGuid(), Language.Korean, NotificationKind.BookingConfirmed, Guid.NewGuid(), Now, "예약 확정", "본문", "/Bookings/x", Now);
 
         notification.IsRead.ShouldBeFalse();
         notification.MarkRead(Now.AddMinutes(5));
@@ -22,7 +22,7 @@ public sealed class NotificationTests
     [Fact]
     public void An_overlong_title_is_shortened_to_fit_with_an_ellipsis()
     {
-        var notification = Notification.Write(Guid.NewGuid(), NotificationKind.BookingRequested, Guid.NewGuid(), Now,
+        var notification = Notification.Write(Guid.NewGuid(), Language.Korean, NotificationKind.BookingRequested, Guid.NewGuid(), Now,
             new string('가', 300), "", "/", Now);
 
         notification.Title.Length.ShouldBe(Notification.TitleMaxLength);

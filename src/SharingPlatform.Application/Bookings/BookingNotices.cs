@@ -159,7 +159,7 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         string about(Language language) => $"{resource} {Format(booking.StartsAt, language)}";
     }
 
-    public static string Link(Booking booking) => $"/Bookings/{booking.Id}";
+    public static string Link(Booking booking) => $"/Bookings/Details/{booking.Id}";
 
     private async Task TellBookerConfirmedAsync(IReadOnlyList<Booking> bookings, About about, DateTimeOffset now, CancellationToken cancellationToken)
     {

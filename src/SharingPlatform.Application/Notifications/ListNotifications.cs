@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Notifications;
 
@@ -10,7 +11,10 @@ namespace SharingPlatform.Application.Notifications;
 public sealed record ListNotifications(bool UnreadOnly = false, int Page = 1, int PageSize = 20) : IQuery<Inbox>;
 
 public sealed record NotificationView(
-    Guid Id, NotificationKind Kind, string Title, string Body, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+    Guid Id, NotificationKind Kind, Language Language, string Title, string Body, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+{
+    public static NotificationView Of(Notification n) => new(n.Id, n.Kind, n.Language, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt);
+}
 
 public sealed record Inbox(int UnreadCount, PagedList<NotificationView> Notifications);
 
@@ -28,7 +32,7 @@ public sealed class ListNotificationsHandler(IApplicationDbContext db, ICurrentU
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var page = await (query.UnreadOnly ? mine.Where(n => n.ReadAt == null) : mine)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt))
+            .Select(n => new NotificationView(n.Id, n.Kind, n.Language, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         return new Inbox(unread, page);
     }

@@ -50,7 +50,7 @@ public sealed class Notifier(IApplicationDbContext db, IAppLinks links)
         foreach (var recipient in recipients)
         {
             var words = text(recipient.Language);
-            var notification = Notification.Write(recipient.Id, kind, subjectId, dueAt, words.Title, words.Body, link, now);
+            var notification = Notification.Write(recipient.Id, recipient.Language, kind, subjectId, dueAt, words.Title, words.Body, link, now);
             db.Notifications.Add(notification);
             if (!recipient.EmailsOff.Contains(kind))
                 db.OutgoingEmails.Add(Email(recipient, words, link, now));

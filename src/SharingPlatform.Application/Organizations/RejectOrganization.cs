@@ -21,7 +21,7 @@ public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrent
         await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Reject(command.Reason!);
-        await db.RecordAsync(notifier, adminId, "organization.reject", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRejected, $"/Organizations/{organization.Id}",
+        await db.RecordAsync(notifier, adminId, "organization.reject", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRejected, $"/Organizations/Details/{organization.Id}",
             language => language == Language.English
                 ? ($"{organization.Name} was not verified", $"The registration of {organization.Name} on SharingPlatform was not verified.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"{organization.Name} 단체 인증 반려", $"{organization.Name} 단체 등록이 반려되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),

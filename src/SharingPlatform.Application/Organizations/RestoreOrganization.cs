@@ -21,7 +21,7 @@ public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurren
         await using var transaction = await db.BeginOrganizationDecisionAsync(command.Id, cancellationToken);
         var organization = await db.Organizations.FindAsync([command.Id], cancellationToken) ?? throw OrganizationAccess.NotFound();
         organization.Restore();
-        await db.RecordAsync(notifier, adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRestored, $"/Organizations/{organization.Id}",
+        await db.RecordAsync(notifier, adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRestored, $"/Organizations/Details/{organization.Id}",
             language => language == Language.English
                 ? ($"{organization.Name} is restored", $"{organization.Name} is active on SharingPlatform again.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"{organization.Name} 단체 이용 재개", $"{organization.Name} 단체의 이용 정지가 해제되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),

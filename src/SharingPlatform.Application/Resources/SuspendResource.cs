@@ -21,7 +21,7 @@ public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUse
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
         resource.Suspend(command.Reason!);
-        await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/{resource.Id}",
+        await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/Details/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is suspended", $"Your resource '{resource.Title}' is hidden from the public for now.{AdminDecisions.Reasoned(language, command.Reason)}")
                 : ($"'{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),

@@ -1,3 +1,5 @@
+using SharingPlatform.Domain.Users;
+
 namespace SharingPlatform.Domain.Notifications;
 
 /// <summary>
@@ -17,23 +19,28 @@ public sealed class Notification
 
     public Guid Id { get; private set; }
     public Guid RecipientId { get; private set; }
+
+    /// <summary>The language it is written in: the recipient's preferred language when it was written.</summary>
+    public Language Language { get; private set; }
+
     public NotificationKind Kind { get; private set; }
     public Guid SubjectId { get; private set; }
     public DateTimeOffset DueAt { get; private set; }
     public string Title { get; private set; } = "";
     public string Body { get; private set; } = "";
 
-    /// <summary>The site path of what it is about, e.g. <c>/Bookings/{id}</c>.</summary>
+    /// <summary>The site path of what it is about, e.g. <c>/Bookings/Details/{id}</c>.</summary>
     public string Link { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
     public static Notification Write(
-        Guid recipientId, NotificationKind kind, Guid subjectId, DateTimeOffset dueAt, string title, string body, string link, DateTimeOffset now) => new()
+        Guid recipientId, Language language, NotificationKind kind, Guid subjectId, DateTimeOffset dueAt, string title, string body, string link, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         RecipientId = recipientId,
+        Language = language,
         Kind = kind,
         SubjectId = subjectId,
         DueAt = dueAt.ToUniversalTime(),

@@ -12,6 +12,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.ToTable("notifications");
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(n => n.Language).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength).IsRequired();
         builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength).IsRequired();
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength).IsRequired();

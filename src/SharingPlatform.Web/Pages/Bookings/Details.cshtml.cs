@@ -14,7 +14,7 @@ namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>
 /// One booking with its history, for its booker, the owning organization and administrators (404 for anyone else), and
-/// the moves that apply now: cancel (and the rest of a series), approve, reject, check in.
+/// the moves that apply now: change its time (the booker), cancel (and the rest of a series), approve, reject, check in.
 /// </summary>
 [Authorize]
 public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
@@ -30,11 +30,17 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     [BindProperty]
     public string? RejectReason { get; set; }
 
+    /// <summary>The new time the booker asks for, in Seoul.</summary>
+    [BindProperty]
+    public MoveInput Move { get; set; } = new();
+
     public BookingDetails Details { get; private set; } = null!;
 
     public BookingView Booking => Details.Booking;
 
     public DateTimeOffset Now { get; private set; }
+
+    public bool CanMove => Details.YouBooked && BookingText.IsHolding(Booking.Status) && Now < Booking.StartsAt;
 
     public bool CanCancel => (Details.YouBooked || Details.YouShare) && BookingText.IsHolding(Booking.Status) && Now < Booking.StartsAt;
 
@@ -49,27 +55,61 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    public async Task<IActionResult> OnPostMoveAsync(CancellationToken cancellationToken)
+    {
+        // The binder's own refusals ("abc" for a time) in the site's words.
+        foreach (var (key, text) in new[] { ("Move.Date", "Error_Search_Date_Invalid"), ("Move.From", "Error_Search_From_Invalid"), ("Move.To", "Error_Search_To_Invalid") })
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                entry.Errors.Clear();
+                ModelState.AddModelError(key, localizer[text]);
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            if (Move.Date is not { } date)
+                ModelState.AddModelError("Move.Date", localizer["Error_Search_Date_Missing"]);
+            else if (Move.From is not { } from || Move.To is not { } to)
+                ModelState.AddModelError(Move.From is null ? "Move.From" : "Move.To", localizer["Error_Search_Time_Missing"]);
+            else
+            {
+                // 00:00 as the end is the midnight that ends the day.
+                var startsAt = SeoulTime.At(date, from);
+                var endsAt = SeoulTime.At(to == TimeOnly.MinValue ? date.AddDays(1) : date, to);
+                if (endsAt <= startsAt)
+                    ModelState.AddModelError("Move.To", localizer["Error_Search_To_BeforeFrom"]);
+                else
+                    return await ActAsync(new MoveBooking(Id, startsAt, endsAt), "BookingMovedMessage", cancellationToken, ("StartsAt", "Move.From"), ("EndsAt", "Move.To"));
+            }
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
     public Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken) =>
-        ActAsync(new CancelBooking(Id, Blank(CancelReason)), "BookingCancelledMessage", "CancelReason", cancellationToken);
+        ActAsync(new CancelBooking(Id, Blank(CancelReason)), "BookingCancelledMessage", cancellationToken, ("Reason", "CancelReason"));
 
     public Task<IActionResult> OnPostCancelSeriesAsync(CancellationToken cancellationToken) =>
-        ActAsync(new CancelRestOfSeries(Id, Blank(CancelReason)), "SeriesCancelledMessage", "CancelReason", cancellationToken);
+        ActAsync(new CancelRestOfSeries(Id, Blank(CancelReason)), "SeriesCancelledMessage", cancellationToken, ("Reason", "CancelReason"));
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
-        ActAsync(new ApproveBooking(Id), "BookingApprovedMessage", "", cancellationToken);
+        ActAsync(new ApproveBooking(Id), "BookingApprovedMessage", cancellationToken);
 
     public Task<IActionResult> OnPostApproveSeriesAsync(CancellationToken cancellationToken) =>
-        ActAsync(new ApproveRestOfSeries(Id), "SeriesApprovedMessage", "", cancellationToken);
+        ActAsync(new ApproveRestOfSeries(Id), "SeriesApprovedMessage", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
-        ActAsync(new RejectBooking(Id, Blank(RejectReason)), "BookingRejectedMessage", "RejectReason", cancellationToken);
+        ActAsync(new RejectBooking(Id, Blank(RejectReason)), "BookingRejectedMessage", cancellationToken, ("Reason", "RejectReason"));
 
     public Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken) =>
-        ActAsync(new CheckInBooking(Id), "BookingCheckedInMessage", "", cancellationToken);
+        ActAsync(new CheckInBooking(Id), "BookingCheckedInMessage", cancellationToken);
 
     private static string? Blank(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
-    private async Task<IActionResult> ActAsync<TResponse>(ICommand<TResponse> command, string done, string reasonInput, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync<TResponse>(
+        ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs)
     {
         try
         {
@@ -87,7 +127,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
         }
         catch (ValidationException refused)
         {
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", reasonInput)));
+            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(inputs));
         }
         catch (DomainRuleException rule)
         {
@@ -112,11 +152,30 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
         try
         {
             Details = await sender.Send(new GetBooking(Id), cancellationToken);
+            if (Move.Date is null && Move.From is null && Move.To is null)
+            {
+                Move = new MoveInput
+                {
+                    Date = SeoulTime.DateOf(Booking.StartsAt),
+                    From = TimeOnly.FromDateTime(SeoulTime.ToSeoul(Booking.StartsAt)),
+                    To = TimeOnly.FromDateTime(SeoulTime.ToSeoul(Booking.EndsAt)),
+                };
+            }
+
             return true;
         }
         catch (NotFoundException)
         {
             return false;
         }
+    }
+
+    public sealed class MoveInput
+    {
+        public DateOnly? Date { get; set; }
+
+        public TimeOnly? From { get; set; }
+
+        public TimeOnly? To { get; set; }
     }
 }

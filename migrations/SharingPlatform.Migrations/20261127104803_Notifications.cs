@@ -24,6 +24,7 @@ namespace SharingPlatform.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     recipient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     subject_id = table.Column<Guid>(type: "uuid", nullable: false),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

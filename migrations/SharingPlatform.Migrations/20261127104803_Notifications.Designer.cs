@@ -12,7 +12,7 @@ using SharingPlatform.Infrastructure.Data;
 namespace SharingPlatform.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261127102109_Notifications")]
+    [Migration("20261127104803_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -458,6 +458,12 @@ namespace SharingPlatform.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
 
                     b.Property<string>("Link")
                         .IsRequired()

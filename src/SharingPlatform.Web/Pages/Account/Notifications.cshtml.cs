@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
+
+namespace SharingPlatform.Web.Pages.Account;
+
+/// <summary>
+/// Which notifications also come by email (all of them land in the inbox), grouped as a person reads them. The
+/// administrators' digest is shown only to administrators; a kind not shown keeps its setting.
+/// </summary>
+[Authorize]
+public sealed class NotificationsModel(ISender sender) : PageModel
+{
+    public static readonly IReadOnlyList<(string Legend, NotificationKind[] Kinds)> Groups =
+    [
+        ("NotificationGroupBookings",
+        [
+            NotificationKind.BookingConfirmed, NotificationKind.BookingRejected, NotificationKind.BookingCancelled,
+            NotificationKind.BookingRequested, NotificationKind.NoShowRecorded, NotificationKind.BookingPaused,
+        ]),
+        ("NotificationGroupReminders", [NotificationKind.BookingReminder, NotificationKind.BookingStillPending]),
+        ("NotificationGroupCatalog",
+        [
+            NotificationKind.OrganizationVerified, NotificationKind.OrganizationRejected, NotificationKind.OrganizationSuspended,
+            NotificationKind.OrganizationRestored, NotificationKind.ResourceApproved, NotificationKind.ResourceRejected,
+            NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored,
+        ]),
+        ("NotificationGroupAdministrators", [NotificationKind.ReviewDigest]),
+    ];
+
+    /// <summary>The kinds ticked: these also come by email.</summary>
+    [BindProperty]
+    public List<NotificationKind> Emails { get; set; } = [];
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public bool Shows(NotificationKind kind) => kind != NotificationKind.ReviewDigest || User.IsInRole(Roles.Administrator);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var settings = await sender.Send(new GetNotificationSettings(), cancellationToken);
+        Emails = settings.Emails.Where(e => e.Email).Select(e => e.Kind).ToList();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+            return BadRequest();
+        var current = await sender.Send(new GetNotificationSettings(), cancellationToken);
+        var off = current.Emails.Where(e => Shows(e.Kind) ? !Emails.Contains(e.Kind) : !e.Email).Select(e => e.Kind).ToList();
+        await sender.Send(new ChooseNotificationEmails(off), cancellationToken);
+        Saved = "NotificationSettingsSaved";
+        return RedirectToPage();
+    }
+}
