@@ -24,7 +24,7 @@ public sealed class DispatchRemindersHandler(
     {
         var now = clock.GetUtcNow();
         var writerOf = writers.SelectMany(w => w.Kinds.Select(k => (Kind: k, Writer: w))).ToDictionary(x => x.Kind, x => x.Writer);
-        int delivered = 0, dropped = 0;
+        int sent = 0, dropped = 0;
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -36,9 +36,10 @@ public sealed class DispatchRemindersHandler(
                 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken);
             if (due.Count == 0)
-                return new DispatchedReminders(delivered, dropped);
+                return new DispatchedReminders(sent, dropped);
 
             var recipients = (await notifier.PeopleAsync(due.Select(r => r.RecipientId), cancellationToken)).ToDictionary(r => r.Id);
+            var delivered = await DeliveredAlreadyAsync(due, cancellationToken);
             var notices = new Dictionary<Guid, ReminderNotice>();
             foreach (var group in due.GroupBy(r => r.Kind))
             {
@@ -51,10 +52,11 @@ public sealed class DispatchRemindersHandler(
 
             foreach (var reminder in due)
             {
-                if (notices.TryGetValue(reminder.Id, out var notice) && recipients.TryGetValue(reminder.RecipientId, out var recipient))
+                if (notices.TryGetValue(reminder.Id, out var notice) && recipients.TryGetValue(reminder.RecipientId, out var recipient)
+                    && !delivered.Contains((reminder.RecipientId, reminder.Kind, reminder.SubjectId, reminder.DueAt)))
                 {
                     notifier.Notify([recipient], reminder.Kind, reminder.SubjectId, reminder.DueAt, notice.Text, notice.Link, now);
-                    delivered++;
+                    sent++;
                 }
                 else
                 {
@@ -68,5 +70,21 @@ public sealed class DispatchRemindersHandler(
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// The keys of this batch that already have their notification (a reminder re-created by hand, say): they are marked
+    /// sent without a second one, so the unique key never fails, and blocks, a whole batch.
+    /// </summary>
+    private async Task<HashSet<(Guid, NotificationKind, Guid, DateTimeOffset)>> DeliveredAlreadyAsync(
+        IReadOnlyList<Reminder> due, CancellationToken cancellationToken)
+    {
+        var recipientIds = due.Select(r => r.RecipientId).Distinct().ToList();
+        var subjectIds = due.Select(r => r.SubjectId).Distinct().ToList();
+        var existing = await db.Notifications.AsNoTracking()
+            .Where(n => recipientIds.Contains(n.RecipientId) && subjectIds.Contains(n.SubjectId))
+            .Select(n => new { n.RecipientId, n.Kind, n.SubjectId, n.DueAt })
+            .ToListAsync(cancellationToken);
+        return existing.Select(n => (n.RecipientId, n.Kind, n.SubjectId, n.DueAt)).ToHashSet();
     }
 }
