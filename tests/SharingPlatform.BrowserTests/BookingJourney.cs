@@ -63,7 +63,7 @@ public sealed class BookingJourney(BrowserApp browser)
         (await browser.App.SignedInResidentAsync(residentEmail, "김예약")).Dispose();
         await using var resident = await browser.NewPageAsync("ko-KR");
         var page = resident.Page;
-        await SignInAsync(page, residentEmail);
+        await page.SignInAsync(residentEmail);
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "공유자원 찾기" }).ClickAsync();
         await page.GetByLabel("검색어").FillAsync(word);
         await page.GetByLabel("시군").SelectOptionAsync(new SelectOptionValue { Label = "전주시" });
@@ -118,7 +118,7 @@ public sealed class BookingJourney(BrowserApp browser)
 
         // The owner signs in, finds the request among the incoming ones and approves it.
         await using var ownerPage = await browser.NewPageAsync("ko-KR");
-        await SignInAsync(ownerPage.Page, ownerEmail);
+        await ownerPage.Page.SignInAsync(ownerEmail);
         await ownerPage.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "예약 관리" }).ClickAsync();
         await Expect(ownerPage.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "예약 관리" })).ToBeVisibleAsync();
         (await ownerPage.Page.GetByLabel("상태", new() { Exact = true }).InputValueAsync()).ShouldBe("Pending", "requests waiting for a decision come first");
@@ -165,17 +165,6 @@ public sealed class BookingJourney(BrowserApp browser)
         (await page.GetByLabel("구독 주소").InputValueAsync()).ShouldEndWith(".ics");
         await resident.CheckAsync("manage-calendar-ko");
     }
-
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login?culture=ko");
-        await page.GetByLabel("이메일", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("비밀번호", new() { Exact = true }).FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
-    }
-
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

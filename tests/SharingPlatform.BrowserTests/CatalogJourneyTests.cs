@@ -24,7 +24,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         // The resident signs in and registers an organization.
         await using var owner = await browser.NewPageAsync("ko-KR");
         var page = owner.Page;
-        await SignInAsync(page, ownerEmail, ApiClient.Password);
+        await page.SignInAsync(ownerEmail);
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "단체 등록" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "단체 등록" })).ToBeVisibleAsync();
         await owner.CheckAsync("organization-register-ko");
@@ -55,7 +55,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
 
         // The administrator verifies it from the review queue.
         await using var admin = await browser.NewPageAsync("ko-KR");
-        await SignInAsync(admin.Page, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await admin.Page.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await admin.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "검토 대기" }).ClickAsync();
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "검토 대기 목록" })).ToBeVisibleAsync();
         await admin.CheckAsync("admin-review-ko");
@@ -209,7 +209,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         // The member opens the edit page, in English.
         await using var owner = await browser.NewPageAsync("en-US");
         var page = owner.Page;
-        await SignInAsync(page, ownerEmail, ApiClient.Password);
+        await page.SignInAsync(ownerEmail);
         await page.GotoAsync($"/Resources/Details/{resourceId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("KRW 2,000 per hour");
@@ -275,17 +275,6 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         response!.Status.ShouldBe(404);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Page not found" })).ToBeVisibleAsync();
     }
-
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/Login?culture=ko");
-        await page.GetByLabel("이메일", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("비밀번호", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(로그아웃|Sign out)$") })).ToBeVisibleAsync();
-    }
-
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

@@ -30,7 +30,7 @@ public sealed class NotificationJourneyTests(BrowserApp browser)
         (await browser.App.SignedInResidentAsync(email, "이알림")).Dispose();
         await using var resident = await browser.NewPageAsync("ko-KR");
         var page = resident.Page;
-        await SignInAsync(page, email);
+        await page.SignInAsync(email);
         var banner = page.GetByRole(AriaRole.Banner);
         await Expect(banner.GetByRole(AriaRole.Link, new() { Name = "알림", Exact = true })).ToBeVisibleAsync();
 
@@ -103,15 +103,6 @@ public sealed class NotificationJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Notifications" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Unread: 0");
         await resident.CheckAsync("notifications-en");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login?culture=ko");
-        await page.GetByLabel("이메일", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("비밀번호", new() { Exact = true }).FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
