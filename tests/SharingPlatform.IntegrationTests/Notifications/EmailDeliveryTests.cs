@@ -121,6 +121,29 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
+    public async Task In_a_burst_each_email_the_SMTP_server_refused_gets_a_retried_job_of_its_own()
+    {
+        await using var app = await SmtpHostAsync("smtp_burst", ClosedPort());
+        var (first, _, firstEmail) = await OrganizationVerifiedAsync(app);
+        var (second, _, secondEmail) = await OrganizationVerifiedAsync(app);
+        using var a = first;
+        using var b = second;
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SendEmailJob>().RunMany([firstEmail, secondEmail], CancellationToken.None);
+
+        (await SentAtAsync(app, firstEmail)).ShouldBeNull();
+        (await SentAtAsync(app, secondEmail)).ShouldBeNull();
+        var single = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 100)
+            .Where(j => j.Value.Job?.Method.Name == nameof(SendEmailJob.Run))
+            .Select(j => (Guid)j.Value.Job!.Args[0])
+            .ToList();
+        // One job each from the commit that wrote it, and one each from the burst that could not send it.
+        single.Count(id => id == firstEmail).ShouldBe(2);
+        single.Count(id => id == secondEmail).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_real_Hangfire_server_schedules_an_email_the_SMTP_server_refused_for_a_retry()
     {
         await using var app = await SmtpHostAsync("smtp_retry", ClosedPort());
