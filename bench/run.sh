@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of booking creation and free-period search (see bench/README.md).
-#   bench/run.sh          build, start the app in Release, generate data, load it with wrk and pgbench, print a summary
-#   bench/run.sh stop     stop the private bench PostgreSQL cluster (.data/bench-postgres/data)
+#   bench/run.sh            build, start the app in Release, generate data, load it with wrk and pgbench, print a summary
+#   bench/run.sh reminders  the same set-up, then 100k due reminders delivered by the app's dispatcher (bench/reminders.sh)
+#   bench/run.sh stop       stop the private bench PostgreSQL cluster (.data/bench-postgres/data)
 # Settings are environment variables (BENCH_*); BENCH_QUICK=1 is a small, fast run.
 set -euo pipefail
 
@@ -10,14 +11,16 @@ REPO=$PWD
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 
+MODE=api
 case "${1:-}" in
   "") ;;
+  reminders) MODE=reminders ;;
   stop)
     stop_cluster .data/bench-postgres/data
     exit 0
     ;;
   *)
-    echo "usage: bench/run.sh [stop]" >&2
+    echo "usage: bench/run.sh [reminders|stop]" >&2
     exit 2
     ;;
 esac
@@ -63,6 +66,12 @@ require_package jq jq
 require_package wrk wrk
 ensure_postgres
 PSQL="$PG_BIN/psql"
+if [ "$MODE" = reminders ]; then
+  require_package python3 python3
+  # shellcheck source=bench/reminders.sh
+  . bench/reminders.sh # functions only: reminders_settings, reminders_before_app, reminders_run, reminders_cleanup
+  reminders_settings
+fi
 PGBENCH="$PG_BIN/pgbench"
 [ -x "$PGBENCH" ] || die "pgbench is missing from $PG_BIN. Install it with: sudo apt-get install postgresql-contrib"
 
@@ -179,20 +188,29 @@ stop_app() {
   fi
   APP_PID=""
 }
-trap stop_app EXIT
+on_exit() {
+  stop_app
+  if declare -F reminders_cleanup >/dev/null; then reminders_cleanup; fi
+}
+trap on_exit EXIT
 trap 'exit 130' INT TERM
+
+# The reminders run needs the job server (its dispatcher is a recurring job) and somewhere for the emails to go.
+APP_RUN_SERVER=false APP_WORKERS=4 SMTP_PORT=2525
+if [ "$MODE" = reminders ]; then reminders_before_app; fi
 
 log "Starting the app on $BASE_URL (Production)"
 mkdir -p .data/bench-uploads
 # Production, as a server would run it, with these differences, all for the benchmark:
 # - no job server in this process (Jobs__RunServer=false): the confirmation emails of the bench sign-ups stay queued,
-#   so the Smtp host below, which production requires, is never contacted;
+#   so the Smtp host below, which production requires, is never contacted (bench/run.sh reminders runs the server,
+#   with the dispatcher every minute, and points Smtp at bench/smtp-sink.py);
 # - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address.
 ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS=$BASE_URL \
   App__BaseUrl=$BASE_URL \
-  Smtp__Host=127.0.0.1 Smtp__Port=2525 Smtp__Security=None \
-  Jobs__RunServer=false \
+  Smtp__Host=127.0.0.1 Smtp__Port=$SMTP_PORT Smtp__Security=None \
+  Jobs__RunServer=$APP_RUN_SERVER Jobs__WorkerCount=$APP_WORKERS Notifications__DispatchEveryMinutes=1 \
   RateLimiting__AccountPermitsPerMinute=100000 \
   Uploads__Directory="$REPO/.data/bench-uploads" \
   Admin__Email="" Admin__Password="" \
@@ -218,6 +236,33 @@ gen_start=$(date +%s)
 dotnet "$GENERATOR_DLL" --connection "$ConnectionStrings__Default" --resources "$BENCH_RESOURCES" \
   --bookings "$BENCH_BOOKINGS" --users "$BENCH_BACKGROUND_USERS" --skip-if-present
 GENERATE_SECONDS=$(($(date +%s) - gen_start))
+
+# CPU busy % of the whole machine over 2 s, while the app idles: others' builds or tests skew every number.
+cpu_busy_pct() {
+  local a b
+  read -ra a < <(grep '^cpu ' /proc/stat)
+  sleep 2
+  read -ra b < <(grep '^cpu ' /proc/stat)
+  awk -v u=$((b[1] + b[2] + b[3] + b[6] + b[7] - a[1] - a[2] - a[3] - a[6] - a[7])) \
+    -v t=$((b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] - a[1] - a[2] - a[3] - a[4] - a[5] - a[6] - a[7])) \
+    'BEGIN { printf "%.0f", (t > 0) ? 100 * u / t : 0 }'
+}
+# CPU time, in clock ticks, of the app process and of the bench cluster (the postmaster, its live backends, and the
+# backends it has reaped): what each request costs, however busy the rest of the machine is.
+CLK_TCK=$(getconf CLK_TCK)
+app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+pg_ticks() {
+  [ "$OWN_CLUSTER" = 1 ] || { echo 0; return; }
+  local pm
+  pm=$(head -n 1 .data/bench-postgres/data/postmaster.pid)
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+    for child in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done; } |
+    awk '{ t += $1 } END { print t + 0 }'
+}
+if [ "$MODE" = reminders ]; then
+  reminders_run
+  exit 0
+fi
 
 log "Signing up, confirming and signing in $BENCH_API_USERS bench users through the API"
 api_user_email() { printf 'bench-api-%d@bench.sharing.example' "$1"; }
@@ -270,16 +315,6 @@ if [ "$smoke_status" != 201 ]; then
 fi
 
 # ---------------------------------------------------------------- load
-# CPU busy % of the whole machine over 2 s, while the app idles: others' builds or tests skew every number.
-cpu_busy_pct() {
-  local a b
-  read -ra a < <(grep '^cpu ' /proc/stat)
-  sleep 2
-  read -ra b < <(grep '^cpu ' /proc/stat)
-  awk -v u=$((b[1] + b[2] + b[3] + b[6] + b[7] - a[1] - a[2] - a[3] - a[6] - a[7])) \
-    -v t=$((b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] - a[1] - a[2] - a[3] - a[4] - a[5] - a[6] - a[7])) \
-    'BEGIN { printf "%.0f", (t > 0) ? 100 * u / t : 0 }'
-}
 # The sign-ups, the clean-up above and PostgreSQL's own background work (autovacuum, checkpoints) settle first: wait up
 # to a minute for the machine to be quiet.
 for _ in $(seq 1 30); do
@@ -290,18 +325,6 @@ echo "CPU busy before the load, with the app idle: $IDLE_BUSY %" >&2
 export BENCH_LUA_DIR=$REPO/bench/wrk BENCH_THREADS BENCH_RESOURCES_FILE=$REPO/$WORK/resources.txt \
   BENCH_TOKENS_FILE=$REPO/$WORK/tokens.txt
 
-# CPU time, in clock ticks, of the app process and of the bench cluster (the postmaster, its live backends, and the
-# backends it has reaped): what each request costs, however busy the rest of the machine is.
-CLK_TCK=$(getconf CLK_TCK)
-app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
-pg_ticks() {
-  [ "$OWN_CLUSTER" = 1 ] || { echo 0; return; }
-  local pm
-  pm=$(head -n 1 .data/bench-postgres/data/postmaster.pid)
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
-    for child in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done; } |
-    awk '{ t += $1 } END { print t + 0 }'
-}
 # cpu_per_request BEFORE_APP BEFORE_PG REQUESTS — "app=X pg=Y" in ms of CPU per request since BEFORE_*.
 cpu_per_request() {
   awk -v a=$(($(app_ticks) - $1)) -v p=$(($(pg_ticks) - $2)) -v n="$3" -v hz="$CLK_TCK" -v own="$OWN_CLUSTER" \
