@@ -68,8 +68,4 @@ public static class AdminDecisions
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {resourceId} FOR UPDATE", cancellationToken);
         return transaction;
     }
-
-    public static string Reasoned(Language language, string? reason) => string.IsNullOrWhiteSpace(reason)
-        ? ""
-        : (language == Language.English ? $"\n\nReason: {reason}" : $"\n\n사유: {reason}");
 }

@@ -83,9 +83,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
             var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
             notifier.Notify(members, NotificationKind.BookingCancelled, first.Id, now, language => Say(language,
                 $"예약 취소: {about.Resource}",
-                $"{about.Booker}님이 {about.Resource} {When(bookings, Language.Korean)} 예약을 취소했습니다.{Reasoned(Language.Korean, reason)}",
+                $"{about.Booker}님이 {about.Resource} {When(bookings, Language.Korean)} 예약을 취소했습니다.{NoticeText.Reasoned(Language.Korean, reason)}",
                 $"Booking cancelled: {about.Resource}",
-                $"{about.Booker} cancelled their booking of {about.Resource} {When(bookings, Language.English)}.{Reasoned(Language.English, reason)}"),
+                $"{about.Booker} cancelled their booking of {about.Resource} {When(bookings, Language.English)}.{NoticeText.Reasoned(Language.English, reason)}"),
                 Link(first), now);
             return;
         }
@@ -93,9 +93,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         var booker = await notifier.PeopleAsync([first.BookerId], cancellationToken);
         notifier.Notify(booker, NotificationKind.BookingCancelled, first.Id, now, language => Say(language,
             $"예약 취소: {about.Resource}",
-            $"공유자원을 운영하는 단체가 {about.Resource} {When(bookings, Language.Korean)} 예약을 취소했습니다.{Reasoned(Language.Korean, reason)}",
+            $"공유자원을 운영하는 단체가 {about.Resource} {When(bookings, Language.Korean)} 예약을 취소했습니다.{NoticeText.Reasoned(Language.Korean, reason)}",
             $"Booking cancelled: {about.Resource}",
-            $"The organization that shares {about.Resource} cancelled your booking {When(bookings, Language.English)}.{Reasoned(Language.English, reason)}"),
+            $"The organization that shares {about.Resource} cancelled your booking {When(bookings, Language.English)}.{NoticeText.Reasoned(Language.English, reason)}"),
             Link(first), now);
     }
 
@@ -196,10 +196,6 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
 
     private static NoticeText Say(Language language, string koreanTitle, string koreanBody, string englishTitle, string englishBody) =>
         language == Language.English ? new NoticeText(englishTitle, englishBody) : new NoticeText(koreanTitle, koreanBody);
-
-    private static string Reasoned(Language language, string? reason) => string.IsNullOrWhiteSpace(reason)
-        ? ""
-        : (language == Language.English ? $"\n\nReason: {reason}" : $"\n\n사유: {reason}");
 
     /// <summary>"2026-11-28 (토) 14:00–16:00", or for a series "… 부터 매주 8회".</summary>
     private static string When(IReadOnlyList<Booking> bookings, Language language)

@@ -10,7 +10,13 @@ namespace SharingPlatform.Application.Notifications;
 public sealed record Recipient(Guid Id, string Email, string DisplayName, Language Language, List<NotificationKind> EmailsOff);
 
 /// <summary>A notification's words in one language.</summary>
-public sealed record NoticeText(string Title, string Body);
+public sealed record NoticeText(string Title, string Body)
+{
+    /// <summary>"\n\n사유: …" / "\n\nReason: …" to end a body with, or nothing when no reason was given.</summary>
+    public static string Reasoned(Language language, string? reason) => string.IsNullOrWhiteSpace(reason)
+        ? ""
+        : (language == Language.English ? $"\n\nReason: {reason}" : $"\n\n사유: {reason}");
+}
 
 /// <summary>
 /// Writes notifications and reminders into the caller's unit of work, so they commit (or not) with the change they tell

@@ -23,8 +23,8 @@ public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUse
         resource.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/Details/{resource.Id}",
             language => language == Language.English
-                ? ($"'{resource.Title}' is suspended", $"Your resource '{resource.Title}' is hidden from the public for now.{AdminDecisions.Reasoned(language, command.Reason)}")
-                : ($"'{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{AdminDecisions.Reasoned(language, command.Reason)}"),
+                ? ($"'{resource.Title}' is suspended", $"Your resource '{resource.Title}' is hidden from the public for now.{NoticeText.Reasoned(language, command.Reason)}")
+                : ($"'{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
             clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
