@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -108,43 +107,18 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
 
     private static string? Blank(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
-    private async Task<IActionResult> ActAsync<TResponse>(
-        ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs)
-    {
-        try
-        {
-            await sender.Send(command, cancellationToken);
-            Done = done;
-            return RedirectToPage(new { id = Id });
-        }
-        catch (NotSignedInException)
-        {
-            return Challenge();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(inputs));
-        }
-        catch (DomainRuleException rule)
-        {
-            // IllegalTransitionException too: someone else moved the booking first, say.
-            ModelState.AddRule(localizer, rule);
-        }
-        catch (ForbiddenException forbidden)
-        {
-            ModelState.AddModelError("", forbidden.Message);
-        }
-        catch (ConflictException conflict)
-        {
-            ModelState.AddModelError("", localizer.Describe(conflict));
-        }
+    private Task<IActionResult> ActAsync<TResponse>(
+        ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs) =>
+        this.SendAsync(sender, command, localizer, _ => ShowDone(done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    private RedirectToPageResult ShowDone(string done)
+    {
+        Done = done;
+        return RedirectToPage(new { id = Id });
     }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Web.Pages.Resources;
 
@@ -70,37 +68,17 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
         ActAsync(new RestoreOrganization(Id, Reason), "OrganizationRestored", DecisionInputs, cancellationToken);
 
-    private async Task<IActionResult> ActAsync(ICommand command, string done, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sender.Send(command, cancellationToken);
-            Done = done;
-            return RedirectToPage(new { id = Id });
-        }
-        catch (NotSignedInException)
-        {
-            return Challenge();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, inputs);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-        catch (ForbiddenException forbidden)
-        {
-            ModelState.AddModelError("", forbidden.Message);
-        }
+    private Task<IActionResult> ActAsync(ICommand command, string done, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, command, localizer, _ => ShowDone(done), () => ReloadAsync(cancellationToken), inputs, cancellationToken);
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    private RedirectToPageResult ShowDone(string done)
+    {
+        Done = done;
+        return RedirectToPage(new { id = Id });
     }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

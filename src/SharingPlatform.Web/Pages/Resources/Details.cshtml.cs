@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,37 +85,17 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
         ActAsync(new RestoreResource(Id, Reason), "ResourceRestored", cancellationToken);
 
-    private async Task<IActionResult> ActAsync<TResponse>(ICommand<TResponse> command, string done, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sender.Send(command, cancellationToken);
-            Done = done;
-            return RedirectToPage(new { id = Id });
-        }
-        catch (NotSignedInException)
-        {
-            return Challenge();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, DecisionInputs);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-        catch (ForbiddenException forbidden)
-        {
-            ModelState.AddModelError("", forbidden.Message);
-        }
+    private Task<IActionResult> ActAsync<TResponse>(ICommand<TResponse> command, string done, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, command, localizer, _ => ShowDone(done), () => ReloadAsync(cancellationToken), DecisionInputs, cancellationToken);
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    private RedirectToPageResult ShowDone(string done)
+    {
+        Done = done;
+        return RedirectToPage(new { id = Id });
     }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
