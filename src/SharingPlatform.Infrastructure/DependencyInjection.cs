@@ -78,7 +78,7 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]))
             services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
         else
-            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+            services.AddScoped<IMailTransport, SmtpMailTransport>();
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SendUnsentEmailsJob>();
         services.AddScoped<SettleBookingsJob>();

@@ -121,6 +121,30 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
+    public async Task A_burst_of_emails_goes_out_over_one_SMTP_connection_each_to_its_recipient()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await SmtpHostAsync("smtp_one_connection", smtp.Port);
+        var sent = new List<(Person Owner, Guid EmailId)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (owner, _, emailId) = await OrganizationVerifiedAsync(app);
+            sent.Add((owner, emailId));
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SendEmailJob>().RunMany([.. sent.Select(s => s.EmailId)], CancellationToken.None);
+
+        smtp.Received.Select(m => m.RcptTo.ShouldHaveSingleItem()).ShouldBe(sent.Select(s => s.Owner.Email), ignoreOrder: true);
+        smtp.Connections.ShouldBe(1);
+        foreach (var (owner, emailId) in sent)
+        {
+            (await SentAtAsync(app, emailId)).ShouldNotBeNull();
+            owner.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task In_a_burst_each_email_the_SMTP_server_refused_gets_a_retried_job_of_its_own()
     {
         await using var app = await SmtpHostAsync("smtp_burst", ClosedPort());

@@ -24,6 +24,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
     private readonly ConcurrentBag<Task> _sessions = [];
     private readonly Task _accepting;
+    private int _connections;
 
     public SmtpSink()
     {
@@ -33,6 +34,9 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>How many SMTP connections clients have opened so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>Every message received so far, in order.</summary>
     public IReadOnlyList<ReceivedMail> Received => _received.ToList();
@@ -51,6 +55,7 @@ public sealed class SmtpSink : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             _sessions.Add(ServeAsync(client));
         }
     }
