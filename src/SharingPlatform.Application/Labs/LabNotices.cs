@@ -16,11 +16,12 @@ public sealed class LabNotices(Notifier notifier)
     private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string SessionLink(Guid bookingId) => $"/Labs/Sessions/{bookingId}";
+    /// <summary>A booker's notices lead to their lab sessions ("my lab sessions" lists each with its state).</summary>
+    public const string SessionsLink = "/Labs/Mine";
 
     public static string LabLink(Guid labId) => $"/Labs/Details/{labId}";
 
-    public static string ConsoleLink(Guid labId) => $"/Labs/Console/{labId}";
+    public static string ConsoleLink(Guid labId) => $"/Labs/Manage/{labId}";
 
     /// <summary>The booker is told the session is booked, and reminded 24 h and 1 h before it.</summary>
     public async Task BookedAsync(LabBooking booking, Lab lab, DateTimeOffset now, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class LabNotices(Notifier notifier)
             $"{lab.Name} {When(booking, Language.Korean)} 자리를 예약했습니다.",
             $"Lab session booked: {lab.Name}",
             $"You have a seat at {lab.Name} {When(booking, Language.English)}."),
-            SessionLink(booking.Id), now);
+            SessionsLink, now);
         foreach (var before in RemindBefore)
         {
             var due = booking.SlotStartsAt - before;
@@ -64,7 +65,7 @@ public sealed class LabNotices(Notifier notifier)
                 $"실험실 담당자가 {lab.Name} {When(booking, Language.Korean)} 예약을 취소했습니다.{NoticeText.Reasoned(language, reason)}",
                 $"Lab session cancelled: {lab.Name}",
                 $"A manager of {lab.Name} cancelled your session {When(booking, Language.English)}.{NoticeText.Reasoned(language, reason)}"),
-            SessionLink(booking.Id), now);
+            SessionsLink, now);
     }
 
     public async Task NoShowAsync(LabBooking booking, Lab lab, DateTimeOffset now, CancellationToken cancellationToken)
@@ -76,7 +77,7 @@ public sealed class LabNotices(Notifier notifier)
                 $"{lab.Name} {When(booking, Language.Korean)} 예약에 체크인하지 않아 노쇼로 기록되었습니다. 90일 안에 노쇼가 {User.NoShowsBeforePause}번이면 {User.PauseLength.Days}일 동안 예약할 수 없습니다.",
                 $"No-show recorded: {lab.Name}",
                 $"Nobody checked in for your session at {lab.Name} {When(booking, Language.English)}, so it is recorded as a no-show. After {User.NoShowsBeforePause} no-shows within 90 days you cannot book for {User.PauseLength.Days} days."),
-            SessionLink(booking.Id), now);
+            SessionsLink, now);
     }
 
     /// <summary>Sessions lost a piece of equipment taken out of service; each booker is told (their seat stays).</summary>
@@ -90,7 +91,7 @@ public sealed class LabNotices(Notifier notifier)
                     $"{lab.Name}의 {equipment.Name}이(가) 점검으로 사용할 수 없게 되어 {When(booking, Language.Korean)} 예약에서 빠졌습니다. 자리 예약은 그대로입니다.{NoticeText.Reasoned(language, equipment.OutOfServiceReason)}",
                     $"Equipment out of service: {equipment.Name}",
                     $"{equipment.Name} at {lab.Name} is out of service, so it was taken off your session {When(booking, Language.English)}. Your seat stays.{NoticeText.Reasoned(language, equipment.OutOfServiceReason)}"),
-                SessionLink(booking.Id), now);
+                SessionsLink, now);
         }
     }
 
@@ -101,7 +102,7 @@ public sealed class LabNotices(Notifier notifier)
                 $"{lab.Name}에서 {equipment.Name}을(를) {qualification.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}까지 쓸 수 있는 자격({Qualified(equipment)})을 받았습니다.",
                 $"Qualification granted: {Qualified(equipment)}",
                 $"{lab.Name} qualified you to use {equipment.Name} until {qualification.ValidUntil.ToString("d MMM yyyy", English)} ({Qualified(equipment)})."),
-            "/Labs/Qualifications", now);
+            SessionsLink, now);
 
     public async Task QualificationRevokedAsync(Qualification qualification, Equipment equipment, Lab lab, DateTimeOffset now, CancellationToken cancellationToken) =>
         notifier.Notify(await notifier.PeopleAsync([qualification.UserId], cancellationToken), NotificationKind.QualificationRevoked, qualification.Id, now,
@@ -110,7 +111,7 @@ public sealed class LabNotices(Notifier notifier)
                 $"{lab.Name}의 {equipment.Name} 사용 자격이 취소되었습니다.{NoticeText.Reasoned(language, qualification.RevokedReason)}",
                 $"Qualification revoked: {Qualified(equipment)}",
                 $"Your qualification to use {equipment.Name} at {lab.Name} was revoked.{NoticeText.Reasoned(language, qualification.RevokedReason)}"),
-            "/Labs/Qualifications", now);
+            SessionsLink, now);
 
     /// <summary>The words of a due session reminder, or none when the session no longer calls for it.</summary>
     public static Func<Language, NoticeText>? ReminderText(LabBooking booking, string lab) =>

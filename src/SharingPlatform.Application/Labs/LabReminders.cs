@@ -20,7 +20,7 @@ public sealed class LabReminders(IApplicationDbContext db) : IReminderNotices
         foreach (var reminder in due)
         {
             if (bookings.TryGetValue(reminder.SubjectId, out var found) && LabNotices.ReminderText(found.Booking, found.Name) is { } text)
-                notices[reminder.Id] = new ReminderNotice(text, LabNotices.SessionLink(found.Booking.Id));
+                notices[reminder.Id] = new ReminderNotice(text, LabNotices.SessionsLink);
         }
 
         return notices;

@@ -61,7 +61,7 @@ public sealed class LabRuleTests(SharedApp shared)
         var session = await booker.Client.LabBookingAsync(bookingId);
         session.GetProperty("status").GetString().ShouldBe("booked");
         session.GetProperty("equipmentIds").EnumerateArray().ShouldBeEmpty();
-        (await booker.NotificationsAsync("labEquipmentOutOfService", bookingId)).ShouldHaveSingleItem().Body().ShouldContain("스핀들 교체");
+        (await booker.NotificationsAsync("labEquipmentOutOfService")).ShouldHaveSingleItem().Body().ShouldContain("스핀들 교체");
         (await other.Client.BookLabAsync(lab.Id, slot, router).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity)).ShouldBe("equipment_out_of_service");
         (await lab.Manager.SlotAtAsync(lab.Id, slot)).GetProperty("freeEquipmentIds").EnumerateArray().ShouldBeEmpty();
 
@@ -122,7 +122,7 @@ public sealed class LabRuleTests(SharedApp shared)
             .ProblemCodeAsync(HttpStatusCode.UnprocessableEntity)).ShouldBe("reason_required");
         await lab.Manager.PostAsJsonAsync($"/api/v1/lab-bookings/{bookingId}/cancel", new { reason = "정전 점검" }).ExpectAsync(HttpStatusCode.OK);
 
-        (await booker.NotificationsAsync("labSessionCancelled", bookingId)).ShouldHaveSingleItem().Body().ShouldContain("정전 점검");
+        (await booker.NotificationsAsync("labSessionCancelled")).ShouldHaveSingleItem().Body().ShouldContain("정전 점검");
         (await lab.Manager.SlotAtAsync(lab.Id, slot)).GetProperty("seatsLeft").GetInt32().ShouldBe(2);
         var mine = await booker.Client.GetAsync("/api/v1/lab-bookings/mine").ExpectAsync(HttpStatusCode.OK);
         mine.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("cancelled");

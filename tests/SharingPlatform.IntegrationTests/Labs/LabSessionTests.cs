@@ -43,7 +43,7 @@ public sealed class LabSessionTests(SharedApp shared)
         var seat = await lab.Manager.SlotAtAsync(lab.Id, slot);
         seat.GetProperty("seatsLeft").GetInt32().ShouldBe(1);
         seat.GetProperty("freeEquipmentIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([printer]);
-        (await booker.NotificationsAsync("labNoShowRecorded", bookingId)).ShouldHaveSingleItem();
+        (await booker.NotificationsAsync("labNoShowRecorded")).ShouldHaveSingleItem();
         (await _app.QueryAsync(db => db.Reminders.CountAsync(r => r.SubjectId == bookingId && r.SentAt == null))).ShouldBe(0);
     }
 
@@ -114,15 +114,15 @@ public sealed class LabSessionTests(SharedApp shared)
         using var quitter = await _app.PersonAsync();
         var bookingId = await booker.Client.BookedLabAsync(lab.Id, slot);
         var cancelledId = await quitter.Client.BookedLabAsync(lab.Id, slot);
-        (await booker.NotificationsAsync("labSessionBooked", bookingId)).ShouldHaveSingleItem();
+        (await booker.NotificationsAsync("labSessionBooked")).ShouldHaveSingleItem();
         await quitter.Client.PostAsJsonAsync($"/api/v1/lab-bookings/{cancelledId}/cancel", new { reason = (string?)null }).ExpectAsync(HttpStatusCode.OK);
         (await lab.Organization.Owner.InboxAsync()).OfKind("labSessionCancelled").ShouldHaveSingleItem();
 
         await _app.DispatchRemindersAtAsync(slot.AddHours(-24).AddMinutes(-5));
-        (await booker.NotificationsAsync("labSessionReminder", bookingId)).ShouldBeEmpty();
+        (await booker.NotificationsAsync("labSessionReminder")).ShouldBeEmpty();
 
         await _app.DispatchRemindersAtAsync(slot.AddHours(-24).AddMinutes(5), times: 2);
-        var reminder = (await booker.NotificationsAsync("labSessionReminder", bookingId)).ShouldHaveSingleItem();
+        var reminder = (await booker.NotificationsAsync("labSessionReminder")).ShouldHaveSingleItem();
         reminder.Title().ShouldStartWith("실험실 예약 알림: 메이커 스페이스");
         (await quitter.NotificationsAsync("labSessionReminder")).ShouldBeEmpty();
         (await _app.OutgoingEmailsToAsync(booker.Email)).Count(e => e.Subject.Contains("실험실 예약 알림", StringComparison.Ordinal)).ShouldBe(1);
