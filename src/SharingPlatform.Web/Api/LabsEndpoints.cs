@@ -61,6 +61,12 @@ public static class LabsEndpoints
         }).RequireAuthorization();
         labs.MapPut("/{id:guid}/equipment/{equipmentId:guid}", async (Guid id, Guid equipmentId, EquipmentInput request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdateEquipment(id, equipmentId, request), ct))).RequireAuthorization();
+        // Multipart with one "file" part. Bearer-authenticated, so no antiforgery token is involved.
+        labs.MapPost("/{id:guid}/equipment/{equipmentId:guid}/photo", async (Guid id, Guid equipmentId, IFormFile file, ISender sender, CancellationToken ct) =>
+        {
+            await using var content = file.OpenReadStream();
+            return TypedResults.Ok(await sender.Send(new SetEquipmentPhoto(id, equipmentId, content, file.Length), ct));
+        }).RequireAuthorization().DisableAntiforgery();
         labs.MapPost("/{id:guid}/equipment/{equipmentId:guid}/out-of-service", async (Guid id, Guid equipmentId, OutOfServiceRequest request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new PutEquipmentOutOfService(id, equipmentId, request.From, request.Until, request.Reason), ct))).RequireAuthorization();
         labs.MapPost("/{id:guid}/equipment/{equipmentId:guid}/return-to-service", async (Guid id, Guid equipmentId, ISender sender, CancellationToken ct) =>
