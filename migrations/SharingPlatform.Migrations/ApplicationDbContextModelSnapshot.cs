@@ -430,6 +430,378 @@ namespace SharingPlatform.Migrations
                     b.ToTable("outgoing_emails", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Equipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("OutOfServiceFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("out_of_service_from");
+
+                    b.Property<string>("OutOfServiceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("out_of_service_reason");
+
+                    b.Property<DateTimeOffset?>("OutOfServiceUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("out_of_service_until");
+
+                    b.Property<string>("PhotoFileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("photo_file_name");
+
+                    b.Property<string>("QualificationName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("qualification_name");
+
+                    b.Property<bool>("RequiresQualification")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_qualification");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lab_equipment");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_lab_equipment_lab_id");
+
+                    b.ToTable("lab_equipment", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Lab", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<Guid[]>("ManagerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("manager_ids");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("municipality");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("SafetyRules")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("safety_rules");
+
+                    b.Property<int>("SeatsPerSlot")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats_per_slot");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("Timetable")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("timetable");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_labs");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_labs_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_labs_organization_id");
+
+                    b.HasIndex("Status", "Municipality")
+                        .HasDatabaseName("ix_labs_status_municipality");
+
+                    b.ToTable("labs", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booker_id");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset>("SlotEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_ends_at");
+
+                    b.Property<DateTimeOffset>("SlotStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("StatusChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_changed_by");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lab_bookings");
+
+                    b.HasIndex("SlotStartsAt")
+                        .HasDatabaseName("ix_lab_bookings_settling")
+                        .HasFilter("status = 'Booked'");
+
+                    b.HasIndex("StatusChangedBy")
+                        .HasDatabaseName("ix_lab_bookings_status_changed_by");
+
+                    b.HasIndex("BookerId", "SlotStartsAt")
+                        .HasDatabaseName("ix_lab_bookings_booker_id_slot_starts_at");
+
+                    b.HasIndex("LabId", "SlotStartsAt", "BookerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_lab_bookings_one_per_person")
+                        .HasFilter("status IN ('Booked', 'CheckedIn', 'Completed')");
+
+                    b.ToTable("lab_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBookingEquipment", b =>
+                {
+                    b.Property<Guid>("LabBookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_booking_id");
+
+                    b.Property<Guid>("EquipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("equipment_id");
+
+                    b.Property<bool>("Released")
+                        .HasColumnType("boolean")
+                        .HasColumnName("released");
+
+                    b.Property<DateTimeOffset>("SlotStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_starts_at");
+
+                    b.Property<int?>("UsageMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("usage_minutes");
+
+                    b.HasKey("LabBookingId", "EquipmentId")
+                        .HasName("pk_lab_booking_equipment");
+
+                    b.HasIndex("EquipmentId", "SlotStartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_lab_booking_equipment_held")
+                        .HasFilter("NOT released");
+
+                    b.ToTable("lab_booking_equipment", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabSlotSeats", b =>
+                {
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats_taken");
+
+                    b.HasKey("LabId", "StartsAt")
+                        .HasName("pk_lab_slots");
+
+                    b.ToTable("lab_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_lab_slots_seats", "seats_taken >= 0 AND seats_taken <= seats");
+                        });
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Qualification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EquipmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("equipment_id");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_by");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lab_qualifications");
+
+                    b.HasIndex("EquipmentId")
+                        .HasDatabaseName("ix_lab_qualifications_equipment_id");
+
+                    b.HasIndex("GrantedBy")
+                        .HasDatabaseName("ix_lab_qualifications_granted_by");
+
+                    b.HasIndex("RevokedBy")
+                        .HasDatabaseName("ix_lab_qualifications_revoked_by");
+
+                    b.HasIndex("LabId", "ValidUntil")
+                        .HasDatabaseName("ix_lab_qualifications_lab_id_valid_until");
+
+                    b.HasIndex("UserId", "EquipmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_lab_qualifications_unrevoked")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("lab_qualifications", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1015,6 +1387,113 @@ namespace SharingPlatform.Migrations
                         .HasConstraintName("fk_booking_changes_bookings_booking_id");
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Equipment", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Labs.Lab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_equipment_labs_lab_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Lab", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_labs_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBooking", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("BookerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_bookings_asp_net_users_booker_id");
+
+                    b.HasOne("SharingPlatform.Domain.Labs.Lab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_bookings_labs_lab_id");
+
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StatusChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_lab_bookings_asp_net_users_status_changed_by");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBookingEquipment", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Labs.Equipment", null)
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_booking_equipment_lab_equipment_equipment_id");
+
+                    b.HasOne("SharingPlatform.Domain.Labs.LabBooking", null)
+                        .WithMany("Equipment")
+                        .HasForeignKey("LabBookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_booking_equipment_lab_bookings_lab_booking_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabSlotSeats", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Labs.Lab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_slots_labs_lab_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Qualification", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Labs.Equipment", null)
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_qualifications_lab_equipment_equipment_id");
+
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_qualifications_asp_net_users_granted_by");
+
+                    b.HasOne("SharingPlatform.Domain.Labs.Lab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_qualifications_labs_lab_id");
+
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_lab_qualifications_asp_net_users_revoked_by");
+
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_qualifications_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("SharingPlatform.Domain.Users.User", null)
@@ -1075,6 +1554,11 @@ namespace SharingPlatform.Migrations
             modelBuilder.Entity("SharingPlatform.Domain.Bookings.Booking", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBooking", b =>
+                {
+                    b.Navigation("Equipment");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Organizations.Organization", b =>

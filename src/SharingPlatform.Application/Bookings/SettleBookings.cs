@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Bookings;
 
 namespace SharingPlatform.Application.Bookings;
@@ -73,7 +74,7 @@ public sealed class SettleBookingsHandler(IApplicationDbContext db, BookingNotic
     {
         var booker = await db.Users.FromSql($"SELECT * FROM users WHERE id = {bookerId} FOR UPDATE").SingleAsync(cancellationToken);
         var countFrom = booker.NoShowsCountFrom(now);
-        var noShows = await db.Bookings.CountAsync(b => b.BookerId == bookerId && b.Status == BookingStatus.NoShow && b.StartsAt >= countFrom, cancellationToken);
+        var noShows = await db.CountNoShowsAsync(bookerId, countFrom, cancellationToken);
         if (!booker.PauseBookingIfDue(noShows, now))
             return false;
         await notices.PausedAsync(booker, now, cancellationToken);

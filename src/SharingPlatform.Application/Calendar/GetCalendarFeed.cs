@@ -1,13 +1,15 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Calendar;
 
 /// <summary>
 /// What a person's secret calendar link (<c>/calendar/{token}.ics</c>) lists: their confirmed bookings (also once
-/// checked in or completed), from 90 days back. A wrong or replaced token is 404.
+/// checked in or completed) and lab sessions, from 90 days back. A wrong or replaced token is 404.
 /// </summary>
 public sealed record GetCalendarFeed(string Token) : IQuery<CalendarFeed>;
 
@@ -33,8 +35,20 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
             .OrderBy(b => b.StartsAt)
             .Take(1000)
             .ToListAsync(cancellationToken);
-        return new CalendarFeed(owner.DisplayName, bookings
+        var entries = bookings
             .Select(b => new CalendarEntry($"booking-{b.Id}@sharingplatform", b.Title, b.Address, b.Purpose, b.StartsAt, b.EndsAt, links.To($"/Bookings/Details/{b.Id}").ToString()))
-            .ToList());
+            .ToList();
+
+        // Lab sessions that hold their seat (booked, checked in, completed).
+        var labSessions = await db.LabBookings.AsNoTracking()
+            .Where(b => b.BookerId == owner.Id && b.SlotEndsAt > since && LabBooking.Holding.Contains(b.Status))
+            .Join(db.Labs, b => b.LabId, l => l.Id, (b, l) => new { b.Id, l.Name, l.Address, l.SafetyRules, b.SlotStartsAt, b.SlotEndsAt })
+            .OrderBy(b => b.SlotStartsAt)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        entries.AddRange(labSessions.Select(b => new CalendarEntry(
+            $"lab-booking-{b.Id}@sharingplatform", b.Name, b.Address, b.SafetyRules, b.SlotStartsAt, b.SlotEndsAt, links.To(LabNotices.SessionsLink).ToString())));
+
+        return new CalendarFeed(owner.DisplayName, entries.OrderBy(e => e.StartsAt).ToList());
     }
 }

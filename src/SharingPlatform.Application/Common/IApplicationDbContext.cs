@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Emails;
+using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
@@ -26,6 +27,12 @@ public interface IApplicationDbContext
     DbSet<Reminder> Reminders { get; }
     DbSet<IdentityRole<Guid>> Roles { get; }
     DbSet<IdentityUserRole<Guid>> UserRoles { get; }
+    DbSet<Lab> Labs { get; }
+    DbSet<Equipment> Equipment { get; }
+    DbSet<Qualification> Qualifications { get; }
+    DbSet<LabBooking> LabBookings { get; }
+    DbSet<LabBookingEquipment> LabBookingEquipment { get; }
+    DbSet<LabSlotSeats> LabSlots { get; }
 
     DatabaseFacade Database { get; }
 

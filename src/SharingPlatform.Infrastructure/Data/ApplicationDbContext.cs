@@ -6,6 +6,7 @@ using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Emails;
+using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
@@ -26,6 +27,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lab> Labs => Set<Lab>();
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<LabBooking> LabBookings => Set<LabBooking>();
+    public DbSet<LabBookingEquipment> LabBookingEquipment => Set<LabBookingEquipment>();
+    public DbSet<LabSlotSeats> LabSlots => Set<LabSlotSeats>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

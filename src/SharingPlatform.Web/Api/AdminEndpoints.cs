@@ -1,5 +1,6 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 
@@ -30,6 +31,10 @@ public static class AdminEndpoints
         Decide(admin, "/resources/{id:guid}/suspend", (id, reason) => new SuspendResource(id, reason));
         Decide(admin, "/resources/{id:guid}/restore", (id, reason) => new RestoreResource(id, reason));
         Decide(admin, "/users/{id:guid}/lift-pause", (id, reason) => new LiftBookingPause(id, reason));
+        Decide(admin, "/labs/{id:guid}/approve", (id, reason) => new ApproveLab(id, reason));
+        Decide(admin, "/labs/{id:guid}/reject", (id, reason) => new RejectLab(id, reason));
+        Decide(admin, "/labs/{id:guid}/suspend", (id, reason) => new SuspendLab(id, reason));
+        Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
     }
 
     private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)

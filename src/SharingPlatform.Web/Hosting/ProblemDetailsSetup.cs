@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Npgsql;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
 
@@ -103,6 +104,8 @@ public static class ProblemDetailsSetup
         // A booking written outside the booking handlers (which say period_taken themselves) still overlaps the constraint.
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: PeriodTaken.Constraint } } =>
             ToProblem(PeriodTaken.Error()),
+        // A lab's unique indexes (equipment once per slot, one seat per person per slot) name what was taken.
+        DbUpdateException labConflict when LabConflicts.From(labConflict) is { } lab => ToProblem(lab),
         DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
         PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
         DbUpdateConcurrencyException => Conflict(),

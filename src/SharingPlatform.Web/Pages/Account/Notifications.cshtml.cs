@@ -30,6 +30,13 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored,
         ]),
         ("NotificationGroupAdministrators", [NotificationKind.ReviewDigest]),
+        ("NotificationGroupLabs",
+        [
+            NotificationKind.LabSessionBooked, NotificationKind.LabSessionReminder, NotificationKind.LabSessionCancelled,
+            NotificationKind.LabNoShowRecorded, NotificationKind.LabEquipmentOutOfService, NotificationKind.QualificationGranted,
+            NotificationKind.QualificationRevoked, NotificationKind.LabApproved, NotificationKind.LabRejected,
+            NotificationKind.LabSuspended, NotificationKind.LabRestored,
+        ]),
     ];
 
     /// <summary>The kinds ticked: these also come by email.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;
@@ -40,6 +41,12 @@ public sealed class ReviewModel(ISender sender, IStringLocalizer<SharedResource>
 
     public Task<IActionResult> OnPostRejectResourceAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
         DecideAsync(id, new RejectResource(id, Blank(reason)), "ResourceRejected", cancellationToken);
+
+    public Task<IActionResult> OnPostApproveLabAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, new ApproveLab(id, Blank(reason)), "LabApproved", cancellationToken);
+
+    public Task<IActionResult> OnPostRejectLabAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, new RejectLab(id, Blank(reason)), "LabRejected", cancellationToken);
 
     private static string? Blank(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 

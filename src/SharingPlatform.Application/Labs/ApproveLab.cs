@@ -1,0 +1,32 @@
+using Mediator;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>An administrator approves a lab under review: it is published.</summary>
+public sealed record ApproveLab(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class ApproveLabValidator() : AdminDecisionValidator<ApproveLab>(reasonRequired: false);
+
+public sealed class ApproveLabHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<ApproveLab>
+{
+    public async ValueTask<Unit> Handle(ApproveLab command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginLabDecisionAsync(command.Id, cancellationToken);
+        var lab = await db.Labs.FindAsync([command.Id], cancellationToken) ?? throw LabAccess.NotFound();
+        lab.Approve();
+        await db.RecordAsync(notifier, adminId, "lab.approve", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabApproved, LabNotices.LabLink(lab.Id),
+            language => language == Language.English
+                ? ($"'{lab.Name}' is published", $"Your lab '{lab.Name}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
+                : ($"'{lab.Name}' 공개 승인", $"실험실 '{lab.Name}'이(가) 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

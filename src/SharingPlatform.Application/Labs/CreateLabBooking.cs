@@ -1,0 +1,82 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>
+/// A signed-in person books a seat in a slot of a published lab and, optionally, pieces of its equipment. Rules refuse
+/// with 422 and a code (a slot not in the timetable, closed or started; equipment out of service; a qualification
+/// missing or expired on the session's date; a no-show pause). The database settles every race (409): the slot's seat
+/// counter (<c>slot_full</c>), a piece of equipment once per slot (<c>equipment_taken</c>), one seat per person per slot
+/// (<c>already_booked</c>).
+/// </summary>
+public sealed record CreateLabBooking(Guid LabId, DateTimeOffset SlotStartsAt, IReadOnlyList<Guid>? EquipmentIds) : ICommand<LabBookingView>;
+
+public sealed class CreateLabBookingValidator : AbstractValidator<CreateLabBooking>
+{
+    public CreateLabBookingValidator()
+    {
+        RuleFor(c => c.LabId).NotEmpty();
+        RuleFor(c => c.EquipmentIds).Must(ids => ids is null || ids.Count <= 20);
+    }
+}
+
+public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUser currentUser, LabNotices notices, TimeProvider clock)
+    : ICommandHandler<CreateLabBooking, LabBookingView>
+{
+    public async ValueTask<LabBookingView> Handle(CreateLabBooking command, CancellationToken cancellationToken)
+    {
+        var bookerId = currentUser.RequireId();
+        var now = clock.GetUtcNow();
+        var lab = await db.PubliclyVisible().AsNoTracking().SingleOrDefaultAsync(l => l.Id == command.LabId, cancellationToken)
+            ?? throw LabAccess.NotFound();
+        var slot = lab.BookableSlot(command.SlotStartsAt, now);
+        var pausedUntil = await db.Users.Where(u => u.Id == bookerId).Select(u => u.BookingPausedUntil).SingleAsync(cancellationToken);
+        if (pausedUntil is { } until && until > now)
+        {
+            var seoul = SeoulTime.ToSeoul(until).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            throw new DomainRuleException("booking_paused", $"After three no-shows you cannot book until {seoul}.", seoul);
+        }
+
+        var equipmentIds = (command.EquipmentIds ?? []).Distinct().ToArray();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (equipmentIds.Length > 0)
+            await CheckEquipmentAsync(lab, slot, bookerId, equipmentIds, cancellationToken);
+
+        await db.TakeAsync(lab, slot, cancellationToken);
+        var booking = LabBooking.Book(lab, slot, bookerId, equipmentIds, now);
+        db.LabBookings.Add(booking);
+        await notices.BookedAsync(booking, lab, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (LabConflicts.From(e) is { } conflict)
+        {
+            throw conflict;
+        }
+
+        return await db.ViewAsync(booking.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each piece must be the lab's, in service during the slot, and (where it needs one) covered by a qualification valid
+    /// on the session's date. The pieces are read FOR SHARE: taking one out of service waits for this booking, and a
+    /// booking after it sees the period.
+    /// </summary>
+    private async Task CheckEquipmentAsync(Lab lab, LabSlot slot, Guid bookerId, Guid[] equipmentIds, CancellationToken cancellationToken)
+    {
+        var equipment = await db.Equipment.FromSql($"SELECT * FROM lab_equipment WHERE lab_id = {lab.Id} AND id = ANY({equipmentIds}) ORDER BY id FOR SHARE")
+            .AsNoTracking().ToListAsync(cancellationToken);
+        if (equipment.Count != equipmentIds.Length)
+            throw new DomainRuleException("equipment_not_in_lab", Texts.Pick("이 실험실에 없는 장비입니다.", "The lab has no such equipment."));
+        var held = await db.Qualifications.AsNoTracking().Where(q => q.UserId == bookerId && equipmentIds.Contains(q.EquipmentId)).ToListAsync(cancellationToken);
+        foreach (var piece in equipment)
+            piece.CheckBookable(slot, held);
+    }
+}

@@ -1,0 +1,96 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>
+/// A lab manager grants a person (by email) a qualification for a piece of equipment until a Seoul date inclusive; a
+/// person already holding an unrevoked one has it extended. Two grants racing are settled by a unique index (409).
+/// </summary>
+public sealed record GrantQualification(Guid LabId, string UserEmail, Guid EquipmentId, DateOnly ValidUntil) : ICommand<QualificationView>;
+
+public sealed record QualificationView(
+    Guid Id, Guid LabId, string LabName, Guid EquipmentId, string EquipmentName, string QualificationName, Guid UserId, string UserName,
+    string UserEmail, DateOnly ValidUntil, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt, string? RevokedReason, QualificationState State);
+
+public enum QualificationState
+{
+    Valid,
+    ExpiringSoon,
+    Expired,
+    Revoked,
+}
+
+public sealed class GrantQualificationValidator : AbstractValidator<GrantQualification>
+{
+    public GrantQualificationValidator()
+    {
+        RuleFor(c => c.UserEmail).NotEmpty().EmailAddress();
+        RuleFor(c => c.EquipmentId).NotEmpty();
+    }
+}
+
+public sealed class GrantQualificationHandler(IApplicationDbContext db, ICurrentUser currentUser, LabNotices notices, TimeProvider clock)
+    : ICommandHandler<GrantQualification, QualificationView>
+{
+    public async ValueTask<QualificationView> Handle(GrantQualification command, CancellationToken cancellationToken)
+    {
+        var lab = await db.LoadForManagerAsync(command.LabId, currentUser, cancellationToken);
+        var managerId = currentUser.RequireId();
+        var equipment = await db.LoadEquipmentAsync(lab.Id, command.EquipmentId, cancellationToken);
+        var email = command.UserEmail.Trim().ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainRuleException("no_such_person", Texts.Pick("그 이메일로 가입한 사람이 없습니다.", "Nobody has an account with that email."));
+        var now = clock.GetUtcNow();
+
+        var qualification = await db.Qualifications.SingleOrDefaultAsync(q => q.UserId == userId && q.EquipmentId == equipment.Id && q.RevokedAt == null, cancellationToken);
+        if (qualification is null)
+        {
+            qualification = Qualification.Grant(equipment, userId, command.ValidUntil, managerId, now);
+            db.Qualifications.Add(qualification);
+        }
+        else
+        {
+            qualification.Extend(command.ValidUntil, managerId, now);
+        }
+
+        await notices.QualificationGrantedAsync(qualification, equipment, lab, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (LabConflicts.From(e) is { } conflict)
+        {
+            throw conflict;
+        }
+
+        return await db.QualificationViews(db.Qualifications.Where(q => q.Id == qualification.Id), now).SingleAsync(cancellationToken);
+    }
+}
+
+public static class QualificationListing
+{
+    /// <summary>A qualification expiring within this many days is "expiring soon" on the console.</summary>
+    public const int ExpiringSoonDays = 30;
+
+    public static IQueryable<QualificationView> QualificationViews(this IApplicationDbContext db, IQueryable<Qualification> qualifications, DateTimeOffset now)
+    {
+        var today = SeoulTime.DateOf(now);
+        var soon = today.AddDays(ExpiringSoonDays);
+        return qualifications.AsNoTracking().Select(q => new QualificationView(
+            q.Id, q.LabId, db.Labs.Where(l => l.Id == q.LabId).Select(l => l.Name).Single(),
+            q.EquipmentId, db.Equipment.Where(e => e.Id == q.EquipmentId).Select(e => e.Name).Single(),
+            db.Equipment.Where(e => e.Id == q.EquipmentId).Select(e => e.QualificationName).Single(),
+            q.UserId, db.Users.Where(u => u.Id == q.UserId).Select(u => u.DisplayName).Single(),
+            db.Users.Where(u => u.Id == q.UserId).Select(u => u.Email!).Single(),
+            q.ValidUntil, q.GrantedAt, q.RevokedAt, q.RevokedReason,
+            q.RevokedAt != null ? QualificationState.Revoked
+                : q.ValidUntil < today ? QualificationState.Expired
+                : q.ValidUntil <= soon ? QualificationState.ExpiringSoon
+                : QualificationState.Valid));
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Organizations;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>
+/// Who may see and run a lab. The public sees published labs of verified organizations; the organization's members and
+/// administrators see every state. Its managers (and the organization's owners) run it: equipment, qualifications,
+/// check-in, usage. Whoever may not see a lab gets 404; whoever sees it but does not run it gets 403.
+/// </summary>
+public static class LabAccess
+{
+    public static Exception NotFound() => new NotFoundException(Texts.Pick("실험실을 찾을 수 없습니다.", "No such lab."));
+
+    public static Exception NotManager() => new ForbiddenException(Texts.Pick(
+        "실험실 담당자만 할 수 있습니다.", "Only a manager of the lab can do this."));
+
+    public static IQueryable<Lab> PubliclyVisible(this IApplicationDbContext db) =>
+        db.Labs.Where(l => l.Status == LabStatus.Published
+            && db.Organizations.Any(o => o.Id == l.OrganizationId && o.Status == OrganizationStatus.Verified));
+
+    /// <summary>The labs <paramref name="userId"/> may see: public ones, those of their organizations, all for an administrator.</summary>
+    public static IQueryable<Lab> VisibleTo(this IApplicationDbContext db, Guid? userId, bool isAdministrator) =>
+        isAdministrator
+            ? db.Labs
+            : db.Labs.Where(l => (l.Status == LabStatus.Published
+                    && db.Organizations.Any(o => o.Id == l.OrganizationId && o.Status == OrganizationStatus.Verified))
+                || db.OrganizationMembers.Any(m => m.OrganizationId == l.OrganizationId && m.UserId == userId));
+
+    /// <summary>The labs <paramref name="userId"/> runs: named a manager, or an owner of the lab's organization.</summary>
+    public static IQueryable<Lab> ManagedBy(this IApplicationDbContext db, Guid userId) =>
+        db.Labs.Where(l => l.ManagerIds.Contains(userId)
+            || db.OrganizationMembers.Any(m => m.OrganizationId == l.OrganizationId && m.UserId == userId && m.Role == MemberRole.Owner));
+
+    public static bool IsAdministrator(this ICurrentUser currentUser) => currentUser.IsInRole(Roles.Administrator);
+
+    /// <summary>Loads a lab (tracked) for one of its managers to change: 404 for who may not see it, 403 for who may.</summary>
+    public static async Task<Lab> LoadForManagerAsync(this IApplicationDbContext db, Guid labId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var lab = await db.VisibleTo(userId, currentUser.IsAdministrator()).SingleOrDefaultAsync(l => l.Id == labId, cancellationToken)
+            ?? throw NotFound();
+        if (!await db.IsManagerAsync(lab, userId, cancellationToken))
+            throw NotManager();
+        return lab;
+    }
+
+    /// <summary>Answers 404 or 403 unless the caller runs the lab; for reads that need no tracked lab.</summary>
+    public static async Task<Guid> RequireManagerAsync(this IApplicationDbContext db, Guid labId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var lab = await db.VisibleTo(userId, currentUser.IsAdministrator()).AsNoTracking()
+            .SingleOrDefaultAsync(l => l.Id == labId, cancellationToken) ?? throw NotFound();
+        if (!await db.IsManagerAsync(lab, userId, cancellationToken))
+            throw NotManager();
+        return userId;
+    }
+
+    public static async Task<bool> IsManagerAsync(this IApplicationDbContext db, Lab lab, Guid userId, CancellationToken cancellationToken) =>
+        lab.IsManager(userId)
+        || await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == lab.OrganizationId && m.UserId == userId && m.Role == MemberRole.Owner, cancellationToken);
+
+    public static async Task RequireVerifiedAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var status = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Status).SingleAsync(cancellationToken);
+        if (status != OrganizationStatus.Verified)
+            throw new DomainRuleException("organization_not_verified", Texts.Pick(
+                "인증된 단체만 실험실을 등록할 수 있습니다. 관리자의 단체 인증을 기다려 주세요.",
+                "Only a verified organization runs a lab. Wait for an administrator to verify yours."));
+    }
+
+    /// <summary>Loads a lab booking (tracked) with the lab; 404 unless the caller is its booker, a manager of the lab or an administrator.</summary>
+    public static async Task<(LabBooking Booking, Lab Lab, Guid UserId, bool IsManager)> LoadBookingAsync(
+        this IApplicationDbContext db, Guid bookingId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var booking = await db.LabBookings.Include(b => b.Equipment).SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken)
+            ?? throw BookingNotFound();
+        var lab = await db.Labs.SingleAsync(l => l.Id == booking.LabId, cancellationToken);
+        var isManager = await db.IsManagerAsync(lab, userId, cancellationToken);
+        if (booking.BookerId != userId && !isManager && !currentUser.IsAdministrator()
+            && !await db.IsMemberAsync(lab.OrganizationId, userId, cancellationToken))
+            throw BookingNotFound();
+        return (booking, lab, userId, isManager);
+    }
+
+    public static Exception BookingNotFound() => new NotFoundException(Texts.Pick("실험실 예약을 찾을 수 없습니다.", "No such lab session."));
+}
+
+public static class LabDecisions
+{
+    /// <summary>As <c>BeginResourceDecisionAsync</c>, for a lab: administrators deciding at once decide one after the other.</summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLabDecisionAsync(
+        this IApplicationDbContext db, Guid labId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {labId} FOR UPDATE", cancellationToken);
+        return transaction;
+    }
+}

@@ -1,0 +1,32 @@
+using Mediator;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>An administrator makes a suspended lab public again.</summary>
+public sealed record RestoreLab(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class RestoreLabValidator() : AdminDecisionValidator<RestoreLab>(reasonRequired: false);
+
+public sealed class RestoreLabHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<RestoreLab>
+{
+    public async ValueTask<Unit> Handle(RestoreLab command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginLabDecisionAsync(command.Id, cancellationToken);
+        var lab = await db.Labs.FindAsync([command.Id], cancellationToken) ?? throw LabAccess.NotFound();
+        lab.Restore();
+        await db.RecordAsync(notifier, adminId, "lab.restore", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabRestored, LabNotices.LabLink(lab.Id),
+            language => language == Language.English
+                ? ($"'{lab.Name}' is public again", $"Your lab '{lab.Name}' is public again.{NoticeText.Reasoned(language, command.Reason)}")
+                : ($"'{lab.Name}' 공개 재개", $"실험실 '{lab.Name}'이(가) 다시 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

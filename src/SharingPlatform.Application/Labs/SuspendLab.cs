@@ -1,0 +1,32 @@
+using Mediator;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>An administrator hides a published lab, saying why.</summary>
+public sealed record SuspendLab(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class SuspendLabValidator() : AdminDecisionValidator<SuspendLab>(reasonRequired: true);
+
+public sealed class SuspendLabHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<SuspendLab>
+{
+    public async ValueTask<Unit> Handle(SuspendLab command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        await using var transaction = await db.BeginLabDecisionAsync(command.Id, cancellationToken);
+        var lab = await db.Labs.FindAsync([command.Id], cancellationToken) ?? throw LabAccess.NotFound();
+        lab.Suspend(command.Reason!);
+        await db.RecordAsync(notifier, adminId, "lab.suspend", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabSuspended, LabNotices.LabLink(lab.Id),
+            language => language == Language.English
+                ? ($"'{lab.Name}' is suspended", $"Your lab '{lab.Name}' is hidden from the public for now.{NoticeText.Reasoned(language, command.Reason)}")
+                : ($"'{lab.Name}' 공개 중지", $"실험실 '{lab.Name}'의 공개가 중지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

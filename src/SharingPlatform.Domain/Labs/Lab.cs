@@ -1,0 +1,143 @@
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Municipalities;
+
+namespace SharingPlatform.Domain.Labs;
+
+public enum LabStatus
+{
+    Draft,
+    PendingReview,
+    Published,
+    Rejected,
+    Suspended,
+}
+
+/// <summary>
+/// A shared lab (공유실험실) an organization runs: seats per slot of a weekly timetable, equipment, managers (members of
+/// the organization). draft → pending review → published | rejected; published → suspended → published.
+/// </summary>
+public sealed class Lab
+{
+    public const int NameMaxLength = 120;
+    public const int DescriptionMaxLength = 5000;
+    public const int SafetyRulesMaxLength = 5000;
+    public const int MaxSeatsPerSlot = 200;
+
+    private Lab()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string Municipality { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public string SafetyRules { get; private set; } = "";
+    public int SeatsPerSlot { get; private set; }
+    public LabTimetable Timetable { get; private set; } = null!;
+    public Guid[] ManagerIds { get; private set; } = [];
+    public LabStatus Status { get; private set; }
+    public string? StatusReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    /// <summary>A draft lab; whoever creates it is its first manager.</summary>
+    public static Lab CreateDraft(Guid organizationId, LabDetails details, LabTimetable timetable, Guid createdBy, DateTimeOffset now)
+    {
+        var lab = new Lab
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = organizationId,
+            Status = LabStatus.Draft,
+            ManagerIds = [createdBy],
+            CreatedAt = now.ToUniversalTime(),
+        };
+        lab.Edit(details, timetable, now);
+        return lab;
+    }
+
+    /// <summary>Changes what the lab is and its timetable. A rejected lab goes back to draft.</summary>
+    public void Edit(LabDetails details, LabTimetable timetable, DateTimeOffset now)
+    {
+        if (Status is LabStatus.Suspended or LabStatus.PendingReview)
+            throw new DomainRuleException("lab_not_editable", $"A lab that is {Status} cannot be edited.");
+        if (details.SeatsPerSlot is < 1 or > MaxSeatsPerSlot)
+            throw new DomainRuleException("seats_invalid", $"A slot has between 1 and {MaxSeatsPerSlot} seats.", MaxSeatsPerSlot);
+        if (string.IsNullOrWhiteSpace(details.Name))
+            throw new DomainRuleException("lab_name_required", "Give the lab a name.");
+        Name = details.Name.Trim();
+        Description = details.Description.Trim();
+        Municipality = details.Municipality.Code;
+        Address = details.Address.Trim();
+        SafetyRules = details.SafetyRules.Trim();
+        SeatsPerSlot = details.SeatsPerSlot;
+        Timetable = timetable;
+        UpdatedAt = now.ToUniversalTime();
+        if (Status == LabStatus.Rejected)
+            Status = LabStatus.Draft;
+    }
+
+    /// <summary>The lab's managers: members of its organization (the caller checks membership), at least one.</summary>
+    public void NameManagers(IEnumerable<Guid> userIds, DateTimeOffset now)
+    {
+        var ids = userIds.Distinct().ToArray();
+        if (ids.Length == 0)
+            throw new DomainRuleException("lab_managers_required", "A lab has at least one manager.");
+        ManagerIds = ids;
+        UpdatedAt = now.ToUniversalTime();
+    }
+
+    public bool IsManager(Guid userId) => ManagerIds.Contains(userId);
+
+    public void Submit(DateTimeOffset now)
+    {
+        Move(LabStatus.Draft, LabStatus.PendingReview, null, "lab_not_draft");
+        UpdatedAt = now.ToUniversalTime();
+    }
+
+    public void Approve() => Move(LabStatus.PendingReview, LabStatus.Published, null, "lab_not_pending_review");
+
+    public void Reject(string reason) => Move(LabStatus.PendingReview, LabStatus.Rejected, Reason.Require(reason), "lab_not_pending_review");
+
+    public void Suspend(string reason) => Move(LabStatus.Published, LabStatus.Suspended, Reason.Require(reason), "lab_not_published");
+
+    public void Restore() => Move(LabStatus.Suspended, LabStatus.Published, null, "lab_not_suspended");
+
+    /// <summary>
+    /// The slot of the timetable that starts at <paramref name="startsAt"/>, refused (422) when the timetable has no such
+    /// slot, the lab is closed that day, or the slot has started.
+    /// </summary>
+    public LabSlot BookableSlot(DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        var date = SeoulTime.DateOf(startsAt);
+        var slot = Timetable.SlotsOn(date, ignoreClosed: true).FirstOrDefault(s => s.StartsAt == startsAt.ToUniversalTime())
+            ?? throw new DomainRuleException("slot_not_in_timetable", "The lab has no slot starting then.");
+        if (Timetable.ClosedDates.Contains(date))
+            throw new DomainRuleException("lab_closed", $"The lab is closed on {date:yyyy-MM-dd}.",
+                date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (now >= slot.StartsAt)
+            throw new DomainRuleException("slot_started", "The slot has already started.");
+        return slot;
+    }
+
+    private void Move(LabStatus from, LabStatus to, string? reason, string code)
+    {
+        if (Status != from)
+            throw new DomainRuleException(code, $"The lab is {Status}, not {from}.");
+        Status = to;
+        StatusReason = reason;
+    }
+}
+
+/// <summary>What a lab is, as its organization describes it.</summary>
+public sealed record LabDetails(string Name, string Description, Municipality Municipality, string Address, string SafetyRules, int SeatsPerSlot);
+
+/// <summary>One slot of a lab: [StartsAt, EndsAt) in UTC.</summary>
+public sealed record LabSlot(DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+{
+    public Period Period => new(StartsAt, EndsAt);
+
+    public int Minutes => (int)(EndsAt - StartsAt).TotalMinutes;
+}
