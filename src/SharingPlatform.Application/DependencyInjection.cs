@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Notifications;
 
 namespace SharingPlatform.Application;
@@ -12,6 +13,8 @@ public static class DependencyInjection
         services.AddScoped<Notifier>();
         services.AddScoped<BookingNotices>();
         services.AddScoped<IReminderNotices, BookingReminders>();
+        services.AddScoped<CircleNotices>();
+        services.AddScoped<IReminderNotices, MeetingReminders>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -82,6 +82,7 @@ api.MapResourcePhotosEndpoints();
 api.MapBookingsEndpoints();
 api.MapNotificationsEndpoints();
 api.MapAdminEndpoints();
+api.MapCirclesEndpoints();
 api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 
 app.MapRazorPages();

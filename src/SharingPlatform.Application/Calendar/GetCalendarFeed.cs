@@ -2,12 +2,13 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Calendar;
 
 /// <summary>
 /// What a person's secret calendar link (<c>/calendar/{token}.ics</c>) lists: their confirmed bookings (also once
-/// checked in or completed), from 90 days back. A wrong or replaced token is 404.
+/// checked in or completed), and the circle meetings they are going to, from 90 days back. A wrong or replaced token is 404.
 /// </summary>
 public sealed record GetCalendarFeed(string Token) : IQuery<CalendarFeed>;
 
@@ -33,8 +34,23 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
             .OrderBy(b => b.StartsAt)
             .Take(1000)
             .ToListAsync(cancellationToken);
-        return new CalendarFeed(owner.DisplayName, bookings
+        var entries = bookings
             .Select(b => new CalendarEntry($"booking-{b.Id}@sharingplatform", b.Title, b.Address, b.Purpose, b.StartsAt, b.EndsAt, links.To($"/Bookings/Details/{b.Id}").ToString()))
-            .ToList());
+            .ToList();
+        var meetings = await db.Rsvps.AsNoTracking()
+            .Where(r => r.UserId == owner.Id && r.Status == RsvpStatus.Going)
+            .Join(db.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > since), r => r.MeetingId, m => m.Id, (r, m) => m)
+            .Join(db.Circles.Where(c => c.Status == CircleStatus.Active), m => m.CircleId, c => c.Id, (m, c) => new
+            {
+                m.Id, m.Title, Circle = c.Title, m.Place, m.Agenda, m.StartsAt, m.EndsAt,
+                Room = db.Bookings.Where(b => b.Id == m.BookingId).Join(db.Resources, b => b.ResourceId, r => r.Id, (b, r) => r.Title + " " + r.Address).FirstOrDefault(),
+            })
+            .OrderBy(m => m.StartsAt)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        entries.AddRange(meetings.Select(m => new CalendarEntry(
+            $"meeting-{m.Id}@sharingplatform", $"{m.Circle}: {m.Title}", string.Join(" ", new[] { m.Room, m.Place }.Where(p => !string.IsNullOrWhiteSpace(p))),
+            m.Agenda, m.StartsAt, m.EndsAt, links.To($"/Meetings/Details/{m.Id}").ToString())));
+        return new CalendarFeed(owner.DisplayName, entries.OrderBy(e => e.StartsAt).ToList());
     }
 }

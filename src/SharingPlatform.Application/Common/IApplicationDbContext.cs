@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
@@ -26,6 +27,10 @@ public interface IApplicationDbContext
     DbSet<Reminder> Reminders { get; }
     DbSet<IdentityRole<Guid>> Roles { get; }
     DbSet<IdentityUserRole<Guid>> UserRoles { get; }
+    DbSet<Circle> Circles { get; }
+    DbSet<CircleMember> CircleMembers { get; }
+    DbSet<Meeting> Meetings { get; }
+    DbSet<Rsvp> Rsvps { get; }
 
     DatabaseFacade Database { get; }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
@@ -26,6 +27,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Circle> Circles => Set<Circle>();
+    public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
