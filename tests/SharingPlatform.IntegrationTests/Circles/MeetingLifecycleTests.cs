@@ -161,4 +161,36 @@ public sealed class MeetingLifecycleTests(SharedApp shared)
         asStranger.GetProperty("going").GetArrayLength().ShouldBe(0);
         members.DisposeAll();
     }
+
+    [Fact]
+    public async Task A_meeting_held_in_the_hosts_own_booking_fits_its_time_and_the_rooms_capacity()
+    {
+        var (organization, resourceId) = await _app.AutomaticResourceAsync();
+        using var ___ = organization;
+        var (host, circleId, members) = await _app.CircleWithMembersAsync(1);
+        using var __ = host;
+        var start = _app.NextHalfHour(TimeSpan.FromDays(2));
+        var bookingId = await host.Client.BookedAsync(resourceId, start, start.AddHours(3));
+        var othersBooking = await members[0].Client.BookedAsync(resourceId, start.AddHours(4), start.AddHours(5));
+        object Body(Guid booking, DateTimeOffset from, int capacity) =>
+            new { title = "회계 실습", startsAt = from, endsAt = from.AddHours(1), capacity, bookingId = booking, place = "3층" };
+        async Task RefusedAsync(object body, string code)
+        {
+            var refused = await host.Client.PostAsJsonAsync($"/api/v1/circles/{circleId}/meetings", body);
+            refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            (await refused.ProblemAsync()).GetProperty("code").GetString().ShouldBe(code);
+        }
+
+        await RefusedAsync(Body(bookingId, start, 11), "capacity_exceeds_room");
+        await RefusedAsync(Body(bookingId, start.AddHours(2).AddMinutes(30), 5), "meeting_outside_booking");
+        await RefusedAsync(Body(othersBooking, start.AddHours(4), 5), "booking_not_yours");
+
+        var meeting = await host.Client.PostAsJsonAsync($"/api/v1/circles/{circleId}/meetings", Body(bookingId, start.AddHours(1), 10)).ExpectAsync(HttpStatusCode.Created);
+        meeting.GetProperty("bookingId").GetGuid().ShouldBe(bookingId);
+        meeting.GetProperty("resourceTitle").GetString().ShouldBe("24시간 공유공간");
+        meeting.GetProperty("place").GetString().ShouldBe("3층");
+        var tooMany = await host.Client.PutAsJsonAsync($"/api/v1/meetings/{meeting.Id()}/capacity", new { capacity = 12 });
+        (await tooMany.ProblemAsync()).GetProperty("code").GetString().ShouldBe("capacity_exceeds_room");
+        members.DisposeAll();
+    }
 }
