@@ -20,7 +20,10 @@ public sealed class AnswerMeetingHandler(IApplicationDbContext db, ICurrentUser 
     public async ValueTask<RsvpAnswer> Handle(AnswerMeeting command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var circleId = await db.Meetings.Where(m => m.Id == command.MeetingId).Select(m => (Guid?)m.CircleId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw CircleAccess.MeetingNotFound();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ShareMembershipAsync(circleId, currentUser.RequireId(), cancellationToken);
         await db.LockMeetingAsync(command.MeetingId, cancellationToken);
         var (meeting, caller) = await db.MeetingCallerAsync(command.MeetingId, currentUser, track: true, cancellationToken);
         caller.Circle.RequireActive();

@@ -21,11 +21,13 @@ public static class MeetingSeats
     /// <summary>
     /// A member who leaves or is removed gives up their answers to the circle's meetings that have not started, and their
     /// places go to the waitlist. Locks those meetings one by one in id order (after the circle, like every
-    /// membership change), so it never deadlocks with an RSVP.
+    /// membership change), so it never deadlocks with an RSVP. The membership's change is written first: an answer being
+    /// given at that moment holds the membership row, so it commits before, and is found here.
     /// </summary>
     public static async Task ReleaseAnswersAsync(
         this IApplicationDbContext db, CircleNotices notices, Circle circle, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await db.SaveChangesAsync(cancellationToken);
         var meetingIds = await db.Rsvps.AsNoTracking()
             .Where(r => r.UserId == userId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted))
             .Join(db.Meetings.Where(m => m.CircleId == circle.Id && m.Status == MeetingStatus.Scheduled && m.StartsAt > now), r => r.MeetingId, m => m.Id, (r, m) => m.Id)

@@ -104,4 +104,28 @@ public sealed class RsvpWaitlistTests(SharedApp shared)
         (await members[2].Client.MeetingAsync(meetingId)).GetProperty("myRsvp").Status().ShouldBe("going");
         members.DisposeAll();
     }
+
+    [Fact]
+    public async Task Members_who_leave_while_answering_keep_no_answer_and_their_places_go_to_the_waitlist()
+    {
+        var (host, circleId, members) = await _app.CircleWithMembersAsync(12);
+        using var _ = host;
+        var meetingId = await host.Client.ScheduledAsync(circleId, _app.NextHalfHour(TimeSpan.FromDays(3)), capacity: 3);
+        var staying = members[..4];
+        var leaving = members[4..];
+        foreach (var member in staying)
+            await member.Client.RsvpAsync(meetingId).ExpectAsync(HttpStatusCode.OK);
+
+        var answers = await Task.WhenAll(leaving.SelectMany(m => new[]
+        {
+            m.Client.RsvpAsync(meetingId),
+            m.Client.PostAsync($"/api/v1/circles/{circleId}/leave", null),
+        }));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.UnprocessableEntity);
+        var rows = await _app.RsvpRowsAsync(meetingId);
+        rows.Where(r => r.Status is RsvpStatus.Going or RsvpStatus.Waitlisted).Select(r => r.UserId).ShouldBe(staying.Select(m => m.Id), ignoreOrder: true);
+        rows.Count(r => r.Status == RsvpStatus.Going).ShouldBe(3);
+        members.DisposeAll();
+    }
 }
