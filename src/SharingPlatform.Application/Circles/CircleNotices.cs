@@ -22,7 +22,7 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
 
     public static string CircleLink(Guid circleId) => $"/Circles/Details/{circleId}";
 
-    public static string ManageLink(Guid circleId) => $"/Circles/Manage/{circleId}";
+    public static string ManageLink(Guid circleId) => $"/Circles/Host/{circleId}";
 
     public static string MeetingLink(Guid meetingId) => $"/Meetings/Details/{meetingId}";
 

@@ -18,5 +18,6 @@ internal static class DemoData
         var manager = await Accounts.EnsureAsync(provider, "manager@demo.sharing.example", Password, "박성호", Language.Korean);
         await DemoCatalog.SeedAsync(provider, manager);
         await DemoBookings.SeedAsync(provider, manager, minji, junho, emma);
+        await DemoCircles.SeedAsync(provider, minji, junho, emma);
     }
 }

@@ -1,0 +1,65 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Web.Pages.Bookings;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages;
+
+/// <summary>
+/// How a page sends a command from one of its forms. A refusal the person can act on (invalid input, a rule, a role, a
+/// conflict) goes into ModelState in the page's language and the page is shown again with it; someone not signed in is
+/// challenged, and a thing they may not see is 404, as in the API.
+/// </summary>
+public static class PageCommands
+{
+    /// <param name="sent">The result once the command is done (usually a redirect with a "done" message).</param>
+    /// <param name="refused">The page again, reloaded, once ModelState has the reason.</param>
+    /// <param name="inputs">Use-case property → ModelState key of its input (<see cref="ValidationErrors.Inputs"/>).</param>
+    public static async Task<IActionResult> SendAsync<TResponse>(
+        this PageModel page,
+        ISender sender,
+        ICommand<TResponse> command,
+        IStringLocalizer localizer,
+        Func<TResponse, IActionResult> sent,
+        Func<Task<IActionResult>> refused,
+        IReadOnlyDictionary<string, string> inputs,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return sent(await sender.Send(command, cancellationToken));
+        }
+        catch (NotSignedInException)
+        {
+            return page.Challenge();
+        }
+        catch (NotFoundException)
+        {
+            return page.NotFound();
+        }
+        catch (ValidationException invalid)
+        {
+            invalid.AddTo(page.ModelState, localizer, inputs);
+        }
+        catch (DomainRuleException rule)
+        {
+            // IllegalTransitionException too: someone else moved the thing first, say.
+            page.ModelState.AddRule(localizer, rule);
+        }
+        catch (ForbiddenException forbidden)
+        {
+            page.ModelState.AddModelError("", forbidden.Message);
+        }
+        catch (ConflictException conflict)
+        {
+            page.ModelState.AddModelError("", localizer.Describe(conflict));
+        }
+
+        return await refused();
+    }
+}
