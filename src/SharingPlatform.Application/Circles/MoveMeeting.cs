@@ -7,7 +7,7 @@ using SharingPlatform.Domain.Common;
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>
-/// A host moves a meeting that has not started, perhaps to another place (text or booking; neither keeps the place).
+/// A host moves a meeting that has not started, perhaps to another place (text, or one of their bookings; give neither to keep the place).
 /// Those who answered are told; the reminders of those going move with it. The meeting's row is locked.
 /// </summary>
 public sealed record MoveMeeting(Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, Guid? BookingId) : ICommand<MeetingView>;

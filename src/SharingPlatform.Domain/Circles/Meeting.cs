@@ -80,9 +80,9 @@ public sealed class Meeting
     {
         RequireNotStarted(now);
         RequireFuture(period, now);
-        SetPlace(place, period, by);
         if (place.Venue?.Capacity is { } room && Capacity > room)
             throw new DomainRuleException("capacity_exceeds_room", $"The room holds {room} people.", room);
+        SetPlace(place, period, by);
         StartsAt = period.Start;
         EndsAt = period.End;
     }
