@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Notifications;
 
 namespace SharingPlatform.Application;
@@ -15,6 +16,8 @@ public static class DependencyInjection
         services.AddScoped<IReminderNotices, BookingReminders>();
         services.AddScoped<LabNotices>();
         services.AddScoped<IReminderNotices, LabReminders>();
+        services.AddScoped<CircleNotices>();
+        services.AddScoped<IReminderNotices, MeetingReminders>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

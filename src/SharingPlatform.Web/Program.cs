@@ -83,6 +83,7 @@ api.MapBookingsEndpoints();
 api.MapNotificationsEndpoints();
 api.MapAdminEndpoints();
 api.MapLabsEndpoints();
+api.MapCirclesEndpoints();
 api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 
 app.MapRazorPages();

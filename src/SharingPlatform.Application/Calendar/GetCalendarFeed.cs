@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Calendar;
 
 /// <summary>
 /// What a person's secret calendar link (<c>/calendar/{token}.ics</c>) lists: their confirmed bookings (also once
-/// checked in or completed) and lab sessions, from 90 days back. A wrong or replaced token is 404.
+/// checked in or completed), lab sessions, and the circle meetings they are going to, from 90 days back. A wrong or
+/// replaced token is 404.
 /// </summary>
 public sealed record GetCalendarFeed(string Token) : IQuery<CalendarFeed>;
 
@@ -49,6 +51,20 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
         entries.AddRange(labSessions.Select(b => new CalendarEntry(
             $"lab-booking-{b.Id}@sharingplatform", b.Name, b.Address, b.SafetyRules, b.SlotStartsAt, b.SlotEndsAt, links.To(LabNotices.SessionsLink).ToString())));
 
+        var meetings = await db.Rsvps.AsNoTracking()
+            .Where(r => r.UserId == owner.Id && r.Status == RsvpStatus.Going)
+            .Join(db.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > since), r => r.MeetingId, m => m.Id, (r, m) => m)
+            .Join(db.Circles.Where(c => c.Status == CircleStatus.Active), m => m.CircleId, c => c.Id, (m, c) => new
+            {
+                m.Id, m.Title, Circle = c.Title, m.Place, m.Agenda, m.StartsAt, m.EndsAt,
+                Room = db.Bookings.Where(b => b.Id == m.BookingId).Join(db.Resources, b => b.ResourceId, r => r.Id, (b, r) => r.Title + " " + r.Address).FirstOrDefault(),
+            })
+            .OrderBy(m => m.StartsAt)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        entries.AddRange(meetings.Select(m => new CalendarEntry(
+            $"meeting-{m.Id}@sharingplatform", $"{m.Circle}: {m.Title}", string.Join(" ", new[] { m.Room, m.Place }.Where(p => !string.IsNullOrWhiteSpace(p))),
+            m.Agenda, m.StartsAt, m.EndsAt, links.To($"/Meetings/Details/{m.Id}").ToString())));
         return new CalendarFeed(owner.DisplayName, entries.OrderBy(e => e.StartsAt).ToList());
     }
 }

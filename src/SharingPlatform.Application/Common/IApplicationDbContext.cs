@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
@@ -33,6 +34,10 @@ public interface IApplicationDbContext
     DbSet<LabBooking> LabBookings { get; }
     DbSet<LabBookingEquipment> LabBookingEquipment { get; }
     DbSet<LabSlotSeats> LabSlots { get; }
+    DbSet<Circle> Circles { get; }
+    DbSet<CircleMember> CircleMembers { get; }
+    DbSet<Meeting> Meetings { get; }
+    DbSet<Rsvp> Rsvps { get; }
 
     DatabaseFacade Database { get; }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
@@ -33,6 +34,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<LabBooking> LabBookings => Set<LabBooking>();
     public DbSet<LabBookingEquipment> LabBookingEquipment => Set<LabBookingEquipment>();
     public DbSet<LabSlotSeats> LabSlots => Set<LabSlotSeats>();
+    public DbSet<Circle> Circles => Set<Circle>();
+    public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,5 +19,6 @@ internal static class DemoData
         await DemoCatalog.SeedAsync(provider, manager);
         await DemoBookings.SeedAsync(provider, manager, minji, junho, emma);
         await DemoLabs.SeedAsync(provider, manager, minji, junho, emma);
+        await DemoCircles.SeedAsync(provider, minji, junho, emma);
     }
 }

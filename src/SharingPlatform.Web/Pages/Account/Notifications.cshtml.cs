@@ -37,6 +37,13 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.QualificationRevoked, NotificationKind.LabApproved, NotificationKind.LabRejected,
             NotificationKind.LabSuspended, NotificationKind.LabRestored,
         ]),
+        ("NotificationGroupCircles",
+        [
+            NotificationKind.CircleJoinRequested, NotificationKind.CircleJoinApproved, NotificationKind.CircleJoinDeclined,
+            NotificationKind.CircleMemberRemoved, NotificationKind.CircleSuspended, NotificationKind.CircleRestored,
+            NotificationKind.MeetingScheduled, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
+            NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder,
+        ]),
     ];
 
     /// <summary>The kinds ticked: these also come by email.</summary>

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Application.Circles;
+
+/// <summary>
+/// Who is asking about a circle, and what they may do. A suspended circle is seen only by its hosts and administrators
+/// (404 for everyone else). Host actions are refused with 403 to members, who can see that hosts exist, and 404 to others.
+/// </summary>
+public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Membership, bool IsAdministrator)
+{
+    public bool IsHost => Membership?.IsHost == true;
+
+    public bool IsMember => Membership?.IsActive == true;
+
+    /// <summary>Members, hosts and administrators see the members and who is going.</summary>
+    public bool SeesMembers => IsMember || IsAdministrator;
+
+    public Guid RequireHost()
+    {
+        if (IsHost)
+            return UserId!.Value;
+        throw IsMember
+            ? new ForbiddenException(Texts.Pick("동아리 운영자만 할 수 있습니다.", "Only the circle's hosts can do this."))
+            : CircleAccess.NotFound();
+    }
+
+    /// <summary>Only the host (not a co-host) names co-hosts.</summary>
+    public Guid RequireTheHost()
+    {
+        var id = RequireHost();
+        if (Membership!.Role != MemberRole.Host)
+            throw new ForbiddenException(Texts.Pick("동아리를 만든 운영자만 공동 운영자를 정할 수 있습니다.", "Only the circle's host names co-hosts."));
+        return id;
+    }
+
+    public Guid RequireMember()
+    {
+        var id = UserId ?? throw new NotSignedInException();
+        if (!IsMember)
+            throw new DomainRuleException("not_a_member", "Only members of the circle can answer its meetings.");
+        return id;
+    }
+}
+
+public static class CircleAccess
+{
+    public static NotFoundException NotFound() => new(Texts.Pick("학습동아리를 찾을 수 없습니다.", "No such study circle."));
+
+    public static NotFoundException MeetingNotFound() => new(Texts.Pick("모임을 찾을 수 없습니다.", "No such meeting."));
+
+    public static NotFoundException MemberNotFound() => new(Texts.Pick("이 동아리의 회원이 아닙니다.", "No such member of this circle."));
+
+    /// <summary>The circle and the caller's membership, tracked when the handler changes them; 404 when the caller may not see it.</summary>
+    public static async Task<CircleCaller> CircleCallerAsync(
+        this IApplicationDbContext db, Guid circleId, ICurrentUser user, bool track, CancellationToken cancellationToken)
+    {
+        var circles = track ? db.Circles : db.Circles.AsNoTracking();
+        var circle = await circles.SingleOrDefaultAsync(c => c.Id == circleId, cancellationToken) ?? throw NotFound();
+        CircleMember? membership = null;
+        if (user.Id is { } userId)
+        {
+            var members = track ? db.CircleMembers : db.CircleMembers.AsNoTracking();
+            membership = await members.SingleOrDefaultAsync(m => m.CircleId == circleId && m.UserId == userId, cancellationToken);
+        }
+
+        var caller = new CircleCaller(circle, user.Id, membership, user.IsInRole(Roles.Administrator));
+        if (circle.Status != CircleStatus.Active && !caller.IsHost && !caller.IsAdministrator)
+            throw NotFound();
+        return caller;
+    }
+
+    /// <summary>The meeting (tracked when <paramref name="track"/>) and who asks about its circle; 404 when they may not see it.</summary>
+    public static async Task<(Meeting Meeting, CircleCaller Caller)> MeetingCallerAsync(
+        this IApplicationDbContext db, Guid meetingId, ICurrentUser user, bool track, CancellationToken cancellationToken)
+    {
+        var meetings = track ? db.Meetings : db.Meetings.AsNoTracking();
+        var meeting = await meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken) ?? throw MeetingNotFound();
+        try
+        {
+            return (meeting, await db.CircleCallerAsync(meeting.CircleId, user, track: false, cancellationToken));
+        }
+        catch (NotFoundException)
+        {
+            throw MeetingNotFound();
+        }
+    }
+
+    /// <summary>
+    /// Within the caller's transaction, locks the circle's row: membership changes of one circle happen one after the
+    /// other, each counting what the one before committed, so the member cap holds however many join at once. Lock
+    /// before reading the circle (a later statement sees the committed state).
+    /// </summary>
+    public static async Task LockCircleAsync(this IApplicationDbContext db, Guid circleId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM circles WHERE id = {circleId} FOR UPDATE", cancellationToken);
+
+    /// <summary>
+    /// Within the caller's transaction, locks the meeting's row: RSVPs, cancellations, capacity changes, moves and
+    /// cancellations of one meeting happen one after the other, so the going count is exact, the capacity is never
+    /// exceeded and nobody is promoted twice. Lock before reading the meeting or its RSVPs.
+    /// </summary>
+    public static async Task LockMeetingAsync(this IApplicationDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM meetings WHERE id = {meetingId} FOR UPDATE", cancellationToken);
+
+    /// <summary>
+    /// Within the caller's transaction, holds the caller's membership row (<c>FOR SHARE</c>) while they answer a meeting:
+    /// a member who leaves or is removed at that moment updates that row first, so they wait for the answer to commit
+    /// and then give it up with their other answers (<see cref="MeetingSeats.ReleaseAnswersAsync"/>). Take it before
+    /// the meeting's lock, as leaving does.
+    /// </summary>
+    public static async Task ShareMembershipAsync(this IApplicationDbContext db, Guid circleId, Guid userId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM circle_members WHERE circle_id = {circleId} AND user_id = {userId} FOR SHARE", cancellationToken);
+
+    public static async Task<CircleMember> MemberAsync(this IApplicationDbContext db, Guid circleId, Guid userId, CancellationToken cancellationToken) =>
+        await db.CircleMembers.SingleOrDefaultAsync(m => m.CircleId == circleId && m.UserId == userId, cancellationToken) ?? throw MemberNotFound();
+}

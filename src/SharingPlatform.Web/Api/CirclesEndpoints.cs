@@ -1,0 +1,100 @@
+using Mediator;
+using SharingPlatform.Application.Circles;
+using SharingPlatform.Domain.Circles;
+
+namespace SharingPlatform.Web.Api;
+
+public static class CirclesEndpoints
+{
+    public sealed record ScheduleMeetingRequest(string Title, string? Agenda, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, string? Place, Guid? BookingId);
+
+    public sealed record MoveMeetingRequest(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, Guid? BookingId);
+
+    public sealed record CapacityRequest(int Capacity);
+
+    public sealed record ReasonRequest(string? Reason);
+
+    public sealed record AttendanceRequest(IReadOnlyList<Guid>? AttendedUserIds);
+
+    public static void MapCirclesEndpoints(this RouteGroupBuilder api)
+    {
+        var circles = api.MapGroup("/circles").WithTags("Circles");
+
+        circles.MapGet("", async (string? q, string? topic, string? municipality, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SearchCircles(q, topic, municipality, page ?? 1, pageSize ?? 20), ct)));
+        circles.MapPost("", async (CircleInput input, ISender sender, CancellationToken ct) =>
+        {
+            var circle = await sender.Send(new CreateCircle(input), ct);
+            return TypedResults.Created($"/api/v1/circles/{circle.Id}", circle);
+        }).RequireAuthorization();
+        circles.MapGet("/mine", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListMyCircles(page ?? 1, pageSize ?? 20), ct))).RequireAuthorization();
+        circles.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetCircle(id), ct)));
+        circles.MapPut("/{id:guid}", async (Guid id, CircleInput input, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new UpdateCircle(id, input), ct))).RequireAuthorization();
+        circles.MapPost("/{id:guid}/join", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new JoinCircle(id), ct))).RequireAuthorization();
+        circles.MapPost("/{id:guid}/leave", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new LeaveCircle(id), ct))).RequireAuthorization();
+
+        circles.MapGet("/{id:guid}/members", async (Guid id, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListCircleMembers(id, QueryEnums.Parse<MemberStatus>(status, nameof(status)), page ?? 1, pageSize ?? 50), ct)))
+            .RequireAuthorization();
+        circles.MapPost("/{id:guid}/members/{userId:guid}/approve", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ApproveJoinRequest(id, userId), ct))).RequireAuthorization();
+        circles.MapPost("/{id:guid}/members/{userId:guid}/decline", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new DeclineJoinRequest(id, userId), ct))).RequireAuthorization();
+        circles.MapPost("/{id:guid}/members/{userId:guid}/remove", async (Guid id, Guid userId, ReasonRequest? request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new RemoveCircleMember(id, userId, request?.Reason), ct))).RequireAuthorization();
+        circles.MapPost("/{id:guid}/members/{userId:guid}/allow-back", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new AllowMemberBack(id, userId), ct))).RequireAuthorization();
+        circles.MapPost("/{id:guid}/members/{userId:guid}/co-host", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new NameCoHost(id, userId), ct))).RequireAuthorization();
+        circles.MapDelete("/{id:guid}/members/{userId:guid}/co-host", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new UnnameCoHost(id, userId), ct))).RequireAuthorization();
+
+        circles.MapGet("/{id:guid}/meetings", async (Guid id, string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListCircleMeetings(id, QueryEnums.Parse<MeetingTimeframe>(when, nameof(when)) ?? MeetingTimeframe.Upcoming, page ?? 1, pageSize ?? 20), ct)));
+        circles.MapPost("/{id:guid}/meetings", async (Guid id, ScheduleMeetingRequest r, ISender sender, CancellationToken ct) =>
+        {
+            var meeting = await sender.Send(new ScheduleMeeting(id, r.Title, r.Agenda, r.StartsAt, r.EndsAt, r.Capacity, r.Place, r.BookingId), ct);
+            return TypedResults.Created($"/api/v1/meetings/{meeting.Id}", meeting);
+        }).RequireAuthorization();
+
+        var meetings = api.MapGroup("/meetings").WithTags("Circles");
+        meetings.MapGet("", async (bool? mine, string? municipality, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListMeetings(mine ?? false, municipality, page ?? 1, pageSize ?? 20), ct)));
+        meetings.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMeeting(id), ct)));
+        meetings.MapPost("/{id:guid}/rsvp", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new AnswerMeeting(id), ct))).RequireAuthorization();
+        meetings.MapDelete("/{id:guid}/rsvp", async (Guid id, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new CancelRsvp(id), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+        meetings.MapPost("/{id:guid}/move", async (Guid id, MoveMeetingRequest r, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new MoveMeeting(id, r.StartsAt, r.EndsAt, r.Place, r.BookingId), ct))).RequireAuthorization();
+        meetings.MapPut("/{id:guid}/capacity", async (Guid id, CapacityRequest r, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ChangeMeetingCapacity(id, r.Capacity), ct))).RequireAuthorization();
+        meetings.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? r, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CancelMeeting(id, r?.Reason), ct))).RequireAuthorization();
+        meetings.MapPut("/{id:guid}/attendance", async (Guid id, AttendanceRequest r, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new RecordAttendance(id, r.AttendedUserIds ?? []), ct))).RequireAuthorization();
+
+        api.MapGet("/me/attendance", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListMyAttendance(page ?? 1, pageSize ?? 20), ct))).WithTags("Circles").RequireAuthorization();
+
+        // The handlers check the role: a signed-in person who is not an administrator gets 403.
+        var admin = api.MapGroup("/admin/circles").WithTags("Administration").RequireAuthorization();
+        admin.MapPost("/{id:guid}/suspend", async (Guid id, ReasonRequest? r, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new SuspendCircle(id, r?.Reason), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/{id:guid}/restore", async (Guid id, ReasonRequest? r, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new RestoreCircle(id, r?.Reason), ct);
+            return TypedResults.NoContent();
+        });
+    }
+}
