@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
@@ -15,7 +16,7 @@ namespace SharingPlatform.Application.Notifications;
 /// </summary>
 public sealed record SendReviewDigest : ICommand<ReviewDigest>;
 
-public sealed record ReviewDigest(int PendingOrganizations, int PendingResources, int AdministratorsTold);
+public sealed record ReviewDigest(int PendingOrganizations, int PendingResources, int PendingLabs, int AdministratorsTold);
 
 public sealed class SendReviewDigestHandler(IApplicationDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<SendReviewDigest, ReviewDigest>
 {
@@ -24,8 +25,10 @@ public sealed class SendReviewDigestHandler(IApplicationDbContext db, Notifier n
         var now = clock.GetUtcNow();
         var organizations = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Pending, cancellationToken);
         var resources = await db.Resources.CountAsync(r => r.Status == ResourceStatus.PendingReview, cancellationToken);
-        if (organizations + resources == 0)
-            return new ReviewDigest(0, 0, 0);
+        var labs = await db.Labs.CountAsync(l => l.Status == LabStatus.PendingReview, cancellationToken);
+        var waiting = organizations + resources + labs;
+        if (waiting == 0)
+            return new ReviewDigest(0, 0, 0, 0);
 
         var day = SeoulTime.StartOf(SeoulTime.DateOf(now));
         var alreadyTold = await db.Notifications
@@ -34,12 +37,12 @@ public sealed class SendReviewDigestHandler(IApplicationDbContext db, Notifier n
             .ToListAsync(cancellationToken);
         var administrators = (await notifier.AdministratorsAsync(cancellationToken)).Where(a => !alreadyTold.Contains(a.Id)).ToList();
         notifier.Notify(administrators, NotificationKind.ReviewDigest, Guid.Empty, day, language => language == Language.English
-            ? new NoticeText($"Waiting for review: {organizations + resources}",
-                $"Organizations to verify: {organizations}\nResources to review: {resources}")
-            : new NoticeText($"검토를 기다리는 항목 {organizations + resources}건",
-                $"인증을 기다리는 단체: {organizations}곳\n검토를 기다리는 공유자원: {resources}건"),
+            ? new NoticeText($"Waiting for review: {waiting}",
+                $"Organizations to verify: {organizations}\nResources to review: {resources}\nLabs to review: {labs}")
+            : new NoticeText($"검토를 기다리는 항목 {waiting}건",
+                $"인증을 기다리는 단체: {organizations}곳\n검토를 기다리는 공유자원: {resources}건\n검토를 기다리는 공유실험실: {labs}곳"),
             "/Admin/Review", now);
         await db.SaveChangesAsync(cancellationToken);
-        return new ReviewDigest(organizations, resources, administrators.Count);
+        return new ReviewDigest(organizations, resources, labs, administrators.Count);
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
@@ -35,6 +36,8 @@ public static class AdminEndpoints
         Decide(admin, "/labs/{id:guid}/reject", (id, reason) => new RejectLab(id, reason));
         Decide(admin, "/labs/{id:guid}/suspend", (id, reason) => new SuspendLab(id, reason));
         Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
+        Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason));
+        Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason));
     }
 
     private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)

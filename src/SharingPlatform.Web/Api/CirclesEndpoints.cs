@@ -83,18 +83,5 @@ public static class CirclesEndpoints
 
         api.MapGet("/me/attendance", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyAttendance(page ?? 1, pageSize ?? 20), ct))).WithTags("Circles").RequireAuthorization();
-
-        // The handlers check the role: a signed-in person who is not an administrator gets 403.
-        var admin = api.MapGroup("/admin/circles").WithTags("Administration").RequireAuthorization();
-        admin.MapPost("/{id:guid}/suspend", async (Guid id, ReasonRequest? r, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new SuspendCircle(id, r?.Reason), ct);
-            return TypedResults.NoContent();
-        });
-        admin.MapPost("/{id:guid}/restore", async (Guid id, ReasonRequest? r, ISender sender, CancellationToken ct) =>
-        {
-            await sender.Send(new RestoreCircle(id, r?.Reason), ct);
-            return TypedResults.NoContent();
-        });
     }
 }

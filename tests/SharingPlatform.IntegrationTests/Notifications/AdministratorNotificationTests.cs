@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Notifications;
+using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Resources;
@@ -55,25 +57,30 @@ public sealed class AdministratorNotificationTests(SharedApp shared)
     [Fact]
     public async Task The_review_digest_tells_each_administrator_once_a_day_what_waits_for_review()
     {
-        // Something waits for review: an organization to verify and a resource to review.
+        // Something waits for review: an organization to verify, a resource and a lab to review.
         using var applicant = await _app.PersonAsync();
         await applicant.Client.RegisterOrganizationAsync();
         using var organization = await _app.VerifiedOrganizationAsync();
         await organization.Owner.SubmitAsync(await organization.Owner.CreateResourceAsync(CatalogClient.ResourceBody(organization.Id)));
+        var labId = await CatalogClient.CreatedIdAsync(organization.Owner.PostAsJsonAsync("/api/v1/labs", LabClient.LabBody(organization.Id)));
+        await organization.Owner.PostAsync($"/api/v1/labs/{labId}/submit", null).ExpectAsync(HttpStatusCode.OK);
         using var secondAdmin = await _app.AdministratorPersonAsync();
         using var seededAdmin = await _app.AdministratorAsync();
         var seededAdminId = (await seededAdmin.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
         using var resident = await _app.PersonAsync();
         var organizations = await _app.QueryAsync(db => db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Pending));
         var resources = await _app.QueryAsync(db => db.Resources.CountAsync(r => r.Status == ResourceStatus.PendingReview));
+        var labs = await _app.QueryAsync(db => db.Labs.CountAsync(l => l.Status == LabStatus.PendingReview));
 
         var digest = await _app.SendAsync(new SendReviewDigest());
 
         digest.PendingOrganizations.ShouldBe(organizations);
         digest.PendingResources.ShouldBe(resources);
+        digest.PendingLabs.ShouldBe(labs);
+        labs.ShouldBeGreaterThan(0);
         var told = (await secondAdmin.NotificationsAsync("reviewDigest")).ShouldHaveSingleItem();
-        told.Title().ShouldBe($"검토를 기다리는 항목 {organizations + resources}건");
-        told.Body().ShouldBe($"인증을 기다리는 단체: {organizations}곳\n검토를 기다리는 공유자원: {resources}건");
+        told.Title().ShouldBe($"검토를 기다리는 항목 {organizations + resources + labs}건");
+        told.Body().ShouldBe($"인증을 기다리는 단체: {organizations}곳\n검토를 기다리는 공유자원: {resources}건\n검토를 기다리는 공유실험실: {labs}곳");
         told.Link().ShouldBe("/Admin/Review");
         (await DigestsOfTodayAsync(seededAdminId)).ShouldBe(1);
         (await resident.Client.InboxAsync()).Items().ShouldBeEmpty();
