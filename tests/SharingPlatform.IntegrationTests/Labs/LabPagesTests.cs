@@ -67,6 +67,58 @@ public sealed partial class LabPagesTests(SharedApp shared)
         (await anonymous.GetAsync($"/Labs/Details/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_member_creates_a_lab_from_the_form_and_its_manager_grants_a_qualification_from_the_console()
+    {
+        var name = $"양식 실험실 {CatalogClient.NewHangulWord()}";
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var owner = _app.NewClient(followRedirects: false);
+        await owner.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+
+        var created = await owner.PostFormAsync("/Labs/Edit", new Dictionary<string, string>
+        {
+            ["Input.OrganizationId"] = organization.Id.ToString(),
+            ["Input.Name"] = name,
+            ["Input.Description"] = "납땜 작업대",
+            ["Input.Municipality"] = "namwon",
+            ["Input.Address"] = "남원시 1",
+            ["Input.SafetyRules"] = "환기",
+            ["Input.SeatsPerSlot"] = "3",
+            ["Input.Timetable[0].Day"] = "Tuesday",
+            ["Input.Timetable[0].Starts"] = "13:00",
+            ["Input.Timetable[0].Ends"] = "16:00",
+            ["Input.Timetable[1].Day"] = "",
+            ["Input.Timetable[1].Starts"] = "",
+            ["Input.Timetable[1].Ends"] = "",
+            ["Input.ClosedDates"] = "2026-12-25",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync()));
+        var labId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var lab = await organization.Owner.GetAsync($"/api/v1/labs/{labId}").ExpectAsync(HttpStatusCode.OK);
+        lab.GetProperty("name").GetString().ShouldBe(name);
+        lab.GetProperty("timetable").GetArrayLength().ShouldBe(1);
+        lab.GetProperty("status").GetString().ShouldBe("draft");
+
+        var equipmentId = await CatalogClient.CreatedIdAsync(organization.Owner.PostAsJsonAsync($"/api/v1/labs/{labId}/equipment", new
+        {
+            name = "오실로스코프", model = "DS", description = "", requiresQualification = true, qualificationName = "오실로스코프 교육",
+        }));
+        var residentEmail = ApiClient.NewEmail("resident");
+        (await _app.SignedInResidentAsync(residentEmail, "최자격")).Dispose();
+        var console = await owner.GetStringAsync($"/Labs/Manage/{labId}");
+        var granted = await owner.PostAsync($"/Labs/Manage/{labId}?handler=Grant", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token().Match(console).Groups[1].Value,
+            ["Grant.Email"] = residentEmail,
+            ["Grant.EquipmentId"] = equipmentId.ToString(),
+            ["Grant.ValidUntil"] = SeoulTime.DateOf(_app.Clock.GetUtcNow()).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }));
+        granted.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await granted.Content.ReadAsStringAsync()));
+        var after = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Labs/Manage/{labId}"));
+        after.ShouldContain("자격을 부여했습니다.");
+        after.ShouldContain("최자격 — 오실로스코프");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
