@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Tests.Support;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace SharingPlatform.IntegrationTests.Labs;
 
@@ -117,6 +119,22 @@ public sealed partial class LabPagesTests(SharedApp shared)
         var after = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Labs/Manage/{labId}"));
         after.ShouldContain("자격을 부여했습니다.");
         after.ShouldContain("최자격 — 오실로스코프");
+
+        using var image = new Image<Rgba32>(64, 48, new Rgba32(30, 120, 200));
+        using var png = new MemoryStream();
+        image.SaveAsPng(png);
+        var photo = new ByteArrayContent(png.ToArray());
+        photo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(after).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(equipmentId.ToString()), "equipmentId" },
+            { photo, "photo", "scope.png" },
+        };
+        var uploaded = await owner.PostAsync($"/Labs/Manage/{labId}?handler=Photo", upload);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await uploaded.Content.ReadAsStringAsync()));
+        (await organization.Owner.GetAsync($"/api/v1/labs/{labId}").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("equipment")[0].GetProperty("photoUrl").GetString().ShouldStartWith("/media/");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
