@@ -101,6 +101,19 @@ public sealed partial class LabPagesTests(SharedApp shared)
         lab.GetProperty("timetable").GetArrayLength().ShouldBe(1);
         lab.GetProperty("status").GetString().ShouldBe("draft");
 
+        // A stale form (an older version) shows what is saved now instead of overwriting it.
+        var stale = await owner.PostFormAsync($"/Labs/Edit?id={labId}", new Dictionary<string, string>
+        {
+            ["Input.Version"] = (lab.GetProperty("version").GetUInt32() + 1).ToString(CultureInfo.InvariantCulture),
+            ["Input.Name"] = "덮어쓰기",
+            ["Input.Municipality"] = "namwon",
+            ["Input.Address"] = "남원시 1",
+            ["Input.SeatsPerSlot"] = "3",
+        });
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()).ShouldContain("그사이 다른 사람이 이 실험실 정보를 고쳤습니다.");
+        (await organization.Owner.GetAsync($"/api/v1/labs/{labId}").ExpectAsync(HttpStatusCode.OK)).GetProperty("name").GetString().ShouldBe(name);
+
         var equipmentId = await CatalogClient.CreatedIdAsync(organization.Owner.PostAsJsonAsync($"/api/v1/labs/{labId}/equipment", new
         {
             name = "오실로스코프", model = "DS", description = "", requiresQualification = true, qualificationName = "오실로스코프 교육",
