@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
@@ -95,8 +96,24 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
         LabView? saved = null;
         if (Id is { } id)
         {
-            var result = await this.SendAsync(sender, new UpdateLab(id, Input.Version, input), localizer, lab => { saved = lab; return Page(); },
-                () => RefusedAsync(cancellationToken), Inputs, cancellationToken);
+            IActionResult result;
+            try
+            {
+                result = await this.SendAsync(sender, new UpdateLab(id, Input.Version, input), localizer, lab => { saved = lab; return Page(); },
+                    () => RefusedAsync(cancellationToken), Inputs, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Keep the newer data: show what is saved now, with its version, and say so.
+                var newer = await sender.Send(new GetLab(id), cancellationToken);
+                ModelState.Clear();
+                Input = LabForm.From(newer);
+                Managers = newer.Managers;
+                Input.AddBlankRows(BlankRows);
+                ModelState.AddModelError("", localizer["LabEditConflict"]);
+                return Page();
+            }
+
             if (saved is null)
                 return result;
             if (emails.Length > 0)

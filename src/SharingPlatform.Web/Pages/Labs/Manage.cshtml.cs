@@ -82,6 +82,12 @@ public sealed class ManageModel(ISender sender, IStringLocalizer<SharedResource>
             "EquipmentOutOfService", null, cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostPhotoAsync(Guid equipmentId, IFormFile? photo, CancellationToken cancellationToken)
+    {
+        await using var content = photo?.OpenReadStream() ?? Stream.Null;
+        return await ActAsync(new SetEquipmentPhoto(Id, equipmentId, content, photo?.Length ?? 0), "EquipmentPhotoSet", null, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostReturnToServiceAsync(Guid equipmentId, CancellationToken cancellationToken) =>
         ActAsync(new ReturnEquipmentToService(Id, equipmentId), "EquipmentReturned", null, cancellationToken);
 
