@@ -84,7 +84,6 @@ api.MapNotificationsEndpoints();
 api.MapAdminEndpoints();
 api.MapLabsEndpoints();
 api.MapCirclesEndpoints();
-api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound));
 
 app.MapRazorPages();
 

@@ -127,7 +127,7 @@ public sealed class CircleMembershipTests
 
         Should.Throw<IllegalTransitionException>(() => circle.Join(userId, member, Now)).Code.ShouldBe("already_requested");
         circle.Approve(member, Now);
-        Should.Throw<IllegalTransitionException>(() => circle.Join(userId, member, Now)).Code.ShouldBe("already_member");
+        Should.Throw<IllegalTransitionException>(() => circle.Join(userId, member, Now)).Code.ShouldBe("already_circle_member");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace SharingPlatform.Application.Circles;
 /// <summary>
 /// A member answers going (RSVP): going while there is room, else waitlisted at the end, with their position. The
 /// meeting's row is locked first, so however many answer at once the capacity is never exceeded and the waitlist follows
-/// the order of arrival (the identity column <c>arrival</c>). Answering again changes nothing. 422 <c>not_a_member</c>
+/// the order of arrival (the identity column <c>arrival</c>). Answering again changes nothing. 422 <c>not_a_circle_member</c>
 /// for a non-member, <c>rsvp_closed</c> once the meeting has started, <c>circle_suspended</c> (to its hosts) while the
 /// circle is suspended.
 /// </summary>

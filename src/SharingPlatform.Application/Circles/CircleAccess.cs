@@ -40,7 +40,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
     {
         var id = UserId ?? throw new NotSignedInException();
         if (!IsMember)
-            throw new DomainRuleException("not_a_member", "Only members of the circle can answer its meetings.");
+            throw new DomainRuleException("not_a_circle_member", "Only members of the circle can answer its meetings.");
         return id;
     }
 }

@@ -83,7 +83,7 @@ public sealed class Circle
         switch (member.Status)
         {
             case MemberStatus.Active:
-                throw new IllegalTransitionException("already_member", "You are already a member of this circle.");
+                throw new IllegalTransitionException("already_circle_member", "You are already a member of this circle.");
             case MemberStatus.Pending when existing is not null:
                 throw new IllegalTransitionException("already_requested", "Your request to join is waiting for a host.");
             case MemberStatus.Removed when !member.RejoinAllowed:

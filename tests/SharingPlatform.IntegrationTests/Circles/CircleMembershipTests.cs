@@ -53,7 +53,7 @@ public sealed class CircleMembershipTests(SharedApp shared)
         var meetingId = await host.Client.ScheduledAsync(circleId, _app.NextHalfHour(TimeSpan.FromDays(2)));
         var refused = await resident.Client.RsvpAsync(meetingId);
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await refused.ProblemAsync()).GetProperty("code").GetString().ShouldBe("not_a_member");
+        (await refused.ProblemAsync()).GetProperty("code").GetString().ShouldBe("not_a_circle_member");
 
         var requests = await host.Client.GetAsync($"/api/v1/circles/{circleId}/members?status=pending").ExpectAsync(HttpStatusCode.OK);
         requests.GetProperty("items").EnumerateArray().ShouldHaveSingleItem().GetProperty("userId").GetGuid().ShouldBe(resident.Id);

@@ -1,4 +1,6 @@
 using System.Net;
+using SharingPlatform.IntegrationTests.Labs;
+using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Platform;
@@ -16,6 +18,19 @@ public sealed class ApiConventionTests(SharedApp shared)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.ProblemAsync()).GetProperty("status").GetInt32().ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task An_action_whose_body_is_optional_works_without_a_body()
+    {
+        using var lab = await _app.PublishedLabAsync();
+        using var booker = await _app.PersonAsync();
+        var slot = (await lab.Manager.NextSlotAsync(_app, lab.Id, TimeSpan.FromHours(3))).StartsAt();
+        var bookingId = await booker.Client.BookedLabAsync(lab.Id, slot);
+
+        var cancelled = await booker.Client.PostAsync($"/api/v1/lab-bookings/{bookingId}/cancel", content: null).ExpectAsync(HttpStatusCode.OK);
+
+        cancelled.GetProperty("status").GetString().ShouldBe("cancelled");
     }
 
     [Fact]

@@ -18,26 +18,4 @@ public static class CircleText
         { Status: RsvpStatus.Waitlisted, Position: { } position } => localizer["WaitlistPosition", position].Value,
         _ => null,
     };
-
-    /// <summary>
-    /// The pages' localizer, reading a circle's rule as <c>CircleRule_&lt;code&gt;</c> where the code means something else
-    /// elsewhere (<c>not_a_member</c> of an organization), and as the site's <c>Rule_&lt;code&gt;</c> otherwise.
-    /// </summary>
-    public static IStringLocalizer ForCircles(this IStringLocalizer localizer) => new CircleRules(localizer);
-
-    private sealed class CircleRules(IStringLocalizer inner) : IStringLocalizer
-    {
-        public LocalizedString this[string name] => Pick(name, n => inner[n]);
-
-        public LocalizedString this[string name, params object[] arguments] => Pick(name, n => inner[n, arguments]);
-
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => inner.GetAllStrings(includeParentCultures);
-
-        private static LocalizedString Pick(string name, Func<string, LocalizedString> find)
-        {
-            if (name.StartsWith("Rule_", StringComparison.Ordinal) && find("Circle" + name) is { ResourceNotFound: false } circle)
-                return circle;
-            return find(name);
-        }
-    }
 }

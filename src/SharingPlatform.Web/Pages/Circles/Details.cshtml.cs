@@ -55,7 +55,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
         SendAsync(new RestoreCircle(Id, Reason), _ => "CircleRestoredMessage", cancellationToken);
 
     private Task<IActionResult> SendAsync<TResponse>(ICommand<TResponse> command, Func<TResponse, string> done, CancellationToken cancellationToken) =>
-        this.SendAsync(sender, command, localizer.ForCircles(), r =>
+        this.SendAsync(sender, command, localizer, r =>
         {
             Done = done(r);
             return RedirectToPage(new { id = Id });

@@ -40,7 +40,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
 
         if (!ModelState.IsValid)
             return await LoadAsync(cancellationToken) is null ? NotFound() : Page();
-        return await this.SendAsync(sender, new UpdateCircle(Id, Input.ToInput()), localizer.ForCircles(), _ =>
+        return await this.SendAsync(sender, new UpdateCircle(Id, Input.ToInput()), localizer, _ =>
         {
             Done = "CircleUpdatedMessage";
             return RedirectToPage("/Circles/Details", new { id = Id });

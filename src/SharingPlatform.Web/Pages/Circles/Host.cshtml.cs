@@ -178,7 +178,7 @@ public sealed class HostModel(ISender sender, IStringLocalizer<SharedResource> l
 
     private Task<IActionResult> SendAsync<TResponse>(
         ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs) =>
-        this.SendAsync(sender, command, localizer.ForCircles(), _ =>
+        this.SendAsync(sender, command, localizer, _ =>
         {
             Done = done;
             return RedirectToPage(new { id = Id, meeting = Meeting });

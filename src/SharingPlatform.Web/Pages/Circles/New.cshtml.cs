@@ -27,7 +27,7 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> lo
 
         if (!ModelState.IsValid)
             return Page();
-        return await this.SendAsync(sender, new CreateCircle(Input.ToInput()), localizer.ForCircles(), circle =>
+        return await this.SendAsync(sender, new CreateCircle(Input.ToInput()), localizer, circle =>
         {
             Done = "CircleCreatedMessage";
             return RedirectToPage("/Circles/Details", new { id = circle.Id });

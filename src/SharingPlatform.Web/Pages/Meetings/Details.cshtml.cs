@@ -32,14 +32,14 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostRsvpAsync(CancellationToken cancellationToken) =>
-        this.SendAsync(sender, new AnswerMeeting(Id), localizer.ForCircles(), answer =>
+        this.SendAsync(sender, new AnswerMeeting(Id), localizer, answer =>
         {
             Done = answer.Status == RsvpStatus.Going ? "RsvpGoingMessage" : "RsvpWaitlistedMessage";
             return RedirectToPage(new { id = Id });
         }, () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(), cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken) =>
-        this.SendAsync(sender, new CancelRsvp(Id), localizer.ForCircles(), _ =>
+        this.SendAsync(sender, new CancelRsvp(Id), localizer, _ =>
         {
             Done = "RsvpCancelledMessage";
             return RedirectToPage(new { id = Id });
