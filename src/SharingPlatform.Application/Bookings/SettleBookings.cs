@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Bookings;
 
 namespace SharingPlatform.Application.Bookings;
@@ -60,7 +59,7 @@ public sealed class SettleBookingsHandler(IApplicationDbContext db, BookingNotic
             await db.SaveChangesAsync(cancellationToken);
             foreach (var bookerId in noShowBookers)
             {
-                if (await PauseIfDueAsync(bookerId, now, cancellationToken))
+                if (await db.PauseIfDueAsync(notices, bookerId, now, cancellationToken))
                     pauses++;
             }
 
@@ -68,16 +67,5 @@ public sealed class SettleBookingsHandler(IApplicationDbContext db, BookingNotic
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-    }
-
-    private async Task<bool> PauseIfDueAsync(Guid bookerId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var booker = await db.Users.FromSql($"SELECT * FROM users WHERE id = {bookerId} FOR UPDATE").SingleAsync(cancellationToken);
-        var countFrom = booker.NoShowsCountFrom(now);
-        var noShows = await db.CountNoShowsAsync(bookerId, countFrom, cancellationToken);
-        if (!booker.PauseBookingIfDue(noShows, now))
-            return false;
-        await notices.PausedAsync(booker, now, cancellationToken);
-        return true;
     }
 }

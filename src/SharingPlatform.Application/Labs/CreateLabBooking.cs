@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Labs;
 
@@ -36,11 +37,7 @@ public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUs
             ?? throw LabAccess.NotFound();
         var slot = lab.BookableSlot(command.SlotStartsAt, now);
         var pausedUntil = await db.Users.Where(u => u.Id == bookerId).Select(u => u.BookingPausedUntil).SingleAsync(cancellationToken);
-        if (pausedUntil is { } until && until > now)
-        {
-            var seoul = SeoulTime.ToSeoul(until).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            throw new DomainRuleException("booking_paused", $"After three no-shows you cannot book until {seoul}.", seoul);
-        }
+        BookingRules.CheckNotPaused(pausedUntil, now);
 
         var equipmentIds = (command.EquipmentIds ?? []).Distinct().ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

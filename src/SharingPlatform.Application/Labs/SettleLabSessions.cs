@@ -52,7 +52,7 @@ public sealed class SettleLabSessionsHandler(IApplicationDbContext db, LabNotice
                 await db.ReleaseAsync(booking, cancellationToken);
             foreach (var bookerId in due.Select(b => b.BookerId).Distinct())
             {
-                if (await PauseIfDueAsync(bookerId, now, cancellationToken))
+                if (await db.PauseIfDueAsync(bookingNotices, bookerId, now, cancellationToken))
                     pauses++;
             }
 
@@ -60,15 +60,5 @@ public sealed class SettleLabSessionsHandler(IApplicationDbContext db, LabNotice
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-    }
-
-    private async Task<bool> PauseIfDueAsync(Guid bookerId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var booker = await db.Users.FromSql($"SELECT * FROM users WHERE id = {bookerId} FOR UPDATE").SingleAsync(cancellationToken);
-        var noShows = await db.CountNoShowsAsync(bookerId, booker.NoShowsCountFrom(now), cancellationToken);
-        if (!booker.PauseBookingIfDue(noShows, now))
-            return false;
-        await bookingNotices.PausedAsync(booker, now, cancellationToken);
-        return true;
     }
 }

@@ -11,9 +11,7 @@ public static class BookingRules
         var policy = resource.Policy;
         if (resource.Status != ResourceStatus.Published)
             Refuse("resource_not_published", "This resource is not open for booking.");
-        if (booker.PausedUntil is { } pausedUntil && pausedUntil > now)
-            Refuse("booking_paused", $"After three no-shows you cannot book until {SeoulTime.ToSeoul(pausedUntil):yyyy-MM-dd HH:mm}.",
-                SeoulTime.ToSeoul(pausedUntil).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        CheckNotPaused(booker.PausedUntil, now);
         if (period.Start < now.AddMinutes(policy.MinNoticeMinutes))
             Refuse("too_little_notice", $"Book at least {policy.MinNoticeMinutes} minutes ahead.", policy.MinNoticeMinutes);
         if (period.Start >= now.AddDays(policy.HorizonDays))
@@ -34,6 +32,14 @@ public static class BookingRules
             Refuse("over_capacity", $"The resource takes at most {resource.Capacity} people.", resource.Capacity ?? 0);
         if (booker.ActiveBookings >= policy.MaxActivePerPerson)
             Refuse("over_personal_cap", $"One person holds at most {policy.MaxActivePerPerson} active bookings of this resource.", policy.MaxActivePerPerson);
+    }
+
+    /// <summary>A person paused after three no-shows books nothing (resources or lab sessions) until the pause ends.</summary>
+    public static void CheckNotPaused(DateTimeOffset? pausedUntil, DateTimeOffset now)
+    {
+        if (pausedUntil is { } until && until > now)
+            Refuse("booking_paused", $"After three no-shows you cannot book until {SeoulTime.ToSeoul(until):yyyy-MM-dd HH:mm}.",
+                SeoulTime.ToSeoul(until).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static int SeoulMinuteOfDay(DateTimeOffset instant)
