@@ -188,4 +188,16 @@ public sealed class OpenDataTests(SharedApp shared)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
+
+    [Fact]
+    public async Task The_open_data_page_explains_the_feed_in_korean_and_english_and_links_its_csv()
+    {
+        using var anonymous = _app.NewClient();
+        var korean = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/OpenData"));
+        korean.ShouldContain("<h1>공공데이터 개방</h1>");
+        korean.ShouldContain("href=\"/api/v1/open-data/resources?format=csv\"");
+        var english = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/OpenData?culture=en"));
+        english.ShouldContain("<h1>Open data</h1>");
+        english.ShouldContain("Download CSV");
+    }
 }
