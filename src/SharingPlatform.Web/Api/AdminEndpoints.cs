@@ -4,6 +4,7 @@ using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Api;
 
@@ -13,8 +14,8 @@ public static class AdminEndpoints
 
     public static void MapAdminEndpoints(this RouteGroupBuilder api)
     {
-        // The handlers check the role: a signed-in person who is not an administrator gets 403.
-        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization();
+        // The group refuses non-administrators (403) before a body is read; the handlers check the role again.
+        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
 
         admin.MapGet("/queue", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetReviewQueue(), ct)));
         admin.MapGet("/audit", async (string? subjectType, Guid? subjectId, string? action, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
