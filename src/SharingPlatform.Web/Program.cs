@@ -56,8 +56,9 @@ app.UseApiStatusCodeProblems();
 app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+// After authentication: the reports policy partitions by the signed-in person.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -85,6 +86,7 @@ api.MapAdminEndpoints();
 api.MapLabsEndpoints();
 api.MapCirclesEndpoints();
 api.MapOpenDataEndpoints();
+api.MapReportsEndpoints();
 
 app.MapRazorPages();
 

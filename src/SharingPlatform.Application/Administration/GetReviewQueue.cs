@@ -1,16 +1,33 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Reports;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Reports;
 using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Administration;
 
-/// <summary>What waits for an administrator: organizations to verify and resources to review, oldest first.</summary>
-public sealed record GetReviewQueue : IQuery<ReviewQueue>;
+/// <summary>
+/// What waits for an administrator: organizations to verify, resources and labs to review and subjects with open
+/// reports, oldest first. <see cref="Kind"/> shows one section only; <see cref="Municipality"/> narrows organizations,
+/// resources and labs (reports have no municipality).
+/// </summary>
+public sealed record GetReviewQueue(ReviewQueueKind? Kind = null, string? Municipality = null) : IQuery<ReviewQueue>;
 
-public sealed record ReviewQueue(IReadOnlyList<QueuedOrganization> Organizations, IReadOnlyList<QueuedResource> Resources, IReadOnlyList<QueuedLab> Labs);
+public enum ReviewQueueKind
+{
+    Organizations,
+    Resources,
+    Labs,
+    Reports,
+}
+
+public sealed record ReviewQueue(
+    IReadOnlyList<QueuedOrganization> Organizations, IReadOnlyList<QueuedResource> Resources, IReadOnlyList<QueuedLab> Labs,
+    IReadOnlyList<QueuedReport> Reports);
 
 public sealed record QueuedOrganization(Guid Id, string Name, OrganizationKind Kind, string Municipality, DateTimeOffset RegisteredAt);
 
@@ -18,31 +35,61 @@ public sealed record QueuedResource(Guid Id, string Title, Guid OrganizationId, 
 
 public sealed record QueuedLab(Guid Id, string Name, Guid OrganizationId, string OrganizationName, string Municipality, DateTimeOffset UpdatedAt);
 
+public sealed record QueuedReport(ReportSubjectType SubjectType, Guid SubjectId, string Title, int OpenCount, DateTimeOffset OldestAt, IReadOnlyList<ReportReason> Reasons);
+
+public sealed class GetReviewQueueValidator : AbstractValidator<GetReviewQueue>
+{
+    public GetReviewQueueValidator()
+    {
+        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
+            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+    }
+}
+
 public sealed class GetReviewQueueHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<GetReviewQueue, ReviewQueue>
 {
     public async ValueTask<ReviewQueue> Handle(GetReviewQueue query, CancellationToken cancellationToken)
     {
         currentUser.RequireAdministrator();
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status == OrganizationStatus.Pending)
-            .OrderBy(o => o.RegisteredAt)
-            .Select(o => new QueuedOrganization(o.Id, o.Name, o.Kind, o.Municipality, o.RegisteredAt))
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        var resources = await db.Resources.AsNoTracking()
-            .Where(r => r.Status == ResourceStatus.PendingReview)
-            .OrderBy(r => r.UpdatedAt)
-            .Join(db.Organizations, r => r.OrganizationId, o => o.Id,
-                (r, o) => new QueuedResource(r.Id, r.Title, o.Id, o.Name, r.Category, r.UpdatedAt))
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        var labs = await db.Labs.AsNoTracking()
-            .Where(l => l.Status == LabStatus.PendingReview)
-            .OrderBy(l => l.UpdatedAt)
-            .Join(db.Organizations, l => l.OrganizationId, o => o.Id,
-                (l, o) => new QueuedLab(l.Id, l.Name, o.Id, o.Name, l.Municipality, l.UpdatedAt))
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        return new ReviewQueue(organizations, resources, labs);
+        bool Shows(ReviewQueueKind kind) => query.Kind is null || query.Kind == kind;
+        var municipality = query.Municipality;
+
+        List<QueuedOrganization> organizations = [];
+        if (Shows(ReviewQueueKind.Organizations))
+            organizations = await db.Organizations.AsNoTracking()
+                .Where(o => o.Status == OrganizationStatus.Pending && (municipality == null || o.Municipality == municipality))
+                .OrderBy(o => o.RegisteredAt)
+                .Select(o => new QueuedOrganization(o.Id, o.Name, o.Kind, o.Municipality, o.RegisteredAt))
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        List<QueuedResource> resources = [];
+        if (Shows(ReviewQueueKind.Resources))
+            resources = await db.Resources.AsNoTracking()
+                .Where(r => r.Status == ResourceStatus.PendingReview && (municipality == null || r.Municipality == municipality))
+                .OrderBy(r => r.UpdatedAt)
+                .Join(db.Organizations, r => r.OrganizationId, o => o.Id,
+                    (r, o) => new QueuedResource(r.Id, r.Title, o.Id, o.Name, r.Category, r.UpdatedAt))
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        List<QueuedLab> labs = [];
+        if (Shows(ReviewQueueKind.Labs))
+            labs = await db.Labs.AsNoTracking()
+                .Where(l => l.Status == LabStatus.PendingReview && (municipality == null || l.Municipality == municipality))
+                .OrderBy(l => l.UpdatedAt)
+                .Join(db.Organizations, l => l.OrganizationId, o => o.Id,
+                    (l, o) => new QueuedLab(l.Id, l.Name, o.Id, o.Name, l.Municipality, l.UpdatedAt))
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        List<QueuedReport> reports = [];
+        if (Shows(ReviewQueueKind.Reports))
+        {
+            var groups = await db.OpenReportGroups().Take(200).ToListAsync(cancellationToken);
+            reports = (await db.DescribeAsync(groups, cancellationToken))
+                .Select(s => new QueuedReport(s.SubjectType, s.SubjectId, s.Title, s.OpenCount, s.OldestAt, s.Reasons))
+                .ToList();
+        }
+
+        return new ReviewQueue(organizations, resources, labs, reports);
     }
 }

@@ -9,6 +9,7 @@ using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Reports;
 using SharingPlatform.Domain.Resources;
 using SharingPlatform.Domain.Users;
 
@@ -38,6 +39,7 @@ public interface IApplicationDbContext
     DbSet<CircleMember> CircleMembers { get; }
     DbSet<Meeting> Meetings { get; }
     DbSet<Rsvp> Rsvps { get; }
+    DbSet<Report> Reports { get; }
 
     DatabaseFacade Database { get; }
 

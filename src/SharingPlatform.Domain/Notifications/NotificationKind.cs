@@ -42,4 +42,5 @@ public enum NotificationKind
     MeetingCancelled,
     MeetingPromoted,
     MeetingReminder,
+    ReportDecided,
 }

@@ -10,6 +10,7 @@ using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Reports;
 using SharingPlatform.Domain.Resources;
 using SharingPlatform.Domain.Users;
 
@@ -38,6 +39,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,5 +20,6 @@ internal static class DemoData
         await DemoBookings.SeedAsync(provider, manager, minji, junho, emma);
         await DemoLabs.SeedAsync(provider, manager, minji, junho, emma);
         await DemoCircles.SeedAsync(provider, minji, junho, emma);
+        await DemoReports.SeedAsync(provider, minji, junho, emma);
     }
 }

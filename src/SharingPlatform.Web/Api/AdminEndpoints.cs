@@ -3,6 +3,8 @@ using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
+using SharingPlatform.Application.Reports;
+using SharingPlatform.Domain.Reports;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Web.Hosting;
 
@@ -17,7 +19,8 @@ public static class AdminEndpoints
         // The group refuses non-administrators (403) before a body is read; the handlers check the role again.
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
 
-        admin.MapGet("/queue", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetReviewQueue(), ct)));
+        admin.MapGet("/queue", async (string? kind, string? municipality, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetReviewQueue(QueryEnums.Parse<ReviewQueueKind>(kind, nameof(kind)), municipality), ct)));
         admin.MapGet("/audit", async (string? subjectType, Guid? subjectId, string? action, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50), ct)));
 
@@ -39,7 +42,26 @@ public static class AdminEndpoints
         Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
         Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason));
         Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason));
+
+        admin.MapGet("/reports", async (string? subjectType, string? reason, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListReportedSubjects(
+                QueryEnums.Parse<ReportSubjectType>(subjectType, nameof(subjectType)), QueryEnums.Parse<ReportReason>(reason, nameof(reason)),
+                page ?? 1, pageSize ?? 50), ct)));
+        admin.MapGet("/reports/subjects/{subjectType}/{subjectId:guid}", async (string subjectType, Guid subjectId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetReportedSubject(QueryEnums.Parse<ReportSubjectType>(subjectType, nameof(subjectType))!.Value, subjectId), ct)));
+        admin.MapPost("/reports/{id:guid}/resolve", async (Guid id, NoteRequest? request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new ResolveReport(id, request?.Note), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/reports/{id:guid}/dismiss", async (Guid id, NoteRequest? request, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new DismissReport(id, request?.Note), ct);
+            return TypedResults.NoContent();
+        });
     }
+
+    public sealed record NoteRequest(string? Note);
 
     private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)
         where TCommand : ICommand =>

@@ -8,6 +8,7 @@ using Npgsql;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Reports;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
 
@@ -106,6 +107,8 @@ public static class ProblemDetailsSetup
             ToProblem(PeriodTaken.Error()),
         // A lab's unique indexes (equipment once per slot, one seat per person per slot) name what was taken.
         DbUpdateException labConflict when LabConflicts.From(labConflict) is { } lab => ToProblem(lab),
+        // A second open report of one person and subject (the unique partial index).
+        DbUpdateException reportConflict when ReportSubjects.From(reportConflict) is { } reported => ToProblem(reported),
         DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
         PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
         DbUpdateConcurrencyException => Conflict(),

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,16 @@ public sealed class RateLimitingOptions
     /// <summary>Sign-in and sign-up attempts (POSTs) one address may make per minute.</summary>
     [Range(1, 100_000)]
     public int AccountPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Reports one signed-in person may file per hour.</summary>
+    [Range(1, 100_000)]
+    public int ReportsPerHour { get; set; } = 10;
 }
 
 public static class RateLimiting
 {
     public const string Accounts = "accounts";
+    public const string Reports = "reports";
 
     public static IServiceCollection AddSharingPlatformRateLimiting(this IServiceCollection services)
     {
@@ -33,6 +39,16 @@ public static class RateLimiting
                     {
                         PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.AccountPermitsPerMinute,
                         Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
+            o.AddPolicy(Reports, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.ReportsPerHour,
+                        Window = TimeSpan.FromHours(1),
                         QueueLimit = 0,
                     }));
         });

@@ -21,6 +21,13 @@ public sealed class ReviewModel(ISender sender, IStringLocalizer<SharedResource>
 {
     public ReviewQueue Queue { get; private set; } = null!;
 
+    /// <summary>One section only (<c>?kind=reports</c>), or all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public ReviewQueueKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Municipality { get; set; }
+
     /// <summary>The item whose reject form came back with an error, so its reason box says so.</summary>
     public Guid? RefusedId { get; private set; }
 
@@ -28,7 +35,11 @@ public sealed class ReviewModel(ISender sender, IStringLocalizer<SharedResource>
     public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Queue = await sender.Send(new GetReviewQueue(), cancellationToken);
+        Queue = await sender.Send(Filter(), cancellationToken);
+
+    private GetReviewQueue Filter() =>
+        new(Kind is { } kind && Enum.IsDefined(kind) ? kind : null,
+            Municipality is { } m && Domain.Municipalities.Municipality.IsKnown(m) ? m : null);
 
     public Task<IActionResult> OnPostVerifyAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
         DecideAsync(id, new VerifyOrganization(id, Blank(reason)), "OrganizationVerified", cancellationToken);
@@ -72,7 +83,7 @@ public sealed class ReviewModel(ISender sender, IStringLocalizer<SharedResource>
             ModelState.AddRule(localizer, rule);
         }
 
-        Queue = await sender.Send(new GetReviewQueue(), cancellationToken);
+        Queue = await sender.Send(Filter(), cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SharingPlatform.Application.Circles;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Reports;
+
+namespace SharingPlatform.Application.Reports;
+
+/// <summary>What a report is about: whether the reporter may see it, what it is called, and where its page is.</summary>
+public static class ReportSubjects
+{
+    /// <summary>The unique partial index that allows one open report per person and subject.</summary>
+    public const string OneOpenConstraint = "ux_reports_one_open_per_reporter";
+
+    public static NotFoundException NotFound() => new(Texts.Pick("신고할 대상을 찾을 수 없습니다.", "No such thing to report."));
+
+    public static ConflictException AlreadyReported() => new(Texts.Pick(
+        "이미 신고한 대상입니다. 관리자가 처리하면 다시 신고할 수 있습니다.",
+        "You have already reported this. You can report it again once an administrator has decided."), "already_reported");
+
+    public static NotFoundException ReportNotFound() => new(Texts.Pick("신고를 찾을 수 없습니다.", "No such report."));
+
+    /// <summary>The conflict a second open report of one person and subject means, or none for any other error.</summary>
+    public static ConflictException? From(Exception exception) =>
+        (exception as DbUpdateException)?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneOpenConstraint }
+            ? AlreadyReported()
+            : null;
+
+    /// <summary>Answers 404 unless the subject exists and <paramref name="currentUser"/> may see it.</summary>
+    public static async Task RequireVisibleAsync(
+        this IApplicationDbContext db, ReportSubjectType type, Guid id, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var isAdministrator = currentUser.IsAdministrator();
+        try
+        {
+            var visible = type switch
+            {
+                ReportSubjectType.Resource => await db.Resources.AnyAsync(r => r.Id == id
+                    && (isAdministrator
+                        || db.Resources.PubliclyVisible(db).Any(p => p.Id == r.Id)
+                        || db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)), cancellationToken),
+                ReportSubjectType.Lab => await db.VisibleTo(userId, isAdministrator).AnyAsync(l => l.Id == id, cancellationToken),
+                ReportSubjectType.Circle => (await db.CircleCallerAsync(id, currentUser, track: false, cancellationToken)) is not null,
+                ReportSubjectType.Meeting => (await db.MeetingCallerAsync(id, currentUser, track: false, cancellationToken)).Meeting is not null,
+                ReportSubjectType.User => await db.Users.AnyAsync(u => u.Id == id, cancellationToken),
+                _ => false,
+            };
+            if (!visible)
+                throw NotFound();
+        }
+        catch (NotFoundException)
+        {
+            throw NotFound();
+        }
+    }
+
+    /// <summary>The titles of these subjects (resource title, lab name, circle or meeting title, user display name); a deleted one has none.</summary>
+    public static async Task<Dictionary<(ReportSubjectType, Guid), string>> TitlesAsync(
+        this IApplicationDbContext db, IEnumerable<(ReportSubjectType Type, Guid Id)> subjects, CancellationToken cancellationToken)
+    {
+        var titles = new Dictionary<(ReportSubjectType, Guid), string>();
+        foreach (var group in subjects.GroupBy(s => s.Type, s => s.Id))
+        {
+            var ids = group.Distinct().ToList();
+            var found = group.Key switch
+            {
+                ReportSubjectType.Resource => await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, Title = r.Title }).ToListAsync(cancellationToken),
+                ReportSubjectType.Lab => await db.Labs.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, Title = l.Name }).ToListAsync(cancellationToken),
+                ReportSubjectType.Circle => await db.Circles.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Title = c.Title }).ToListAsync(cancellationToken),
+                ReportSubjectType.Meeting => await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Title = m.Title }).ToListAsync(cancellationToken),
+                _ => await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Title = u.DisplayName }).ToListAsync(cancellationToken),
+            };
+            foreach (var subject in found)
+                titles[(group.Key, subject.Id)] = subject.Title;
+        }
+
+        return titles;
+    }
+
+    /// <summary>The site page of a subject.</summary>
+    public static string Link(ReportSubjectType type, Guid id) => type switch
+    {
+        ReportSubjectType.Resource => $"/Resources/Details/{id}",
+        ReportSubjectType.Lab => $"/Labs/Details/{id}",
+        ReportSubjectType.Circle => $"/Circles/Details/{id}",
+        ReportSubjectType.Meeting => $"/Meetings/Details/{id}",
+        _ => "/Notifications",
+    };
+}

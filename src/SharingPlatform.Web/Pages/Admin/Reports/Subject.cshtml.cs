@@ -1,0 +1,92 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Circles;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Reports;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Reports;
+using SharingPlatform.Web.Pages.Resources;
+
+namespace SharingPlatform.Web.Pages.Admin.Reports;
+
+/// <summary>
+/// One reported subject for administrators: every report of it, a resolve or dismiss form with a note per open report,
+/// and for a resource, lab or circle the suspend form. Administrators only, by the /Admin folder convention.
+/// </summary>
+public sealed class SubjectModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ReportSubjectType SubjectType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid SubjectId { get; set; }
+
+    public ReportedSubjectDetails Details { get; private set; } = null!;
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public bool CanSuspend => SubjectType is ReportSubjectType.Resource or ReportSubjectType.Lab or ReportSubjectType.Circle;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostResolveAsync(Guid id, string? note, CancellationToken cancellationToken) =>
+        DecideAsync(new ResolveReport(id, note), ("Note", $"note-{id}"), "ReportResolved", cancellationToken);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid id, string? note, CancellationToken cancellationToken) =>
+        DecideAsync(new DismissReport(id, note), ("Note", $"note-{id}"), "ReportDismissed", cancellationToken);
+
+    public Task<IActionResult> OnPostSuspendAsync(string? reason, CancellationToken cancellationToken) =>
+        SubjectType switch
+        {
+            ReportSubjectType.Resource => DecideAsync(new SuspendResource(SubjectId, reason), ("Reason", "suspend-reason"), "ResourceSuspended", cancellationToken),
+            ReportSubjectType.Lab => DecideAsync(new SuspendLab(SubjectId, reason), ("Reason", "suspend-reason"), "LabSuspended", cancellationToken),
+            ReportSubjectType.Circle => DecideAsync(new SuspendCircle(SubjectId, reason), ("Reason", "suspend-reason"), "CircleSuspendedMessage", cancellationToken),
+            _ => Task.FromResult<IActionResult>(NotFound()),
+        };
+
+    private async Task<IActionResult> DecideAsync(ICommand command, (string Property, string Input) input, string done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Done = done;
+            return RedirectToPage(new { subjectType = SubjectType, subjectId = SubjectId });
+        }
+        catch (ValidationException refused)
+        {
+            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(input));
+        }
+        catch (NotFoundException)
+        {
+            ModelState.AddModelError("", localizer["ReviewItemGone"]);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddRule(localizer, rule);
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(SubjectType) || SubjectId == Guid.Empty)
+            return false;
+        try
+        {
+            Details = await sender.Send(new GetReportedSubject(SubjectType, SubjectId), cancellationToken);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+}
