@@ -42,4 +42,6 @@ public enum NotificationKind
     MeetingCancelled,
     MeetingPromoted,
     MeetingReminder,
+    AccountSuspended,
+    AccountRestored,
 }

@@ -17,8 +17,9 @@ public static class AdminEndpoints
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization();
 
         admin.MapGet("/queue", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetReviewQueue(), ct)));
-        admin.MapGet("/audit", async (string? subjectType, Guid? subjectId, string? action, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50), ct)));
+        admin.MapGet("/audit", async (
+            string? subjectType, Guid? subjectId, string? action, Guid? actorId, DateOnly? from, DateOnly? to, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50, actorId, from, to), ct)));
 
         admin.MapGet("/users/paused", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListPausedBookers(page ?? 1, pageSize ?? 50), ct)));
@@ -38,6 +39,12 @@ public static class AdminEndpoints
         Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
         Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason));
         Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason));
+
+        Decide(admin, "/users/{id:guid}/suspend", (id, reason) => new SuspendUser(id, reason));
+        Decide(admin, "/users/{id:guid}/restore", (id, reason) => new RestoreUser(id, reason));
+        admin.MapGet("/users", async (string? q, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListUsers(q, QueryEnums.Parse<UserStatusFilter>(status, "status") ?? UserStatusFilter.All, page ?? 1, pageSize ?? 50), ct)));
+        admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetUserStanding(id), ct)));
     }
 
     private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)

@@ -44,6 +44,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.MeetingScheduled, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
             NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder,
         ]),
+        ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored]),
     ];
 
     /// <summary>The kinds ticked: these also come by email.</summary>
