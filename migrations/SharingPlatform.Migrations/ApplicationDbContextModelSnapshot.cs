@@ -229,9 +229,19 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("actor_id");
 
+                    b.Property<string>("After")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("after");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("before");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -250,6 +260,9 @@ namespace SharingPlatform.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_audit_entries_actor_id");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
@@ -1645,6 +1658,15 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("suspension_reason");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -1668,6 +1690,10 @@ namespace SharingPlatform.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("ix_users_normalized_user_name");
+
+                    b.HasIndex("SuspendedAt")
+                        .HasDatabaseName("ix_users_suspended_at")
+                        .HasFilter("suspended_at IS NOT NULL");
 
                     b.ToTable("users", (string)null);
                 });

@@ -57,7 +57,8 @@ app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusC
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
-// After authentication: the reports policy partitions by the signed-in person.
+app.UseSecurityStampCheck();
+// After authentication and the stamp check: the reports policy partitions by the signed-in person.
 app.UseRateLimiter();
 app.UseAuthorization();
 

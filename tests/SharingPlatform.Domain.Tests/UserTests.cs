@@ -47,4 +47,44 @@ public sealed class UserTests
     {
         LanguageCodes.FromCultureName(culture).ShouldBe(expected);
     }
+
+    [Fact]
+    public void Suspending_records_when_and_why_and_restoring_clears_both()
+    {
+        var user = User.Register("a@example.kr", "김민지", Language.Korean, Now);
+        var stamp = user.SecurityStamp;
+
+        user.Suspend("  스팸 게시  ", Now);
+
+        user.SecurityStamp.ShouldNotBe(stamp);
+        user.IsSuspended.ShouldBeTrue();
+        user.SuspendedAt.ShouldBe(Now.ToUniversalTime());
+        user.SuspensionReason.ShouldBe("스팸 게시");
+
+        user.Restore(Now.AddDays(1));
+
+        user.IsSuspended.ShouldBeFalse();
+        user.SuspendedAt.ShouldBeNull();
+        user.SuspensionReason.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_suspension_needs_a_reason()
+    {
+        var user = User.Register("a@example.kr", "김민지", Language.Korean, Now);
+
+        Should.Throw<DomainRuleException>(() => user.Suspend(" ", Now)).Code.ShouldBe("reason_required");
+        user.IsSuspended.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_suspended_account_cannot_be_suspended_again_nor_an_active_one_restored()
+    {
+        var user = User.Register("a@example.kr", "김민지", Language.Korean, Now);
+
+        Should.Throw<IllegalTransitionException>(() => user.Restore(Now)).Code.ShouldBe("user_not_suspended");
+        user.Suspend("스팸", Now);
+        Should.Throw<IllegalTransitionException>(() => user.Suspend("again", Now)).Code.ShouldBe("user_already_suspended");
+        user.SuspensionReason.ShouldBe("스팸");
+    }
 }

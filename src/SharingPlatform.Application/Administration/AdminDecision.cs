@@ -37,9 +37,9 @@ public static class AdminDecisions
     public static async Task RecordAsync(
         this IApplicationDbContext db, Notifier notifier, Guid adminId, string action, string subjectType, Guid subjectId, string? reason,
         Guid organizationId, NotificationKind kind, string link, Func<Language, (string Subject, string Body)> tell, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? before = null, string? after = null)
     {
-        db.AuditEntries.Add(AuditEntry.Record(adminId, action, subjectType, subjectId, reason, now));
+        db.AuditEntries.Add(AuditEntry.Record(adminId, action, subjectType, subjectId, reason, now, before, after));
         var members = await notifier.MembersAsync(organizationId, cancellationToken);
         notifier.Notify(members, kind, subjectId, now, language =>
         {
@@ -48,6 +48,10 @@ public static class AdminDecisions
         }, link, now);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A status as the audit log's before and after show it: "PendingReview" → "pending_review".</summary>
+    public static string AuditState(this Enum status) =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 
     /// <summary>
     /// Begins a decision's transaction with the organization's row locked: administrators deciding at once decide one

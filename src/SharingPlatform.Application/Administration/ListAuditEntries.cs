@@ -2,18 +2,30 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Administration;
 
-/// <summary>The audit log, newest first, filterable by subject type, subject and action.</summary>
-public sealed record ListAuditEntries(string? SubjectType = null, Guid? SubjectId = null, string? Action = null, int Page = 1, int PageSize = 50)
+/// <summary>
+/// The audit log, newest first, filterable by subject type, subject, action, actor and the Seoul dates from and to
+/// (both included).
+/// </summary>
+public sealed record ListAuditEntries(
+    string? SubjectType = null, Guid? SubjectId = null, string? Action = null, int Page = 1, int PageSize = 50,
+    Guid? ActorId = null, DateOnly? From = null, DateOnly? To = null)
     : IQuery<PagedList<AuditEntryView>>;
 
-public sealed record AuditEntryView(long Id, DateTimeOffset At, Guid ActorId, string ActorName, string Action, string SubjectType, Guid SubjectId, string? Reason);
+public sealed record AuditEntryView(
+    long Id, DateTimeOffset At, Guid ActorId, string ActorName, string Action, string SubjectType, Guid SubjectId, string? Reason,
+    string? Before = null, string? After = null);
 
 public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntries>
 {
-    public ListAuditEntriesValidator() => this.ValidPage(q => q.Page, q => q.PageSize);
+    public ListAuditEntriesValidator()
+    {
+        this.ValidPage(q => q.Page, q => q.PageSize);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+    }
 }
 
 public sealed class ListAuditEntriesHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<ListAuditEntries, PagedList<AuditEntryView>>
@@ -28,9 +40,23 @@ public sealed class ListAuditEntriesHandler(IApplicationDbContext db, ICurrentUs
             entries = entries.Where(a => a.SubjectId == subjectId);
         if (!string.IsNullOrEmpty(query.Action))
             entries = entries.Where(a => a.Action == query.Action);
+        if (query.ActorId is { } actorId)
+            entries = entries.Where(a => a.ActorId == actorId);
+        if (query.From is { } from)
+        {
+            var since = SeoulTime.StartOf(from).ToUniversalTime();
+            entries = entries.Where(a => a.At >= since);
+        }
+
+        if (query.To is { } to)
+        {
+            var before = SeoulTime.StartOf(to.AddDays(1)).ToUniversalTime();
+            entries = entries.Where(a => a.At < before);
+        }
+
         return await entries
             .OrderByDescending(a => a.Id)
-            .Join(db.Users, a => a.ActorId, u => u.Id, (a, u) => new AuditEntryView(a.Id, a.At, a.ActorId, u.DisplayName, a.Action, a.SubjectType, a.SubjectId, a.Reason))
+            .Join(db.Users, a => a.ActorId, u => u.Id, (a, u) => new AuditEntryView(a.Id, a.At, a.ActorId, u.DisplayName, a.Action, a.SubjectType, a.SubjectId, a.Reason, a.Before, a.After))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 }

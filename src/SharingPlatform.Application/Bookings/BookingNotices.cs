@@ -99,6 +99,23 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
             Link(first), now);
     }
 
+    /// <summary>
+    /// The booker's account was suspended and an administrator cancelled their booking: its reminders go, and the owners
+    /// are told why, as when the booker cancels.
+    /// </summary>
+    public async Task BookerSuspendedAsync(Booking booking, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await notifier.UnscheduleAsync([booking.Id], cancellationToken);
+        var about = await AboutAsync(booking, cancellationToken);
+        var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
+        notifier.Notify(members, NotificationKind.BookingCancelled, booking.Id, now, language => Say(language,
+            $"예약 취소: {about.Resource}",
+            $"{about.Booker}님의 {about.Resource} {When([booking], Language.Korean)} 예약이 취소되었습니다.{NoticeText.Reasoned(Language.Korean, "이용자 계정 정지")}",
+            $"Booking cancelled: {about.Resource}",
+            $"{about.Booker}'s booking of {about.Resource} {When([booking], Language.English)} was cancelled.{NoticeText.Reasoned(Language.English, "the booker's account was suspended")}"),
+            Link(booking), now);
+    }
+
     /// <summary>The booker moved a booking: its reminders follow it; a move that needs approval again is a new request.</summary>
     public async Task MovedAsync(Booking booking, DateTimeOffset now, CancellationToken cancellationToken)
     {

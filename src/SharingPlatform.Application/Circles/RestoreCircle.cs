@@ -21,8 +21,9 @@ public sealed class RestoreCircleHandler(IApplicationDbContext db, ICurrentUser 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockCircleAsync(command.Id, cancellationToken);
         var circle = await db.Circles.SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken) ?? throw CircleAccess.NotFound();
+        var before = circle.Status.AuditState();
         circle.Restore(command.Reason!);
-        db.AuditEntries.Add(AuditEntry.Record(adminId, "circle.restore", "circle", circle.Id, command.Reason, now));
+        db.AuditEntries.Add(AuditEntry.Record(adminId, "circle.restore", "circle", circle.Id, command.Reason, now, before, circle.Status.AuditState()));
         await notices.DecidedAsync(circle, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

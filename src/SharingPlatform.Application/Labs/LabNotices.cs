@@ -68,6 +68,20 @@ public sealed class LabNotices(Notifier notifier)
             SessionsLink, now);
     }
 
+    /// <summary>The booker's account was suspended and an administrator cancelled their session: its reminders go, the managers are told why.</summary>
+    public async Task BookerSuspendedAsync(LabBooking booking, Lab lab, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await notifier.UnscheduleAsync([booking.Id], cancellationToken);
+        var managers = await notifier.PeopleAsync(lab.ManagerIds, cancellationToken);
+        var booker = (await notifier.PeopleAsync([booking.BookerId], cancellationToken)).SingleOrDefault()?.DisplayName;
+        notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => Say(language,
+            $"실험실 예약 취소: {lab.Name}",
+            $"{booker}님의 {lab.Name} {When(booking, Language.Korean)} 예약이 취소되었습니다.{NoticeText.Reasoned(Language.Korean, "이용자 계정 정지")}",
+            $"Lab session cancelled: {lab.Name}",
+            $"{booker}'s session at {lab.Name} {When(booking, Language.English)} was cancelled.{NoticeText.Reasoned(Language.English, "the booker's account was suspended")}"),
+            ConsoleLink(lab.Id), now);
+    }
+
     public async Task NoShowAsync(LabBooking booking, Lab lab, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);

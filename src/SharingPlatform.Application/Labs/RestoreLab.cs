@@ -20,12 +20,13 @@ public sealed class RestoreLabHandler(IApplicationDbContext db, ICurrentUser cur
         var adminId = currentUser.RequireAdministrator();
         await using var transaction = await db.BeginLabDecisionAsync(command.Id, cancellationToken);
         var lab = await db.Labs.FindAsync([command.Id], cancellationToken) ?? throw LabAccess.NotFound();
+        var before = lab.Status.AuditState();
         lab.Restore();
         await db.RecordAsync(notifier, adminId, "lab.restore", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabRestored, LabNotices.LabLink(lab.Id),
             language => language == Language.English
                 ? ($"'{lab.Name}' is public again", $"Your lab '{lab.Name}' is public again.{NoticeText.Reasoned(language, command.Reason)}")
                 : ($"'{lab.Name}' 공개 재개", $"실험실 '{lab.Name}'이(가) 다시 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
-            clock.GetUtcNow(), cancellationToken);
+            clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

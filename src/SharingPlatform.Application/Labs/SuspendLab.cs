@@ -20,12 +20,13 @@ public sealed class SuspendLabHandler(IApplicationDbContext db, ICurrentUser cur
         var adminId = currentUser.RequireAdministrator();
         await using var transaction = await db.BeginLabDecisionAsync(command.Id, cancellationToken);
         var lab = await db.Labs.FindAsync([command.Id], cancellationToken) ?? throw LabAccess.NotFound();
+        var before = lab.Status.AuditState();
         lab.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "lab.suspend", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabSuspended, LabNotices.LabLink(lab.Id),
             language => language == Language.English
                 ? ($"'{lab.Name}' is suspended", $"Your lab '{lab.Name}' is hidden from the public for now.{NoticeText.Reasoned(language, command.Reason)}")
                 : ($"'{lab.Name}' 공개 중지", $"실험실 '{lab.Name}'의 공개가 중지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
-            clock.GetUtcNow(), cancellationToken);
+            clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

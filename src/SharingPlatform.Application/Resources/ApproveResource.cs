@@ -20,12 +20,13 @@ public sealed class ApproveResourceHandler(IApplicationDbContext db, ICurrentUse
         var adminId = currentUser.RequireAdministrator();
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
+        var before = resource.Status.AuditState();
         resource.Approve();
         await db.RecordAsync(notifier, adminId, "resource.approve", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceApproved, $"/Resources/Details/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is published", $"Your resource '{resource.Title}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
                 : ($"'{resource.Title}' 공개 승인", $"공유자원 '{resource.Title}'이(가) 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
-            clock.GetUtcNow(), cancellationToken);
+            clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

@@ -20,12 +20,13 @@ public sealed class RejectResourceHandler(IApplicationDbContext db, ICurrentUser
         var adminId = currentUser.RequireAdministrator();
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
+        var before = resource.Status.AuditState();
         resource.Reject(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.reject", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRejected, $"/Resources/Details/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' was not approved", $"Your resource '{resource.Title}' was not approved. You can edit it and submit it again.{NoticeText.Reasoned(language, command.Reason)}")
                 : ($"'{resource.Title}' 공개 반려", $"공유자원 '{resource.Title}'이(가) 반려되었습니다. 고친 뒤 다시 제출할 수 있습니다.{NoticeText.Reasoned(language, command.Reason)}"),
-            clock.GetUtcNow(), cancellationToken);
+            clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

@@ -20,12 +20,13 @@ public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUse
         var adminId = currentUser.RequireAdministrator();
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
+        var before = resource.Status.AuditState();
         resource.Restore();
         await db.RecordAsync(notifier, adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRestored, $"/Resources/Details/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is restored", $"Your resource '{resource.Title}' is public again.{NoticeText.Reasoned(language, command.Reason)}")
                 : ($"'{resource.Title}' 공개 재개", $"공유자원 '{resource.Title}'이(가) 다시 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
-            clock.GetUtcNow(), cancellationToken);
+            clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

@@ -20,12 +20,13 @@ public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUse
         var adminId = currentUser.RequireAdministrator();
         await using var transaction = await db.BeginResourceDecisionAsync(command.Id, cancellationToken);
         var resource = await db.Resources.FindAsync([command.Id], cancellationToken) ?? throw ResourceAccess.NotFound();
+        var before = resource.Status.AuditState();
         resource.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/Details/{resource.Id}",
             language => language == Language.English
                 ? ($"'{resource.Title}' is suspended", $"Your resource '{resource.Title}' is hidden from the public for now.{NoticeText.Reasoned(language, command.Reason)}")
                 : ($"'{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
-            clock.GetUtcNow(), cancellationToken);
+            clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }

@@ -15,7 +15,12 @@ public sealed class AuditEntry
     public Guid SubjectId { get; private set; }
     public string? Reason { get; private set; }
 
-    public static AuditEntry Record(Guid actorId, string action, string subjectType, Guid subjectId, string? reason, DateTimeOffset now) => new()
+    /// <summary>The subject's state before and after the decision ("verified" → "suspended").</summary>
+    public string? Before { get; private set; }
+
+    public string? After { get; private set; }
+
+    public static AuditEntry Record(Guid actorId, string action, string subjectType, Guid subjectId, string? reason, DateTimeOffset now, string? before = null, string? after = null) => new()
     {
         At = now.ToUniversalTime(),
         ActorId = actorId,
@@ -23,5 +28,7 @@ public sealed class AuditEntry
         SubjectType = subjectType,
         SubjectId = subjectId,
         Reason = reason,
+        Before = before,
+        After = after,
     };
 }

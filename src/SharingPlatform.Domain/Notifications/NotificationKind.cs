@@ -43,4 +43,6 @@ public enum NotificationKind
     MeetingPromoted,
     MeetingReminder,
     ReportDecided,
+    AccountSuspended,
+    AccountRestored,
 }

@@ -26,6 +26,13 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The secret of the person's iCalendar feed link; a new one makes the old link stop working.</summary>
     public string? CalendarToken { get; private set; }
 
+    /// <summary>Since when an administrator has suspended the account: the person cannot sign in, and is signed out everywhere.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+
     /// <summary>The kinds of notification the person reads only in the inbox, without an email.</summary>
     public List<NotificationKind> EmailsOff { get; private set; } = [];
 
@@ -90,6 +97,25 @@ public sealed class User : IdentityUser<Guid>
             throw new IllegalTransitionException("booking_not_paused", "This person's booking is not paused.");
         BookingPausedUntil = null;
         NoShowsCountedFrom = now.ToUniversalTime();
+    }
+
+    /// <summary>An administrator suspends the account, saying why; a new security stamp ends every token and cookie it had.</summary>
+    public void Suspend(string? reason, DateTimeOffset now)
+    {
+        if (IsSuspended)
+            throw new IllegalTransitionException("user_already_suspended", "This account is already suspended.");
+        SuspensionReason = Reason.Require(reason);
+        SuspendedAt = now.ToUniversalTime();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
+
+    public void Restore(DateTimeOffset now)
+    {
+        if (!IsSuspended)
+            throw new IllegalTransitionException("user_not_suspended", "This account is not suspended.");
+        SuspendedAt = null;
+        SuspensionReason = null;
     }
 
     public string RegenerateCalendarToken()

@@ -21,8 +21,9 @@ public static class AdminEndpoints
 
         admin.MapGet("/queue", async (string? kind, string? municipality, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetReviewQueue(QueryEnums.Parse<ReviewQueueKind>(kind, nameof(kind)), municipality), ct)));
-        admin.MapGet("/audit", async (string? subjectType, Guid? subjectId, string? action, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50), ct)));
+        admin.MapGet("/audit", async (
+            string? subjectType, Guid? subjectId, string? action, Guid? actorId, DateOnly? from, DateOnly? to, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListAuditEntries(subjectType, subjectId, action, page ?? 1, pageSize ?? 50, actorId, from, to), ct)));
 
         admin.MapGet("/users/paused", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListPausedBookers(page ?? 1, pageSize ?? 50), ct)));
@@ -59,6 +60,11 @@ public static class AdminEndpoints
             await sender.Send(new DismissReport(id, request?.Note), ct);
             return TypedResults.NoContent();
         });
+        Decide(admin, "/users/{id:guid}/suspend", (id, reason) => new SuspendUser(id, reason));
+        Decide(admin, "/users/{id:guid}/restore", (id, reason) => new RestoreUser(id, reason));
+        admin.MapGet("/users", async (string? q, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListUsers(q, QueryEnums.Parse<UserStatusFilter>(status, "status") ?? UserStatusFilter.All, page ?? 1, pageSize ?? 50), ct)));
+        admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetUserStanding(id), ct)));
     }
 
     public sealed record NoteRequest(string? Note);

@@ -67,11 +67,13 @@ public static class AuthEndpoints
         if (result.Succeeded)
             return TypedResults.Empty;
 
-        var detail = result.IsLockedOut
-            ? Texts.Pick("로그인에 여러 번 실패해 계정이 5분 동안 잠겼습니다.", "Too many failed sign-ins: the account is locked for 5 minutes.")
-            : result.IsNotAllowed
-                ? Texts.Pick("이메일 주소를 먼저 확인하세요. 가입 때 보낸 메일에 링크가 있습니다.", "Confirm your email address first, with the link in the email we sent.")
-                : Texts.Pick("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not correct.");
+        var detail = result is SuspendedSignIn
+            ? SuspendedSignIn.Message
+            : result.IsLockedOut
+                ? Texts.Pick("로그인에 여러 번 실패해 계정이 5분 동안 잠겼습니다.", "Too many failed sign-ins: the account is locked for 5 minutes.")
+                : result.IsNotAllowed
+                    ? Texts.Pick("이메일 주소를 먼저 확인하세요. 가입 때 보낸 메일에 링크가 있습니다.", "Confirm your email address first, with the link in the email we sent.")
+                    : Texts.Pick("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not correct.");
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized);
     }
 

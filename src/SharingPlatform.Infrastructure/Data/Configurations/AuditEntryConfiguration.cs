@@ -14,6 +14,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.SubjectType).HasMaxLength(32);
         builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.Property(a => a.Before).HasMaxLength(64);
+        builder.Property(a => a.After).HasMaxLength(64);
+        builder.HasIndex(a => a.ActorId);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.SubjectType, a.SubjectId });
     }

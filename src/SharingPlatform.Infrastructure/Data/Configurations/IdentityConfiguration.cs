@@ -17,6 +17,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.CalendarToken).HasMaxLength(64);
         builder.HasIndex(u => u.CalendarToken).IsUnique();
         builder.PrimitiveCollection(u => u.EmailsOff).ElementType().HasConversion<string>();
+        builder.Property(u => u.SuspensionReason).HasMaxLength(1000);
+        builder.HasIndex(u => u.SuspendedAt).HasFilter("suspended_at IS NOT NULL");
     }
 }
 

@@ -46,7 +46,11 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Shar
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        if (result.IsLockedOut)
+        if (result is SuspendedSignIn)
+        {
+            ModelState.AddModelError("", localizer["LoginSuspended"]);
+        }
+        else if (result.IsLockedOut)
         {
             ModelState.AddModelError("", localizer["LoginLockedOut"]);
         }

@@ -6,18 +6,63 @@ using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Web.Pages.Admin;
 
-/// <summary>The audit log of administrator decisions, newest first, paged. Nothing here changes it.</summary>
+/// <summary>The audit log of administrator decisions, newest first, paged and filtered. Nothing here changes it.</summary>
 public sealed class AuditModel(ISender sender) : PageModel
 {
     private const int PageSize = 50;
 
+    public static IReadOnlyList<string> SubjectTypes { get; } = ["organization", "resource", "lab", "circle", "user"];
+
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true)]
+    public string? SubjectType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? SubjectId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? ActorId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
 
     public PagedList<AuditEntryView> Entries { get; private set; } = null!;
 
     public int PageCount => (Entries.TotalCount + PageSize - 1) / PageSize;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await sender.Send(new ListAuditEntries(Page: Math.Max(1, PageNumber), PageSize: PageSize), cancellationToken);
+    /// <summary>The filters in force, for links to other pages of the same list (or, with an actor, to that actor's entries).</summary>
+    public Dictionary<string, string> Filters(int page, Guid? actorId = null)
+    {
+        var values = new Dictionary<string, string> { ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrWhiteSpace(SubjectType))
+            values["subjectType"] = SubjectType;
+        if (SubjectId is { } subjectId)
+            values["subjectId"] = subjectId.ToString();
+        if (!string.IsNullOrWhiteSpace(Action))
+            values["action"] = Action;
+        if ((actorId ?? ActorId) is { } actor)
+            values["actorId"] = actor.ToString();
+        if (From is { } from)
+            values["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (To is { } to)
+            values["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (From is { } from && To is { } to && to < from)
+            (From, To) = (to, from);
+        Entries = await sender.Send(new ListAuditEntries(
+            string.IsNullOrWhiteSpace(SubjectType) ? null : SubjectType.Trim(), SubjectId, string.IsNullOrWhiteSpace(Action) ? null : Action.Trim(),
+            Math.Max(1, PageNumber), PageSize, ActorId, From, To), cancellationToken);
+    }
 }

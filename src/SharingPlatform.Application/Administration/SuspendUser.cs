@@ -1,0 +1,121 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Circles;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Domain.Audit;
+using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Administration;
+
+/// <summary>
+/// An administrator suspends a person's account, saying why. In one transaction, with the person's row locked: their
+/// tokens and cookies stop (a new security stamp), their bookings and lab sessions that have not started are cancelled
+/// (the owners and lab managers are told), their answers to meetings not yet started go to the waitlist, they are told
+/// why, and the decision is audit-logged. 409 <c>user_already_suspended</c>; 422 <c>cannot_suspend_yourself</c>.
+/// </summary>
+public sealed record SuspendUser(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class SuspendUserValidator() : AdminDecisionValidator<SuspendUser>(reasonRequired: true);
+
+public sealed class SuspendUserHandler(
+    IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, BookingNotices bookingNotices, LabNotices labNotices,
+    CircleNotices circleNotices, TimeProvider clock) : ICommandHandler<SuspendUser>
+{
+    /// <summary>What a cancelled booking or session keeps as its reason.</summary>
+    public const string CancellationReason = "이용자 계정 정지 (the booker's account was suspended)";
+
+    public async ValueTask<Unit> Handle(SuspendUser command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        if (command.Id == adminId)
+            throw new DomainRuleException("cannot_suspend_yourself", "An administrator cannot suspend their own account.");
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await db.LockUserAsync(command.Id, cancellationToken);
+        user.Suspend(command.Reason, now);
+        db.AuditEntries.Add(AuditEntry.Record(adminId, "user.suspend", "user", user.Id, user.SuspensionReason, now, UserStates.Active, UserStates.Suspended));
+        await CancelBookingsAsync(user.Id, adminId, now, cancellationToken);
+        await CancelLabSessionsAsync(user.Id, adminId, now, cancellationToken);
+        await ReleaseMeetingAnswersAsync(user.Id, now, cancellationToken);
+        var reason = user.SuspensionReason;
+        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountSuspended, user.Id, now, language => language == Language.English
+            ? new NoticeText("Your account is suspended",
+                $"An administrator suspended your SharingPlatform account: you cannot sign in, and your bookings, lab sessions and meeting places that had not started are cancelled.{NoticeText.Reasoned(language, reason)}")
+            : new NoticeText("계정 이용 정지",
+                $"관리자가 공유플랫폼 계정의 이용을 정지했습니다. 로그인할 수 없으며, 시작 전인 예약, 실험실 예약과 모임 참석은 취소되었습니다.{NoticeText.Reasoned(language, reason)}"),
+            "/", now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task CancelBookingsAsync(Guid userId, Guid adminId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var bookings = await db.Bookings
+            .Where(b => b.BookerId == userId && Booking.Holding.Contains(b.Status) && b.StartsAt > now)
+            .OrderBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var booking in bookings)
+        {
+            booking.Cancel(adminId, CancellationReason, now);
+            await bookingNotices.BookerSuspendedAsync(booking, now, cancellationToken);
+        }
+    }
+
+    private async Task CancelLabSessionsAsync(Guid userId, Guid adminId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sessions = await db.LabBookings.Include(b => b.Equipment)
+            .Where(b => b.BookerId == userId && b.Status == LabBookingStatus.Booked && b.SlotStartsAt > now)
+            .OrderBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            var lab = await db.Labs.SingleAsync(l => l.Id == session.LabId, cancellationToken);
+            session.Cancel(adminId, byManager: true, CancellationReason, now);
+            await labNotices.BookerSuspendedAsync(session, lab, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.ReleaseAsync(session, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Circle by circle in id order, in the lock order of every membership change (circle, then the membership, then each
+    /// meeting): an answer being given at this moment holds the membership row, so it commits first and is released here.
+    /// </summary>
+    private async Task ReleaseMeetingAnswersAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var circleIds = await db.Rsvps.AsNoTracking()
+            .Where(r => r.UserId == userId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted))
+            .Join(db.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.StartsAt > now), r => r.MeetingId, m => m.Id, (r, m) => m.CircleId)
+            .Distinct()
+            .OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+        foreach (var circleId in circleIds)
+        {
+            await db.LockCircleAsync(circleId, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM circle_members WHERE circle_id = {circleId} AND user_id = {userId} FOR UPDATE", cancellationToken);
+            var circle = await db.Circles.SingleAsync(c => c.Id == circleId, cancellationToken);
+            await db.ReleaseAnswersAsync(circleNotices, circle, userId, now, cancellationToken);
+        }
+    }
+}
+
+/// <summary>A person's standing as the audit log's before and after and the administrators' list show it.</summary>
+public static class UserStates
+{
+    public const string Active = "active";
+    public const string Suspended = "suspended";
+
+    /// <summary>Locks the person's row in the caller's transaction: decisions about one person happen one after the other.</summary>
+    public static async Task<User> LockUserAsync(this IApplicationDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        await db.Users.FromSql($"SELECT * FROM users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(Texts.Pick("사용자를 찾을 수 없습니다.", "No such user."));
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Web.Hosting;
+
+/// <summary>Identity's sign-in, refusing a suspended account with <see cref="SuspendedSignIn"/> (the API and the page say why).</summary>
+internal sealed class SuspensionAwareSignInManager(
+    UserManager<User> users, IHttpContextAccessor accessor, IUserClaimsPrincipalFactory<User> claims, IOptions<IdentityOptions> options,
+    ILogger<SignInManager<User>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<User> confirmation)
+    : SignInManager<User>(users, accessor, claims, options, logger, schemes, confirmation)
+{
+    protected override async Task<SignInResult?> PreSignInCheck(User user) =>
+        user.IsSuspended ? new SuspendedSignIn() : await base.PreSignInCheck(user);
+}
+
+/// <summary>A sign-in refused because an administrator suspended the account.</summary>
+public sealed class SuspendedSignIn : SignInResult
+{
+    public SuspendedSignIn() => IsNotAllowed = true;
+
+    public static string Message => Texts.Pick("이 계정은 이용이 정지되었습니다.", "This account is suspended.");
+}
