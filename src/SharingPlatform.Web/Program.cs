@@ -84,6 +84,7 @@ api.MapNotificationsEndpoints();
 api.MapAdminEndpoints();
 api.MapLabsEndpoints();
 api.MapCirclesEndpoints();
+api.MapStatisticsEndpoints();
 
 app.MapRazorPages();
 

@@ -4,6 +4,7 @@ using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
+using SharingPlatform.Application.Statistics;
 
 namespace SharingPlatform.Web.Api;
 
@@ -38,6 +39,12 @@ public static class AdminEndpoints
         Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
         Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason));
         Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason));
+
+        admin.MapGet("/statistics", async (string? from, string? to, string? municipality, HttpRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var statistics = await sender.Send(new GetProgrammeStatistics(from, to, municipality), ct);
+            return Csv.IsWanted(request) ? StatisticsCsv.File(statistics) : TypedResults.Ok(statistics);
+        });
     }
 
     private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)
