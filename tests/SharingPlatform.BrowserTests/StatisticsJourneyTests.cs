@@ -21,9 +21,9 @@ public sealed class StatisticsJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "프로그램 통계" })).ToBeVisibleAsync();
 
         // Filter by a municipality with the keyboard-usable form.
-        await page.GetByLabel("시군").SelectOptionAsync(new SelectOptionValue { Label = "전주시" });
+        await page.GetByLabel("시군", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "전주시" });
         await page.GetByRole(AriaRole.Button, new() { Name = "통계 보기" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("municipality=jeonju"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("municipality=jeonju", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         var resources = page.GetByRole(AriaRole.Table, new() { Name = "시군·분류·월별 공유자원 이용" });
         await Expect(resources).ToBeVisibleAsync();
         await Expect(resources.GetByRole(AriaRole.Cell, new() { Name = "전주시" }).First).ToBeVisibleAsync();
