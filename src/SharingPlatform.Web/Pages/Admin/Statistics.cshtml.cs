@@ -50,20 +50,21 @@ public sealed class StatisticsModel(ISender sender, IStringLocalizer<SharedResou
         {
             bookedHours = Chart(localizer["StatisticsBookedHours"], months.Select(g => (g.Key, g.Sum(r => r.BookedHours)))),
             utilisation = Chart(localizer["StatisticsUtilisationPercent"], municipalities.Select(g =>
-                (g.Key, Percent(GetProgrammeStatisticsHandler.Rate((long)Math.Round(g.Sum(r => r.BookedHours) * 60), (long)Math.Round(g.Sum(r => r.OpenHours) * 60)))))),
+                (g.Key, ChartPercent(g.Sum(r => r.OpenHours) > 0 ? g.Sum(r => r.BookedHours) / g.Sum(r => r.OpenHours) : null)))),
             labHours = Chart(localizer["StatisticsLabHours"], equipment.Select(g => (g.Key, g.Sum(e => e.Hours)))),
             attendance = Chart(localizer["StatisticsAttendancePercent"], meetings.Select(g =>
-                (g.Key, Percent(GetProgrammeStatisticsHandler.Rate(g.Sum(c => c.Attended), g.Sum(c => c.GoingAnswers)))))),
+                (g.Key, ChartPercent(GetProgrammeStatisticsHandler.Rate(g.Sum(c => c.Attended), g.Sum(c => c.GoingAnswers)))))),
         };
         return JsonSerializer.Serialize(charts, JsonSerializerOptions.Web);
     }
 
     public static string Number(double value) => value.ToString("#,0.##", System.Globalization.CultureInfo.CurrentCulture);
 
-    public static string Percent(double? rate, string none = "–") =>
-        rate is { } r ? (r * 100).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + "%" : none;
+    /// <summary>A rate as a percentage; a dash where there was nothing to divide by.</summary>
+    public static string Percent(double? rate) =>
+        rate is { } r ? (r * 100).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + "%" : "–";
 
-    private static double Percent(double? rate) => Math.Round((rate ?? 0) * 100, 1);
+    private static double ChartPercent(double? rate) => Math.Round((rate ?? 0) * 100, 1);
 
     private static object Chart(string label, IEnumerable<(string Label, double Value)> bars)
     {
