@@ -88,6 +88,7 @@ api.MapLabsEndpoints();
 api.MapCirclesEndpoints();
 api.MapOpenDataEndpoints();
 api.MapReportsEndpoints();
+api.MapStatisticsEndpoints();
 
 app.MapRazorPages();
 

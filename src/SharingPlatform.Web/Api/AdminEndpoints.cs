@@ -7,6 +7,7 @@ using SharingPlatform.Application.Reports;
 using SharingPlatform.Domain.Reports;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Web.Hosting;
+using SharingPlatform.Application.Statistics;
 
 namespace SharingPlatform.Web.Api;
 
@@ -65,6 +66,9 @@ public static class AdminEndpoints
         admin.MapGet("/users", async (string? q, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListUsers(q, QueryEnums.Parse<UserStatusFilter>(status, "status") ?? UserStatusFilter.All, page ?? 1, pageSize ?? 50), ct)));
         admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetUserStanding(id), ct)));
+        admin.MapGet("/statistics", async (string? from, string? to, string? municipality, HttpRequest request, ISender sender, CancellationToken ct) =>
+            var statistics = await sender.Send(new GetProgrammeStatistics(from, to, municipality), ct);
+            return Csv.IsWanted(request) ? StatisticsCsv.File(statistics) : TypedResults.Ok(statistics);
     }
 
     public sealed record NoteRequest(string? Note);

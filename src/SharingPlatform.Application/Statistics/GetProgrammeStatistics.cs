@@ -1,0 +1,244 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Municipalities;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Application.Statistics;
+
+/// <summary>
+/// The programme's statistics for administrators, per municipality, category and Seoul month between <c>From</c> and
+/// <c>To</c> (months or dates, see <see cref="StatisticsPeriod"/>), optionally of one municipality. Each section is one
+/// SQL query that aggregates in PostgreSQL (a grouping set adds the section's total row), so no booking is ever loaded.
+/// </summary>
+public sealed record GetProgrammeStatistics(string? From = null, string? To = null, string? Municipality = null) : IQuery<ProgrammeStatistics>;
+
+public sealed record ProgrammeStatistics(
+    string From,
+    string To,
+    string? Municipality,
+    IReadOnlyList<ResourceStatisticsRow> Resources,
+    IReadOnlyList<LabStatisticsRow> Labs,
+    IReadOnlyList<LabEquipmentStatisticsRow> LabEquipment,
+    IReadOnlyList<CircleStatisticsRow> Circles,
+    ProgrammeTotals Totals);
+
+/// <summary>
+/// Published resources: published now and created before the month's end (resources keep no publication date). Bookings:
+/// starting in the month, not rejected or cancelled. Open hours: the weekly opening hours of the published resources over
+/// the month's days, closed dates left out. Utilisation: booked hours / open hours. No-show rate: no-shows / (completed +
+/// checked in + no-shows).
+/// </summary>
+public sealed record ResourceStatisticsRow(
+    string Municipality, string MunicipalityName, ResourceCategory Category, string Month,
+    int PublishedResources, int Bookings, double BookedHours, double OpenHours, double? Utilisation,
+    int DistinctUsers, int NoShows, double? NoShowRate);
+
+/// <summary>Lab sessions (category "lab") whose slot starts in the month: held ones (completed or checked in), their hours and people, and no-shows.</summary>
+public sealed record LabStatisticsRow(
+    string Municipality, string MunicipalityName, string Category, string Month,
+    int Sessions, double SessionHours, int DistinctUsers, int NoShows, double? NoShowRate);
+
+/// <summary>Hours a piece of equipment was used in held sessions of the month: the confirmed minutes, or the slot until confirmed.</summary>
+public sealed record LabEquipmentStatisticsRow(
+    string Municipality, string MunicipalityName, string Month, Guid LabId, string LabName, Guid EquipmentId, string EquipmentName,
+    int Sessions, double Hours);
+
+/// <summary>Meetings that ended in the month and were not cancelled; attendance rate: attended / going answers of those meetings.</summary>
+public sealed record CircleStatisticsRow(
+    string Municipality, string MunicipalityName, string Month, int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate);
+
+/// <summary>
+/// The whole period. Published resources: at the end of the last month; distinct users are people counted once over the
+/// whole period.
+/// </summary>
+public sealed record ProgrammeTotals(
+    int PublishedResources, int Bookings, double BookedHours, double OpenHours, double? Utilisation, int DistinctUsers, int NoShows, double? NoShowRate,
+    int LabSessions, double LabSessionHours, int LabDistinctUsers, int LabNoShows, double? LabNoShowRate, double LabEquipmentHours,
+    int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate);
+
+public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgrammeStatistics>
+{
+    public GetProgrammeStatisticsValidator(TimeProvider clock)
+    {
+        RuleFor(q => q.From).Must(StatisticsPeriod.IsMonthOrDate)
+            .WithMessage(_ => Texts.Pick("시작 월은 2026-03 또는 2026-03-15 형식으로 입력하세요.", "Give the first month as 2026-03 or 2026-03-15."));
+        RuleFor(q => q.To).Must(StatisticsPeriod.IsMonthOrDate)
+            .WithMessage(_ => Texts.Pick("끝 월은 2026-03 또는 2026-03-15 형식으로 입력하세요.", "Give the last month as 2026-03 or 2026-03-15."));
+        RuleFor(q => q.Municipality).Must(m => string.IsNullOrEmpty(m) || Municipality.IsKnown(m))
+            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+        RuleFor(q => q.To)
+            .Must((q, _) =>
+            {
+                var (from, to) = StatisticsPeriod.Resolve(q.From, q.To, clock.GetUtcNow());
+                return from <= to && StatisticsPeriod.MonthsBetween(from, to) <= StatisticsPeriod.MaxMonths;
+            })
+            .When(q => StatisticsPeriod.IsMonthOrDate(q.From) && StatisticsPeriod.IsMonthOrDate(q.To))
+            .WithMessage(_ => Texts.Pick(
+                $"끝 월은 시작 월과 같거나 뒤여야 하고, 기간은 {StatisticsPeriod.MaxMonths}개월 이내여야 합니다.",
+                $"The last month is not before the first, and the period is at most {StatisticsPeriod.MaxMonths} months."));
+    }
+}
+
+public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<GetProgrammeStatistics, ProgrammeStatistics>
+{
+    private sealed record ResourceAggregate(
+        string? Municipality, string? Category, string? Month, int PublishedResources, int Bookings, long BookedMinutes, long OpenMinutes,
+        int DistinctUsers, int NoShows, int Settled);
+
+    private sealed record LabAggregate(string? Municipality, string? Month, int Sessions, long SessionMinutes, int DistinctUsers, int NoShows);
+
+    private sealed record EquipmentAggregate(
+        string Municipality, string Month, Guid LabId, string LabName, Guid EquipmentId, string EquipmentName, int Sessions, long Minutes);
+
+    private sealed record CircleAggregate(string? Municipality, string? Month, int MeetingsHeld, int GoingAnswers, int Attended);
+
+    public async ValueTask<ProgrammeStatistics> Handle(GetProgrammeStatistics query, CancellationToken cancellationToken)
+    {
+        currentUser.RequireAdministrator();
+        var now = clock.GetUtcNow();
+        var (from, to) = StatisticsPeriod.Resolve(query.From, query.To, now);
+        var municipality = string.IsNullOrEmpty(query.Municipality) ? "" : query.Municipality;
+
+        var resources = await ResourcesAsync(from, to, municipality, cancellationToken);
+        var labs = await LabsAsync(from, to, municipality, cancellationToken);
+        var equipment = await EquipmentAsync(from, to, municipality, cancellationToken);
+        var circles = await CirclesAsync(from, to, municipality, now, cancellationToken);
+
+        var resourceTotal = resources.Single(r => r.Municipality is null);
+        var labTotal = labs.Single(l => l.Municipality is null);
+        var circleTotal = circles.Single(c => c.Municipality is null);
+        var lastMonth = StatisticsPeriod.MonthText(to);
+        var totals = new ProgrammeTotals(
+            resources.Where(r => r.Month == lastMonth).Sum(r => r.PublishedResources),
+            resourceTotal.Bookings, Hours(resourceTotal.BookedMinutes), Hours(resourceTotal.OpenMinutes),
+            Rate(resourceTotal.BookedMinutes, resourceTotal.OpenMinutes), resourceTotal.DistinctUsers, resourceTotal.NoShows,
+            Rate(resourceTotal.NoShows, resourceTotal.Settled),
+            labTotal.Sessions, Hours(labTotal.SessionMinutes), labTotal.DistinctUsers, labTotal.NoShows,
+            Rate(labTotal.NoShows, labTotal.Sessions + labTotal.NoShows), Hours(equipment.Sum(e => e.Minutes)),
+            circleTotal.MeetingsHeld, circleTotal.GoingAnswers, circleTotal.Attended, Rate(circleTotal.Attended, circleTotal.GoingAnswers));
+
+        return new ProgrammeStatistics(
+            StatisticsPeriod.MonthText(from), lastMonth, municipality.Length == 0 ? null : municipality,
+            resources.Where(r => r.Municipality is not null).Select(r => new ResourceStatisticsRow(
+                r.Municipality!, StatisticsPeriod.NameOf(r.Municipality!), Enum.Parse<ResourceCategory>(r.Category!), r.Month!,
+                r.PublishedResources, r.Bookings, Hours(r.BookedMinutes), Hours(r.OpenMinutes), Rate(r.BookedMinutes, r.OpenMinutes),
+                r.DistinctUsers, r.NoShows, Rate(r.NoShows, r.Settled))).ToList(),
+            labs.Where(l => l.Municipality is not null).Select(l => new LabStatisticsRow(
+                l.Municipality!, StatisticsPeriod.NameOf(l.Municipality!), "lab", l.Month!, l.Sessions, Hours(l.SessionMinutes),
+                l.DistinctUsers, l.NoShows, Rate(l.NoShows, l.Sessions + l.NoShows))).ToList(),
+            equipment.Select(e => new LabEquipmentStatisticsRow(
+                e.Municipality, StatisticsPeriod.NameOf(e.Municipality), e.Month, e.LabId, e.LabName, e.EquipmentId, e.EquipmentName,
+                e.Sessions, Hours(e.Minutes))).ToList(),
+            circles.Where(c => c.Municipality is not null).Select(c => new CircleStatisticsRow(
+                c.Municipality!, StatisticsPeriod.NameOf(c.Municipality!), c.Month!, c.MeetingsHeld, c.GoingAnswers, c.Attended,
+                Rate(c.Attended, c.GoingAnswers))).ToList(),
+            totals);
+    }
+
+    public static double Hours(long minutes) => Math.Round(minutes / 60.0, 2);
+
+    public static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    /// <summary>
+    /// One row per resource and month (published, with its open minutes: per day of the month, the weekly opening
+    /// multirange kept beside the policy intersected with that weekday, unless the date is closed) and one per booking,
+    /// aggregated together per municipality, category and month, plus the total row.
+    /// </summary>
+    private Task<List<ResourceAggregate>> ResourcesAsync(DateOnly from, DateOnly to, string municipality, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<ResourceAggregate>($"""
+            WITH months AS (
+                SELECT m::date AS month, m AT TIME ZONE 'Asia/Seoul' AS starts, (m + interval '1 month') AT TIME ZONE 'Asia/Seoul' AS ends
+                FROM generate_series({from}::timestamp, {to}::timestamp, interval '1 month') AS m
+            ),
+            facts AS (
+                SELECT r.municipality, r.category, mo.month, 1 AS published, open.minutes AS open_minutes,
+                       0 AS booking, 0 AS booked_minutes, NULL::uuid AS booker_id, NULL::text AS status
+                FROM months mo
+                JOIN resources r ON r.status = 'Published' AND r.created_at < mo.ends
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(sum(upper(x) - lower(x)), 0) AS minutes
+                    FROM generate_series(mo.month::timestamp, mo.month + interval '1 month' - interval '1 day', interval '1 day') AS d
+                    CROSS JOIN LATERAL unnest(r.weekly_opening * int4multirange(int4range(
+                        (extract(isodow FROM d)::integer - 1) * 1440, extract(isodow FROM d)::integer * 1440))) AS x
+                    WHERE NOT (to_char(d, 'YYYY-MM-DD') = ANY (r.closed_dates))
+                ) AS open
+                WHERE {municipality} = '' OR r.municipality = {municipality}
+                UNION ALL
+                SELECT r.municipality, r.category, mo.month, 0, 0, 1,
+                       (extract(epoch FROM b.ends_at - b.starts_at) / 60)::integer, b.booker_id, b.status
+                FROM months mo
+                JOIN bookings b ON b.starts_at >= mo.starts AND b.starts_at < mo.ends AND b.status NOT IN ('Rejected', 'Cancelled')
+                JOIN resources r ON r.id = b.resource_id
+                WHERE {municipality} = '' OR r.municipality = {municipality}
+            )
+            SELECT municipality, category, to_char(month, 'YYYY-MM') AS month,
+                   sum(published)::integer AS published_resources, sum(booking)::integer AS bookings,
+                   sum(booked_minutes)::bigint AS booked_minutes, sum(open_minutes)::bigint AS open_minutes,
+                   count(DISTINCT booker_id)::integer AS distinct_users,
+                   (count(*) FILTER (WHERE status = 'NoShow'))::integer AS no_shows,
+                   (count(*) FILTER (WHERE status IN ('Completed', 'CheckedIn', 'NoShow')))::integer AS settled
+            FROM facts
+            GROUP BY GROUPING SETS ((municipality, category, month), ())
+            ORDER BY month, municipality, category
+            """).ToListAsync(cancellationToken);
+
+    private Task<List<LabAggregate>> LabsAsync(DateOnly from, DateOnly to, string municipality, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<LabAggregate>($"""
+            WITH months AS (
+                SELECT m::date AS month, m AT TIME ZONE 'Asia/Seoul' AS starts, (m + interval '1 month') AT TIME ZONE 'Asia/Seoul' AS ends
+                FROM generate_series({from}::timestamp, {to}::timestamp, interval '1 month') AS m
+            )
+            SELECT l.municipality, to_char(mo.month, 'YYYY-MM') AS month,
+                   (count(*) FILTER (WHERE lb.status IN ('Completed', 'CheckedIn')))::integer AS sessions,
+                   coalesce(sum(extract(epoch FROM lb.slot_ends_at - lb.slot_starts_at) / 60) FILTER (WHERE lb.status IN ('Completed', 'CheckedIn')), 0)::bigint AS session_minutes,
+                   (count(DISTINCT lb.booker_id) FILTER (WHERE lb.status IN ('Completed', 'CheckedIn')))::integer AS distinct_users,
+                   (count(*) FILTER (WHERE lb.status = 'NoShow'))::integer AS no_shows
+            FROM months mo
+            JOIN lab_bookings lb ON lb.slot_starts_at >= mo.starts AND lb.slot_starts_at < mo.ends AND lb.status IN ('Completed', 'CheckedIn', 'NoShow')
+            JOIN labs l ON l.id = lb.lab_id
+            WHERE {municipality} = '' OR l.municipality = {municipality}
+            GROUP BY GROUPING SETS ((l.municipality, mo.month), ())
+            ORDER BY mo.month, l.municipality
+            """).ToListAsync(cancellationToken);
+
+    private Task<List<EquipmentAggregate>> EquipmentAsync(DateOnly from, DateOnly to, string municipality, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<EquipmentAggregate>($"""
+            WITH months AS (
+                SELECT m::date AS month, m AT TIME ZONE 'Asia/Seoul' AS starts, (m + interval '1 month') AT TIME ZONE 'Asia/Seoul' AS ends
+                FROM generate_series({from}::timestamp, {to}::timestamp, interval '1 month') AS m
+            )
+            SELECT l.municipality, to_char(mo.month, 'YYYY-MM') AS month, l.id AS lab_id, l.name AS lab_name,
+                   e.id AS equipment_id, e.name AS equipment_name, count(*)::integer AS sessions,
+                   sum(coalesce(lbe.usage_minutes, extract(epoch FROM lb.slot_ends_at - lb.slot_starts_at) / 60))::bigint AS minutes
+            FROM months mo
+            JOIN lab_bookings lb ON lb.slot_starts_at >= mo.starts AND lb.slot_starts_at < mo.ends AND lb.status IN ('Completed', 'CheckedIn')
+            JOIN lab_booking_equipment lbe ON lbe.lab_booking_id = lb.id AND NOT lbe.released
+            JOIN lab_equipment e ON e.id = lbe.equipment_id
+            JOIN labs l ON l.id = lb.lab_id
+            WHERE {municipality} = '' OR l.municipality = {municipality}
+            GROUP BY l.municipality, mo.month, l.id, l.name, e.id, e.name
+            ORDER BY mo.month, l.municipality, l.name, e.name
+            """).ToListAsync(cancellationToken);
+
+    private Task<List<CircleAggregate>> CirclesAsync(DateOnly from, DateOnly to, string municipality, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<CircleAggregate>($"""
+            WITH months AS (
+                SELECT m::date AS month, m AT TIME ZONE 'Asia/Seoul' AS starts, (m + interval '1 month') AT TIME ZONE 'Asia/Seoul' AS ends
+                FROM generate_series({from}::timestamp, {to}::timestamp, interval '1 month') AS m
+            )
+            SELECT c.municipality, to_char(mo.month, 'YYYY-MM') AS month,
+                   count(DISTINCT m.id)::integer AS meetings_held,
+                   count(r.id)::integer AS going_answers,
+                   (count(r.id) FILTER (WHERE r.attended))::integer AS attended
+            FROM months mo
+            JOIN meetings m ON m.ends_at >= mo.starts AND m.ends_at < mo.ends AND m.ends_at <= {now.ToUniversalTime()} AND m.status <> 'Cancelled'
+            JOIN circles c ON c.id = m.circle_id
+            LEFT JOIN rsvps r ON r.meeting_id = m.id AND r.status = 'Going'
+            WHERE {municipality} = '' OR c.municipality = {municipality}
+            GROUP BY GROUPING SETS ((c.municipality, mo.month), ())
+            ORDER BY mo.month, c.municipality
+            """).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Municipalities;
+
+namespace SharingPlatform.Application.Statistics;
+
+/// <summary>
+/// The months the statistics cover: <c>from</c> and <c>to</c> are Seoul months (<c>2026-03</c>) or dates
+/// (<c>2026-03-15</c>, read as its month), both included; without them, the twelve months up to this one.
+/// </summary>
+public static class StatisticsPeriod
+{
+    public const int MaxMonths = 36;
+
+    public static bool IsMonthOrDate(string? text) => text is null || Parse(text) is not null;
+
+    /// <summary>The first day of the month the text names, or null when it names none.</summary>
+    public static DateOnly? Parse(string? text)
+    {
+        text = text?.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return month;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return new DateOnly(date.Year, date.Month, 1);
+        return null;
+    }
+
+    /// <summary>The first days of the first and the last month.</summary>
+    public static (DateOnly From, DateOnly To) Resolve(string? from, string? to, DateTimeOffset now)
+    {
+        var today = SeoulTime.DateOf(now);
+        var last = Parse(to) ?? new DateOnly(today.Year, today.Month, 1);
+        var first = Parse(from) ?? last.AddMonths(-11);
+        return (first, last);
+    }
+
+    public static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+
+    public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static string NameOf(string municipality) =>
+        Municipality.IsKnown(municipality)
+            ? Common.Texts.Pick(Municipality.FromCode(municipality).KoreanName, Municipality.FromCode(municipality).EnglishName)
+            : municipality;
+}

@@ -1,0 +1,13 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SharingPlatform.Application.Statistics;
+
+namespace SharingPlatform.Web.Pages.Programme;
+
+/// <summary>The programme's public summary: what is shared where, and the hours shared this year.</summary>
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public ProgrammeSummary Summary { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Summary = await sender.Send(new GetProgrammeSummary(), cancellationToken);
+}
