@@ -67,8 +67,10 @@ public static class AdminEndpoints
             TypedResults.Ok(await sender.Send(new ListUsers(q, QueryEnums.Parse<UserStatusFilter>(status, "status") ?? UserStatusFilter.All, page ?? 1, pageSize ?? 50), ct)));
         admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetUserStanding(id), ct)));
         admin.MapGet("/statistics", async (string? from, string? to, string? municipality, HttpRequest request, ISender sender, CancellationToken ct) =>
+        {
             var statistics = await sender.Send(new GetProgrammeStatistics(from, to, municipality), ct);
             return Csv.IsWanted(request) ? StatisticsCsv.File(statistics) : TypedResults.Ok(statistics);
+        });
     }
 
     public sealed record NoteRequest(string? Note);
