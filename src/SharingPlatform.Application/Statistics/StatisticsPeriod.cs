@@ -12,7 +12,8 @@ public static class StatisticsPeriod
 {
     public const int MaxMonths = 36;
 
-    public static bool IsMonthOrDate(string? text) => text is null || Parse(text) is not null;
+    /// <summary>Whether the text is absent (the default applies) or names a month.</summary>
+    public static bool IsMonthOrDate(string? text) => string.IsNullOrWhiteSpace(text) || Parse(text) is not null;
 
     /// <summary>The first day of the month the text names, or null when it names none.</summary>
     public static DateOnly? Parse(string? text)
@@ -39,7 +40,5 @@ public static class StatisticsPeriod
     public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string NameOf(string municipality) =>
-        Municipality.IsKnown(municipality)
-            ? Common.Texts.Pick(Municipality.FromCode(municipality).KoreanName, Municipality.FromCode(municipality).EnglishName)
-            : municipality;
+        Municipality.All.FirstOrDefault(m => m.Code == municipality) is { } known ? Common.Texts.Pick(known.KoreanName, known.EnglishName) : municipality;
 }

@@ -340,6 +340,13 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
         wrong.GetProperty("errors").EnumerateObject().ShouldNotBeEmpty();
         await admin.GetAsync("/api/v1/admin/statistics?from=2025-05&to=2025-01").ExpectAsync(HttpStatusCode.BadRequest);
         await admin.GetAsync("/api/v1/admin/statistics?municipality=seoul").ExpectAsync(HttpStatusCode.BadRequest);
+
+        // Empty filters are no filters: the twelve Seoul months up to this one.
+        var defaults = await admin.GetAsync("/api/v1/admin/statistics?from=&to=&municipality=").ExpectAsync(HttpStatusCode.OK);
+        var thisMonth = DateTimeOffset.UtcNow.ToOffset(Kst);
+        defaults.GetProperty("to").GetString().ShouldBe(thisMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        defaults.GetProperty("from").GetString().ShouldBe(thisMonth.AddMonths(-11).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        defaults.GetProperty("municipality").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
