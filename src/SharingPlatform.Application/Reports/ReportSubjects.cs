@@ -28,7 +28,7 @@ public static class ReportSubjects
             ? AlreadyReported()
             : null;
 
-    /// <summary>Answers 404 unless the subject exists and <paramref name="currentUser"/> may see it.</summary>
+    /// <summary>Answers 404 unless the subject exists and <paramref name="currentUser"/> may see it (the feature's own visibility rules).</summary>
     public static async Task RequireVisibleAsync(
         this IApplicationDbContext db, ReportSubjectType type, Guid id, ICurrentUser currentUser, CancellationToken cancellationToken)
     {
@@ -36,25 +36,34 @@ public static class ReportSubjects
         var isAdministrator = currentUser.IsAdministrator();
         try
         {
-            var visible = type switch
+            switch (type)
             {
-                ReportSubjectType.Resource => await db.Resources.AnyAsync(r => r.Id == id
-                    && (isAdministrator
-                        || db.Resources.PubliclyVisible(db).Any(p => p.Id == r.Id)
-                        || db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)), cancellationToken),
-                ReportSubjectType.Lab => await db.VisibleTo(userId, isAdministrator).AnyAsync(l => l.Id == id, cancellationToken),
-                ReportSubjectType.Circle => (await db.CircleCallerAsync(id, currentUser, track: false, cancellationToken)) is not null,
-                ReportSubjectType.Meeting => (await db.MeetingCallerAsync(id, currentUser, track: false, cancellationToken)).Meeting is not null,
-                ReportSubjectType.User => await db.Users.AnyAsync(u => u.Id == id, cancellationToken),
-                _ => false,
-            };
-            if (!visible)
-                throw NotFound();
+                case ReportSubjectType.Circle:
+                    await db.CircleCallerAsync(id, currentUser, track: false, cancellationToken);
+                    return;
+                case ReportSubjectType.Meeting:
+                    await db.MeetingCallerAsync(id, currentUser, track: false, cancellationToken);
+                    return;
+            }
         }
         catch (NotFoundException)
         {
             throw NotFound();
         }
+
+        var visible = type switch
+        {
+            ReportSubjectType.Resource => isAdministrator
+                ? await db.Resources.AnyAsync(r => r.Id == id, cancellationToken)
+                : await db.Resources.PubliclyVisible(db).AnyAsync(r => r.Id == id, cancellationToken)
+                    || await db.Resources.AnyAsync(
+                        r => r.Id == id && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId), cancellationToken),
+            ReportSubjectType.Lab => await db.VisibleTo(userId, isAdministrator).AnyAsync(l => l.Id == id, cancellationToken),
+            ReportSubjectType.User => await db.Users.AnyAsync(u => u.Id == id, cancellationToken),
+            _ => false,
+        };
+        if (!visible)
+            throw NotFound();
     }
 
     /// <summary>The titles of these subjects (resource title, lab name, circle or meeting title, user display name); a deleted one has none.</summary>

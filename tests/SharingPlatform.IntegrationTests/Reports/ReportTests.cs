@@ -49,6 +49,8 @@ public sealed class ReportTests(SharedApp shared)
         Group(await admin.GetAsync("/api/v1/admin/reports?reason=fraud&pageSize=100").ExpectAsync(HttpStatusCode.OK), resourceId).ShouldNotBeNull();
         Group(await admin.GetAsync("/api/v1/admin/reports?reason=safety&pageSize=100").ExpectAsync(HttpStatusCode.OK), resourceId).ShouldBeNull();
 
+        await admin.GetAsync("/api/v1/admin/queue?kind=everything").ExpectAsync(HttpStatusCode.BadRequest);
+        await admin.GetAsync("/api/v1/admin/queue?municipality=seoul").ExpectAsync(HttpStatusCode.BadRequest);
         var queue = await admin.GetAsync("/api/v1/admin/queue?kind=reports").ExpectAsync(HttpStatusCode.OK);
         queue.GetProperty("organizations").GetArrayLength().ShouldBe(0);
         var queued = queue.GetProperty("reports").EnumerateArray().Single(r => r.GetProperty("subjectId").GetGuid() == resourceId);
@@ -201,6 +203,13 @@ public sealed class ReportTests(SharedApp shared)
             var limited = await ReportAsync(people[0].Client, "user", people[3].Id).ExpectAsync(HttpStatusCode.TooManyRequests);
             limited.GetProperty("status").GetInt32().ShouldBe(429);
             await ReportedAsync(people[4].Client, "user", people[3].Id);
+
+            // The report page shares the person's allowance and says so in the page's language.
+            using var site = app.NewClient(followRedirects: false);
+            await site.SignInAsync(people[0].Email, ApiClient.Password);
+            var page = await site.PostFormAsync($"/Reports/New?subjectType=user&subjectId={people[3].Id}", new Dictionary<string, string> { ["Reason"] = "Spam" });
+            page.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()).ShouldContain("요청이 너무 많습니다");
         }
         finally
         {
