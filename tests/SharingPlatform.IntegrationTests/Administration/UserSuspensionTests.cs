@@ -40,6 +40,7 @@ public sealed class UserSuspensionTests(SharedApp shared)
 
         await admin.PostAsJsonAsync($"/api/v1/admin/users/{person.Id}/restore", new { reason = "소명 확인" }).ExpectAsync(HttpStatusCode.NoContent);
 
+        await person.Client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.Unauthorized);
         using var again = await _app.SignedInNowAsync(person.Email);
         await again.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
         var inbox = await again.InboxAsync();
