@@ -114,6 +114,20 @@ public static class UserStates
     public const string Active = "active";
     public const string Suspended = "suspended";
 
+    /// <summary>
+    /// For a booking being made in the caller's transaction, after the person's row is locked (or here, shared): a
+    /// suspension committed meanwhile refuses it (401, as the next request would be), and a suspension that comes after
+    /// waits for it and then cancels it.
+    /// </summary>
+    public static async Task RefuseIfSuspendedAsync(this IApplicationDbContext db, Guid userId, bool shareRow, CancellationToken cancellationToken)
+    {
+        var suspended = shareRow
+            ? await db.Database.SqlQuery<bool>($"""SELECT suspended_at IS NOT NULL AS "Value" FROM users WHERE id = {userId} FOR SHARE""").SingleAsync(cancellationToken)
+            : await db.Users.AnyAsync(u => u.Id == userId && u.SuspendedAt != null, cancellationToken);
+        if (suspended)
+            throw new NotSignedInException();
+    }
+
     /// <summary>Locks the person's row in the caller's transaction: decisions about one person happen one after the other.</summary>
     public static async Task<User> LockUserAsync(this IApplicationDbContext db, Guid userId, CancellationToken cancellationToken) =>
         await db.Users.FromSql($"SELECT * FROM users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 
@@ -24,6 +25,7 @@ public static class BookerStandings
         var booker = await db.Database.SqlQuery<Booker>($"""
             SELECT paused_until, display_name, active FROM lock_booker_standing({bookerId}, {resourceId}, {now.ToUniversalTime()})
             """).SingleAsync(cancellationToken);
+        await db.RefuseIfSuspendedAsync(bookerId, shareRow: false, cancellationToken);
         return new Locked(new BookerStanding(booker.Active, booker.PausedUntil), booker.DisplayName);
     }
 }

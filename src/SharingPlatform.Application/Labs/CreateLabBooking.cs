@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
@@ -41,6 +42,7 @@ public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUs
 
         var equipmentIds = (command.EquipmentIds ?? []).Distinct().ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.RefuseIfSuspendedAsync(bookerId, shareRow: true, cancellationToken);
         if (equipmentIds.Length > 0)
             await CheckEquipmentAsync(lab, slot, bookerId, equipmentIds, cancellationToken);
 

@@ -40,6 +40,7 @@ public sealed class UserSuspensionTests(SharedApp shared)
 
         await admin.PostAsJsonAsync($"/api/v1/admin/users/{person.Id}/restore", new { reason = "소명 확인" }).ExpectAsync(HttpStatusCode.NoContent);
 
+        await person.Client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.Unauthorized);
         using var again = await _app.SignedInNowAsync(person.Email);
         await again.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
         var inbox = await again.InboxAsync();
@@ -180,6 +181,34 @@ public sealed class UserSuspensionTests(SharedApp shared)
         conflict.GetProperty("code").GetString().ShouldBe("user_already_suspended");
         (await _app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.SubjectId == person.Id && a.Action == "user.suspend"))).ShouldBe(1);
         (await _app.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientId == person.Id && n.Kind == NotificationKind.AccountSuspended))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Bookings_racing_a_suspension_are_either_refused_or_cancelled_so_none_is_left_holding()
+    {
+        var (organization, resourceId) = await _app.AutomaticResourceAsync(p => p["maxActivePerPerson"] = 20);
+        using var _ = organization;
+        using var lab = await _app.PublishedLabAsync(seats: 2);
+        using var person = await _app.PersonAsync();
+        using var admin = await _app.AdministratorAsync();
+        var from = _app.NextHalfHour(TimeSpan.FromDays(2));
+        var starts = Enumerable.Range(0, 8).Select(i => from.AddHours(2 * i)).ToList();
+        var slots = (await lab.Manager.SlotsAsync(lab.Id, from, from.AddDays(2))).Take(3).Select(s => s.StartsAt()).ToList();
+
+        var requests = starts.Select(start => person.Client.BookAsync(resourceId, start, start.AddHours(1)))
+            .Concat(slots.Select(slot => person.Client.BookLabAsync(lab.Id, slot)))
+            .ToList();
+        var suspension = admin.PostAsJsonAsync($"/api/v1/admin/users/{person.Id}/suspend", new { reason = "경합 시험" });
+        var answers = await Task.WhenAll(requests.Append(suspension));
+
+        answers[^1].StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        answers[..^1].ShouldAllBe(a => a.StatusCode == HttpStatusCode.Created || a.StatusCode == HttpStatusCode.Unauthorized);
+        (await _app.QueryAsync(db => db.Bookings.CountAsync(b => b.BookerId == person.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))))
+            .ShouldBe(0);
+        (await _app.QueryAsync(db => db.LabBookings.CountAsync(b => b.BookerId == person.Id && b.Status == SharingPlatform.Domain.Labs.LabBookingStatus.Booked)))
+            .ShouldBe(0);
+        foreach (var slot in slots)
+            (await lab.Manager.SlotAtAsync(lab.Id, slot)).GetProperty("seatsLeft").GetInt32().ShouldBe(2);
     }
 
     [Fact]
