@@ -163,6 +163,27 @@ public sealed class ReportTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task An_administrator_suspends_a_reported_person_from_the_subject_page_and_their_token_stops_working()
+    {
+        using var reporter = await _app.PersonAsync();
+        using var reported = await _app.PersonAsync();
+        await ReportedAsync(reporter.Client, "user", reported.Id, "fraud", "다른 사람 행세");
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var path = $"/Admin/Reports/Subject?subjectType=user&subjectId={reported.Id}";
+
+        var page = WebUtility.HtmlDecode(await site.GetStringAsync(path));
+        page.ShouldContain($"href=\"/Admin/Users/Details/{reported.Id}\"");
+        var suspended = await site.PostFormAsync($"{path}&handler=Suspend", new Dictionary<string, string> { ["reason"] = "사칭 신고 확인" });
+        suspended.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
+
+        await reported.Client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.Unauthorized);
+        using var admin = await _app.AdministratorAsync();
+        var standing = await admin.GetAsync($"/api/v1/admin/users/{reported.Id}").ExpectAsync(HttpStatusCode.OK);
+        standing.GetProperty("suspensionReason").GetString().ShouldBe("사칭 신고 확인");
+    }
+
+    [Fact]
     public async Task The_report_page_files_a_report_confirms_it_in_korean_and_refuses_a_second_in_the_pages_language()
     {
         var resourceId = await PublishedResourceAsync();

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
@@ -31,7 +32,7 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SharedResource
     [TempData]
     public string? Done { get; set; }
 
-    public bool CanSuspend => SubjectType is ReportSubjectType.Resource or ReportSubjectType.Lab or ReportSubjectType.Circle;
+    public bool CanSuspend => SubjectType is ReportSubjectType.Resource or ReportSubjectType.Lab or ReportSubjectType.Circle or ReportSubjectType.User;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -48,6 +49,7 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SharedResource
             ReportSubjectType.Resource => DecideAsync(new SuspendResource(SubjectId, reason), ("Reason", "suspend-reason"), "ResourceSuspended", cancellationToken),
             ReportSubjectType.Lab => DecideAsync(new SuspendLab(SubjectId, reason), ("Reason", "suspend-reason"), "LabSuspended", cancellationToken),
             ReportSubjectType.Circle => DecideAsync(new SuspendCircle(SubjectId, reason), ("Reason", "suspend-reason"), "CircleSuspendedMessage", cancellationToken),
+            ReportSubjectType.User => DecideAsync(new SuspendUser(SubjectId, reason), ("Reason", "suspend-reason"), "UserSuspendedDone", cancellationToken),
             _ => Task.FromResult<IActionResult>(NotFound()),
         };
 
