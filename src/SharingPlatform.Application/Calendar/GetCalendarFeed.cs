@@ -25,7 +25,7 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
     public async ValueTask<CalendarFeed> Handle(GetCalendarFeed query, CancellationToken cancellationToken)
     {
         var owner = await db.Users.AsNoTracking()
-            .Where(u => u.CalendarToken == query.Token)
+            .Where(u => u.CalendarToken == query.Token && u.SuspendedAt == null)
             .Select(u => new { u.Id, u.DisplayName })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(Texts.Pick("캘린더 링크가 올바르지 않습니다.", "No such calendar link."));

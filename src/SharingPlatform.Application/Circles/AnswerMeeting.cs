@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 
@@ -23,6 +24,7 @@ public sealed class AnswerMeetingHandler(IApplicationDbContext db, ICurrentUser 
         var circleId = await db.Meetings.Where(m => m.Id == command.MeetingId).Select(m => (Guid?)m.CircleId).SingleOrDefaultAsync(cancellationToken)
             ?? throw CircleAccess.MeetingNotFound();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.RefuseIfSuspendedAsync(currentUser.RequireId(), shareRow: true, cancellationToken);
         await db.ShareMembershipAsync(circleId, currentUser.RequireId(), cancellationToken);
         await db.LockMeetingAsync(command.MeetingId, cancellationToken);
         var (meeting, caller) = await db.MeetingCallerAsync(command.MeetingId, currentUser, track: true, cancellationToken);

@@ -212,6 +212,35 @@ public sealed class UserSuspensionTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Meeting_answers_racing_a_suspension_are_either_refused_or_released_and_the_calendar_link_stops()
+    {
+        using var person = await _app.PersonAsync();
+        var token = (await person.Client.PostAsync("/api/v1/me/calendar-link", null).ExpectAsync(HttpStatusCode.OK)).GetProperty("token").GetString();
+        var meetings = new List<Guid>();
+        var hosts = new List<Person>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (host, circleId, _) = await _app.CircleWithMembersAsync(0);
+            hosts.Add(host);
+            (await person.Client.JoinAsync(circleId)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            meetings.Add(await host.Client.ScheduledAsync(circleId, _app.NextHalfHour(TimeSpan.FromDays(3 + i)), capacity: 5));
+        }
+
+        using var admin = await _app.AdministratorAsync();
+        var answers = meetings.Select(m => person.Client.RsvpAsync(m)).ToList();
+        var suspension = admin.PostAsJsonAsync($"/api/v1/admin/users/{person.Id}/suspend", new { reason = "경합 시험" });
+        var results = await Task.WhenAll(answers.Append(suspension));
+
+        results[^1].StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        results[..^1].ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.Unauthorized);
+        (await _app.QueryAsync(db => db.Rsvps.CountAsync(r => r.UserId == person.Id && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted))))
+            .ShouldBe(0);
+        using var anonymous = _app.NewClient();
+        (await anonymous.GetAsync($"/calendar/{token}.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        hosts.DisposeAll();
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_suspend_themselves_and_a_suspension_needs_a_reason()
     {
         using var admin = await _app.AdministratorPersonAsync();
