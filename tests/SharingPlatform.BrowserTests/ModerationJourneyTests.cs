@@ -9,7 +9,7 @@ namespace SharingPlatform.BrowserTests;
 public sealed class ModerationJourneyTests(BrowserApp browser)
 {
     [Fact]
-    public async Task A_resident_reports_a_resource_and_an_administrator_suspends_it_and_resolves_the_report()
+    public async Task A_resident_reports_a_resource_and_an_administrator_suspends_it_resolves_the_report_reads_the_audit_log_and_opens_the_charts()
     {
         var title = $"{CatalogClient.NewHangulWord()} 세미나실";
         using var organization = await browser.App.VerifiedOrganizationAsync();
@@ -71,5 +71,14 @@ public sealed class ModerationJourneyTests(BrowserApp browser)
         var suspended = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "허위 사진으로 신고되어 확인 중입니다." });
         await Expect(suspended).ToContainTextAsync("공유자원 공개 중지");
         await administrator.CheckAsync("audit-after-moderation-ko");
+
+        // Then the programme's charts, from the header.
+        await admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "통계", Exact = true }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "프로그램 통계" })).ToBeVisibleAsync();
+        var drawn = await admin.EvaluateAsync<bool[]>(
+            "() => Array.from(document.querySelectorAll('canvas[data-chart]')).map(c => window.Chart !== undefined && window.Chart.getChart(c) !== undefined)");
+        drawn.ShouldNotBeEmpty();
+        drawn.ShouldAllBe(d => d);
+        await administrator.CheckAsync("statistics-after-moderation-ko");
     }
 }
