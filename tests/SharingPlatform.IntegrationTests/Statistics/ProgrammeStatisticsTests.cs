@@ -195,7 +195,7 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
         var byQuery = await admin.GetByteArrayAsync("/api/v1/admin/statistics?from=2025-01&to=2025-04&format=csv");
         byQuery.ShouldBe(bytes);
 
-        var table = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var table = CsvText.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         var header = table[0];
         header[0].ShouldBe("section");
         var records = table.Skip(1).Select(r => header.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
@@ -238,40 +238,6 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
     }
 
     private static double? ParseOrNull(string text) => text.Length == 0 ? null : double.Parse(text, CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-                i++;
-            }
-            else field.Append(c);
-        }
-
-        quoted.ShouldBeFalse();
-        field.Length.ShouldBe(0);
-        return rows;
-    }
 
     [Fact]
     public async Task The_public_summary_is_anonymous_and_agrees_with_the_data()

@@ -45,6 +45,8 @@ public static class CsvText
                 field.Append(c);
         }
 
+        if (quoted)
+            throw new FormatException("The CSV ends inside a quoted field.");
         if (field.Length > 0 || row.Count > 0)
         {
             row.Add(field.ToString());

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +8,7 @@ using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Reports;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Reports;
-using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Admin.Reports;
 
@@ -53,29 +50,12 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SharedResource
             _ => Task.FromResult<IActionResult>(NotFound()),
         };
 
-    private async Task<IActionResult> DecideAsync(ICommand command, (string Property, string Input) input, string done, CancellationToken cancellationToken)
-    {
-        try
+    private Task<IActionResult> DecideAsync(ICommand command, (string Property, string Input) input, string done, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, command, localizer, _ =>
         {
-            await sender.Send(command, cancellationToken);
             Done = done;
             return RedirectToPage(new { subjectType = SubjectType, subjectId = SubjectId });
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(input));
-        }
-        catch (NotFoundException)
-        {
-            ModelState.AddModelError("", localizer["ReviewItemGone"]);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
-    }
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), ValidationErrors.Inputs(input), cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,12 +1,9 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Admin.Users;
 
@@ -39,30 +36,12 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public Task<IActionResult> OnPostLiftAsync(string? reason, CancellationToken cancellationToken) =>
         DecideAsync(new LiftBookingPause(Id, Trimmed(reason)), LiftReasonId, "BookingPauseLifted", cancellationToken);
 
-    private async Task<IActionResult> DecideAsync<TCommand>(TCommand command, string reasonId, string done, CancellationToken cancellationToken)
-        where TCommand : ICommand
-    {
-        try
+    private Task<IActionResult> DecideAsync(ICommand command, string reasonId, string done, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, command, localizer, _ =>
         {
-            await sender.Send(command, cancellationToken);
             Done = done;
             return RedirectToPage(new { id = Id });
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", reasonId)));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
-    }
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), ValidationErrors.Inputs(("Reason", reasonId)), cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
