@@ -1022,6 +1022,41 @@ namespace SharingPlatform.Migrations
                     b.ToTable("lab_booking_equipment", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ThumbnailFileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("thumbnail_file_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lab_photos");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_lab_photos_lab_id");
+
+                    b.ToTable("lab_photos", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Labs.LabSlotSeats", b =>
                 {
                     b.Property<Guid>("LabId")
@@ -1915,6 +1950,16 @@ namespace SharingPlatform.Migrations
                         .HasConstraintName("fk_lab_booking_equipment_lab_bookings_lab_booking_id");
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.LabPhoto", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Labs.Lab", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lab_photos_labs_lab_id");
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Labs.LabSlotSeats", b =>
                 {
                     b.HasOne("SharingPlatform.Domain.Labs.Lab", null)
@@ -2038,6 +2083,11 @@ namespace SharingPlatform.Migrations
             modelBuilder.Entity("SharingPlatform.Domain.Bookings.Booking", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Labs.Lab", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBooking", b =>

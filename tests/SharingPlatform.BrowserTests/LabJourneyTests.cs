@@ -124,6 +124,25 @@ public sealed class LabJourneyTests(BrowserApp browser)
         await Expect(managerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("사용 기록을 확정했습니다.");
         await Expect(session).ToContainTextAsync("레이저 커터: 90분 사용");
         await manager.CheckAsync("lab-console-completed-ko");
+
+        // The manager adds a photo of the lab from the console, by keyboard-reachable label and button; the lab page shows it.
+        var photos = managerPage.GetByRole(AriaRole.Region, new() { Name = "실험실 사진" });
+        await photos.GetByLabel("사진 추가").SetInputFilesAsync(new FilePayload { Name = "bench.png", MimeType = "image/png", Buffer = Png() });
+        await photos.GetByRole(AriaRole.Button, new() { Name = "사진 올리기" }).ClickAsync();
+        await Expect(managerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("사진을 추가했습니다");
+        await Expect(photos.GetByRole(AriaRole.Img, new() { Name = $"{labName} 사진 1" })).ToBeVisibleAsync();
+        await manager.CheckAsync("lab-console-photo-ko");
+        await managerPage.GotoAsync($"/Labs/Details/{labId}");
+        await Expect(managerPage.GetByRole(AriaRole.Img, new() { Name = $"{labName} 사진 1" })).ToBeVisibleAsync();
+        await manager.CheckAsync("lab-page-photo-ko");
+    }
+
+    private static byte[] Png()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(640, 480, new SixLabors.ImageSharp.PixelFormats.Rgba32(60, 140, 90));
+        using var stream = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, stream);
+        return stream.ToArray();
     }
 
     private static DateOnly BookingMonday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));

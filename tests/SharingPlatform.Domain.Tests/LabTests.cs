@@ -252,3 +252,21 @@ public sealed class LabSessionTests
         booking.Equipment.Single().Released.ShouldBeTrue();
     }
 }
+
+public sealed class LabPhotoRuleTests
+{
+    [Fact]
+    public void A_lab_has_at_most_eight_photos_and_removing_one_moves_the_later_ones_up()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(9));
+        var lab = LabSessionTests.PublishedLab(LabTimetableTests.Weekdays());
+        var photos = Enumerable.Range(0, Lab.MaxPhotos).Select(i => lab.AddPhoto($"p{i}.webp", $"p{i}-thumb.webp", now)).ToList();
+
+        Should.Throw<DomainRuleException>(() => lab.AddPhoto("p8.webp", "p8-thumb.webp", now)).Code.ShouldBe("too_many_photos");
+        lab.RemovePhoto(photos[2].Id).FileName.ShouldBe("p2.webp");
+
+        lab.Photos.OrderBy(p => p.Position).Select(p => p.FileName).ShouldBe(["p0.webp", "p1.webp", "p3.webp", "p4.webp", "p5.webp", "p6.webp", "p7.webp"]);
+        lab.Photos.Select(p => p.Position).Order().ShouldBe([0, 1, 2, 3, 4, 5, 6]);
+        Should.Throw<DomainRuleException>(() => lab.RemovePhoto(photos[2].Id)).Code.ShouldBe("no_such_photo");
+    }
+}

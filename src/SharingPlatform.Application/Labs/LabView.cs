@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Municipalities;
 
@@ -25,7 +26,8 @@ public sealed record LabView(
     IReadOnlyList<LabManagerView> Managers,
     IReadOnlyList<EquipmentView> Equipment,
     uint Version,
-    bool CanManage);
+    bool CanManage,
+    IReadOnlyList<PhotoView> Photos);
 
 public sealed record LabManagerView(Guid Id, string DisplayName);
 
@@ -115,7 +117,7 @@ public static class LabViews
 {
     public static async Task<LabView> ViewAsync(this IApplicationDbContext db, Guid labId, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, cancellationToken);
+        var lab = await db.Labs.AsNoTracking().Include(l => l.Photos).SingleAsync(l => l.Id == labId, cancellationToken);
         var organizationName = await db.Organizations.Where(o => o.Id == lab.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var managerIds = lab.ManagerIds.ToList();
         var managers = await db.Users.Where(u => managerIds.Contains(u.Id)).OrderBy(u => u.DisplayName)
@@ -125,7 +127,8 @@ public static class LabViews
         return new LabView(
             lab.Id, lab.OrganizationId, organizationName, lab.Name, lab.Description, lab.Municipality, lab.Address, lab.SafetyRules,
             lab.SeatsPerSlot, lab.Status, lab.StatusReason, lab.Timetable.Slots.Select(WeeklySlotInput.From).ToList(), lab.Timetable.ClosedDates,
-            managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage);
+            managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage,
+            lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList());
     }
 }
 

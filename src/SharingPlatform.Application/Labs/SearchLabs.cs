@@ -11,7 +11,7 @@ public sealed record SearchLabs(string? Q = null, string? Municipality = null, i
 
 public sealed record LabSummary(
     Guid Id, Guid OrganizationId, string OrganizationName, string Name, string Municipality, string Address, int SeatsPerSlot,
-    LabStatus Status, IReadOnlyList<LabEquipmentSummary> Equipment);
+    LabStatus Status, IReadOnlyList<LabEquipmentSummary> Equipment, string? ThumbnailUrl);
 
 public sealed record LabEquipmentSummary(Guid Id, string Name, bool RequiresQualification, bool OutOfService);
 
@@ -53,5 +53,6 @@ public static class LabSummaries
             l.Municipality, l.Address, l.SeatsPerSlot, l.Status,
             db.Equipment.Where(e => e.LabId == l.Id).OrderBy(e => e.Name)
                 .Select(e => new LabEquipmentSummary(e.Id, e.Name, e.RequiresQualification, e.OutOfServiceFrom <= now && now < e.OutOfServiceUntil))
-                .ToList()));
+                .ToList(),
+            l.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault()));
 }

@@ -92,9 +92,16 @@ public sealed class ListOpenDataResourcesHandler(IApplicationDbContext db, IAppL
         if (labTake > 0 && labSkip < labCount)
         {
             var page = await labs.OrderBy(l => l.Id).Skip(labSkip).Take(labTake)
-                .Join(db.Organizations, l => l.OrganizationId, o => o.Id, (l, o) => new { Lab = l, Organization = o.Name, o.Phone, o.Email })
+                .Join(db.Organizations, l => l.OrganizationId, o => o.Id, (l, o) => new
+                {
+                    Lab = l,
+                    Organization = o.Name,
+                    o.Phone,
+                    o.Email,
+                    Photo = l.Photos.OrderBy(p => p.Position).Select(p => p.FileName).FirstOrDefault(),
+                })
                 .ToListAsync(cancellationToken);
-            items.AddRange(page.Select(row => FromLab(row.Lab, row.Organization, row.Phone, row.Email)));
+            items.AddRange(page.Select(row => FromLab(row.Lab, row.Organization, row.Phone, row.Email, row.Photo)));
         }
 
         return new PagedList<OpenDataResource>(items, query.Page, query.PageSize, resourceCount + labCount);
@@ -114,13 +121,13 @@ public sealed class ListOpenDataResourcesHandler(IApplicationDbContext db, IAppL
             phone, email, links.To($"/Resources/Details/{resource.Id}").ToString(), resource.UpdatedAt);
     }
 
-    private OpenDataResource FromLab(Lab lab, string organization, string phone, string email)
+    private OpenDataResource FromLab(Lab lab, string organization, string phone, string email, string? photo)
     {
         var hours = lab.Timetable.Slots.Select(s => new OpenDataOpeningHours(s.DayOfWeek, s.Starts, s.Ends)).ToList();
         return new OpenDataResource(
             lab.Id, "lab", lab.Name, "lab", "공유실험실", lab.Address, lab.Municipality, MunicipalityName(lab.Municipality), organization,
             hours, Days(hours), Hours(hours), lab.SeatsPerSlot, "온라인 예약 (회차별 좌석·장비 선택)",
-            null, null, "", null, phone, email, links.To($"/Labs/Details/{lab.Id}").ToString(), lab.UpdatedAt);
+            null, null, "", photo is null ? null : links.To($"/media/{photo}").ToString(), phone, email, links.To($"/Labs/Details/{lab.Id}").ToString(), lab.UpdatedAt);
     }
 
     private static string Days(IReadOnlyList<OpenDataOpeningHours> hours) =>

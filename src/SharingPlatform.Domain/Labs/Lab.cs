@@ -22,6 +22,9 @@ public sealed class Lab
     public const int DescriptionMaxLength = 5000;
     public const int SafetyRulesMaxLength = 5000;
     public const int MaxSeatsPerSlot = 200;
+    public const int MaxPhotos = 8;
+
+    private readonly List<LabPhoto> _photos = [];
 
     private Lab()
     {
@@ -42,6 +45,7 @@ public sealed class Lab
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
+    public IReadOnlyList<LabPhoto> Photos => _photos;
 
     /// <summary>A draft lab; whoever creates it is its first manager.</summary>
     public static Lab CreateDraft(Guid organizationId, LabDetails details, LabTimetable timetable, Guid createdBy, DateTimeOffset now)
@@ -122,6 +126,26 @@ public sealed class Lab
         return slot;
     }
 
+    public LabPhoto AddPhoto(string fileName, string thumbnailFileName, DateTimeOffset now)
+    {
+        if (_photos.Count >= MaxPhotos)
+            throw new DomainRuleException("too_many_photos", $"A lab has at most {MaxPhotos} photos.");
+        var photo = new LabPhoto(Id, fileName, thumbnailFileName, _photos.Count, now);
+        _photos.Add(photo);
+        return photo;
+    }
+
+    public LabPhoto RemovePhoto(Guid photoId)
+    {
+        var photo = _photos.SingleOrDefault(p => p.Id == photoId)
+            ?? throw new DomainRuleException("no_such_photo", "The lab has no such photo.");
+        _photos.Remove(photo);
+        var rest = _photos.OrderBy(p => p.Position).ToList();
+        for (var i = 0; i < rest.Count; i++)
+            rest[i].MoveTo(i);
+        return photo;
+    }
+
     private void Move(LabStatus from, LabStatus to, string? reason, string code)
     {
         if (Status != from)
@@ -140,4 +164,28 @@ public sealed record LabSlot(DateTimeOffset StartsAt, DateTimeOffset EndsAt)
     public Period Period => new(StartsAt, EndsAt);
 
     public int Minutes => (int)(EndsAt - StartsAt).TotalMinutes;
+}
+
+public sealed class LabPhoto
+{
+    private LabPhoto()
+    {
+    }
+
+    internal LabPhoto(Guid labId, string fileName, string thumbnailFileName, int position, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        LabId = labId;
+        FileName = fileName;
+        ThumbnailFileName = thumbnailFileName;
+        Position = position;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid LabId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ThumbnailFileName { get; private set; } = "";
+    public int Position { get; private set; }
+
+    internal void MoveTo(int position) => Position = position;
 }

@@ -54,6 +54,18 @@ public static class LabsEndpoints
         labs.MapPut("/{id:guid}/managers", async (Guid id, ManagersRequest request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new NameLabManagers(id, request.Emails ?? []), ct))).RequireAuthorization();
 
+        // Multipart with one "file" part. Bearer-authenticated, so no antiforgery token is involved.
+        labs.MapPost("/{id:guid}/photos", async (Guid id, IFormFile file, ISender sender, CancellationToken ct) =>
+        {
+            await using var content = file.OpenReadStream();
+            return TypedResults.Created($"/api/v1/labs/{id}", await sender.Send(new AddLabPhoto(id, content, file.Length), ct));
+        }).RequireAuthorization().DisableAntiforgery();
+        labs.MapDelete("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new RemoveLabPhoto(id, photoId), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
         labs.MapPost("/{id:guid}/equipment", async (Guid id, EquipmentInput request, ISender sender, CancellationToken ct) =>
         {
             var equipment = await sender.Send(new AddEquipment(id, request), ct);

@@ -38,6 +38,19 @@ internal sealed class LabConfiguration : IEntityTypeConfiguration<Lab>
         builder.HasIndex(l => new { l.Status, l.Municipality });
         builder.HasIndex(l => l.OrganizationId);
         builder.HasIndex(l => l.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasMany(l => l.Photos).WithOne().HasForeignKey(p => p.LabId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(l => l.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class LabPhotoConfiguration : IEntityTypeConfiguration<LabPhoto>
+{
+    public void Configure(EntityTypeBuilder<LabPhoto> builder)
+    {
+        builder.ToTable("lab_photos");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.FileName).HasMaxLength(100);
+        builder.Property(p => p.ThumbnailFileName).HasMaxLength(100);
     }
 }
 

@@ -23,6 +23,8 @@ public sealed class ManageModel(ISender sender, IStringLocalizer<SharedResource>
     private static readonly Dictionary<string, string> GrantInputs = ValidationErrors.Inputs(
         ("UserEmail", "Grant.Email"), ("EquipmentId", "Grant.EquipmentId"), ("ValidUntil", "Grant.ValidUntil"));
 
+    private static readonly Dictionary<string, string> LabPhotoInputs = ValidationErrors.Inputs(("file", "LabPhoto"));
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -87,6 +89,15 @@ public sealed class ManageModel(ISender sender, IStringLocalizer<SharedResource>
         await using var content = photo?.OpenReadStream() ?? Stream.Null;
         return await ActAsync(new SetEquipmentPhoto(Id, equipmentId, content, photo?.Length ?? 0), "EquipmentPhotoSet", null, cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostLabPhotoAsync(IFormFile? labPhoto, CancellationToken cancellationToken)
+    {
+        await using var content = labPhoto?.OpenReadStream() ?? Stream.Null;
+        return await ActAsync(new AddLabPhoto(Id, content, labPhoto?.Length ?? 0), "PhotoAdded", LabPhotoInputs, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRemoveLabPhotoAsync(Guid photoId, CancellationToken cancellationToken) =>
+        ActAsync(new RemoveLabPhoto(Id, photoId), "PhotoRemoved", null, cancellationToken);
 
     public Task<IActionResult> OnPostReturnToServiceAsync(Guid equipmentId, CancellationToken cancellationToken) =>
         ActAsync(new ReturnEquipmentToService(Id, equipmentId), "EquipmentReturned", null, cancellationToken);

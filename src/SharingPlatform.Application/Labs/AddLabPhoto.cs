@@ -1,0 +1,57 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Resources;
+
+namespace SharingPlatform.Application.Labs;
+
+/// <summary>
+/// A manager uploads a photo of the lab: JPEG, PNG or WebP by content, at most 10 MB and 40 megapixels, stored re-encoded
+/// (display size and thumbnail, no metadata) under names the server chooses. Uploads at once take turns on the lab's row,
+/// so the ninth photo is refused even when two arrive together.
+/// </summary>
+public sealed record AddLabPhoto(Guid LabId, Stream Content, long Length) : ICommand<PhotoView>;
+
+public sealed class AddLabPhotoValidator : AbstractValidator<AddLabPhoto>
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public AddLabPhotoValidator() =>
+        RuleFor(c => c.Length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
+            .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
+}
+
+public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser currentUser, IPhotoProcessor photos, IFileStore files, TimeProvider clock)
+    : ICommandHandler<AddLabPhoto, PhotoView>
+{
+    public async ValueTask<PhotoView> Handle(AddLabPhoto command, CancellationToken cancellationToken)
+    {
+        await db.RequireManagerAsync(command.LabId, currentUser, cancellationToken);
+        var processed = await photos.ProcessAsync(command.Content, cancellationToken)
+            ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
+                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (4천만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 40 megapixels."))]);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {command.LabId} FOR UPDATE", cancellationToken);
+        var lab = await db.Labs.Include(l => l.Photos).SingleAsync(l => l.Id == command.LabId, cancellationToken);
+        var stem = Guid.NewGuid().ToString("N");
+        var photo = lab.AddPhoto(stem + processed.Extension, stem + "-thumb" + processed.Extension, clock.GetUtcNow());
+        await files.SaveAsync(photo.FileName, processed.Display, cancellationToken);
+        await files.SaveAsync(photo.ThumbnailFileName, processed.Thumbnail, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            files.Delete(photo.FileName);
+            files.Delete(photo.ThumbnailFileName);
+            throw;
+        }
+
+        return new PhotoView(photo.Id, $"/media/{photo.FileName}", $"/media/{photo.ThumbnailFileName}");
+    }
+}
