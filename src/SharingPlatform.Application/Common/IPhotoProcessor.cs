@@ -1,3 +1,7 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using FluentValidation.Results;
+
 namespace SharingPlatform.Application.Common;
 
 /// <summary>
@@ -10,3 +14,19 @@ public interface IPhotoProcessor
 }
 
 public sealed record ProcessedPhoto(byte[] Display, byte[] Thumbnail, string Extension);
+
+/// <summary>The rules every photo upload shares (resource, lab and equipment photos), with one wording of each refusal.</summary>
+public static class PhotoUploads
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public static void ValidPhotoLength<T>(this AbstractValidator<T> validator, Expression<Func<T, long>> length) =>
+        validator.RuleFor(length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
+            .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
+
+    /// <summary>The processed photo, or a validation refusal on <c>file</c> when the content is not a photo we take.</summary>
+    public static async Task<ProcessedPhoto> ProcessOrRefuseAsync(this IPhotoProcessor photos, Stream upload, CancellationToken cancellationToken) =>
+        await photos.ProcessAsync(upload, cancellationToken)
+            ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
+                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (4천만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 40 megapixels."))]);
+}

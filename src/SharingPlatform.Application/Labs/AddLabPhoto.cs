@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
@@ -16,11 +15,7 @@ public sealed record AddLabPhoto(Guid LabId, Stream Content, long Length) : ICom
 
 public sealed class AddLabPhotoValidator : AbstractValidator<AddLabPhoto>
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
-    public AddLabPhotoValidator() =>
-        RuleFor(c => c.Length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
-            .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
+    public AddLabPhotoValidator() => this.ValidPhotoLength(c => c.Length);
 }
 
 public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser currentUser, IPhotoProcessor photos, IFileStore files, TimeProvider clock)
@@ -29,9 +24,7 @@ public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser cu
     public async ValueTask<PhotoView> Handle(AddLabPhoto command, CancellationToken cancellationToken)
     {
         await db.RequireManagerAsync(command.LabId, currentUser, cancellationToken);
-        var processed = await photos.ProcessAsync(command.Content, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
-                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (4천만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 40 megapixels."))]);
+        var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {command.LabId} FOR UPDATE", cancellationToken);

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using SharingPlatform.Application.Common;
 
@@ -13,11 +12,7 @@ public sealed record SetEquipmentPhoto(Guid LabId, Guid EquipmentId, Stream Cont
 
 public sealed class SetEquipmentPhotoValidator : AbstractValidator<SetEquipmentPhoto>
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
-    public SetEquipmentPhotoValidator() =>
-        RuleFor(c => c.Length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
-            .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
+    public SetEquipmentPhotoValidator() => this.ValidPhotoLength(c => c.Length);
 }
 
 public sealed class SetEquipmentPhotoHandler(IApplicationDbContext db, ICurrentUser currentUser, IPhotoProcessor photos, IFileStore files, TimeProvider clock)
@@ -27,9 +22,7 @@ public sealed class SetEquipmentPhotoHandler(IApplicationDbContext db, ICurrentU
     {
         var lab = await db.LoadForManagerAsync(command.LabId, currentUser, cancellationToken);
         var equipment = await db.LoadEquipmentAsync(lab.Id, command.EquipmentId, cancellationToken);
-        var processed = await photos.ProcessAsync(command.Content, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
-                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (4천만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 40 megapixels."))]);
+        var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         var earlier = equipment.PhotoFileName;
         var fileName = Guid.NewGuid().ToString("N") + processed.Extension;

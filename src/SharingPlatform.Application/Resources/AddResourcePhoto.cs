@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using SharingPlatform.Application.Common;
 
@@ -13,11 +12,7 @@ public sealed record AddResourcePhoto(Guid ResourceId, Stream Content, long Leng
 
 public sealed class AddResourcePhotoValidator : AbstractValidator<AddResourcePhoto>
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
-    public AddResourcePhotoValidator() =>
-        RuleFor(c => c.Length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
-            .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
+    public AddResourcePhotoValidator() => this.ValidPhotoLength(c => c.Length);
 }
 
 public sealed class AddResourcePhotoHandler(IApplicationDbContext db, ICurrentUser currentUser, IPhotoProcessor photos, IFileStore files, TimeProvider clock)
@@ -26,9 +21,7 @@ public sealed class AddResourcePhotoHandler(IApplicationDbContext db, ICurrentUs
     public async ValueTask<ResourceView> Handle(AddResourcePhoto command, CancellationToken cancellationToken)
     {
         var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
-        var processed = await photos.ProcessAsync(command.Content, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
-                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (4천만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 40 megapixels."))]);
+        var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         var stem = Guid.NewGuid().ToString("N");
         var photo = resource.AddPhoto(stem + processed.Extension, stem + "-thumb" + processed.Extension, clock.GetUtcNow());
