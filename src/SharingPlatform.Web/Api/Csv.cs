@@ -5,7 +5,9 @@ namespace SharingPlatform.Web.Api;
 
 /// <summary>
 /// CSV as spreadsheets read it (RFC 4180): UTF-8 with a byte-order mark, so Excel opens Hangul correctly; fields with a
-/// comma, quote or line break are quoted; numbers in the invariant culture.
+/// comma, quote or line break are quoted; numbers in the invariant culture. A text cell that a spreadsheet would run as a
+/// formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is written after a
+/// <c>'</c>, as OWASP advises, so a listing titled <c>=HYPERLINK(…)</c> reads as text.
 /// </summary>
 public static class Csv
 {
@@ -49,8 +51,11 @@ public static class Csv
             DateTimeOffset instant => instant.ToString("O", CultureInfo.InvariantCulture),
             bool flag => flag ? "true" : "false",
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            _ => Neutralised(value.ToString() ?? ""),
         };
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
     }
+
+    private static string Neutralised(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

@@ -181,6 +181,33 @@ public sealed class OpenDataTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text_in_the_csv()
+    {
+        var tag = $"공유{Guid.NewGuid():N}"[..12];
+        var organization = await _app.VerifiedOrganizationAsync($"@SUM(1+1) {tag}");
+        var body = CatalogClient.ResourceBody(organization.Id, $"=HYPERLINK(\"http://evil.example/{tag}\",\"열기\")", "jeonju");
+        body["feePerHour"] = 1000;
+        body["feeNote"] = "+1 냉난방비 -2";
+        var resource = await _app.PublishedResourceAsync(organization, body);
+        var feed = await FeedAsync();
+        var index = feed.FindIndex(i => i.GetProperty("id").GetGuid() == resource);
+        var json = feed[index];
+        var page = index / 100 + 1;
+        using var anonymous = _app.NewClient();
+
+        var bytes = await anonymous.GetByteArrayAsync($"/api/v1/open-data/resources?format=csv&page={page}&pageSize=100");
+
+        var rows = CsvText.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var header = rows[0];
+        var row = rows.Single(r => r[header.IndexOf("id")] == resource.ToString());
+        row[header.IndexOf("name")].ShouldBe($"'=HYPERLINK(\"http://evil.example/{tag}\",\"열기\")");
+        row[header.IndexOf("managingOrganization")].ShouldBe($"'@SUM(1+1) {tag}");
+        row[header.IndexOf("feeNote")].ShouldBe("'+1 냉난방비 -2");
+        row[header.IndexOf("feePerHour")].ShouldBe("1000");
+        json.GetProperty("name").GetString().ShouldBe($"=HYPERLINK(\"http://evil.example/{tag}\",\"열기\")");
+    }
+
+    [Fact]
     public async Task A_page_size_over_the_limit_is_a_validation_problem()
     {
         using var anonymous = _app.NewClient();
