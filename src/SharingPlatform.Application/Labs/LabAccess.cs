@@ -31,10 +31,13 @@ public static class LabAccess
                     && db.Organizations.Any(o => o.Id == l.OrganizationId && o.Status == OrganizationStatus.Verified))
                 || db.OrganizationMembers.Any(m => m.OrganizationId == l.OrganizationId && m.UserId == userId));
 
-    /// <summary>The labs <paramref name="userId"/> runs: named a manager, or an owner of the lab's organization.</summary>
+    /// <summary>
+    /// The labs <paramref name="userId"/> runs: named a manager, or an owner of the lab's organization, and in both cases a
+    /// current member of it, so a manager list that still names someone who left grants nothing.
+    /// </summary>
     public static IQueryable<Lab> ManagedBy(this IApplicationDbContext db, Guid userId) =>
-        db.Labs.Where(l => l.ManagerIds.Contains(userId)
-            || db.OrganizationMembers.Any(m => m.OrganizationId == l.OrganizationId && m.UserId == userId && m.Role == MemberRole.Owner));
+        db.Labs.Where(l => db.OrganizationMembers.Any(m => m.OrganizationId == l.OrganizationId && m.UserId == userId
+            && (m.Role == MemberRole.Owner || l.ManagerIds.Contains(userId))));
 
     public static bool IsAdministrator(this ICurrentUser currentUser) => currentUser.IsInRole(Roles.Administrator);
 
@@ -60,9 +63,20 @@ public static class LabAccess
         return userId;
     }
 
-    public static async Task<bool> IsManagerAsync(this IApplicationDbContext db, Lab lab, Guid userId, CancellationToken cancellationToken) =>
-        lab.IsManager(userId)
-        || await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == lab.OrganizationId && m.UserId == userId && m.Role == MemberRole.Owner, cancellationToken);
+    public static Task<bool> IsManagerAsync(this IApplicationDbContext db, Lab lab, Guid userId, CancellationToken cancellationToken)
+    {
+        var named = lab.IsManager(userId);
+        return db.OrganizationMembers.AnyAsync(m => m.OrganizationId == lab.OrganizationId && m.UserId == userId
+            && (m.Role == MemberRole.Owner || named), cancellationToken);
+    }
+
+    /// <summary>The lab's named managers who are still members of its organization: the ones pages show and notices reach.</summary>
+    public static Task<List<Guid>> CurrentManagerIdsAsync(this IApplicationDbContext db, Lab lab, CancellationToken cancellationToken)
+    {
+        var named = lab.ManagerIds.ToList();
+        return db.OrganizationMembers.Where(m => m.OrganizationId == lab.OrganizationId && named.Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
+    }
 
     public static async Task RequireVerifiedAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Labs;
@@ -8,7 +9,7 @@ using SharingPlatform.Domain.Users;
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>What people are told, and reminded of, about lab sessions and qualifications; written in the transaction of the change.</summary>
-public sealed class LabNotices(Notifier notifier)
+public sealed class LabNotices(Notifier notifier, IApplicationDbContext db)
 {
     /// <summary>Reminders before a session; none that would be due before it was booked.</summary>
     public static readonly TimeSpan[] RemindBefore = [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
@@ -48,7 +49,7 @@ public sealed class LabNotices(Notifier notifier)
         var reason = booking.StatusReason;
         if (by == booking.BookerId)
         {
-            var managers = await notifier.PeopleAsync(lab.ManagerIds, cancellationToken);
+            var managers = await notifier.PeopleAsync(await db.CurrentManagerIdsAsync(lab, cancellationToken), cancellationToken);
             var booker = (await notifier.PeopleAsync([booking.BookerId], cancellationToken)).SingleOrDefault()?.DisplayName;
             notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => Say(language,
                 $"실험실 예약 취소: {lab.Name}",
@@ -72,7 +73,7 @@ public sealed class LabNotices(Notifier notifier)
     public async Task BookerSuspendedAsync(LabBooking booking, Lab lab, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);
-        var managers = await notifier.PeopleAsync(lab.ManagerIds, cancellationToken);
+        var managers = await notifier.PeopleAsync(await db.CurrentManagerIdsAsync(lab, cancellationToken), cancellationToken);
         var booker = (await notifier.PeopleAsync([booking.BookerId], cancellationToken)).SingleOrDefault()?.DisplayName;
         notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => Say(language,
             $"실험실 예약 취소: {lab.Name}",

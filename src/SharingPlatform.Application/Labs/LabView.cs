@@ -119,7 +119,7 @@ public static class LabViews
     {
         var lab = await db.Labs.AsNoTracking().Include(l => l.Photos).SingleAsync(l => l.Id == labId, cancellationToken);
         var organizationName = await db.Organizations.Where(o => o.Id == lab.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var managerIds = lab.ManagerIds.ToList();
+        var managerIds = await db.CurrentManagerIdsAsync(lab, cancellationToken);
         var managers = await db.Users.Where(u => managerIds.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new LabManagerView(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
         var equipment = await db.Equipment.AsNoTracking().Where(e => e.LabId == labId).OrderBy(e => e.Name).ThenBy(e => e.Id).ToListAsync(cancellationToken);

@@ -13,6 +13,14 @@ public static class OrganizationAccess
     public static Exception NotFound() =>
         new NotFoundException(Texts.Pick("단체를 찾을 수 없습니다.", "No such organization."));
 
+    /// <summary>Loads an organization with its members for one of them (e.g. to leave it); whoever is not a member gets 404.</summary>
+    public static async Task<Organization> LoadForMemberAsync(this IApplicationDbContext db, Guid organizationId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var organization = await db.Organizations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        return organization is not null && organization.IsMember(userId) ? organization : throw NotFound();
+    }
+
     /// <summary>Loads an organization with its members for its owner to change; a member who is not an owner gets 403.</summary>
     public static async Task<Organization> LoadForOwnerAsync(this IApplicationDbContext db, Guid organizationId, ICurrentUser currentUser, CancellationToken cancellationToken)
     {

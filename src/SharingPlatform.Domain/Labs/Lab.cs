@@ -93,6 +93,18 @@ public sealed class Lab
         UpdatedAt = now.ToUniversalTime();
     }
 
+    /// <summary>
+    /// Someone left the lab's organization: they stop being a manager at once. The last manager leaving leaves the list
+    /// empty; the organization's owners run the lab until they name another.
+    /// </summary>
+    public void DropManager(Guid userId, DateTimeOffset now)
+    {
+        if (!IsManager(userId))
+            return;
+        ManagerIds = ManagerIds.Where(id => id != userId).ToArray();
+        UpdatedAt = now.ToUniversalTime();
+    }
+
     public bool IsManager(Guid userId) => ManagerIds.Contains(userId);
 
     public void Submit(DateTimeOffset now)

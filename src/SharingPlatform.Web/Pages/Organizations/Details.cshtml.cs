@@ -56,6 +56,14 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid userId, CancellationToken cancellationToken) =>
         ActAsync(new RemoveOrganizationMember(Id, userId), "MemberRemoved", MemberInputs, cancellationToken);
 
+    /// <summary>The signed-in member leaves; they may no longer see the organization, so "my organizations" says it is done.</summary>
+    public Task<IActionResult> OnPostLeaveAsync([FromServices] ICurrentUser currentUser, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, new RemoveOrganizationMember(Id, currentUser.RequireId()), localizer, _ =>
+        {
+            Done = "OrganizationLeft";
+            return RedirectToPage("/Organizations/Index");
+        }, () => ReloadAsync(cancellationToken), MemberInputs, cancellationToken);
+
     public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
         ActAsync(new VerifyOrganization(Id, Reason), "OrganizationVerified", DecisionInputs, cancellationToken);
 

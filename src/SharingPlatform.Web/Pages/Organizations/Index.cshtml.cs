@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SharingPlatform.Application.Organizations;
 
@@ -10,6 +11,9 @@ namespace SharingPlatform.Web.Pages.Organizations;
 public sealed class IndexModel(ISender sender) : PageModel
 {
     public IReadOnlyList<MyOrganizationView> Organizations { get; private set; } = [];
+
+    [TempData]
+    public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Organizations = await sender.Send(new ListMyOrganizations(), cancellationToken);
