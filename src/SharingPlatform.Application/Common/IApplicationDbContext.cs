@@ -21,6 +21,7 @@ public interface IApplicationDbContext
     DbSet<OutgoingEmail> OutgoingEmails { get; }
     DbSet<Organization> Organizations { get; }
     DbSet<OrganizationMember> OrganizationMembers { get; }
+    DbSet<OrganizationInvitation> OrganizationInvitations { get; }
     DbSet<SharedResource> Resources { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Booking> Bookings { get; }

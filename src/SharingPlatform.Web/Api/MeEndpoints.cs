@@ -2,6 +2,7 @@ using Mediator;
 using SharingPlatform.Application.Accounts;
 using SharingPlatform.Application.Calendar;
 using SharingPlatform.Application.Notifications;
+using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Api;
@@ -16,6 +17,7 @@ public static class MeEndpoints
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization();
 
         me.MapGet("", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMyAccount(), ct)));
+        me.MapGet("/invitations", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListMyInvitations(), ct)));
         me.MapPut("", async (UpdateMeRequest request, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new UpdateMyProfile(request.DisplayName, LanguageCodes.FromCultureName(request.PreferredLanguage)), ct);
