@@ -1,0 +1,364 @@
+using System.Net;
+using System.Net.Http.Json;
+using static SharingPlatform.IntegrationTests.Platform.Outcome;
+using static SharingPlatform.IntegrationTests.Platform.Persona;
+
+namespace SharingPlatform.IntegrationTests.Platform;
+
+/// <summary>What a persona should get from one route.</summary>
+public enum Outcome
+{
+    /// <summary>API: a 2xx. Page: 200, or a redirect that is not to sign-in or access denied.</summary>
+    Ok,
+
+    /// <summary>
+    /// Gets past authorization: a 2xx, or a 4xx other than 401/403/404 (a rule of the use case or a validation problem,
+    /// because an earlier cell already changed the object). Used where the object's state depends on the cells before.
+    /// </summary>
+    Passes,
+
+    /// <summary>API: 401. Page: a redirect to /Account/Login.</summary>
+    SignIn,
+
+    /// <summary>API: 403 or 404. Page: 403, 404, or a redirect to /Account/Login or /Account/AccessDenied.</summary>
+    Refused,
+
+    /// <summary>Open to anyone, nothing to authorize (sign-in, registration): any answer below 500.</summary>
+    Open,
+
+    /// <summary>
+    /// API: 409 or 422 — refused by a rule of the use case rather than by authorization, where the object is public
+    /// (so a 404 would hide nothing) and the rule names what is missing (e.g. "join the circle first").
+    /// </summary>
+    Rule,
+}
+
+/// <summary>
+/// One route (or one page handler) of the authorization matrix: how to fill its pattern from the world's ids, what to
+/// send, and what each persona should get. Lines start from a default (anonymous and suspended callers get
+/// <see cref="Outcome.SignIn"/>) and are changed per persona with <see cref="Everyone"/>, <see cref="SignedIn"/> and
+/// <see cref="But"/>.
+/// </summary>
+public sealed class MatrixLine
+{
+    private static readonly Persona[] NotSignedIn = [Anonymous, Suspended];
+
+    public required string Method { get; init; }
+
+    /// <summary>API: the route pattern without constraints (<c>/api/v1/labs/{id}</c>). Page: the page path (<c>/Labs/Manage</c>).</summary>
+    public required string Route { get; init; }
+
+    /// <summary>Page handler name (<c>CheckIn</c>), empty for the plain OnGet/OnPost; null for an API line.</summary>
+    public string? Handler { get; init; }
+
+    public required Func<MatrixWorld, string> Path { get; init; }
+
+    public Func<MatrixWorld, Persona, HttpContent?>? Body { get; init; }
+
+    public Func<MatrixWorld, Dictionary<string, string>>? Form { get; init; }
+
+    /// <summary>Runs after every other line: it cancels, removes or suspends what it points at.</summary>
+    public bool Destructive { get; private set; }
+
+    /// <summary>Why a cell says what it says, where that is not obvious.</summary>
+    public string? Note { get; private set; }
+
+    public Dictionary<Persona, Outcome> Expected { get; } = Enum.GetValues<Persona>().ToDictionary(p => p, _ => SignIn);
+
+    public bool IsPage => Handler is not null;
+
+    public string Key => IsPage ? $"{Method} {Route}{(Handler!.Length > 0 ? "?handler=" + Handler : "")}" : $"{Method} {Route}";
+
+    /// <summary>Every persona, anonymous and suspended callers included.</summary>
+    public MatrixLine Everyone(Outcome outcome)
+    {
+        foreach (var persona in Enum.GetValues<Persona>())
+            Expected[persona] = outcome;
+        return this;
+    }
+
+    /// <summary>Every signed-in persona; anonymous and suspended callers are sent to sign in.</summary>
+    public MatrixLine SignedIn(Outcome outcome)
+    {
+        foreach (var persona in Enum.GetValues<Persona>().Except(NotSignedIn))
+            Expected[persona] = outcome;
+        return this;
+    }
+
+    public MatrixLine But(Outcome outcome, params Persona[] personas)
+    {
+        foreach (var persona in personas)
+            Expected[persona] = outcome;
+        return this;
+    }
+
+    public MatrixLine Destroys()
+    {
+        Destructive = true;
+        return this;
+    }
+
+    public MatrixLine Because(string note)
+    {
+        Note = note;
+        return this;
+    }
+}
+
+/// <summary>
+/// The authorization matrix: every /api/v1 route and every page handler, against every persona of
+/// <see cref="MatrixWorld"/>. A route with no line here fails <c>AuthorizationMatrixTests</c>, so a new route is
+/// added here with what each persona should get: copy the nearest line, change the pattern, the path and the cells.
+/// Cells hold the secure answer, not necessarily today's.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private static readonly Persona[] OrgMembers = [Owner, Staff, LabManager];
+    private static readonly Persona[] LabManagers = [Owner, LabManager];
+
+    private const string AdministratorsActAsOwners = "administrators act as an organization's owners (OrganizationAccess.LoadForOwnerAsync)";
+
+    private static string Q(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O"));
+
+    private static Func<MatrixWorld, Persona, HttpContent?> Json(Func<MatrixWorld, Persona, object> body) => (w, p) => JsonContent.Create(body(w, p));
+
+    private static Func<MatrixWorld, Persona, HttpContent?> Json(Func<MatrixWorld, object> body) => (w, _) => JsonContent.Create(body(w));
+
+    private static readonly Func<MatrixWorld, Persona, HttpContent?> Reason = Json(_ => new { reason = "행렬 확인", note = "행렬 확인" });
+
+    private static readonly Func<MatrixWorld, Persona, HttpContent?> Photo = (_, _) => MatrixWorld.Png();
+
+    public static MatrixLine Api(string method, string route, Func<MatrixWorld, string> path, Func<MatrixWorld, Persona, HttpContent?>? body = null) =>
+        new() { Method = method, Route = route, Path = path, Body = body ?? (method is "GET" or "DELETE" ? null : Reason) };
+
+    /// <summary>An administrator route: 401 signed out, 403 for everyone else, and <paramref name="administrator"/> for administrators.</summary>
+    public static MatrixLine Admin(string method, string route, Func<MatrixWorld, string> path, Outcome administrator = Passes) =>
+        Api(method, route, path).SignedIn(Refused).But(administrator, Administrator);
+
+    public static MatrixLine Page(string method, string route, string handler, Func<MatrixWorld, string> path, Func<MatrixWorld, Dictionary<string, string>>? form = null) =>
+        new() { Method = method, Route = route, Handler = handler, Path = path, Form = form };
+
+    public static IReadOnlyList<MatrixLine> ApiLines { get; } =
+    [
+        // Accounts: open to anyone, nothing to authorize.
+        Api("POST", "/api/v1/auth/register", w => "/api/v1/auth/register",
+            Json(_ => new { email = Tests.Support.ApiClient.NewEmail("matrix"), password = Tests.Support.ApiClient.Password, displayName = "행렬" })).Everyone(Open),
+        Api("POST", "/api/v1/auth/login", w => "/api/v1/auth/login", Json(w => new { email = w.Email(OtherResident), password = "wrong-password-here" })).Everyone(Open),
+        Api("POST", "/api/v1/auth/refresh", w => "/api/v1/auth/refresh", Json(_ => new { refreshToken = "not-a-token" })).Everyone(Open),
+        Api("POST", "/api/v1/auth/confirm-email", w => "/api/v1/auth/confirm-email", Json(w => new { userId = w.Id(Resident), code = "bad" })).Everyone(Open),
+        Api("POST", "/api/v1/auth/resend-confirmation", w => "/api/v1/auth/resend-confirmation", Json(_ => new { email = Tests.Support.ApiClient.NewEmail("nobody") })).Everyone(Open),
+        Api("POST", "/api/v1/auth/forgot-password", w => "/api/v1/auth/forgot-password", Json(_ => new { email = Tests.Support.ApiClient.NewEmail("nobody") })).Everyone(Open),
+        Api("POST", "/api/v1/auth/reset-password", w => "/api/v1/auth/reset-password",
+            Json(w => new { email = w.Email(OtherResident), code = "bad", newPassword = "another-horse-battery" })).Everyone(Open),
+
+        // The signed-in person's own things.
+        Api("GET", "/api/v1/me", w => "/api/v1/me").SignedIn(Ok),
+        Api("PUT", "/api/v1/me", w => "/api/v1/me", Json(_ => new { displayName = "행렬 주민", preferredLanguage = "ko" })).SignedIn(Ok),
+        Api("GET", "/api/v1/me/invitations", w => "/api/v1/me/invitations").SignedIn(Ok),
+        Api("GET", "/api/v1/me/notification-settings", w => "/api/v1/me/notification-settings").SignedIn(Ok),
+        Api("PUT", "/api/v1/me/notification-settings", w => "/api/v1/me/notification-settings", Json(_ => new { emailsOff = Array.Empty<string>() })).SignedIn(Ok),
+        Api("POST", "/api/v1/me/calendar-link", w => "/api/v1/me/calendar-link").SignedIn(Ok),
+        Api("POST", "/api/v1/me/password", w => "/api/v1/me/password", Json(_ => new { currentPassword = "not-my-password", newPassword = "another-horse-battery" }))
+            .SignedIn(Passes).Because("a wrong current password, so nobody's password changes"),
+        Api("GET", "/api/v1/me/attendance", w => "/api/v1/me/attendance").SignedIn(Ok),
+        Api("GET", "/api/v1/me/qualifications", w => "/api/v1/me/qualifications").SignedIn(Ok),
+
+        Api("GET", "/api/v1/notifications", w => "/api/v1/notifications").SignedIn(Ok),
+        Api("POST", "/api/v1/notifications/{id}/read", w => $"/api/v1/notifications/{w.ResidentNotification}/read").SignedIn(Refused).But(Ok, Resident),
+        Api("POST", "/api/v1/notifications/read-all", w => "/api/v1/notifications/read-all").SignedIn(Ok),
+
+        // Organizations.
+        Api("POST", "/api/v1/organizations", w => "/api/v1/organizations", Json(_ => Tests.Support.CatalogClient.OrganizationBody(name: "행렬 신규 조합"))).SignedIn(Ok),
+        Api("GET", "/api/v1/organizations/mine", w => "/api/v1/organizations/mine").SignedIn(Ok),
+        Api("GET", "/api/v1/organizations/{id}", w => $"/api/v1/organizations/{w.Org}").Everyone(Ok),
+        Api("GET", "/api/v1/organizations/{id}/resources", w => $"/api/v1/organizations/{w.Org}/resources")
+            .SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator).Because("the organization's own list, drafts included"),
+        Api("POST", "/api/v1/organizations/{id}/members", w => $"/api/v1/organizations/{w.Org}/members",
+            Json(_ => new { email = Tests.Support.ApiClient.NewEmail("invitee"), role = "staff" })).SignedIn(Refused).But(Ok, Owner, Administrator).Because(AdministratorsActAsOwners),
+        Api("GET", "/api/v1/organizations/{id}/invitations", w => $"/api/v1/organizations/{w.Org}/invitations")
+            .SignedIn(Refused).But(Ok, Owner, Administrator).Because(AdministratorsActAsOwners),
+
+        // Resources.
+        Api("GET", "/api/v1/resources", w => "/api/v1/resources").Everyone(Ok),
+        Api("GET", "/api/v1/resources/{id}", w => $"/api/v1/resources/{w.Resource}").Everyone(Ok),
+        Api("GET", "/api/v1/resources/{id}/availability", w => $"/api/v1/resources/{w.Resource}/availability?from={Q(w.MoveTo.AddDays(-1))}&to={Q(w.MoveTo)}").Everyone(Ok),
+        Api("POST", "/api/v1/resources", w => "/api/v1/resources", Json(w => Tests.Support.CatalogClient.ResourceBody(w.Org, title: "행렬 새 자원")))
+            .SignedIn(Refused).But(Ok, OrgMembers),
+        Api("PUT", "/api/v1/resources/{id}", w => $"/api/v1/resources/{w.Resource}", Json(w => ResourceUpdate(w)))
+            .SignedIn(Refused).But(Passes, OrgMembers).Because("the version changes with the first edit"),
+        Api("POST", "/api/v1/resources/{id}/submit", w => $"/api/v1/resources/{w.DraftResource}/submit").SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/resources/{id}/photos", w => $"/api/v1/resources/{w.Resource}/photos", Photo).SignedIn(Refused).But(Ok, OrgMembers),
+        Api("PUT", "/api/v1/resources/{id}/photos/order", w => $"/api/v1/resources/{w.Resource}/photos/order", Json(w => new { photoIds = new[] { w.ResourcePhoto } }))
+            .SignedIn(Refused).But(Passes, OrgMembers).Because("the list is incomplete once other photos are added"),
+
+        // Bookings of the resource.
+        Api("POST", "/api/v1/bookings", w => "/api/v1/bookings",
+            Json(w => new { resourceId = w.Resource, startsAt = w.FreeSlot, endsAt = w.FreeSlot.AddHours(1), attendees = 2, purpose = "행렬" })).SignedIn(Passes),
+        Api("POST", "/api/v1/bookings/series", w => "/api/v1/bookings/series",
+            Json(w => new { resourceId = w.Resource, startsAt = w.FreeSlot.AddHours(2), endsAt = w.FreeSlot.AddHours(3), occurrences = 2, attendees = 2, purpose = "행렬", mode = "weekly" }))
+            .SignedIn(Passes),
+        Api("GET", "/api/v1/bookings/mine", w => "/api/v1/bookings/mine").SignedIn(Ok),
+        Api("GET", "/api/v1/bookings/incoming", w => "/api/v1/bookings/incoming").SignedIn(Ok).Because("each sees the incoming bookings of their own organizations"),
+        Api("GET", "/api/v1/bookings/{id}", w => $"/api/v1/bookings/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
+        Api("POST", "/api/v1/bookings/{id}/check-in", w => $"/api/v1/bookings/{w.ConfirmedBooking}/check-in").SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/bookings/{id}/move", w => $"/api/v1/bookings/{w.ConfirmedBooking}/move", Json(w => new { startsAt = w.MoveTo, endsAt = w.MoveTo.AddHours(1) }))
+            .SignedIn(Refused).But(Passes, Resident),
+        Api("POST", "/api/v1/bookings/{id}/approve", w => $"/api/v1/bookings/{w.PendingBooking}/approve").SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/bookings/{id}/approve-rest-of-series", w => $"/api/v1/bookings/{w.PendingBooking}/approve-rest-of-series").SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/bookings/{id}/reject", w => $"/api/v1/bookings/{w.PendingBooking}/reject").SignedIn(Refused).But(Passes, OrgMembers),
+
+        // Labs.
+        Api("GET", "/api/v1/labs", w => "/api/v1/labs").Everyone(Ok),
+        Api("GET", "/api/v1/labs/mine", w => "/api/v1/labs/mine").SignedIn(Ok),
+        Api("GET", "/api/v1/labs/{id}", w => $"/api/v1/labs/{w.Lab}").Everyone(Ok),
+        Api("GET", "/api/v1/labs/{id}/slots", w => $"/api/v1/labs/{w.Lab}/slots?from={Q(w.LabSlot)}&to={Q(w.LabSlot.AddDays(1))}").Everyone(Ok),
+        Api("POST", "/api/v1/labs", w => "/api/v1/labs", Json(w => Labs.LabClient.LabBody(w.Org, name: "행렬 새 실험실"))).SignedIn(Refused).But(Ok, OrgMembers),
+        Api("PUT", "/api/v1/labs/{id}", w => $"/api/v1/labs/{w.Lab}", Json(w => LabUpdate(w)))
+            .SignedIn(Refused).But(Passes, LabManagers).Because("the version changes with the first edit"),
+        Api("POST", "/api/v1/labs/{id}/submit", w => $"/api/v1/labs/{w.SpareLab}/submit").SignedIn(Refused).But(Passes, Owner)
+            .Because("the spare lab names no managers: its organization's owner manages it"),
+        Api("PUT", "/api/v1/labs/{id}/managers", w => $"/api/v1/labs/{w.Lab}/managers", Json(w => new { emails = new[] { w.Email(Owner), w.Email(LabManager) } }))
+            .SignedIn(Refused).But(Passes, Owner)
+            .Because("naming managers is the owner's: a named manager should not add or drop managers (LabAccess lists equipment, qualifications, check-in, usage)"),
+        Api("POST", "/api/v1/labs/{id}/photos", w => $"/api/v1/labs/{w.Lab}/photos", Photo).SignedIn(Refused).But(Ok, LabManagers),
+        Api("POST", "/api/v1/labs/{id}/equipment", w => $"/api/v1/labs/{w.Lab}/equipment",
+            Json(_ => new { name = "행렬 드릴", model = "X-1", description = "", requiresQualification = false, qualificationName = (string?)null }))
+            .SignedIn(Refused).But(Ok, LabManagers),
+        Api("PUT", "/api/v1/labs/{id}/equipment/{equipmentId}", w => $"/api/v1/labs/{w.Lab}/equipment/{w.Equipment}",
+            Json(_ => new { name = "레이저 커터", model = "X-2", description = "", requiresQualification = true, qualificationName = "레이저 커터 안전교육" }))
+            .SignedIn(Refused).But(Passes, LabManagers),
+        Api("POST", "/api/v1/labs/{id}/equipment/{equipmentId}/photo", w => $"/api/v1/labs/{w.Lab}/equipment/{w.Equipment}/photo", Photo)
+            .SignedIn(Refused).But(Ok, LabManagers),
+        Api("GET", "/api/v1/labs/{id}/qualifications", w => $"/api/v1/labs/{w.Lab}/qualifications").SignedIn(Refused).But(Ok, LabManagers),
+        Api("POST", "/api/v1/labs/{id}/qualifications", w => $"/api/v1/labs/{w.Lab}/qualifications",
+            Json(w => new { userEmail = w.Email(OtherResident), equipmentId = w.Equipment, validUntil = w.App.Clock.GetUtcNow().AddDays(100).ToString("yyyy-MM-dd") }))
+            .SignedIn(Refused).But(Ok, LabManagers),
+        Api("GET", "/api/v1/labs/{id}/sessions", w => $"/api/v1/labs/{w.Lab}/sessions").SignedIn(Refused).But(Ok, LabManagers),
+        Api("GET", "/api/v1/labs/{id}/usage", w => $"/api/v1/labs/{w.Lab}/usage?from=2026-01-01&to=2026-12-31").SignedIn(Refused).But(Ok, Owner, LabManager, Administrator),
+
+        Api("POST", "/api/v1/lab-bookings", w => "/api/v1/lab-bookings", Json(w => new { labId = w.Lab, slotStartsAt = w.LabSlot, equipmentIds = Array.Empty<Guid>() }))
+            .SignedIn(Passes),
+        Api("GET", "/api/v1/lab-bookings/mine", w => "/api/v1/lab-bookings/mine").SignedIn(Ok),
+        Api("GET", "/api/v1/lab-bookings/{id}", w => $"/api/v1/lab-bookings/{w.LabSession}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator)
+            .Because("the booker, the organization's members and administrators, as for resource bookings"),
+        Api("POST", "/api/v1/lab-bookings/{id}/check-in", w => $"/api/v1/lab-bookings/{w.LabSession}/check-in").SignedIn(Refused).But(Passes, LabManagers),
+        Api("POST", "/api/v1/lab-bookings/{id}/usage", w => $"/api/v1/lab-bookings/{w.LabSession}/usage",
+            Json(w => new { usage = new[] { new { equipmentId = w.Equipment, minutes = 30 } } })).SignedIn(Refused).But(Passes, LabManagers),
+
+        // Circles and meetings.
+        Api("GET", "/api/v1/circles", w => "/api/v1/circles").Everyone(Ok),
+        Api("POST", "/api/v1/circles", w => "/api/v1/circles", Json(_ => Circles.CircleClient.CircleBody(title: "행렬 새 모임"))).SignedIn(Ok),
+        Api("GET", "/api/v1/circles/mine", w => "/api/v1/circles/mine").SignedIn(Ok),
+        Api("GET", "/api/v1/circles/{id}", w => $"/api/v1/circles/{w.Circle}").Everyone(Ok),
+        Api("PUT", "/api/v1/circles/{id}", w => $"/api/v1/circles/{w.Circle}", Json(_ => Circles.CircleClient.CircleBody(title: "행렬 스터디")))
+            .SignedIn(Refused).But(Passes, CircleHost),
+        Api("GET", "/api/v1/circles/{id}/members", w => $"/api/v1/circles/{w.Circle}/members").SignedIn(Refused).But(Ok, CircleHost),
+        Api("POST", "/api/v1/circles/{id}/members/{userId}/approve", w => $"/api/v1/circles/{w.Circle}/members/{w.Id(CircleMember)}/approve")
+            .SignedIn(Refused).But(Passes, CircleHost),
+        Api("POST", "/api/v1/circles/{id}/members/{userId}/decline", w => $"/api/v1/circles/{w.Circle}/members/{w.Id(CircleMember)}/decline")
+            .SignedIn(Refused).But(Passes, CircleHost).Because("the member is already in, so the host's decline is refused as a rule"),
+        Api("GET", "/api/v1/circles/{id}/meetings", w => $"/api/v1/circles/{w.Circle}/meetings").Everyone(Ok),
+        Api("POST", "/api/v1/circles/{id}/meetings", w => $"/api/v1/circles/{w.Circle}/meetings",
+            Json(w => new { title = "행렬 모임", agenda = "", startsAt = w.MoveTo.AddHours(8), endsAt = w.MoveTo.AddHours(10), place = "센터", capacity = 10 }))
+            .SignedIn(Refused).But(Ok, CircleHost),
+        Api("GET", "/api/v1/meetings", w => "/api/v1/meetings").Everyone(Ok),
+        Api("GET", "/api/v1/meetings/{id}", w => $"/api/v1/meetings/{w.Meeting}").Everyone(Ok),
+        Api("POST", "/api/v1/meetings/{id}/rsvp", w => $"/api/v1/meetings/{w.Meeting}/rsvp").SignedIn(Rule).But(Passes, CircleHost, CircleMember)
+            .Because("the meeting is public; a non-member is told to join the circle first (422)"),
+        Api("POST", "/api/v1/meetings/{id}/move", w => $"/api/v1/meetings/{w.Meeting}/move",
+            Json(w => new { startsAt = w.MoveTo.AddHours(9), endsAt = w.MoveTo.AddHours(11), place = "센터" })).SignedIn(Refused).But(Passes, CircleHost),
+        Api("PUT", "/api/v1/meetings/{id}/capacity", w => $"/api/v1/meetings/{w.Meeting}/capacity", Json(_ => new { capacity = 25 })).SignedIn(Refused).But(Passes, CircleHost),
+        Api("PUT", "/api/v1/meetings/{id}/attendance", w => $"/api/v1/meetings/{w.Meeting}/attendance", Json(w => new { attendedUserIds = new[] { w.Id(CircleMember) } }))
+            .SignedIn(Refused).But(Passes, CircleHost).Because("the meeting has not happened yet: a rule refuses the host"),
+
+        // Reports, statistics, open data.
+        Api("POST", "/api/v1/reports", w => "/api/v1/reports", Json(w => new { subjectType = "circle", subjectId = w.Circle, reason = "spam", details = "행렬" })).SignedIn(Passes),
+        Api("GET", "/api/v1/statistics/summary", w => "/api/v1/statistics/summary").Everyone(Ok),
+        Api("GET", "/api/v1/open-data/resources", w => "/api/v1/open-data/resources").Everyone(Ok),
+
+        // Administration: the group refuses everyone else before the handler.
+        Admin("GET", "/api/v1/admin/queue", w => "/api/v1/admin/queue", Ok),
+        Admin("GET", "/api/v1/admin/audit", w => "/api/v1/admin/audit", Ok),
+        Admin("GET", "/api/v1/admin/users/paused", w => "/api/v1/admin/users/paused", Ok),
+        Admin("GET", "/api/v1/admin/users", w => "/api/v1/admin/users", Ok),
+        Admin("GET", "/api/v1/admin/users/{id}", w => $"/api/v1/admin/users/{w.Id(Resident)}", Ok),
+        Admin("GET", "/api/v1/admin/statistics", w => "/api/v1/admin/statistics", Ok),
+        Admin("GET", "/api/v1/admin/reports", w => "/api/v1/admin/reports", Ok),
+        Admin("GET", "/api/v1/admin/reports/subjects/{subjectType}/{subjectId}", w => $"/api/v1/admin/reports/subjects/resource/{w.Resource}", Ok),
+        Admin("POST", "/api/v1/admin/organizations/{id}/verify", w => $"/api/v1/admin/organizations/{w.Org}/verify"),
+        Admin("POST", "/api/v1/admin/organizations/{id}/reject", w => $"/api/v1/admin/organizations/{w.Org}/reject"),
+        Admin("POST", "/api/v1/admin/resources/{id}/approve", w => $"/api/v1/admin/resources/{w.DraftResource}/approve"),
+        Admin("POST", "/api/v1/admin/resources/{id}/reject", w => $"/api/v1/admin/resources/{w.DraftResource}/reject"),
+        Admin("POST", "/api/v1/admin/labs/{id}/approve", w => $"/api/v1/admin/labs/{w.SpareLab}/approve"),
+        Admin("POST", "/api/v1/admin/labs/{id}/reject", w => $"/api/v1/admin/labs/{w.SpareLab}/reject"),
+        Admin("POST", "/api/v1/admin/users/{id}/lift-pause", w => $"/api/v1/admin/users/{w.SpareUser}/lift-pause"),
+        Admin("POST", "/api/v1/admin/reports/{id}/resolve", w => $"/api/v1/admin/reports/{w.Report}/resolve"),
+        Admin("POST", "/api/v1/admin/reports/{id}/dismiss", w => $"/api/v1/admin/reports/{w.Report}/dismiss"),
+
+        // What changes the world for the lines after it: last, on throwaway objects where possible.
+        Api("POST", "/api/v1/bookings/{id}/cancel", w => $"/api/v1/bookings/{w.CancellableBooking}/cancel")
+            .SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
+        Api("POST", "/api/v1/bookings/{id}/cancel-rest-of-series", w => $"/api/v1/bookings/{w.CancellableBooking}/cancel-rest-of-series")
+            .SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
+        Api("POST", "/api/v1/lab-bookings/{id}/cancel", w => $"/api/v1/lab-bookings/{w.CancellableLabSession}/cancel")
+            .SignedIn(Refused).But(Passes, Resident, Owner, LabManager).Destroys(),
+        Api("POST", "/api/v1/labs/{id}/equipment/{equipmentId}/out-of-service", w => $"/api/v1/labs/{w.Lab}/equipment/{w.Equipment}/out-of-service",
+            Json(w => new { from = w.MoveTo.AddDays(20), until = w.MoveTo.AddDays(21), reason = "점검" })).SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Api("POST", "/api/v1/labs/{id}/equipment/{equipmentId}/return-to-service", w => $"/api/v1/labs/{w.Lab}/equipment/{w.Equipment}/return-to-service")
+            .SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Api("POST", "/api/v1/labs/{id}/qualifications/{qualificationId}/revoke", w => $"/api/v1/labs/{w.Lab}/qualifications/{w.Qualification}/revoke")
+            .SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Api("DELETE", "/api/v1/labs/{id}/photos/{photoId}", w => $"/api/v1/labs/{w.Lab}/photos/{w.LabPhoto}").SignedIn(Refused).But(Passes, LabManagers).Destroys()
+            .Because("the photo is gone after the first allowed cell: 404 then"),
+        Api("DELETE", "/api/v1/resources/{id}/photos/{photoId}", w => $"/api/v1/resources/{w.Resource}/photos/{w.ResourcePhoto}")
+            .SignedIn(Refused).But(Passes, OrgMembers).Destroys(),
+        Api("POST", "/api/v1/resources/{id}/archive", w => $"/api/v1/resources/{w.SpareResource}/archive").SignedIn(Refused).But(Passes, OrgMembers).Destroys(),
+        Api("DELETE", "/api/v1/meetings/{id}/rsvp", w => $"/api/v1/meetings/{w.Meeting}/rsvp").SignedIn(Rule).But(Passes, CircleHost, CircleMember).Destroys()
+            .Because("cancels the caller's own answer: who has none is told so (409)"),
+        Api("POST", "/api/v1/meetings/{id}/cancel", w => $"/api/v1/meetings/{w.CancellableMeeting}/cancel").SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Api("POST", "/api/v1/circles/{id}/members/{userId}/remove", w => $"/api/v1/circles/{w.Circle}/members/{w.SpareCircleMember}/remove")
+            .SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Api("POST", "/api/v1/circles/{id}/members/{userId}/allow-back", w => $"/api/v1/circles/{w.Circle}/members/{w.SpareCircleMember}/allow-back")
+            .SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Api("POST", "/api/v1/circles/{id}/members/{userId}/co-host", w => $"/api/v1/circles/{w.Circle}/members/{w.Id(CircleMember)}/co-host")
+            .SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Api("DELETE", "/api/v1/circles/{id}/members/{userId}/co-host", w => $"/api/v1/circles/{w.Circle}/members/{w.Id(CircleMember)}/co-host")
+            .SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Api("POST", "/api/v1/circles/{id}/join", w => $"/api/v1/circles/{w.Circle}/join").SignedIn(Passes).Destroys()
+            .Because("anyone may join an open circle; after this line every persona is one of its members"),
+        Api("POST", "/api/v1/circles/{id}/leave", w => $"/api/v1/circles/{w.Circle}/leave").SignedIn(Passes).Destroys(),
+        Api("DELETE", "/api/v1/organizations/{id}/invitations/{invitationId}", w => $"/api/v1/organizations/{w.Org}/invitations/{w.PendingOrgInvitation}")
+            .SignedIn(Refused).But(Passes, Owner, Administrator).Destroys().Because(AdministratorsActAsOwners),
+        Api("DELETE", "/api/v1/organizations/{id}/members/{userId}", w => $"/api/v1/organizations/{w.Org}/members/{w.SpareOrgMember}")
+            .SignedIn(Refused).But(Passes, Owner, Administrator).Destroys().Because("removing someone else is the owner's (or an administrator's); leaving is one's own"),
+        Api("POST", "/api/v1/invitations/{id}/accept", w => $"/api/v1/invitations/{w.InvitationToResident}/accept").SignedIn(Refused).But(Ok, Resident).Destroys(),
+        Api("POST", "/api/v1/invitations/{id}/decline", w => $"/api/v1/invitations/{w.InvitationToCircleMember}/decline").SignedIn(Refused).But(Ok, CircleMember).Destroys(),
+        Admin("POST", "/api/v1/admin/resources/{id}/suspend", w => $"/api/v1/admin/resources/{w.SpareResource}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/resources/{id}/restore", w => $"/api/v1/admin/resources/{w.SpareResource}/restore").Destroys(),
+        Admin("POST", "/api/v1/admin/labs/{id}/suspend", w => $"/api/v1/admin/labs/{w.SpareLab}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/labs/{id}/restore", w => $"/api/v1/admin/labs/{w.SpareLab}/restore").Destroys(),
+        Admin("POST", "/api/v1/admin/circles/{id}/suspend", w => $"/api/v1/admin/circles/{w.Circle}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/circles/{id}/restore", w => $"/api/v1/admin/circles/{w.Circle}/restore").Destroys(),
+        Admin("POST", "/api/v1/admin/users/{id}/suspend", w => $"/api/v1/admin/users/{w.SpareUser}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/users/{id}/restore", w => $"/api/v1/admin/users/{w.SpareUser}/restore").Destroys(),
+        Admin("POST", "/api/v1/admin/organizations/{id}/suspend", w => $"/api/v1/admin/organizations/{w.OtherOrg}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/organizations/{id}/restore", w => $"/api/v1/admin/organizations/{w.OtherOrg}/restore").Destroys(),
+    ];
+
+    private static System.Text.Json.Nodes.JsonObject ResourceUpdate(MatrixWorld w)
+    {
+        var body = Tests.Support.CatalogClient.ResourceBody(w.Org, title: "행렬 회의실");
+        body.Remove("organizationId");
+        body["version"] = w.ResourceVersion;
+        body["policy"]!["maxActivePerPerson"] = 10;
+        return body;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject LabUpdate(MatrixWorld w)
+    {
+        var body = Labs.LabClient.LabBody(w.Org, name: "행렬 실험실");
+        body.Remove("organizationId");
+        body["version"] = w.LabVersion;
+        return body;
+    }
+}
