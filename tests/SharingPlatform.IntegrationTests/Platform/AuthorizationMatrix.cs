@@ -57,6 +57,15 @@ public sealed class MatrixLine
 
     public Func<MatrixWorld, Dictionary<string, string>>? Form { get; init; }
 
+    /// <summary>Page form posted as multipart with a small PNG under this field name.</summary>
+    public string? FilePart { get; private set; }
+
+    public MatrixLine WithFile(string field)
+    {
+        FilePart = field;
+        return this;
+    }
+
     /// <summary>Runs after every other line: it cancels, removes or suspends what it points at.</summary>
     public bool Destructive { get; private set; }
 
@@ -343,6 +352,213 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/users/{id}/restore", w => $"/api/v1/admin/users/{w.SpareUser}/restore").Destroys(),
         Admin("POST", "/api/v1/admin/organizations/{id}/suspend", w => $"/api/v1/admin/organizations/{w.OtherOrg}/suspend").Destroys(),
         Admin("POST", "/api/v1/admin/organizations/{id}/restore", w => $"/api/v1/admin/organizations/{w.OtherOrg}/restore").Destroys(),
+    ];
+
+    private static MatrixLine Get(string page, Func<MatrixWorld, string> path) => Page("GET", page, "", path);
+
+    private static MatrixLine Post(string page, string handler, Func<MatrixWorld, string> path, Func<MatrixWorld, Dictionary<string, string>>? form = null) =>
+        Page("POST", page, handler, path, form);
+
+    private static Func<MatrixWorld, Dictionary<string, string>> Fields(params (string Name, Func<MatrixWorld, object> Value)[] fields) =>
+        w => fields.ToDictionary(f => f.Name, f => Convert.ToString(f.Value(w), System.Globalization.CultureInfo.InvariantCulture)!);
+
+    private static readonly Func<MatrixWorld, Dictionary<string, string>> WithReason = Fields(("Reason", _ => "행렬 확인"));
+
+    /// <summary>
+    /// Every page handler, for browsers signed in with a cookie. Refused: 403, 404, a redirect to sign-in or access
+    /// denied, or the page again with its error summary (how the site answers a refused action); Ok: a redirect
+    /// elsewhere or a page without an error summary; Passes: anything but a refusal. Where a line posts an empty form
+    /// ("an empty form"), the page refuses it as incomplete before it asks who is posting, so those refused cells only
+    /// show that nothing happens.
+    /// </summary>
+    public static IReadOnlyList<MatrixLine> PageLines { get; } =
+    [
+        // Public pages and the account pages anyone uses.
+        Get("/Index", w => "/").Everyone(Ok),
+        Get("/OpenData", w => "/OpenData").Everyone(Ok),
+        Get("/Error", w => "/Error").Everyone(Ok),
+        Post("/Error", "", w => "/Error").Everyone(Open),
+        Get("/Culture", w => "/Culture").Everyone(Ok),
+        Post("/Culture", "", w => "/Culture", Fields(("culture", _ => "ko"), ("returnUrl", _ => "/"))).Everyone(Open),
+        Get("/Programme/Index", w => "/Programme").Everyone(Ok),
+        Get("/Account/Login", w => "/Account/Login").Everyone(Ok),
+        Post("/Account/Login", "", w => "/Account/Login", Fields(("Input.Email", w => w.Email(OtherResident)), ("Input.Password", _ => "wrong-password-here"))).Everyone(Open),
+        Get("/Account/Register", w => "/Account/Register").Everyone(Ok),
+        Post("/Account/Register", "", w => "/Account/Register").Everyone(Open),
+        Get("/Account/RegisterConfirmation", w => "/Account/RegisterConfirmation").Everyone(Ok),
+        Get("/Account/AccessDenied", w => "/Account/AccessDenied").Everyone(Ok),
+        Get("/Account/ForgotPassword", w => "/Account/ForgotPassword").Everyone(Ok),
+        Page("GET", "/Account/ForgotPassword", "Sent", w => "/Account/ForgotPassword").Everyone(Ok),
+        Post("/Account/ForgotPassword", "", w => "/Account/ForgotPassword").Everyone(Open),
+        Get("/Account/ResendConfirmation", w => "/Account/ResendConfirmation").Everyone(Ok),
+        Page("GET", "/Account/ResendConfirmation", "Sent", w => "/Account/ResendConfirmation").Everyone(Ok),
+        Post("/Account/ResendConfirmation", "", w => "/Account/ResendConfirmation").Everyone(Open),
+        Get("/Account/ConfirmEmail", w => "/Account/ConfirmEmail").Everyone(Open),
+        Page("GET", "/Account/ConfirmEmail", "Done", w => "/Account/ConfirmEmail").Everyone(Ok),
+        Post("/Account/ConfirmEmail", "", w => "/Account/ConfirmEmail").Everyone(Open),
+        Get("/Account/ResetPassword", w => "/Account/ResetPassword").Everyone(Open),
+        Page("GET", "/Account/ResetPassword", "Done", w => "/Account/ResetPassword").Everyone(Ok),
+        Post("/Account/ResetPassword", "", w => "/Account/ResetPassword").Everyone(Open),
+        Get("/Account/Logout", w => "/Account/Logout").Everyone(Ok),
+
+        // The signed-in person's own pages.
+        Get("/Account/Manage", w => "/Account/Manage").SignedIn(Ok),
+        Post("/Account/Manage", "Profile", w => "/Account/Manage").SignedIn(Passes).Because("an empty form: answered by the form again"),
+        Post("/Account/Manage", "Password", w => "/Account/Manage").SignedIn(Passes).Because("an empty form: nobody's password changes"),
+        Post("/Account/Manage", "Calendar", w => "/Account/Manage").SignedIn(Ok),
+        Get("/Account/Notifications", w => "/Account/Notifications").SignedIn(Ok),
+        Post("/Account/Notifications", "", w => "/Account/Notifications").SignedIn(Ok),
+        Get("/Notifications/Index", w => "/Notifications").SignedIn(Ok),
+        Post("/Notifications/Index", "Read", w => "/Notifications", Fields(("id", w => w.ResidentNotification))).SignedIn(Refused).But(Ok, Resident),
+        Post("/Notifications/Index", "Open", w => "/Notifications", Fields(("id", w => w.ResidentNotification))).SignedIn(Refused).But(Ok, Resident),
+        Post("/Notifications/Index", "ReadAll", w => "/Notifications").SignedIn(Ok),
+        Get("/Invitations/Index", w => "/Invitations").SignedIn(Ok),
+        Get("/Organizations/Index", w => "/Organizations").SignedIn(Ok),
+        Get("/Organizations/Register", w => "/Organizations/Register").SignedIn(Ok),
+        Post("/Organizations/Register", "", w => "/Organizations/Register").SignedIn(Passes).Because("an empty form"),
+        Get("/Reports/New", w => $"/Reports/New?subjectType=resource&subjectId={w.Resource}").SignedIn(Ok),
+        Post("/Reports/New", "", w => $"/Reports/New?subjectType=circle&subjectId={w.Circle}", Fields(("Reason", _ => "spam"), ("Details", _ => "행렬"))).SignedIn(Passes),
+
+        // Organizations.
+        Get("/Organizations/Details", w => $"/Organizations/Details/{w.Org}").Everyone(Ok),
+        Post("/Organizations/Details", "Invite", w => $"/Organizations/Details/{w.Org}",
+                Fields(("NewMember.Email", _ => Tests.Support.ApiClient.NewEmail("invitee")), ("NewMember.Role", _ => "Staff")))
+            .SignedIn(Refused).But(Ok, Owner, Administrator).Because(AdministratorsActAsOwners),
+
+        // Resources and their bookings.
+        Get("/Resources/Index", w => "/Resources").Everyone(Ok),
+        Get("/Resources/Details", w => $"/Resources/Details/{w.Resource}").Everyone(Ok),
+        Get("/Resources/Edit", w => $"/Resources/Edit?id={w.Resource}").SignedIn(Refused).But(Ok, OrgMembers),
+        Post("/Resources/Edit", "", w => $"/Resources/Edit?id={w.Resource}").SignedIn(Refused).But(Passes, OrgMembers).Because("an empty form"),
+        Post("/Resources/Details", "Submit", w => $"/Resources/Details/{w.DraftResource}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Resources/Details", "Photo", w => $"/Resources/Details/{w.Resource}").WithFile("Photo").SignedIn(Refused).But(Ok, OrgMembers),
+        Post("/Resources/Details", "PhotoFirst", w => $"/Resources/Details/{w.Resource}", Fields(("photoId", w => w.ResourcePhoto)))
+            .SignedIn(Refused).But(Passes, OrgMembers),
+        Get("/Bookings/New", w => $"/Bookings/New?resourceId={w.Resource}&start={Q(w.FreeSlot.ToUniversalTime())}").SignedIn(Ok),
+        Post("/Bookings/New", "", w => $"/Bookings/New?resourceId={w.Resource}&start={Q(w.FreeSlot.ToUniversalTime())}").SignedIn(Passes).Because("an empty form"),
+        Get("/Bookings/Mine", w => "/Bookings/Mine").SignedIn(Ok),
+        Get("/Bookings/Incoming", w => "/Bookings/Incoming").SignedIn(Ok),
+        Post("/Bookings/Incoming", "Approve", w => "/Bookings/Incoming", Fields(("id", w => w.PendingBooking))).SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Bookings/Incoming", "Reject", w => "/Bookings/Incoming", Fields(("id", w => w.PendingBooking))).SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Bookings/Incoming", "CheckIn", w => "/Bookings/Incoming", Fields(("id", w => w.ConfirmedBooking))).SignedIn(Refused).But(Passes, OrgMembers),
+        Get("/Bookings/Details", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
+        Post("/Bookings/Details", "Move", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Passes, Resident).Because("an empty form"),
+        Post("/Bookings/Details", "Approve", w => $"/Bookings/Details/{w.PendingBooking}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Bookings/Details", "ApproveSeries", w => $"/Bookings/Details/{w.PendingBooking}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Bookings/Details", "Reject", w => $"/Bookings/Details/{w.PendingBooking}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Bookings/Details", "CheckIn", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Passes, OrgMembers),
+
+        // Labs.
+        Get("/Labs/Index", w => "/Labs").Everyone(Ok),
+        Get("/Labs/Details", w => $"/Labs/Details/{w.Lab}").Everyone(Ok),
+        Post("/Labs/Details", "Book", w => $"/Labs/Details/{w.Lab}", Fields(("Slot", w => w.LabSlot.ToString("O")))).SignedIn(Passes),
+        Post("/Labs/Details", "Submit", w => $"/Labs/Details/{w.SpareLab}").SignedIn(Refused).But(Passes, Owner),
+        Get("/Labs/Mine", w => "/Labs/Mine").SignedIn(Ok),
+        Get("/Labs/Edit", w => $"/Labs/Edit?id={w.Lab}").SignedIn(Refused).But(Ok, LabManagers),
+        Post("/Labs/Edit", "", w => $"/Labs/Edit?id={w.Lab}").SignedIn(Refused).But(Passes, LabManagers).Because("an empty form"),
+        Get("/Labs/Manage", w => $"/Labs/Manage/{w.Lab}").SignedIn(Refused).But(Ok, LabManagers),
+        Post("/Labs/Manage", "CheckIn", w => $"/Labs/Manage/{w.Lab}", Fields(("sessionId", w => w.LabSession))).SignedIn(Refused).But(Passes, LabManagers),
+        Post("/Labs/Manage", "Usage", w => $"/Labs/Manage/{w.Lab}", Fields(("sessionId", w => w.LabSession), ($"minutes[{Guid.Empty}]", _ => 30)))
+            .SignedIn(Refused).But(Passes, LabManagers),
+        Post("/Labs/Manage", "AddEquipment", w => $"/Labs/Manage/{w.Lab}", Fields(("NewEquipment.Name", _ => "행렬 톱"), ("NewEquipment.Model", _ => "T-1")))
+            .SignedIn(Refused).But(Passes, LabManagers),
+        Post("/Labs/Manage", "EditEquipment", w => $"/Labs/Manage/{w.Lab}",
+                Fields(("equipmentId", w => w.Equipment), ("name", _ => "레이저 커터"), ("model", _ => "X-3"), ("requiresQualification", _ => "true"), ("qualificationName", _ => "레이저 커터 안전교육")))
+            .SignedIn(Refused).But(Passes, LabManagers),
+        Post("/Labs/Manage", "Photo", w => $"/Labs/Manage/{w.Lab}", Fields(("equipmentId", w => w.Equipment))).WithFile("photo").SignedIn(Refused).But(Ok, LabManagers),
+        Post("/Labs/Manage", "LabPhoto", w => $"/Labs/Manage/{w.Lab}").WithFile("labPhoto").SignedIn(Refused).But(Ok, LabManagers),
+        Post("/Labs/Manage", "Grant", w => $"/Labs/Manage/{w.Lab}",
+                Fields(("Grant.Email", w => w.Email(OtherResident)), ("Grant.EquipmentId", w => w.Equipment), ("Grant.ValidUntil", w => w.App.Clock.GetUtcNow().AddDays(90).ToString("yyyy-MM-dd"))))
+            .SignedIn(Refused).But(Passes, LabManagers),
+
+        // Circles and meetings.
+        Get("/Circles/Index", w => "/Circles").Everyone(Ok),
+        Get("/Circles/Details", w => $"/Circles/Details/{w.Circle}").Everyone(Ok),
+        Get("/Circles/Mine", w => "/Circles/Mine").SignedIn(Ok),
+        Get("/Circles/New", w => "/Circles/New").SignedIn(Ok),
+        Post("/Circles/New", "", w => "/Circles/New").SignedIn(Passes).Because("an empty form"),
+        Get("/Circles/Edit", w => $"/Circles/Edit/{w.Circle}").SignedIn(Refused).But(Ok, CircleHost),
+        Post("/Circles/Edit", "", w => $"/Circles/Edit/{w.Circle}").SignedIn(Refused).But(Passes, CircleHost).Because("an empty form"),
+        Get("/Circles/Host", w => $"/Circles/Host/{w.Circle}").SignedIn(Refused).But(Ok, CircleHost),
+        Post("/Circles/Host", "Approve", w => $"/Circles/Host/{w.Circle}", Fields(("userId", w => w.Id(CircleMember)))).SignedIn(Refused).But(Passes, CircleHost),
+        Post("/Circles/Host", "Decline", w => $"/Circles/Host/{w.Circle}", Fields(("userId", w => w.Id(CircleMember)))).SignedIn(Refused).But(Passes, CircleHost),
+        Post("/Circles/Host", "Schedule", w => $"/Circles/Host/{w.Circle}").SignedIn(Refused).But(Passes, CircleHost).Because("an empty form"),
+        Post("/Circles/Host", "Move", w => $"/Circles/Host/{w.Circle}?meeting={w.Meeting}").SignedIn(Refused).But(Passes, CircleHost).Because("an empty form"),
+        Post("/Circles/Host", "Capacity", w => $"/Circles/Host/{w.Circle}?meeting={w.Meeting}", Fields(("NewCapacity", _ => 30))).SignedIn(Refused).But(Passes, CircleHost),
+        Post("/Circles/Host", "Attendance", w => $"/Circles/Host/{w.Circle}?meeting={w.Meeting}", Fields(("Attended", w => w.Id(CircleMember))))
+            .SignedIn(Refused).But(Passes, CircleHost),
+        Get("/Meetings/Details", w => $"/Meetings/Details/{w.Meeting}").Everyone(Ok),
+        Post("/Meetings/Details", "Rsvp", w => $"/Meetings/Details/{w.Meeting}").SignedIn(Passes)
+            .Because("the meeting is public; a non-member is told to join the circle first, on the page (the API line checks the 422)"),
+
+        // Administration: the /Admin folder is for administrators; everyone else gets 404.
+        Get("/Admin/Review", w => "/Admin/Review").SignedIn(Refused).But(Ok, Administrator),
+        Post("/Admin/Review", "Verify", w => "/Admin/Review", Fields(("id", w => w.Org))).SignedIn(Refused).But(Passes, Administrator),
+        Post("/Admin/Review", "RejectOrganization", w => "/Admin/Review", Fields(("id", w => w.Org))).SignedIn(Refused).But(Passes, Administrator),
+        Post("/Admin/Review", "Approve", w => "/Admin/Review", Fields(("id", w => w.DraftResource))).SignedIn(Refused).But(Passes, Administrator),
+        Post("/Admin/Review", "RejectResource", w => "/Admin/Review", Fields(("id", w => w.DraftResource))).SignedIn(Refused).But(Passes, Administrator),
+        Post("/Admin/Review", "ApproveLab", w => "/Admin/Review", Fields(("id", w => w.SpareLab))).SignedIn(Refused).But(Passes, Administrator),
+        Post("/Admin/Review", "RejectLab", w => "/Admin/Review", Fields(("id", w => w.SpareLab))).SignedIn(Refused).But(Passes, Administrator),
+        Get("/Admin/PausedBookers", w => "/Admin/PausedBookers").SignedIn(Refused).But(Ok, Administrator),
+        Post("/Admin/PausedBookers", "Lift", w => "/Admin/PausedBookers", Fields(("id", w => w.SpareUser))).SignedIn(Refused).But(Passes, Administrator),
+        Get("/Admin/Audit", w => "/Admin/Audit").SignedIn(Refused).But(Ok, Administrator),
+        Get("/Admin/Statistics", w => "/Admin/Statistics").SignedIn(Refused).But(Ok, Administrator),
+        Page("GET", "/Admin/Statistics", "Csv", w => "/Admin/Statistics").SignedIn(Refused).But(Ok, Administrator),
+        Get("/Admin/Users/Index", w => "/Admin/Users").SignedIn(Refused).But(Ok, Administrator),
+        Get("/Admin/Users/Details", w => $"/Admin/Users/Details/{w.SpareUser}").SignedIn(Refused).But(Ok, Administrator),
+        Get("/Admin/Reports/Subject", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.Resource}").SignedIn(Refused).But(Ok, Administrator),
+        Post("/Admin/Reports/Subject", "Resolve", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.Resource}", Fields(("id", w => w.Report)))
+            .SignedIn(Refused).But(Passes, Administrator),
+        Post("/Admin/Reports/Subject", "Dismiss", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.Resource}", Fields(("id", w => w.Report)))
+            .SignedIn(Refused).But(Passes, Administrator),
+
+        // What changes the world for the lines after it: last.
+        Post("/Bookings/Details", "Cancel", w => $"/Bookings/Details/{w.CancellableBooking}").SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
+        Post("/Bookings/Details", "CancelSeries", w => $"/Bookings/Details/{w.CancellableBooking}").SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
+        Post("/Labs/Mine", "Cancel", w => "/Labs/Mine", Fields(("sessionId", w => w.CancellableLabSession))).SignedIn(Refused).But(Passes, Resident).Destroys()
+            .Because("the person's own sessions page cancels the person's own sessions"),
+        Post("/Labs/Manage", "CancelSession", w => $"/Labs/Manage/{w.Lab}", Fields(("sessionId", w => w.CancellableLabSession))).SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Post("/Labs/Manage", "OutOfService", w => $"/Labs/Manage/{w.Lab}",
+                Fields(("equipmentId", w => w.Equipment), ("from", w => w.MoveTo.AddDays(20).ToString("yyyy-MM-dd")), ("until", w => w.MoveTo.AddDays(21).ToString("yyyy-MM-dd"))))
+            .SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Post("/Labs/Manage", "ReturnToService", w => $"/Labs/Manage/{w.Lab}", Fields(("equipmentId", w => w.Equipment))).SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Post("/Labs/Manage", "Revoke", w => $"/Labs/Manage/{w.Lab}", Fields(("qualificationId", w => w.Qualification))).SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Post("/Labs/Manage", "RemoveLabPhoto", w => $"/Labs/Manage/{w.Lab}", Fields(("photoId", w => w.LabPhoto))).SignedIn(Refused).But(Passes, LabManagers).Destroys(),
+        Post("/Resources/Details", "RemovePhoto", w => $"/Resources/Details/{w.Resource}", Fields(("photoId", w => w.ResourcePhoto)))
+            .SignedIn(Refused).But(Passes, OrgMembers).Destroys(),
+        Post("/Resources/Details", "Archive", w => $"/Resources/Details/{w.SpareResource}").SignedIn(Refused).But(Passes, OrgMembers).Destroys(),
+        Post("/Meetings/Details", "Cancel", w => $"/Meetings/Details/{w.Meeting}").SignedIn(Passes).Destroys().Because("cancels the caller's own answer"),
+        Post("/Circles/Host", "CancelMeeting", w => $"/Circles/Host/{w.Circle}?meeting={w.CancellableMeeting}").SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Post("/Circles/Host", "Remove", w => $"/Circles/Host/{w.Circle}", Fields(("userId", w => w.SpareCircleMember))).SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Post("/Circles/Host", "AllowBack", w => $"/Circles/Host/{w.Circle}", Fields(("userId", w => w.SpareCircleMember))).SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Post("/Circles/Host", "CoHost", w => $"/Circles/Host/{w.Circle}", Fields(("userId", w => w.Id(CircleMember)))).SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Post("/Circles/Host", "UnCoHost", w => $"/Circles/Host/{w.Circle}", Fields(("userId", w => w.Id(CircleMember)))).SignedIn(Refused).But(Passes, CircleHost).Destroys(),
+        Post("/Circles/Details", "Join", w => $"/Circles/Details/{w.Circle}").SignedIn(Passes).Destroys(),
+        Post("/Circles/Details", "Leave", w => $"/Circles/Details/{w.Circle}").SignedIn(Passes).Destroys(),
+        Post("/Organizations/Details", "CancelInvitation", w => $"/Organizations/Details/{w.Org}", Fields(("invitationId", w => w.PendingOrgInvitation)))
+            .SignedIn(Refused).But(Passes, Owner, Administrator).Destroys().Because(AdministratorsActAsOwners),
+        Post("/Organizations/Details", "RemoveMember", w => $"/Organizations/Details/{w.Org}", Fields(("userId", w => w.SpareOrgMember)))
+            .SignedIn(Refused).But(Passes, Owner, Administrator).Destroys().Because(AdministratorsActAsOwners),
+        Post("/Invitations/Index", "Accept", w => "/Invitations", Fields(("invitationId", w => w.InvitationToResident))).SignedIn(Refused).But(Ok, Resident).Destroys(),
+        Post("/Invitations/Index", "Decline", w => "/Invitations", Fields(("invitationId", w => w.InvitationToCircleMember))).SignedIn(Refused).But(Ok, CircleMember).Destroys(),
+        Post("/Organizations/Details", "Leave", w => $"/Organizations/Details/{w.OtherOrg}").SignedIn(Refused).But(Passes, Resident, OtherOwner).Destroys()
+            .Because("the resident joined the other organization by the invitation above; its only owner is told an owner cannot leave"),
+        Post("/Resources/Details", "Suspend", w => $"/Resources/Details/{w.SpareResource}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Resources/Details", "Restore", w => $"/Resources/Details/{w.SpareResource}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Labs/Details", "Suspend", w => $"/Labs/Details/{w.SpareLab}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Labs/Details", "Restore", w => $"/Labs/Details/{w.SpareLab}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Circles/Details", "Suspend", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Circles/Details", "Restore", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Admin/Reports/Subject", "Suspend", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.SpareResource}", WithReason)
+            .SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Admin/Users/Details", "Lift", w => $"/Admin/Users/Details/{w.SpareUser}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Admin/Users/Details", "Suspend", w => $"/Admin/Users/Details/{w.SpareUser}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Admin/Users/Details", "Restore", w => $"/Admin/Users/Details/{w.SpareUser}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Organizations/Details", "Verify", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Organizations/Details", "Reject", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Organizations/Details", "Suspend", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Organizations/Details", "Restore", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Account/Logout", "", w => "/Account/Logout").Everyone(Ok).But(SignIn, Suspended).Destroys().Because("signs the browser out: the very last line"),
     ];
 
     private static System.Text.Json.Nodes.JsonObject ResourceUpdate(MatrixWorld w)

@@ -229,14 +229,14 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     private static partial Regex AntiforgeryToken();
 
     /// <summary>A small PNG in a multipart form, as a photo upload sends it.</summary>
-    public static MultipartFormDataContent Png()
+    public static MultipartFormDataContent Png(string field = "file")
     {
         using var image = new Image<Rgba32>(64, 48, new Rgba32(40, 160, 90));
         using var stream = new MemoryStream();
         image.SaveAsPng(stream);
         var file = new ByteArrayContent(stream.ToArray());
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        return new MultipartFormDataContent { { file, "file", "matrix.png" } };
+        return new MultipartFormDataContent { { file, field, "matrix.png" } };
     }
 
     public async ValueTask DisposeAsync()
