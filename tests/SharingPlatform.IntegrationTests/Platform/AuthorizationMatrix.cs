@@ -76,6 +76,11 @@ public sealed class MatrixLine
 
     public bool IsPage => Handler is not null;
 
+    /// <summary>Asked by each persona's browser (cookie), with the page meaning of the outcomes: pages, and the jobs dashboard.</summary>
+    public bool InBrowser => IsPage || Browser;
+
+    public bool Browser { get; init; }
+
     public string Key => IsPage ? $"{Method} {Route}{(Handler!.Length > 0 ? "?handler=" + Handler : "")}" : $"{Method} {Route}";
 
     /// <summary>Every persona, anonymous and suspended callers included.</summary>
@@ -138,7 +143,7 @@ public static class AuthorizationMatrix
     private static readonly Func<MatrixWorld, Persona, HttpContent?> Photo = (_, _) => MatrixWorld.Png();
 
     public static MatrixLine Api(string method, string route, Func<MatrixWorld, string> path, Func<MatrixWorld, Persona, HttpContent?>? body = null) =>
-        new() { Method = method, Route = route, Path = path, Body = body ?? (method is "GET" or "DELETE" ? null : Reason) };
+        new() { Method = method, Route = route, Path = path, Body = body ?? (method is "GET" or "DELETE" or "*" ? null : Reason) };
 
     /// <summary>An administrator route: 401 signed out, 403 for everyone else, and <paramref name="administrator"/> for administrators.</summary>
     public static MatrixLine Admin(string method, string route, Func<MatrixWorld, string> path, Outcome administrator = Passes) =>
@@ -147,7 +152,7 @@ public static class AuthorizationMatrix
     public static MatrixLine Page(string method, string route, string handler, Func<MatrixWorld, string> path, Func<MatrixWorld, Dictionary<string, string>>? form = null) =>
         new() { Method = method, Route = route, Handler = handler, Path = path, Form = form };
 
-    public static IReadOnlyList<MatrixLine> ApiLines { get; } =
+    public static IReadOnlyList<MatrixLine> RouteLines { get; } =
     [
         // Accounts: open to anyone, nothing to authorize.
         Api("POST", "/api/v1/auth/register", w => "/api/v1/auth/register",
@@ -294,6 +299,22 @@ public static class AuthorizationMatrix
         Admin("GET", "/api/v1/admin/statistics", w => "/api/v1/admin/statistics", Ok),
         Admin("GET", "/api/v1/admin/reports", w => "/api/v1/admin/reports", Ok),
         Admin("GET", "/api/v1/admin/reports/subjects/{subjectType}/{subjectId}", w => $"/api/v1/admin/reports/subjects/resource/{w.Resource}", Ok),
+        new MatrixLine { Method = "*", Route = "/admin/jobs/{path}", Path = _ => "/admin/jobs", Browser = true }.SignedIn(Refused).But(Ok, Administrator)
+            .Because("the jobs dashboard, in the browser: sign-in for the signed out, 404 for everyone but administrators"),
+
+        // Outside /api/v1: health, the API's own documents, photos, the calendar feed.
+        Api("*", "/health/live", w => "/health/live").Everyone(Ok),
+        Api("*", "/health/ready", w => "/health/ready").Everyone(Ok),
+        Api("GET", "/openapi/{documentName}.json", w => "/openapi/v1.json").Everyone(Ok),
+        Api("GET", "/api/docs", w => "/api/docs").Everyone(Ok),
+        Api("GET", "/api/docs/start.js", w => "/api/docs/start.js").Everyone(Ok),
+        Api("GET", "/api/docs/scalar/{documentName}", w => "/api/docs/scalar/v1").Everyone(Ok),
+        Api("GET", "/api/docs/scalar/favicon.svg", w => "/api/docs/scalar/favicon.svg").Everyone(Ok),
+        Api("GET", "/api/docs/scalar/scalar.aspnetcore.js", w => "/api/docs/scalar/scalar.aspnetcore.js").Everyone(Ok),
+        Api("GET", "/api/docs/scalar/scalar.js", w => "/api/docs/scalar/scalar.js").Everyone(Ok),
+        Api("GET", "/media/{name}", w => w.ResourcePhotoUrl).Everyone(Ok).Because("a published resource's photo"),
+        Api("GET", "/calendar/{token}.ics", w => $"/calendar/{Guid.NewGuid():N}.ics").Everyone(Refused)
+            .Because("a capability link: a wrong token opens nobody's calendar, whoever asks (the calendar tests check the right one)"),
         Admin("POST", "/api/v1/admin/organizations/{id}/verify", w => $"/api/v1/admin/organizations/{w.Org}/verify"),
         Admin("POST", "/api/v1/admin/organizations/{id}/reject", w => $"/api/v1/admin/organizations/{w.Org}/reject"),
         Admin("POST", "/api/v1/admin/resources/{id}/approve", w => $"/api/v1/admin/resources/{w.DraftResource}/approve"),

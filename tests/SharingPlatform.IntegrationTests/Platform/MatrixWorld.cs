@@ -52,6 +52,7 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public Guid DraftResource { get; private set; }
     public Guid SpareResource { get; private set; }
     public Guid ResourcePhoto { get; private set; }
+    public string ResourcePhotoUrl { get; private set; } = "";
     public Guid PendingBooking { get; private set; }
     public Guid ConfirmedBooking { get; private set; }
     public Guid CancellableBooking { get; private set; }
@@ -139,8 +140,10 @@ public sealed partial class MatrixWorld : IAsyncDisposable
         DraftResource = await owner.CreateResourceAsync(CatalogClient.ResourceBody(Org, title: "행렬 초안"));
         SpareResource = await App.PublishedResourceAsync(new VerifiedOrganization(Org, owner, _emails[Persona.Owner]), CatalogClient.ResourceBody(Org, title: "행렬 예비"));
         ResourceVersion = (await owner.GetAsync($"/api/v1/resources/{Resource}").ExpectAsync(HttpStatusCode.OK)).GetProperty("version").GetUInt32();
-        ResourcePhoto = (await owner.PostAsync($"/api/v1/resources/{Resource}/photos", Png()).ExpectAsync(HttpStatusCode.Created))
-            .GetProperty("photos").EnumerateArray().Last().Id();
+        var photo = (await owner.PostAsync($"/api/v1/resources/{Resource}/photos", Png()).ExpectAsync(HttpStatusCode.Created))
+            .GetProperty("photos").EnumerateArray().Last();
+        ResourcePhoto = photo.Id();
+        ResourcePhotoUrl = photo.GetProperty("url").GetString()!;
         var day = BookingClient.Next(DayOfWeek.Tuesday, 10, daysAhead: 7);
         PendingBooking = await resident.BookedAsync(Resource, day, day.AddHours(1));
         ConfirmedBooking = await resident.BookedAsync(Resource, day.AddHours(2), day.AddHours(3));
