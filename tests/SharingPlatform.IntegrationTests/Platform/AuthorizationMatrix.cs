@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using static SharingPlatform.IntegrationTests.Platform.Outcome;
 using static SharingPlatform.IntegrationTests.Platform.Persona;
@@ -106,6 +105,20 @@ public sealed class MatrixLine
         return this;
     }
 
+    /// <summary>
+    /// Each signed-in cell signs in anew (a bearer token or a browser of its own) and asks with that session, so a line
+    /// that signs its caller out (sign-out, a password change) ends that session only. A line that ends every session of
+    /// the caller (sign out everywhere) also ends the persona's shared one: give it <see cref="Destroys"/> and put it at
+    /// the very end of its list.
+    /// </summary>
+    public bool OwnSession { get; private set; }
+
+    public MatrixLine FreshSession()
+    {
+        OwnSession = true;
+        return this;
+    }
+
     public MatrixLine Destroys()
     {
         Destructive = true;
@@ -173,7 +186,7 @@ public static class AuthorizationMatrix
         Api("PUT", "/api/v1/me/notification-settings", w => "/api/v1/me/notification-settings", Json(_ => new { emailsOff = Array.Empty<string>() })).SignedIn(Ok),
         Api("POST", "/api/v1/me/calendar-link", w => "/api/v1/me/calendar-link").SignedIn(Ok),
         Api("POST", "/api/v1/me/password", w => "/api/v1/me/password", Json(_ => new { currentPassword = "not-my-password", newPassword = "another-horse-battery" }))
-            .SignedIn(Passes).Because("a wrong current password, so nobody's password changes"),
+            .SignedIn(Passes).FreshSession().Because("a wrong current password, so nobody's password changes"),
         Api("GET", "/api/v1/me/attendance", w => "/api/v1/me/attendance").SignedIn(Ok),
         Api("GET", "/api/v1/me/qualifications", w => "/api/v1/me/qualifications").SignedIn(Ok),
 
@@ -373,6 +386,10 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/users/{id}/restore", w => $"/api/v1/admin/users/{w.SpareUser}/restore").Destroys(),
         Admin("POST", "/api/v1/admin/organizations/{id}/suspend", w => $"/api/v1/admin/organizations/{w.OtherOrg}/suspend").Destroys(),
         Admin("POST", "/api/v1/admin/organizations/{id}/restore", w => $"/api/v1/admin/organizations/{w.OtherOrg}/restore").Destroys(),
+
+        // Lines that end the caller's session go last, each cell with a session of its own, e.g.
+        // Api("POST", "/api/v1/me/sign-out", w => "/api/v1/me/sign-out").SignedIn(Ok).FreshSession().Destroys(),
+        // and sign-out-everywhere after every other line, as it also ends the persona's shared session.
     ];
 
     private static MatrixLine Get(string page, Func<MatrixWorld, string> path) => Page("GET", page, "", path);
@@ -425,7 +442,7 @@ public static class AuthorizationMatrix
         // The signed-in person's own pages.
         Get("/Account/Manage", w => "/Account/Manage").SignedIn(Ok),
         Post("/Account/Manage", "Profile", w => "/Account/Manage").SignedIn(Passes).Because("an empty form: answered by the form again"),
-        Post("/Account/Manage", "Password", w => "/Account/Manage").SignedIn(Passes).Because("an empty form: nobody's password changes"),
+        Post("/Account/Manage", "Password", w => "/Account/Manage").SignedIn(Passes).FreshSession().Because("an empty form: nobody's password changes"),
         Post("/Account/Manage", "Calendar", w => "/Account/Manage").SignedIn(Ok),
         Get("/Account/Notifications", w => "/Account/Notifications").SignedIn(Ok),
         Post("/Account/Notifications", "", w => "/Account/Notifications").SignedIn(Ok),
@@ -579,7 +596,8 @@ public static class AuthorizationMatrix
         Post("/Organizations/Details", "Reject", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Organizations/Details", "Suspend", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Organizations/Details", "Restore", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
-        Post("/Account/Logout", "", w => "/Account/Logout").Everyone(Ok).But(SignIn, Suspended).Destroys().Because("signs the browser out: the very last line"),
+        Post("/Account/Logout", "", w => "/Account/Logout").Everyone(Ok).But(SignIn, Suspended).FreshSession().Destroys()
+            .Because("signs out a browser of its own, so the personas' browsers stay signed in"),
     ];
 
     private static System.Text.Json.Nodes.JsonObject ResourceUpdate(MatrixWorld w)

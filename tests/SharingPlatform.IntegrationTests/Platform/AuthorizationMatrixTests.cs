@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Reflection;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -149,37 +146,47 @@ public sealed class AuthorizationMatrixTests(SharedApp shared, ITestOutputHelper
 
     private static async Task<(int Status, string? Location, string Body)> SendAsync(MatrixWorld world, MatrixLine line, Persona persona)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(line.Method == "*" ? "GET" : line.Method), line.Path(world));
-        HttpClient client;
-        if (line.InBrowser)
+        var fresh = line.OwnSession ? await world.FreshSessionAsync(persona, line.InBrowser) : null;
+        try
         {
-            (client, var token) = world.Site(persona);
-            if (line.Handler is { Length: > 0 })
-                request.RequestUri = new Uri(request.RequestUri!.OriginalString + (request.RequestUri.OriginalString.Contains('?') ? "&" : "?") + "handler=" + line.Handler, UriKind.Relative);
-            if (line.Method is not ("GET" or "*"))
-            {
-                var fields = new Dictionary<string, string>(line.Form?.Invoke(world) ?? []) { ["__RequestVerificationToken"] = token };
-                if (line.FilePart is { } part)
-                {
-                    var multipart = MatrixWorld.Png(part);
-                    foreach (var (name, value) in fields)
-                        multipart.Add(new StringContent(value), name);
-                    request.Content = multipart;
-                }
-                else
-                {
-                    request.Content = new FormUrlEncodedContent(fields);
-                }
-            }
+            var (client, token) = fresh ?? (line.InBrowser ? world.Site(persona) : (world.Api(persona), ""));
+            using var request = Request(world, line, persona, token);
+            using var response = await client.SendAsync(request);
+            return ((int)response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
         }
-        else
+        finally
         {
-            client = world.Api(persona);
+            fresh?.Client.Dispose();
+        }
+    }
+
+    private static HttpRequestMessage Request(MatrixWorld world, MatrixLine line, Persona persona, string token)
+    {
+        var path = line.Path(world);
+        if (line.Handler is { Length: > 0 })
+            path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + line.Handler;
+        var request = new HttpRequestMessage(new HttpMethod(line.Method == "*" ? "GET" : line.Method), path);
+        if (!line.InBrowser)
+        {
             request.Content = line.Body?.Invoke(world, persona);
         }
+        else if (line.Method is not ("GET" or "*"))
+        {
+            var fields = new Dictionary<string, string>(line.Form?.Invoke(world) ?? []) { ["__RequestVerificationToken"] = token };
+            if (line.FilePart is { } part)
+            {
+                var multipart = MatrixWorld.Png(part);
+                foreach (var (name, value) in fields)
+                    multipart.Add(new StringContent(value), name);
+                request.Content = multipart;
+            }
+            else
+            {
+                request.Content = new FormUrlEncodedContent(fields);
+            }
+        }
 
-        using var response = await client.SendAsync(request);
-        return ((int)response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+        return request;
     }
 
     /// <summary>

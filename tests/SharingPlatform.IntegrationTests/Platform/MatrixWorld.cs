@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using SharingPlatform.IntegrationTests.Circles;
 using SharingPlatform.IntegrationTests.Labs;
@@ -204,12 +203,31 @@ public sealed partial class MatrixWorld : IAsyncDisposable
             _api[persona] = api;
             var site = App.NewClient(followRedirects: false);
             if (persona != Persona.Anonymous)
-                await site.SignInAsync(_emails[persona], persona == Persona.Administrator ? ApiClient.Password : ApiClient.Password);
+                await site.SignInAsync(_emails[persona], ApiClient.Password);
             _site[persona] = (site, await AntiforgeryTokenAsync(site));
         }
 
         await adminClient.PostAsJsonAsync($"/api/v1/admin/users/{Ids[Persona.Suspended]}/suspend", new { reason = "행렬 정지" })
             .ExpectAsync(HttpStatusCode.NoContent);
+    }
+
+    /// <summary>
+    /// A session of its own for one cell: the persona signs in anew (bearer or browser). The anonymous caller and the
+    /// suspended person, who cannot sign in, keep the shared client.
+    /// </summary>
+    public async Task<(HttpClient Client, string Token)?> FreshSessionAsync(Persona persona, bool browser)
+    {
+        if (persona is Persona.Anonymous or Persona.Suspended)
+            return null;
+        var client = App.NewClient(followRedirects: false);
+        if (browser)
+        {
+            await client.SignInAsync(_emails[persona], ApiClient.Password);
+            return (client, await AntiforgeryTokenAsync(client));
+        }
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await client.LoginAsync(_emails[persona], ApiClient.Password));
+        return (client, "");
     }
 
     private static async Task<Guid> InviteAsync(HttpClient owner, Guid organizationId, HttpClient person, string email)
