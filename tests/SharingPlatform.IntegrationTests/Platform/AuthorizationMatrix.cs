@@ -246,7 +246,8 @@ public static class AuthorizationMatrix
             .Because("the spare lab names no managers: its organization's owner manages it"),
         Api("PUT", "/api/v1/labs/{id}/managers", w => $"/api/v1/labs/{w.Lab}/managers", Json(w => new { emails = new[] { w.Email(Owner), w.Email(LabManager) } }))
             .SignedIn(Refused).But(Passes, Owner)
-            .Because("naming managers is the owner's: a named manager should not add or drop managers (LabAccess lists equipment, qualifications, check-in, usage)"),
+            .Destroys().Because("naming managers is the owner's: a named manager should not add or drop managers (LabAccess lists equipment, " +
+                "qualifications, check-in, usage); last, as it drops the ex-member's stale entry"),
         Api("POST", "/api/v1/labs/{id}/photos", w => $"/api/v1/labs/{w.Lab}/photos", Photo).SignedIn(Refused).But(Ok, LabManagers),
         Api("POST", "/api/v1/labs/{id}/equipment", w => $"/api/v1/labs/{w.Lab}/equipment",
             Json(_ => new { name = "행렬 드릴", model = "X-1", description = "", requiresQualification = false, qualificationName = (string?)null }))

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using SharingPlatform.IntegrationTests.Circles;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.IntegrationTests.Notifications;
@@ -30,7 +31,8 @@ public enum Persona
 
 /// <summary>
 /// The world the authorization matrix asks about, built once through the real API: a verified organization (owner,
-/// staff, a staff member named lab manager, and an ex-member who was named lab manager and then removed), its published
+/// staff, a staff member named lab manager, and an ex-member who was named lab manager and then removed, and whom the
+/// lab's manager list still names as a stale entry), its published
 /// resource with the resident's bookings, its published lab with equipment needing a qualification and the resident's
 /// session, a circle with host, member and meetings, a report, a second organization with its owner, an administrator
 /// and a person an administrator suspended. Each id is named after what a route needs; objects a line destroys or
@@ -171,6 +173,13 @@ public sealed partial class MatrixWorld : IAsyncDisposable
         CancellableLabSession = await resident.BookedLabAsync(lab, slots[1].StartsAt());
         LabSlot = slots[2].StartsAt();
         await owner.DeleteAsync($"/api/v1/organizations/{Org}/members/{Ids[Persona.ExMember]}").ExpectAsync(HttpStatusCode.NoContent);
+        // Removal drops them from the manager list; a list written before that rule may still name them. Name them
+        // again behind the app's back, so the matrix also shows such a stale entry grants nothing.
+        var exMember = Ids[Persona.ExMember];
+        var managers = await App.QueryAsync(db => db.Labs.Where(l => l.Id == lab).Select(l => l.ManagerIds).SingleAsync());
+        managers.ShouldNotContain(exMember);
+        await App.QueryAsync(db => db.Labs.Where(l => l.Id == lab)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.ManagerIds, managers.Append(exMember).ToArray())));
 
         // The circle, its member, its meetings.
         var host = clients[Persona.CircleHost];
