@@ -133,10 +133,14 @@ public sealed class MatrixLine
 }
 
 /// <summary>
-/// The authorization matrix: every /api/v1 route and every page handler, against every persona of
-/// <see cref="MatrixWorld"/>. A route with no line here fails <c>AuthorizationMatrixTests</c>, so a new route is
-/// added here with what each persona should get: copy the nearest line, change the pattern, the path and the cells.
-/// Cells hold the secure answer, not necessarily today's.
+/// The authorization matrix: every route (<see cref="RouteLines"/>) and every page handler (<see cref="PageLines"/>),
+/// against every persona of <see cref="MatrixWorld"/>. A route or handler with no line here fails
+/// <c>AuthorizationMatrixTests</c>, which names it exactly as a line's key reads (<c>POST /api/v1/labs/{id}/submit</c>,
+/// <c>POST /Labs/Manage?handler=CheckIn</c>). To add one: copy the nearest line, change the pattern and the path, start
+/// from <c>SignedIn(Refused)</c> and name who may with <c>But(...)</c>. A line that cancels, removes or suspends gets
+/// <c>Destroys()</c> (it runs after the others) and points at a throwaway object of the world; one that signs its caller
+/// out gets <c>FreshSession()</c>; a new object the line needs goes into <see cref="MatrixWorld"/>. Cells hold the
+/// secure answer, not necessarily today's.
 /// </summary>
 public static class AuthorizationMatrix
 {

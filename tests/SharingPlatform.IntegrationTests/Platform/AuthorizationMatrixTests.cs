@@ -134,7 +134,8 @@ public sealed class AuthorizationMatrixTests(SharedApp shared, ITestOutputHelper
                 if (!Holds(line, expected, status, location, body))
                 {
                     var got = location is null ? $"{status}" : $"{status} → {location}";
-                    wrong.Add($"{line.Key} {persona}: expected {expected} got {got}{(status >= 500 || expected is Outcome.Ok ? " " + Shorten(body) : "")}");
+                    wrong.Add($"{line.Key} {persona}: expected {expected} got {got}{(status >= 500 || expected is Outcome.Ok ? " " + Shorten(body) : "")}" +
+                        (line.Note is null ? "" : $" [{line.Note}]"));
                 }
             }
         }
