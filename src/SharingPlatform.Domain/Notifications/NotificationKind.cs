@@ -45,4 +45,6 @@ public enum NotificationKind
     ReportDecided,
     AccountSuspended,
     AccountRestored,
+    ChangeApproved,
+    ChangeRejected,
 }
