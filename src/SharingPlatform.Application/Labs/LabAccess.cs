@@ -112,6 +112,10 @@ public static class LabAccess
         return (booking, lab, userId, isManager);
     }
 
+    /// <summary>A manager acting on someone's session (cancel, check in, usage): not while the organization is suspended.</summary>
+    public static Task RequireManagerMayActAsync(this IApplicationDbContext db, Lab lab, CancellationToken cancellationToken) =>
+        db.RequireNotSuspendedAsync(lab.OrganizationId, cancellationToken);
+
     public static Exception BookingNotFound() => new NotFoundException(Texts.Pick("실험실 예약을 찾을 수 없습니다.", "No such lab session."));
 }
 

@@ -69,6 +69,8 @@ public sealed class LabChangeRequestTests(SharedApp shared)
     {
         using var lab = await _app.PublishedLabAsync(equipment: ("레이저 커터", false));
         var edit = await EditBodyAsync(lab, "정지 중 고친 이름");
+        using var resident = await _app.SignedInResidentAsync();
+        var session = await resident.BookedLabAsync(lab.Id, (await resident.NextSlotAsync(_app, lab.Id, TimeSpan.FromHours(3))).StartsAt());
         using var admin = await _app.AdministratorAsync();
         await admin.DecideAsync("organizations", lab.Organization.Id, "suspend", "점검 중");
 
@@ -81,6 +83,7 @@ public sealed class LabChangeRequestTests(SharedApp shared)
                 until = DateTimeOffset.UtcNow.AddDays(2),
                 reason = "렌즈 교체",
             })),
+            ("cancel session", () => lab.Manager.PostAsJsonAsync($"/api/v1/lab-bookings/{session}/cancel", new { reason = "점검" })),
         })
         {
             using var response = await request();
