@@ -100,7 +100,13 @@ public static partial class InputChecks
                 return;
             }
 
-            await next();
+            // A use case's refusal a page did not catch itself (a query-string date in year 1, say) is a 400, not a 500.
+            var executed = await next();
+            if (executed.Exception is ValidationException && !executed.ExceptionHandled)
+            {
+                executed.ExceptionHandled = true;
+                executed.Result = new BadRequestResult();
+            }
         }
     }
 

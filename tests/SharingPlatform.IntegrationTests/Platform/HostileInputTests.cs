@@ -96,6 +96,8 @@ public sealed class HostileInputTests(SharedApp shared)
         await ExpectValidationAsync(await anonymous.GetAsync($"/api/v1/resources/{resourceId}/availability?{window}"), "from");
         await ExpectValidationAsync(await anonymous.GetAsync($"/api/v1/labs/{lab.Id}/slots?{window}"), "from");
         await ExpectValidationAsync(await anonymous.GetAsync($"/api/v1/resources?availableFrom={Uri.EscapeDataString(from)}&availableTo={Uri.EscapeDataString(to)}"), "availableFrom");
+        var page = await anonymous.GetAsync($"/Resources?date={from[..10]}&from=10:00&to=12:00");
+        ((int)page.StatusCode).ShouldBeLessThan(500);
     }
 
     [Fact]
