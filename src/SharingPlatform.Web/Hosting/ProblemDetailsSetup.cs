@@ -82,6 +82,16 @@ public static class ProblemDetailsSetup
         {
             Status = 400,
         },
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>
+            {
+                [InputChecks.FieldOf(json.Path)] = [json.Message == InputChecks.OffsetMissing
+                    ? InputChecks.OffsetMissing
+                    : Texts.Pick("이 값을 읽을 수 없습니다. 형식과 종류를 확인하세요.", "This value could not be read: check its type and format.")],
+            })
+        {
+            Status = bad.StatusCode,
+        },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Pick("요청 본문을 읽을 수 없습니다.", "The request body could not be read.") },
         NotSignedInException => new ProblemDetails { Status = 401 },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
