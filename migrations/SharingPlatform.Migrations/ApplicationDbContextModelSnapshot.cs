@@ -824,6 +824,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("booking_horizon_days");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -838,6 +842,14 @@ namespace SharingPlatform.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("manager_ids");
+
+                    b.Property<int>("MaxActiveSessionsPerPerson")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_active_sessions_per_person");
+
+                    b.Property<int>("MinNoticeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_notice_minutes");
 
                     b.Property<string>("Municipality")
                         .IsRequired()

@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Uploads:Directory is empty").ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddOptions<PhotoDecodingOptions>().BindConfiguration(FileStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPhotoProcessor, ImageSharpPhotoProcessor>();
         return services;
     }

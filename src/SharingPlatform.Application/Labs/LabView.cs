@@ -27,7 +27,14 @@ public sealed record LabView(
     IReadOnlyList<EquipmentView> Equipment,
     uint Version,
     bool CanManage,
-    IReadOnlyList<PhotoView> Photos);
+    IReadOnlyList<PhotoView> Photos,
+    LabBookingLimits BookingLimits);
+
+/// <summary>A lab's fairness limits of booking: how far ahead, how long before, how many active sessions per person.</summary>
+public sealed record LabBookingLimits(int HorizonDays, int MinNoticeMinutes, int MaxActiveSessionsPerPerson)
+{
+    public static LabBookingLimits Of(Lab lab) => new(lab.BookingHorizonDays, lab.MinNoticeMinutes, lab.MaxActiveSessionsPerPerson);
+}
 
 public sealed record LabManagerView(Guid Id, string DisplayName);
 
@@ -128,7 +135,8 @@ public static class LabViews
             lab.Id, lab.OrganizationId, organizationName, lab.Name, lab.Description, lab.Municipality, lab.Address, lab.SafetyRules,
             lab.SeatsPerSlot, lab.Status, lab.StatusReason, lab.Timetable.Slots.Select(WeeklySlotInput.From).ToList(), lab.Timetable.ClosedDates,
             managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage,
-            lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList());
+            lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList(),
+            LabBookingLimits.Of(lab));
     }
 }
 
