@@ -32,7 +32,7 @@ public sealed class LabLimitsTests(SharedApp shared)
         (limits.GetProperty("horizonDays").GetInt32(), limits.GetProperty("minNoticeMinutes").GetInt32(),
             limits.GetProperty("maxActiveSessionsPerPerson").GetInt32()).ShouldBe((60, 60, 4));
 
-        await ShouldBeRefusedAsync(await resident.BookLabAsync(lab.Id, new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.FromHours(9))), "beyond_horizon");
+        (await resident.BookLabAsync(lab.Id, new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.FromHours(9)))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var far = (await resident.NextSlotAsync(_app, lab.Id, TimeSpan.FromDays(61))).StartsAt();
         await ShouldBeRefusedAsync(await resident.BookLabAsync(lab.Id, far), "beyond_horizon");
         var near = (await resident.NextSlotAsync(_app, lab.Id, TimeSpan.FromDays(59))).StartsAt();
@@ -102,7 +102,7 @@ public sealed class LabLimitsTests(SharedApp shared)
         var circleId = await host.CreateCircleAsync();
 
         await ShouldBeRefusedAsync(await host.ScheduleAsync(circleId, _app.Clock.GetUtcNow().AddDays(400)), "beyond_horizon");
-        await ShouldBeRefusedAsync(await host.ScheduleAsync(circleId, new DateTimeOffset(9999, 12, 30, 0, 0, 0, TimeSpan.Zero)), "beyond_horizon");
+        (await host.ScheduleAsync(circleId, new DateTimeOffset(9999, 12, 30, 0, 0, 0, TimeSpan.Zero))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await host.ScheduleAsync(circleId, _app.Clock.GetUtcNow().AddDays(300))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 }
