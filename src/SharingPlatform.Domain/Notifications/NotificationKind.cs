@@ -45,4 +45,5 @@ public enum NotificationKind
     ReportDecided,
     AccountSuspended,
     AccountRestored,
+    SignInTokenReused,
 }
