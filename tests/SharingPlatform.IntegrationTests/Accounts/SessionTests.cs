@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
 
@@ -119,6 +120,25 @@ public sealed class SessionTests(SharedApp shared)
         again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await again.LoginAsync(person.Email, ApiClient.Password));
         var notice = (await again.InboxAsync()).OfKind("signInTokenReused").ShouldHaveSingleItem();
         notice.Title().ShouldBe("모든 기기에서 로그아웃되었습니다");
+    }
+
+    [Fact]
+    public async Task The_daily_clean_up_deletes_sessions_ended_more_than_30_days_ago_and_keeps_the_rest()
+    {
+        using var person = await _app.PersonAsync();
+        using var second = _app.NewClient();
+        await second.LoginAsync(person.Email, ApiClient.Password);
+        using var third = _app.NewClient();
+        await third.LoginAsync(person.Email, ApiClient.Password);
+        var sessions = await _app.QueryAsync(db => db.UserSessions.Where(s => s.UserId == person.Id).OrderBy(s => s.CreatedAt).Select(s => s.Id).ToListAsync());
+        sessions.Count.ShouldBe(3);
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-31);
+        await _app.QueryAsync(db => db.UserSessions.Where(s => s.Id == sessions[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, longAgo)));
+        await _app.QueryAsync(db => db.UserSessions.Where(s => s.Id == sessions[1]).ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, longAgo)));
+
+        await _app.SendAsync(new SharingPlatform.Application.Accounts.DeleteEndedSessions());
+
+        (await _app.QueryAsync(db => db.UserSessions.Where(s => s.UserId == person.Id).Select(s => s.Id).ToListAsync())).ShouldBe([sessions[2]]);
     }
 
     private HttpClient WithCookie(string value)
