@@ -82,6 +82,9 @@ public static class DependencyInjection
             services.AddScoped<IMailTransport, SmtpMailTransport>();
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SendUnsentEmailsJob>();
+        services.AddScoped<IBackgroundCommands, BackgroundCommands>();
+        services.AddScoped<BackgroundCommandJob>();
+        services.AddScoped<DeleteEndedSessionsJob>();
         services.AddScoped<SettleBookingsJob>();
         services.AddScoped<DispatchRemindersJob>();
         services.AddScoped<ReviewDigestJob>();

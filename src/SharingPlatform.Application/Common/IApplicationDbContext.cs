@@ -41,6 +41,8 @@ public interface IApplicationDbContext
     DbSet<Meeting> Meetings { get; }
     DbSet<Rsvp> Rsvps { get; }
     DbSet<Report> Reports { get; }
+    DbSet<UserSession> UserSessions { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
 
     DatabaseFacade Database { get; }
 

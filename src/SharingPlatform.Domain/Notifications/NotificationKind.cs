@@ -46,4 +46,5 @@ public enum NotificationKind
     AccountSuspended,
     AccountRestored,
     OrganizationInvitation,
+    SignInTokenReused,
 }
