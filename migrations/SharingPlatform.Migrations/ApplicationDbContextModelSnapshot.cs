@@ -899,6 +899,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("booking_horizon_days");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -913,6 +917,14 @@ namespace SharingPlatform.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("manager_ids");
+
+                    b.Property<int>("MaxActiveSessionsPerPerson")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_active_sessions_per_person");
+
+                    b.Property<int>("MinNoticeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_notice_minutes");
 
                     b.Property<string>("Municipality")
                         .IsRequired()
@@ -1428,6 +1440,73 @@ namespace SharingPlatform.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Organizations.OrganizationInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_invitations");
+
+                    b.HasIndex("InvitedBy")
+                        .HasDatabaseName("ix_organization_invitations_invited_by");
+
+                    b.HasIndex("NormalizedEmail", "Status")
+                        .HasDatabaseName("ix_organization_invitations_normalized_email_status");
+
+                    b.HasIndex("OrganizationId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_invitations_organization_id_normalized_email")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("organization_invitations", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Organizations.OrganizationMember", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -1675,6 +1754,39 @@ namespace SharingPlatform.Migrations
                     b.ToTable("resources", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Users.SignInThrottle", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.HasKey("NormalizedEmail", "ClientAddress")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_throttles_last_failure_at");
+
+                    b.ToTable("sign_in_throttles", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1806,6 +1918,53 @@ namespace SharingPlatform.Migrations
                         .HasFilter("suspended_at IS NOT NULL");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_user_sessions_expires_at");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_user_sessions_revoked_at")
+                        .HasFilter("revoked_at IS NOT NULL");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_live")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2112,6 +2271,23 @@ namespace SharingPlatform.Migrations
                         .HasConstraintName("fk_reminders_asp_net_users_recipient_id");
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Organizations.OrganizationInvitation", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_invitations_asp_net_users_invited_by");
+
+                    b.HasOne("SharingPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_invitations_organizations_organization_id");
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Organizations.OrganizationMember", b =>
                 {
                     b.HasOne("SharingPlatform.Domain.Organizations.Organization", null)
@@ -2163,6 +2339,16 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resources_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Bookings.Booking", b =>

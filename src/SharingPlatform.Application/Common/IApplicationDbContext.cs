@@ -22,6 +22,7 @@ public interface IApplicationDbContext
     DbSet<OutgoingEmail> OutgoingEmails { get; }
     DbSet<Organization> Organizations { get; }
     DbSet<OrganizationMember> OrganizationMembers { get; }
+    DbSet<OrganizationInvitation> OrganizationInvitations { get; }
     DbSet<SharedResource> Resources { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Booking> Bookings { get; }
@@ -42,6 +43,8 @@ public interface IApplicationDbContext
     DbSet<Rsvp> Rsvps { get; }
     DbSet<Report> Reports { get; }
     DbSet<ChangeRequest> ChangeRequests { get; }
+    DbSet<UserSession> UserSessions { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
 
     DatabaseFacade Database { get; }
 

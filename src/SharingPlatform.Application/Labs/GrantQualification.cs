@@ -9,9 +9,10 @@ namespace SharingPlatform.Application.Labs;
 
 /// <summary>
 /// A lab manager grants a person (by email) a qualification for a piece of equipment until a Seoul date inclusive; a
-/// person already holding an unrevoked one has it extended. Two grants racing are settled by a unique index (409).
+/// person already holding an unrevoked one has it extended. Two grants racing are settled by a unique index (409). The
+/// answer is the same for an email with no account (nothing is granted), so the form tells nobody who has an account.
 /// </summary>
-public sealed record GrantQualification(Guid LabId, string UserEmail, Guid EquipmentId, DateOnly ValidUntil) : ICommand<QualificationView>;
+public sealed record GrantQualification(Guid LabId, string UserEmail, Guid EquipmentId, DateOnly ValidUntil) : ICommand;
 
 public sealed record QualificationView(
     Guid Id, Guid LabId, string LabName, Guid EquipmentId, string EquipmentName, string QualificationName, Guid UserId, string UserName,
@@ -35,16 +36,16 @@ public sealed class GrantQualificationValidator : AbstractValidator<GrantQualifi
 }
 
 public sealed class GrantQualificationHandler(IApplicationDbContext db, ICurrentUser currentUser, LabNotices notices, TimeProvider clock)
-    : ICommandHandler<GrantQualification, QualificationView>
+    : ICommandHandler<GrantQualification>
 {
-    public async ValueTask<QualificationView> Handle(GrantQualification command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(GrantQualification command, CancellationToken cancellationToken)
     {
         var lab = await db.LoadForManagerAsync(command.LabId, currentUser, cancellationToken);
         var managerId = currentUser.RequireId();
         var equipment = await db.LoadEquipmentAsync(lab.Id, command.EquipmentId, cancellationToken);
         var email = command.UserEmail.Trim().ToUpperInvariant();
-        var userId = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("no_such_person", Texts.Pick("그 이메일로 가입한 사람이 없습니다.", "Nobody has an account with that email."));
+        if (await db.Users.Where(u => u.NormalizedEmail == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken) is not { } userId)
+            return Unit.Value;
         var now = clock.GetUtcNow();
 
         var qualification = await db.Qualifications.SingleOrDefaultAsync(q => q.UserId == userId && q.EquipmentId == equipment.Id && q.RevokedAt == null, cancellationToken);
@@ -68,7 +69,7 @@ public sealed class GrantQualificationHandler(IApplicationDbContext db, ICurrent
             throw conflict;
         }
 
-        return await db.QualificationViews(db.Qualifications.Where(q => q.Id == qualification.Id), now).SingleAsync(cancellationToken);
+        return Unit.Value;
     }
 }
 

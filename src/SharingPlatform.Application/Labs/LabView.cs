@@ -30,7 +30,14 @@ public sealed record LabView(
     uint Version,
     bool CanManage,
     IReadOnlyList<PhotoView> Photos,
+    LabBookingLimits BookingLimits,
     PendingChangeView? PendingChange = null);
+
+/// <summary>A lab's fairness limits of booking: how far ahead, how long before, how many active sessions per person.</summary>
+public sealed record LabBookingLimits(int HorizonDays, int MinNoticeMinutes, int MaxActiveSessionsPerPerson)
+{
+    public static LabBookingLimits Of(Lab lab) => new(lab.BookingHorizonDays, lab.MinNoticeMinutes, lab.MaxActiveSessionsPerPerson);
+}
 
 public sealed record LabManagerView(Guid Id, string DisplayName);
 
@@ -135,6 +142,7 @@ public static class LabViews
             lab.SeatsPerSlot, lab.Status, lab.StatusReason, lab.Timetable.Slots.Select(WeeklySlotInput.From).ToList(), lab.Timetable.ClosedDates,
             managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage,
             lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList(),
+            LabBookingLimits.Of(lab),
             pending);
     }
 }

@@ -47,4 +47,6 @@ public enum NotificationKind
     AccountRestored,
     ChangeApproved,
     ChangeRejected,
+    OrganizationInvitation,
+    SignInTokenReused,
 }

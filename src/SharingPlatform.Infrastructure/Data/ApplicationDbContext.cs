@@ -23,6 +23,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<SharedResource> Resources => Set<SharedResource>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Booking> Bookings => Set<Booking>();
@@ -42,6 +43,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,6 +25,8 @@ public static class LabsEndpoints
 
     public sealed record GrantRequest(string UserEmail, Guid EquipmentId, DateOnly ValidUntil);
 
+    public sealed record GrantResponse(string Status);
+
     public sealed record ReasonRequest(string? Reason);
 
     public sealed record UsageRequest(IReadOnlyList<EquipmentUsage>? Usage);
@@ -49,6 +51,9 @@ public static class LabsEndpoints
         }).RequireAuthorization();
         labs.MapPut("/{id:guid}", async (Guid id, UpdateLabRequest request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdateLab(id, request.Version, request.Input), ct))).RequireAuthorization();
+        // The fairness limits of booking (horizon, notice, active sessions per person): operational, in any status.
+        labs.MapPut("/{id:guid}/booking-limits", async (Guid id, LabBookingLimits request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetLabBookingLimits(id, request), ct))).RequireAuthorization();
         labs.MapPost("/{id:guid}/submit", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SubmitLab(id), ct))).RequireAuthorization();
         labs.MapPut("/{id:guid}/managers", async (Guid id, ManagersRequest request, ISender sender, CancellationToken ct) =>
@@ -89,8 +94,8 @@ public static class LabsEndpoints
             .RequireAuthorization();
         labs.MapPost("/{id:guid}/qualifications", async (Guid id, GrantRequest request, ISender sender, CancellationToken ct) =>
         {
-            var qualification = await sender.Send(new GrantQualification(id, request.UserEmail, request.EquipmentId, request.ValidUntil), ct);
-            return TypedResults.Created($"/api/v1/labs/{id}/qualifications", qualification);
+            await sender.Send(new GrantQualification(id, request.UserEmail, request.EquipmentId, request.ValidUntil), ct);
+            return TypedResults.Accepted($"/api/v1/labs/{id}/qualifications", new GrantResponse("accepted"));
         }).RequireAuthorization();
         labs.MapPost("/{id:guid}/qualifications/{qualificationId:guid}/revoke", async (Guid id, Guid qualificationId, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RevokeQualification(id, qualificationId, request?.Reason), ct))).RequireAuthorization();

@@ -9,6 +9,8 @@ public static class OrganizationsEndpoints
 {
     public sealed record AddMemberRequest(string Email, MemberRole Role);
 
+    public sealed record InvitedResponse(string Status);
+
     /// <summary>
     /// The API's organization body: the contract's fields at the top level (<c>id, name, kind, status…</c>), plus the
     /// members and the caller's role for its members and administrators (null for everyone else).
@@ -45,10 +47,20 @@ public static class OrganizationsEndpoints
         organizations.MapGet("/{id:guid}/resources", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListOrganizationResources(id), ct))).RequireAuthorization();
 
+        // An invitation, answered the same whether the email has an account or not.
         organizations.MapPost("/{id:guid}/members", async (Guid id, AddMemberRequest request, ISender sender, CancellationToken ct) =>
         {
-            await sender.Send(new AddOrganizationMember(id, request.Email, request.Role), ct);
-            return TypedResults.Ok(OrganizationResponse.From(await sender.Send(new GetOrganization(id), ct)));
+            await sender.Send(new InviteOrganizationMember(id, request.Email, request.Role), ct);
+            return TypedResults.Accepted((string?)null, new InvitedResponse("invited"));
+        }).RequireAuthorization();
+
+        organizations.MapGet("/{id:guid}/invitations", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListOrganizationInvitations(id), ct))).RequireAuthorization();
+
+        organizations.MapDelete("/{id:guid}/invitations/{invitationId:guid}", async (Guid id, Guid invitationId, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new CancelInvitation(id, invitationId), ct);
+            return TypedResults.NoContent();
         }).RequireAuthorization();
 
         organizations.MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
@@ -56,5 +68,19 @@ public static class OrganizationsEndpoints
             await sender.Send(new RemoveOrganizationMember(id, userId), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization();
+
+        var invitations = api.MapGroup("/invitations").WithTags("Organizations").RequireAuthorization();
+
+        invitations.MapPost("/{id:guid}/accept", async (Guid id, ISender sender, CancellationToken ct) =>
+        {
+            var organizationId = await sender.Send(new AcceptInvitation(id), ct);
+            return TypedResults.Ok(OrganizationResponse.From(await sender.Send(new GetOrganization(organizationId), ct)));
+        });
+
+        invitations.MapPost("/{id:guid}/decline", async (Guid id, ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new DeclineInvitation(id), ct);
+            return TypedResults.NoContent();
+        });
     }
 }

@@ -130,7 +130,7 @@ public sealed partial class LabPagesTests(SharedApp shared)
         }));
         granted.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await granted.Content.ReadAsStringAsync()));
         var after = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Labs/Manage/{labId}"));
-        after.ShouldContain("자격을 부여했습니다.");
+        after.ShouldContain("자격 부여를 접수했습니다.");
         after.ShouldContain("최자격 — 오실로스코프");
 
         using var image = new Image<Rgba32>(64, 48, new Rgba32(30, 120, 200));

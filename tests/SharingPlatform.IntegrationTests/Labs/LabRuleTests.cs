@@ -12,6 +12,25 @@ public sealed class LabRuleTests(SharedApp shared)
     private readonly AppFactory _app = shared.Factory;
 
     [Fact]
+    public async Task Granting_a_qualification_answers_the_same_for_an_email_without_an_account()
+    {
+        using var lab = await _app.PublishedLabAsync(4, ("레이저 커터", true));
+        var cutter = lab.Equipment["레이저 커터"];
+        using var person = await _app.PersonAsync();
+        var until = _app.SeoulToday().AddDays(30);
+
+        using var known = await lab.Manager.GrantAsync(lab.Id, person.Email, cutter, until);
+        using var unknown = await lab.Manager.GrantAsync(lab.Id, ApiClient.NewEmail("nobody"), cutter, until);
+
+        unknown.StatusCode.ShouldBe(known.StatusCode);
+        known.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await unknown.Content.ReadAsStringAsync()).ShouldBe(await known.Content.ReadAsStringAsync());
+        (await person.NotificationsAsync("qualificationGranted")).ShouldHaveSingleItem();
+        (await lab.Manager.GetAsync($"/api/v1/labs/{lab.Id}/qualifications").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(q => q.GetProperty("userEmail").GetString()).ShouldBe([person.Email]);
+    }
+
+    [Fact]
     public async Task Equipment_that_needs_a_qualification_is_refused_without_one_valid_on_the_session_date()
     {
         using var lab = await _app.PublishedLabAsync(seats: 4, ("레이저 커터", true));
@@ -22,10 +41,12 @@ public sealed class LabRuleTests(SharedApp shared)
 
         (await people[0].Client.BookLabAsync(lab.Id, slot, cutter).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity)).ShouldBe("qualification_required");
 
-        await lab.Manager.GrantAsync(lab.Id, people[1].Email, cutter, sessionDate.AddDays(-1)).ExpectAsync(HttpStatusCode.Created);
+        await lab.Manager.GrantAsync(lab.Id, people[1].Email, cutter, sessionDate.AddDays(-1)).ExpectAsync(HttpStatusCode.Accepted);
         (await people[1].Client.BookLabAsync(lab.Id, slot, cutter).ProblemCodeAsync(HttpStatusCode.UnprocessableEntity)).ShouldBe("qualification_expired");
 
-        var granted = await lab.Manager.GrantAsync(lab.Id, people[2].Email, cutter, sessionDate).ExpectAsync(HttpStatusCode.Created);
+        await lab.Manager.GrantAsync(lab.Id, people[2].Email, cutter, sessionDate).ExpectAsync(HttpStatusCode.Accepted);
+        var granted = (await lab.Manager.GetAsync($"/api/v1/labs/{lab.Id}/qualifications").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Single(q => q.GetProperty("userEmail").GetString() == people[2].Email);
         granted.GetProperty("state").GetString().ShouldBe("expiringSoon");
         (await people[2].Client.GetAsync("/api/v1/me/qualifications").ExpectAsync(HttpStatusCode.OK))
             .GetProperty("items").EnumerateArray().Single().GetProperty("validUntil").GetString().ShouldBe(sessionDate.ToString("yyyy-MM-dd"));

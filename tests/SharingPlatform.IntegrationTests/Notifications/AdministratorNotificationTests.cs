@@ -21,14 +21,12 @@ public sealed class AdministratorNotificationTests(SharedApp shared)
     private readonly AppFactory _app = shared.Factory;
 
     [Fact]
-    public async Task Verifying_an_organization_and_approving_its_resource_tells_every_member_in_their_language()
+    public async Task Verifying_an_organization_tells_its_owner_and_approving_its_resource_tells_every_member_in_their_language()
     {
         using var owner = await _app.PersonAsync(displayName: "김대표");
         using var staff = await _app.PersonAsync(Language.English, "Staff Kim");
         using var stranger = await _app.PersonAsync();
         var organizationId = await owner.Client.RegisterOrganizationAsync(CatalogClient.OrganizationBody(name: "군산 나눔공방"));
-        await owner.Client.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/members", new { email = staff.Email, role = "staff" })
-            .ExpectAsync(HttpStatusCode.OK);
         using var admin = await _app.AdministratorAsync();
 
         await admin.VerifyAsync(organizationId, "서류 확인 완료");
@@ -37,13 +35,10 @@ public sealed class AdministratorNotificationTests(SharedApp shared)
         verified.Title().ShouldBe("군산 나눔공방 단체 인증 완료");
         verified.Body().ShouldContain("사유: 서류 확인 완료");
         verified.Link().ShouldStartWith("/Organizations/");
-        var inEnglish = (await staff.NotificationsAsync("organizationVerified", organizationId)).ShouldHaveSingleItem();
-        inEnglish.Title().ShouldBe("군산 나눔공방 is verified");
-        inEnglish.Body().ShouldContain("Reason: 서류 확인 완료");
-        (await _app.Mailbox.WaitForAsync(staff.Email, m => m.Subject == "[SharingPlatform] 군산 나눔공방 is verified")).TextBody.ShouldNotBeNull()
-            .ShouldContain("Hello Staff Kim,");
         (await stranger.Client.InboxAsync()).Items().ShouldBeEmpty();
         (await admin.InboxAsync()).OfKind("organizationVerified", organizationId).ShouldBeEmpty();
+
+        await owner.Client.AddMemberAsync(organizationId, staff.Client, staff.Email);
 
         var resourceId = await owner.Client.CreateResourceAsync(CatalogClient.ResourceBody(organizationId, "목공 작업대"));
         await owner.Client.SubmitAsync(resourceId);
@@ -51,6 +46,8 @@ public sealed class AdministratorNotificationTests(SharedApp shared)
 
         (await owner.NotificationsAsync("resourceApproved", resourceId)).ShouldHaveSingleItem().Title().ShouldBe("'목공 작업대' 공개 승인");
         (await staff.NotificationsAsync("resourceApproved", resourceId)).ShouldHaveSingleItem().Title().ShouldBe("'목공 작업대' is published");
+        (await _app.Mailbox.WaitForAsync(staff.Email, m => m.Subject == "[SharingPlatform] '목공 작업대' is published")).TextBody.ShouldNotBeNull()
+            .ShouldContain("Hello Staff Kim,");
         (await stranger.Client.InboxAsync()).Items().ShouldBeEmpty();
     }
 

@@ -135,8 +135,7 @@ public static class NotificationsClient
         var me = await organization.Owner.GetFromJsonAsync<JsonElement>("/api/v1/me");
         var owner = new Person(organization.Owner, me.GetProperty("id").GetGuid(), organization.OwnerEmail, "김대표");
         var staff = await app.PersonAsync(displayName: "이직원");
-        await organization.Owner.PostAsJsonAsync($"/api/v1/organizations/{organization.Id}/members", new { email = staff.Email, role = "staff" })
-            .ExpectAsync(HttpStatusCode.OK);
+        await organization.Owner.AddMemberAsync(organization.Id, staff.Client, staff.Email);
         return (organization, owner, staff);
     }
 

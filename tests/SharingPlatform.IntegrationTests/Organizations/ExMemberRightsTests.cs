@@ -36,8 +36,7 @@ public sealed class ExMemberRightsTests(SharedApp shared)
         var organization = lab.Organization;
         var staffEmail = ApiClient.NewEmail("staff");
         var staff = await _app.SignedInResidentAsync(staffEmail, "이직원");
-        await organization.Owner.PostAsJsonAsync($"/api/v1/organizations/{organization.Id}/members", new { email = staffEmail, role = "staff" })
-            .ExpectAsync(HttpStatusCode.OK);
+        await organization.Owner.AddMemberAsync(organization.Id, staff, staffEmail);
         await organization.Owner.PutAsJsonAsync($"/api/v1/labs/{lab.Id}/managers", new { emails = new[] { organization.OwnerEmail, staffEmail } })
             .ExpectAsync(HttpStatusCode.OK);
         var staffId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == staffEmail).Select(u => u.Id).SingleAsync());

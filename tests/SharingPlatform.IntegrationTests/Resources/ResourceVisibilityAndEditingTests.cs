@@ -23,8 +23,7 @@ public sealed class ResourceVisibilityAndEditingTests(SharedApp shared)
         using var organization = await _app.VerifiedOrganizationAsync();
         var staffEmail = ApiClient.NewEmail("staff");
         using var staff = await _app.SignedInResidentAsync(staffEmail);
-        await organization.Owner.PostAsJsonAsync($"/api/v1/organizations/{organization.Id}/members", new { email = staffEmail, role = "staff" })
-            .ExpectAsync(HttpStatusCode.OK);
+        await organization.Owner.AddMemberAsync(organization.Id, staff, staffEmail);
         using var admin = await _app.AdministratorAsync();
         var tag = $"t{Guid.NewGuid():N}";
         var body = CatalogClient.ResourceBody(organization.Id);
@@ -132,8 +131,7 @@ public sealed class ResourceVisibilityAndEditingTests(SharedApp shared)
         using var organization = await _app.VerifiedOrganizationAsync();
         var staffEmail = ApiClient.NewEmail("staff");
         using var staff = await _app.SignedInResidentAsync(staffEmail);
-        await organization.Owner.PostAsJsonAsync($"/api/v1/organizations/{organization.Id}/members", new { email = staffEmail, role = "staff" })
-            .ExpectAsync(HttpStatusCode.OK);
+        await organization.Owner.AddMemberAsync(organization.Id, staff, staffEmail);
         var id = await organization.Owner.CreateResourceAsync(CatalogClient.ResourceBody(organization.Id, "처음 제목"));
         var version = (await organization.Owner.GetAsync($"/api/v1/resources/{id}").ExpectAsync(HttpStatusCode.OK)).GetProperty("version").GetUInt32();
 

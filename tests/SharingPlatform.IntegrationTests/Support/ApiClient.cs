@@ -59,7 +59,7 @@ public static class ApiClient
 
     public static async Task ConfirmFromMailAsync(this HttpClient client, Mailbox mailbox, string email)
     {
-        var mail = await mailbox.WaitForAsync(email);
+        var mail = await mailbox.WaitForAsync(email, m => (m.TextBody ?? "").Contains("userId=", StringComparison.Ordinal));
         var link = new Uri(new Uri("http://x"), Mailbox.LinkIn(mail));
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
         var response = await client.PostAsJsonAsync("/api/v1/auth/confirm-email", new { userId = query["userId"], code = query["code"] });

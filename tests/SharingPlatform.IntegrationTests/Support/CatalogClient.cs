@@ -127,6 +127,16 @@ public static class CatalogClient
     public static Task DecideAsync(this HttpClient admin, string kind, Guid id, string decision, string? reason = null) =>
         admin.PostAsJsonAsync($"/api/v1/admin/{kind}/{id}/{decision}", new { reason }).ExpectAsync(HttpStatusCode.NoContent);
 
+    /// <summary>The owner invites <paramref name="email"/> into the organization and that person, signed in as <paramref name="person"/>, accepts.</summary>
+    public static async Task AddMemberAsync(this HttpClient owner, Guid organizationId, HttpClient person, string email, string role = "staff")
+    {
+        (await owner.PostAsJsonAsync($"/api/v1/organizations/{organizationId}/members", new { email, role }).ExpectAsync(HttpStatusCode.Accepted))
+            .GetProperty("status").GetString().ShouldBe("invited");
+        var invitation = (await person.GetAsync("/api/v1/me/invitations").ExpectAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Single(i => i.GetProperty("organizationId").GetGuid() == organizationId);
+        await person.PostAsync($"/api/v1/invitations/{invitation.Id()}/accept", null).ExpectAsync(HttpStatusCode.OK);
+    }
+
     /// <summary>A signed-in person who owns a verified organization.</summary>
     public static async Task<VerifiedOrganization> VerifiedOrganizationAsync(this AppFactory app, string name = "전주 공유공간 협동조합")
     {

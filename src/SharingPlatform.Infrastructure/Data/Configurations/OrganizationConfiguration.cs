@@ -42,3 +42,21 @@ internal sealed class OrganizationMemberConfiguration : IEntityTypeConfiguration
         builder.HasIndex(m => m.UserId);
     }
 }
+
+internal sealed class OrganizationInvitationConfiguration : IEntityTypeConfiguration<OrganizationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganizationInvitation> builder)
+    {
+        builder.ToTable("organization_invitations");
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.NormalizedEmail).HasMaxLength(256);
+        builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.Cascade);
+        // One pending invitation per organization and email: two owners inviting at once end in 23505 → 409.
+        builder.HasIndex(i => new { i.OrganizationId, i.NormalizedEmail }).IsUnique().HasFilter("status = 'Pending'");
+        builder.HasIndex(i => new { i.NormalizedEmail, i.Status });
+    }
+}

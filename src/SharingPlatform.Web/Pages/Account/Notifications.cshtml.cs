@@ -46,7 +46,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder,
         ]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
-        ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored]),
+        ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),
     ];
 
     /// <summary>The kinds ticked: these also come by email.</summary>

@@ -31,6 +31,9 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
 
     public IReadOnlyList<OrganizationResourceRow> Resources { get; private set; } = [];
 
+    /// <summary>Invitations not yet answered, for owners and administrators.</summary>
+    public IReadOnlyList<InvitationView> Invitations { get; private set; } = [];
+
     public bool IsMember => Details.MyRole is not null;
 
     public bool IsOwner => Details.MyRole == MemberRole.Owner;
@@ -50,8 +53,11 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAddMemberAsync(CancellationToken cancellationToken) =>
-        ActAsync(new AddOrganizationMember(Id, NewMember.Email?.Trim() ?? "", NewMember.Role), "MemberAdded", MemberInputs, cancellationToken);
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
+        ActAsync(new InviteOrganizationMember(Id, NewMember.Email?.Trim() ?? "", NewMember.Role), "MemberInvited", MemberInputs, cancellationToken);
+
+    public Task<IActionResult> OnPostCancelInvitationAsync(Guid invitationId, CancellationToken cancellationToken) =>
+        ActAsync(new CancelInvitation(Id, invitationId), "InvitationCancelled", MemberInputs, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid userId, CancellationToken cancellationToken) =>
         ActAsync(new RemoveOrganizationMember(Id, userId), "MemberRemoved", MemberInputs, cancellationToken);
@@ -95,6 +101,8 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
             Details = await sender.Send(new GetOrganization(Id), cancellationToken);
             if (IsMember || IsAdministrator)
                 Resources = await sender.Send(new ListOrganizationResources(Id), cancellationToken);
+            if (IsOwner || IsAdministrator)
+                Invitations = await sender.Send(new ListOrganizationInvitations(Id), cancellationToken);
             return true;
         }
         catch (NotFoundException)
