@@ -23,7 +23,7 @@ public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser cu
 {
     public async ValueTask<PhotoView> Handle(AddLabPhoto command, CancellationToken cancellationToken)
     {
-        await db.RequireManagerAsync(command.LabId, currentUser, cancellationToken);
+        await db.RequireManagerToChangeAsync(command.LabId, currentUser, cancellationToken);
         var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

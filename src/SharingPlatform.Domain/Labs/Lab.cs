@@ -95,6 +95,18 @@ public sealed class Lab
             Status = LabStatus.Draft;
     }
 
+    /// <summary>
+    /// The dates the lab is closed: an operational change that applies at once, also to a published lab (its other
+    /// content changes through an administrator's review).
+    /// </summary>
+    public void ChangeClosedDates(IEnumerable<DateOnly> closedDates, DateTimeOffset now)
+    {
+        if (Status is LabStatus.Suspended)
+            throw new DomainRuleException("lab_not_editable", $"A lab that is {Status} cannot be edited.");
+        Timetable = LabTimetable.Create(Timetable.Slots, closedDates);
+        UpdatedAt = now.ToUniversalTime();
+    }
+
     /// <summary>The lab's managers: members of its organization (the caller checks membership), at least one.</summary>
     public void NameManagers(IEnumerable<Guid> userIds, DateTimeOffset now)
     {

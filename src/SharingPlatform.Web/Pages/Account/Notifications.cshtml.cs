@@ -27,7 +27,8 @@ public sealed class NotificationsModel(ISender sender) : PageModel
         [
             NotificationKind.OrganizationVerified, NotificationKind.OrganizationRejected, NotificationKind.OrganizationSuspended,
             NotificationKind.OrganizationRestored, NotificationKind.ResourceApproved, NotificationKind.ResourceRejected,
-            NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored,
+            NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored, NotificationKind.ChangeApproved,
+            NotificationKind.ChangeRejected,
         ]),
         ("NotificationGroupAdministrators", [NotificationKind.ReviewDigest]),
         ("NotificationGroupLabs",
