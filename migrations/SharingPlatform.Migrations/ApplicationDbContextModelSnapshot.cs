@@ -403,6 +403,81 @@ namespace SharingPlatform.Migrations
                     b.ToTable("booking_changes", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProposedContent")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposed_content");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_requests");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_change_requests_organization_id");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_change_requests_status_submitted_at");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_change_requests_one_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("change_requests", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Circles.Circle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -824,6 +899,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("booking_horizon_days");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -838,6 +917,14 @@ namespace SharingPlatform.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("manager_ids");
+
+                    b.Property<int>("MaxActiveSessionsPerPerson")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_active_sessions_per_person");
+
+                    b.Property<int>("MinNoticeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_notice_minutes");
 
                     b.Property<string>("Municipality")
                         .IsRequired()
@@ -1667,6 +1754,39 @@ namespace SharingPlatform.Migrations
                     b.ToTable("resources", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Users.SignInThrottle", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.HasKey("NormalizedEmail", "ClientAddress")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_throttles_last_failure_at");
+
+                    b.ToTable("sign_in_throttles", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1800,6 +1920,53 @@ namespace SharingPlatform.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_user_sessions_expires_at");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_user_sessions_revoked_at")
+                        .HasFilter("revoked_at IS NOT NULL");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_live")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1888,6 +2055,16 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_booking_changes_bookings_booking_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_requests_organizations_organization_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Circles.Circle", b =>
@@ -2162,6 +2339,16 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resources_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Bookings.Booking", b =>

@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Uploads:Directory is empty").ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddOptions<PhotoDecodingOptions>().BindConfiguration(FileStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPhotoProcessor, ImageSharpPhotoProcessor>();
         return services;
     }
@@ -81,6 +82,9 @@ public static class DependencyInjection
             services.AddScoped<IMailTransport, SmtpMailTransport>();
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SendUnsentEmailsJob>();
+        services.AddScoped<IBackgroundCommands, BackgroundCommands>();
+        services.AddScoped<BackgroundCommandJob>();
+        services.AddScoped<DeleteEndedSessionsJob>();
         services.AddScoped<SettleBookingsJob>();
         services.AddScoped<DispatchRemindersJob>();
         services.AddScoped<ReviewDigestJob>();

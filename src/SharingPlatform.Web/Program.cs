@@ -18,7 +18,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(SharingPlatform.Application.DependencyInjection)];
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(InputRulesBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 
 builder.Services.AddSharingPlatformIdentity(builder.Environment);
@@ -27,12 +27,18 @@ builder.Services.AddSharingPlatformProblemDetails();
 builder.Services.AddSharingPlatformRateLimiting();
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new InputChecks.PageFilter());
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizePage("/Account/Manage");
 }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.ConfigureHttpJsonOptions(o =>
-    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    InputChecks.Configure(o.SerializerOptions);
+});
+// A body or parameter that cannot be read throws, so the one exception mapper answers it (400, with the field named).
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 builder.Services.AddHttpContextAccessor();
@@ -76,6 +82,7 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 }).RequireAuthorization(Policies.Administrator);
 
 var api = app.MapGroup("/api/v1");
+api.CheckInput();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapOrganizationsEndpoints();

@@ -53,7 +53,7 @@ public sealed class LabJourneyTests(BrowserApp browser)
         (await browser.App.SignedInResidentAsync(residentEmail, "김메이커")).Dispose();
         var today = SeoulTime.DateOf(browser.App.Clock.GetUtcNow());
         (await owner.PostAsJsonAsync($"/api/v1/labs/{labId}/qualifications", new { userEmail = residentEmail, equipmentId = laserId, validUntil = today.AddDays(60) }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         // The morning slot two days ahead.
         var day = today.AddDays(2);

@@ -75,6 +75,8 @@ public sealed class ModerationJourneyTests(BrowserApp browser)
         // Then the programme's charts, from the header.
         await admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "통계", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "프로그램 통계" })).ToBeVisibleAsync();
+        await admin.WaitForFunctionAsync(
+            "() => window.Chart !== undefined && Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => window.Chart.getChart(c) !== undefined)");
         var drawn = await admin.EvaluateAsync<bool[]>(
             "() => Array.from(document.querySelectorAll('canvas[data-chart]')).map(c => window.Chart !== undefined && window.Chart.getChart(c) !== undefined)");
         drawn.ShouldNotBeEmpty();

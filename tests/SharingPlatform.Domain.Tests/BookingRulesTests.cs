@@ -66,6 +66,15 @@ public sealed class BookingRulesTests
     }
 
     [Fact]
+    public void A_period_a_few_seconds_off_the_slots_is_off_slot_even_when_it_lasts_whole_slots()
+    {
+        var onSlots = At(2, 10, 0, 11, 0);
+
+        Refusal(new Period(onSlots.Start.AddSeconds(30), onSlots.End.AddSeconds(30))).ShouldBe("off_slot");
+        Refusal(new Period(onSlots.Start, onSlots.End.AddMilliseconds(1))).ShouldBe("off_slot");
+    }
+
+    [Fact]
     public void The_buffer_is_held_after_the_end_and_automatic_approval_confirms_at_once()
     {
         var booking = Booking.Request(Published(ApprovalMode.Automatic), Guid.NewGuid(), At(2, 10, 0, 11, 0), 4, "", new BookerStanding(0), Now);

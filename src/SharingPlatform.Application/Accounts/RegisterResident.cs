@@ -24,11 +24,37 @@ public sealed class RegisterResidentValidator : AbstractValidator<RegisterReside
     }
 }
 
-public sealed class RegisterResidentHandler(
-    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
+/// <summary>
+/// The request checks the input and hashes the password, the same work for every address, and leaves the rest to
+/// <see cref="CompleteRegistration"/> after the response: so neither the answer nor its time tells who is registered.
+/// </summary>
+public sealed class RegisterResidentHandler(UserManager<User> users, IBackgroundCommands background, TimeProvider clock)
     : ICommandHandler<RegisterResident>
 {
     public async ValueTask<Unit> Handle(RegisterResident command, CancellationToken cancellationToken)
+    {
+        var user = User.Register(command.Email, command.DisplayName, command.PreferredLanguage, clock.GetUtcNow());
+        foreach (var validator in users.PasswordValidators)
+            (await validator.ValidateAsync(users, user, command.Password)).ThrowIfFailed();
+
+        var hash = users.PasswordHasher.HashPassword(user, command.Password);
+        background.Enqueue(new CompleteRegistration(command.Email, command.DisplayName, command.PreferredLanguage, hash));
+        return Unit.Value;
+    }
+}
+
+/// <summary>
+/// After <see cref="RegisterResident"/>'s response: creates the account (with the password hashed in the request) and
+/// mails its confirmation link, or mails the owner of an existing account "you already have an account". Safe to run
+/// twice: the second run finds the account and mails its owner.
+/// </summary>
+public sealed record CompleteRegistration(string Email, string DisplayName, Language PreferredLanguage, string PasswordHash) : ICommand;
+
+public sealed class CompleteRegistrationHandler(
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
+    : ICommandHandler<CompleteRegistration>
+{
+    public async ValueTask<Unit> Handle(CompleteRegistration command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var existing = await users.FindByEmailAsync(command.Email);
@@ -39,11 +65,12 @@ public sealed class RegisterResidentHandler(
         }
 
         var user = User.Register(command.Email, command.DisplayName, command.PreferredLanguage, now);
+        user.PasswordHash = command.PasswordHash;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, command.Password);
+        var created = await users.CreateAsync(user);
         if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
         {
-            // Registered by a concurrent request since the look-up above: answer as for any existing account.
+            // Registered by a concurrent job since the look-up above: mail as for any existing account.
             await transaction.RollbackAsync(cancellationToken);
             await TellOwnerAsync((await users.FindByEmailAsync(command.Email))!, now, cancellationToken);
             return Unit.Value;

@@ -14,11 +14,24 @@ public sealed class ResendConfirmationValidator : AbstractValidator<ResendConfir
     public ResendConfirmationValidator() => RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
 }
 
-public sealed class ResendConfirmationHandler(
-    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
-    : ICommandHandler<ResendConfirmation>
+/// <summary>The request only leaves the work to <see cref="MailConfirmation"/>: the same for every address, in the same time.</summary>
+public sealed class ResendConfirmationHandler(IBackgroundCommands background) : ICommandHandler<ResendConfirmation>
 {
-    public async ValueTask<Unit> Handle(ResendConfirmation command, CancellationToken cancellationToken)
+    public ValueTask<Unit> Handle(ResendConfirmation command, CancellationToken cancellationToken)
+    {
+        background.Enqueue(new MailConfirmation(command.Email));
+        return ValueTask.FromResult(Unit.Value);
+    }
+}
+
+/// <summary>After <see cref="ResendConfirmation"/>'s response: mails the confirmation link if the address has an account that needs one.</summary>
+public sealed record MailConfirmation(string Email) : ICommand;
+
+public sealed class MailConfirmationHandler(
+    IApplicationDbContext db, UserManager<User> users, IAppLinks links, TimeProvider clock)
+    : ICommandHandler<MailConfirmation>
+{
+    public async ValueTask<Unit> Handle(MailConfirmation command, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(command.Email);
         if (user is null || user.EmailConfirmed)

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Reports;
+using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Reports;
@@ -12,7 +13,7 @@ namespace SharingPlatform.Application.Administration;
 
 /// <summary>
 /// What waits for an administrator: organizations to verify, resources and labs to review and subjects with open
-/// reports, oldest first. <see cref="Kind"/> shows one section only; <see cref="Municipality"/> narrows organizations,
+/// reports, changes to published resources and labs, oldest first. <see cref="Kind"/> shows one section only; <see cref="Municipality"/> narrows organizations,
 /// resources and labs (reports have no municipality).
 /// </summary>
 public sealed record GetReviewQueue(ReviewQueueKind? Kind = null, string? Municipality = null) : IQuery<ReviewQueue>;
@@ -23,11 +24,14 @@ public enum ReviewQueueKind
     Resources,
     Labs,
     Reports,
+    Changes,
 }
 
 public sealed record ReviewQueue(
     IReadOnlyList<QueuedOrganization> Organizations, IReadOnlyList<QueuedResource> Resources, IReadOnlyList<QueuedLab> Labs,
-    IReadOnlyList<QueuedReport> Reports);
+    IReadOnlyList<QueuedReport> Reports, IReadOnlyList<QueuedChange> Changes);
+
+public sealed record QueuedChange(Guid Id, ChangeSubjectKind SubjectKind, Guid SubjectId, string Title, Guid OrganizationId, string OrganizationName, DateTimeOffset SubmittedAt);
 
 public sealed record QueuedOrganization(Guid Id, string Name, OrganizationKind Kind, string Municipality, DateTimeOffset RegisteredAt);
 
@@ -90,6 +94,31 @@ public sealed class GetReviewQueueHandler(IApplicationDbContext db, ICurrentUser
                 .ToList();
         }
 
-        return new ReviewQueue(organizations, resources, labs, reports);
+        List<QueuedChange> changes = [];
+        if (Shows(ReviewQueueKind.Changes))
+            changes = await db.ChangeRequests.AsNoTracking()
+                .Where(c => c.Status == ChangeRequestStatus.Pending)
+                .Select(c => new
+                {
+                    c.Id,
+                    c.SubjectKind,
+                    c.SubjectId,
+                    c.OrganizationId,
+                    c.SubmittedAt,
+                    Title = c.SubjectKind == ChangeSubjectKind.Resource
+                        ? db.Resources.Where(r => r.Id == c.SubjectId).Select(r => r.Title).FirstOrDefault()
+                        : db.Labs.Where(l => l.Id == c.SubjectId).Select(l => l.Name).FirstOrDefault(),
+                    SubjectMunicipality = c.SubjectKind == ChangeSubjectKind.Resource
+                        ? db.Resources.Where(r => r.Id == c.SubjectId).Select(r => r.Municipality).FirstOrDefault()
+                        : db.Labs.Where(l => l.Id == c.SubjectId).Select(l => l.Municipality).FirstOrDefault(),
+                    OrganizationName = db.Organizations.Where(o => o.Id == c.OrganizationId).Select(o => o.Name).First(),
+                })
+                .Where(c => municipality == null || c.SubjectMunicipality == municipality)
+                .OrderBy(c => c.SubmittedAt)
+                .Take(200)
+                .Select(c => new QueuedChange(c.Id, c.SubjectKind, c.SubjectId, c.Title ?? "", c.OrganizationId, c.OrganizationName, c.SubmittedAt))
+                .ToListAsync(cancellationToken);
+
+        return new ReviewQueue(organizations, resources, labs, reports, changes);
     }
 }

@@ -8,7 +8,7 @@ namespace SharingPlatform.Application.Bookings;
 /// <summary>A booking is seen by its booker, the owning organization's members and administrators; anyone else gets 404.</summary>
 public static class BookingAccess
 {
-    public sealed record Loaded(Booking Booking, Guid OrganizationId, Guid UserId, bool IsBooker, bool IsOwnerSide);
+    public sealed record Loaded(Booking Booking, Guid OrganizationId, Guid UserId, bool IsBooker, bool IsOwnerSide, bool OrganizationSuspended = false);
 
     public static Exception NotFound() => new NotFoundException(Texts.Pick("예약을 찾을 수 없습니다.", "No such booking."));
 
@@ -24,7 +24,8 @@ public static class BookingAccess
         var isOwnerSide = await db.IsMemberAsync(found.OrganizationId, userId, cancellationToken);
         if (!isBooker && !isOwnerSide && !currentUser.IsInRole(Roles.Administrator))
             throw NotFound();
-        return new Loaded(found.Booking, found.OrganizationId, userId, isBooker, isOwnerSide);
+        var suspended = isOwnerSide && await db.IsSuspendedAsync(found.OrganizationId, cancellationToken);
+        return new Loaded(found.Booking, found.OrganizationId, userId, isBooker, isOwnerSide, suspended);
     }
 
     /// <summary>Only the booker and the owning organization cancel; an administrator who may see it gets 403.</summary>
@@ -32,6 +33,8 @@ public static class BookingAccess
     {
         if (!loaded.IsBooker && !loaded.IsOwnerSide)
             throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+        if (!loaded.IsBooker && loaded.OrganizationSuspended)
+            throw OrganizationSuspension.Suspended();
     }
 
     /// <summary>Only the owning organization decides on a request or checks in; the booker who may see it gets 403.</summary>
@@ -39,5 +42,7 @@ public static class BookingAccess
     {
         if (!loaded.IsOwnerSide)
             throw new ForbiddenException(Texts.Pick("공유자원을 등록한 단체만 할 수 있습니다.", "Only the organization that shares the resource can do this."));
+        if (loaded.OrganizationSuspended)
+            throw OrganizationSuspension.Suspended();
     }
 }

@@ -22,7 +22,7 @@ public sealed class CancelMeetingHandler(IApplicationDbContext db, ICurrentUser 
         {
             await db.LockMeetingAsync(command.Id, cancellationToken);
             var (meeting, caller) = await db.MeetingCallerAsync(command.Id, currentUser, track: true, cancellationToken);
-            caller.RequireHost();
+            caller.RequireActiveHost();
             meeting.Cancel(command.Reason, now);
             await notices.CancelledAsync(caller.Circle.Title, meeting, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

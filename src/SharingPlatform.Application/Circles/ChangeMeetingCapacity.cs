@@ -27,7 +27,7 @@ public sealed class ChangeMeetingCapacityHandler(IApplicationDbContext db, ICurr
         {
             await db.LockMeetingAsync(command.Id, cancellationToken);
             var (meeting, caller) = await db.MeetingCallerAsync(command.Id, currentUser, track: true, cancellationToken);
-            caller.RequireHost();
+            caller.RequireActiveHost();
             var going = await db.Rsvps.CountAsync(r => r.MeetingId == meeting.Id && r.Status == RsvpStatus.Going, cancellationToken);
             meeting.ChangeCapacity(command.Capacity, going, await db.RoomCapacityAsync(meeting, cancellationToken), now);
             await db.PromoteAsync(notices, caller.Circle.Title, meeting, now, cancellationToken);

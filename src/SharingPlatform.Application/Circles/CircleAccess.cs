@@ -27,10 +27,24 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
             : CircleAccess.NotFound();
     }
 
-    /// <summary>Only the host (not a co-host) names co-hosts.</summary>
-    public Guid RequireTheHost()
+    /// <summary>
+    /// A host changing the circle, its members or its meetings: not while the circle is suspended (409 circle_suspended),
+    /// though its hosts still see it.
+    /// </summary>
+    public Guid RequireActiveHost()
     {
         var id = RequireHost();
+        if (Circle.Status == CircleStatus.Suspended)
+            throw new ConflictException(Texts.Pick(
+                "동아리가 정지되어 있어 바꿀 수 없습니다. 관리자가 정지를 풀 때까지 기다려 주세요.",
+                "The circle is suspended, so nothing of it can be changed until an administrator restores it."), "circle_suspended");
+        return id;
+    }
+
+    /// <summary>Only the host (not a co-host) names co-hosts; not while the circle is suspended.</summary>
+    public Guid RequireTheHost()
+    {
+        var id = RequireActiveHost();
         if (Membership!.Role != MemberRole.Host)
             throw new ForbiddenException(Texts.Pick("동아리를 만든 운영자만 공동 운영자를 정할 수 있습니다.", "Only the circle's host names co-hosts."));
         return id;

@@ -14,7 +14,7 @@ public static class MembershipDecisions
         if (onlyTheHost)
             caller.RequireTheHost();
         else
-            caller.RequireHost();
+            caller.RequireActiveHost();
         return (caller, await db.MemberAsync(circleId, userId, cancellationToken));
     }
 }

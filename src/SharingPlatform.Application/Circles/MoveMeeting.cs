@@ -31,7 +31,7 @@ public sealed class MoveMeetingHandler(IApplicationDbContext db, ICurrentUser cu
         {
             await db.LockMeetingAsync(command.Id, cancellationToken);
             var (meeting, caller) = await db.MeetingCallerAsync(command.Id, currentUser, track: true, cancellationToken);
-            var hostId = caller.RequireHost();
+            var hostId = caller.RequireActiveHost();
             var place = command.Place is null && command.BookingId is null
                 ? await db.CurrentPlaceAsync(meeting, cancellationToken)
                 : await db.PlaceAsync(command.Place, command.BookingId, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class RecordAttendanceHandler(IApplicationDbContext db, ICurrentUs
         {
             await db.LockMeetingAsync(command.MeetingId, cancellationToken);
             var (meeting, caller) = await db.MeetingCallerAsync(command.MeetingId, currentUser, track: true, cancellationToken);
-            caller.RequireHost();
+            caller.RequireActiveHost();
             meeting.RequireEnded(now);
             var going = await db.Rsvps.Where(r => r.MeetingId == meeting.Id && r.Status == RsvpStatus.Going).ToListAsync(cancellationToken);
             var attended = command.AttendedUserIds.ToHashSet();

@@ -34,7 +34,7 @@ public sealed class ScheduleMeetingHandler(IApplicationDbContext db, ICurrentUse
     {
         var now = clock.GetUtcNow();
         var caller = await db.CircleCallerAsync(command.CircleId, currentUser, track: false, cancellationToken);
-        var hostId = caller.RequireHost();
+        var hostId = caller.RequireActiveHost();
         var place = await db.PlaceAsync(command.Place, command.BookingId, cancellationToken);
         var meeting = Meeting.Schedule(caller.Circle, hostId, command.Title, command.Agenda, new Period(command.StartsAt, command.EndsAt),
             command.Capacity, place, now);

@@ -20,7 +20,7 @@ public sealed class UpdateCircleHandler(IApplicationDbContext db, ICurrentUser c
         {
             await db.LockCircleAsync(command.Id, cancellationToken);
             var caller = await db.CircleCallerAsync(command.Id, currentUser, track: true, cancellationToken);
-            caller.RequireHost();
+            caller.RequireActiveHost();
             caller.Circle.Update(command.Input.ToDetails());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -14,3 +14,9 @@ public class ConflictException(string message, string? code = null) : Exception(
 
 /// <summary>The use case needs a signed-in person (→ 401).</summary>
 public sealed class NotSignedInException() : Exception("Sign in first.");
+
+/// <summary>The server is busy with work of this kind (→ 503 with Retry-After); the same request may succeed later.</summary>
+public sealed class ServiceBusyException(TimeSpan retryAfter) : Exception("The server is busy. Try again shortly.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

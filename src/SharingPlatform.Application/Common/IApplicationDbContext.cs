@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
@@ -41,6 +42,9 @@ public interface IApplicationDbContext
     DbSet<Meeting> Meetings { get; }
     DbSet<Rsvp> Rsvps { get; }
     DbSet<Report> Reports { get; }
+    DbSet<ChangeRequest> ChangeRequests { get; }
+    DbSet<UserSession> UserSessions { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
 
     DatabaseFacade Database { get; }
 

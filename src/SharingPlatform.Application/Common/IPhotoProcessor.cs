@@ -5,8 +5,9 @@ using FluentValidation.Results;
 namespace SharingPlatform.Application.Common;
 
 /// <summary>
-/// Checks an uploaded image by its content (JPEG, PNG or WebP, at most 40 megapixels) and re-encodes it without its
-/// metadata as a display size and a thumbnail. Returns null when the content is not such an image.
+/// Checks an uploaded image by its content (JPEG, PNG or WebP, at most <see cref="PhotoUploads.MaxPixels"/>, 24 megapixels) and re-encodes it without its
+/// metadata as a display size and a thumbnail. Returns null when the content is not such an image (the size is read from the
+/// header, before decoding). Throws <see cref="ServiceBusyException"/> when too many photos are being decoded already.
 /// </summary>
 public interface IPhotoProcessor
 {
@@ -20,6 +21,9 @@ public static class PhotoUploads
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>24 megapixels (6000 × 4000): far more than the 1600 px display size needs, and about 100 MB once decoded.</summary>
+    public const long MaxPixels = 24_000_000;
+
     public static void ValidPhotoLength<T>(this AbstractValidator<T> validator, Expression<Func<T, long>> length) =>
         validator.RuleFor(length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
             .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
@@ -28,5 +32,5 @@ public static class PhotoUploads
     public static async Task<ProcessedPhoto> ProcessOrRefuseAsync(this IPhotoProcessor photos, Stream upload, CancellationToken cancellationToken) =>
         await photos.ProcessAsync(upload, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
-                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (4천만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 40 megapixels."))]);
+                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (2400만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 24 megapixels."))]);
 }

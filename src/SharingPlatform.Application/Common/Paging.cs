@@ -10,6 +10,9 @@ public static class Paging
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The last page anyone may ask for: past it, (page - 1) * pageSize would overflow or scan the whole table.</summary>
+    public const int MaxPage = 10_000;
+
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
@@ -19,7 +22,7 @@ public static class Paging
 
     public static void ValidPage<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, int>> page, System.Linq.Expressions.Expression<Func<T, int>> pageSize)
     {
-        validator.RuleFor(page).GreaterThanOrEqualTo(1);
+        validator.RuleFor(page).InclusiveBetween(1, MaxPage);
         validator.RuleFor(pageSize).InclusiveBetween(1, MaxPageSize);
     }
 }

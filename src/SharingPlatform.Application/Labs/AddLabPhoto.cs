@@ -7,7 +7,7 @@ using SharingPlatform.Application.Resources;
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>
-/// A manager uploads a photo of the lab: JPEG, PNG or WebP by content, at most 10 MB and 40 megapixels, stored re-encoded
+/// A manager uploads a photo of the lab: JPEG, PNG or WebP by content, at most 10 MB and 24 megapixels, stored re-encoded
 /// (display size and thumbnail, no metadata) under names the server chooses. Uploads at once take turns on the lab's row,
 /// so the ninth photo is refused even when two arrive together.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser cu
 {
     public async ValueTask<PhotoView> Handle(AddLabPhoto command, CancellationToken cancellationToken)
     {
-        await db.RequireManagerAsync(command.LabId, currentUser, cancellationToken);
+        await db.RequireManagerToChangeAsync(command.LabId, currentUser, cancellationToken);
         var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

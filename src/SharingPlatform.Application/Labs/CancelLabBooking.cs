@@ -25,6 +25,8 @@ public sealed class CancelLabBookingHandler(IApplicationDbContext db, ICurrentUs
         var (booking, lab, userId, isManager) = await db.LoadBookingAsync(command.Id, currentUser, cancellationToken);
         if (booking.BookerId != userId && !isManager)
             throw new ForbiddenException(Texts.Pick("예약한 사람과 실험실 담당자만 취소할 수 있습니다.", "Only the booker and the lab's managers can cancel."));
+        if (booking.BookerId != userId)
+            await db.RequireManagerMayActAsync(lab, cancellationToken);
         var now = clock.GetUtcNow();
         booking.Cancel(userId, isManager, command.Reason, now);
         await notices.CancelledAsync(booking, lab, userId, now, cancellationToken);

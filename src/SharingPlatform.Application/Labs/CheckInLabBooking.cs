@@ -11,9 +11,10 @@ public sealed class CheckInLabBookingHandler(IApplicationDbContext db, ICurrentU
 {
     public async ValueTask<LabBookingView> Handle(CheckInLabBooking command, CancellationToken cancellationToken)
     {
-        var (booking, _, userId, isManager) = await db.LoadBookingAsync(command.Id, currentUser, cancellationToken);
+        var (booking, lab, userId, isManager) = await db.LoadBookingAsync(command.Id, currentUser, cancellationToken);
         if (!isManager)
             throw LabAccess.NotManager();
+        await db.RequireManagerMayActAsync(lab, cancellationToken);
         var now = clock.GetUtcNow();
         booking.CheckIn(userId, now);
         await db.SaveChangesAsync(cancellationToken);

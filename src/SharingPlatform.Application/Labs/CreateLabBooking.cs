@@ -11,8 +11,10 @@ namespace SharingPlatform.Application.Labs;
 
 /// <summary>
 /// A signed-in person books a seat in a slot of a published lab and, optionally, pieces of its equipment. Rules refuse
-/// with 422 and a code (a slot not in the timetable, closed or started; equipment out of service; a qualification
-/// missing or expired on the session's date; a no-show pause). The database settles every race (409): the slot's seat
+/// with 422 and a code (a slot beyond the lab's horizon, not in the timetable, closed, started or within the notice;
+/// the person's cap of active sessions; equipment out of service; a qualification missing or expired on the session's
+/// date; a no-show pause). The booker's row is locked for the transaction, so one person's racing requests are counted
+/// one after the other and the cap holds. The database settles every race (409): the slot's seat
 /// counter (<c>slot_full</c>), a piece of equipment once per slot (<c>equipment_taken</c>), one seat per person per slot
 /// (<c>already_booked</c>).
 /// </summary>
@@ -36,13 +38,21 @@ public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUs
         var now = clock.GetUtcNow();
         var lab = await db.PubliclyVisible().AsNoTracking().SingleOrDefaultAsync(l => l.Id == command.LabId, cancellationToken)
             ?? throw LabAccess.NotFound();
+        lab.CheckHorizon(command.SlotStartsAt, now);
         var slot = lab.BookableSlot(command.SlotStartsAt, now);
+        lab.CheckNotice(slot, now);
         var pausedUntil = await db.Users.Where(u => u.Id == bookerId).Select(u => u.BookingPausedUntil).SingleAsync(cancellationToken);
         BookingRules.CheckNotPaused(pausedUntil, now);
 
         var equipmentIds = (command.EquipmentIds ?? []).Distinct().ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.RefuseIfSuspendedAsync(bookerId, shareRow: true, cancellationToken);
+        // One person's bookings take turns on their row; the count is a statement of its own after the lock, so under
+        // READ COMMITTED it sees the session of the request that held the lock before.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {bookerId} FOR UPDATE", cancellationToken);
+        await db.RefuseIfSuspendedAsync(bookerId, shareRow: false, cancellationToken);
+        var active = await db.LabBookings.CountAsync(b => b.LabId == lab.Id && b.BookerId == bookerId
+            && (b.Status == LabBookingStatus.Booked || b.Status == LabBookingStatus.CheckedIn) && b.SlotEndsAt > now, cancellationToken);
+        lab.CheckPersonalCap(active);
         if (equipmentIds.Length > 0)
             await CheckEquipmentAsync(lab, slot, bookerId, equipmentIds, cancellationToken);
 

@@ -10,7 +10,7 @@ namespace SharingPlatform.Application.Labs;
 /// <summary>
 /// Who may see and run a lab. The public sees published labs of verified organizations; the organization's members and
 /// administrators see every state. Its managers (and the organization's owners) run it: equipment, qualifications,
-/// check-in, usage. Whoever may not see a lab gets 404; whoever sees it but does not run it gets 403.
+/// check-in, usage, and not while the organization is suspended (409 organization_suspended). Whoever may not see a lab gets 404; whoever sees it but does not run it gets 403.
 /// </summary>
 public static class LabAccess
 {
@@ -49,7 +49,17 @@ public static class LabAccess
             ?? throw NotFound();
         if (!await db.IsManagerAsync(lab, userId, cancellationToken))
             throw NotManager();
+        await db.RequireNotSuspendedAsync(lab.OrganizationId, cancellationToken);
         return lab;
+    }
+
+    /// <summary>As <see cref="RequireManagerAsync"/>, for a change: 409 organization_suspended while the organization is suspended.</summary>
+    public static async Task<Guid> RequireManagerToChangeAsync(this IApplicationDbContext db, Guid labId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = await db.RequireManagerAsync(labId, currentUser, cancellationToken);
+        var organizationId = await db.Labs.Where(l => l.Id == labId).Select(l => l.OrganizationId).SingleAsync(cancellationToken);
+        await db.RequireNotSuspendedAsync(organizationId, cancellationToken);
+        return userId;
     }
 
     /// <summary>Answers 404 or 403 unless the caller runs the lab; for reads that need no tracked lab.</summary>
@@ -101,6 +111,10 @@ public static class LabAccess
             throw BookingNotFound();
         return (booking, lab, userId, isManager);
     }
+
+    /// <summary>A manager acting on someone's session (cancel, check in, usage): not while the organization is suspended.</summary>
+    public static Task RequireManagerMayActAsync(this IApplicationDbContext db, Lab lab, CancellationToken cancellationToken) =>
+        db.RequireNotSuspendedAsync(lab.OrganizationId, cancellationToken);
 
     public static Exception BookingNotFound() => new NotFoundException(Texts.Pick("실험실 예약을 찾을 수 없습니다.", "No such lab session."));
 }

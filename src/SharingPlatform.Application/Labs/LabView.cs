@@ -1,7 +1,9 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Municipalities;
@@ -27,7 +29,15 @@ public sealed record LabView(
     IReadOnlyList<EquipmentView> Equipment,
     uint Version,
     bool CanManage,
-    IReadOnlyList<PhotoView> Photos);
+    IReadOnlyList<PhotoView> Photos,
+    LabBookingLimits BookingLimits,
+    PendingChangeView? PendingChange = null);
+
+/// <summary>A lab's fairness limits of booking: how far ahead, how long before, how many active sessions per person.</summary>
+public sealed record LabBookingLimits(int HorizonDays, int MinNoticeMinutes, int MaxActiveSessionsPerPerson)
+{
+    public static LabBookingLimits Of(Lab lab) => new(lab.BookingHorizonDays, lab.MinNoticeMinutes, lab.MaxActiveSessionsPerPerson);
+}
 
 public sealed record LabManagerView(Guid Id, string DisplayName);
 
@@ -124,11 +134,16 @@ public static class LabViews
             .Select(u => new LabManagerView(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
         var equipment = await db.Equipment.AsNoTracking().Where(e => e.LabId == labId).OrderBy(e => e.Name).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var canManage = userId is { } id && await db.IsManagerAsync(lab, id, cancellationToken);
+        // The change waiting for review is the organization's business: its members see it, the public sees the live lab.
+        var insider = canManage || (userId is { } member && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == lab.OrganizationId && m.UserId == member, cancellationToken));
+        var pending = insider ? await db.PendingChangeAsync(ChangeSubjectKind.Lab, lab.Id, cancellationToken) : null;
         return new LabView(
             lab.Id, lab.OrganizationId, organizationName, lab.Name, lab.Description, lab.Municipality, lab.Address, lab.SafetyRules,
             lab.SeatsPerSlot, lab.Status, lab.StatusReason, lab.Timetable.Slots.Select(WeeklySlotInput.From).ToList(), lab.Timetable.ClosedDates,
             managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage,
-            lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList());
+            lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList(),
+            LabBookingLimits.Of(lab),
+            pending);
     }
 }
 

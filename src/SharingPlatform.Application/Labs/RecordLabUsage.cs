@@ -24,9 +24,10 @@ public sealed class RecordLabUsageHandler(IApplicationDbContext db, ICurrentUser
 {
     public async ValueTask<LabBookingView> Handle(RecordLabUsage command, CancellationToken cancellationToken)
     {
-        var (booking, _, userId, isManager) = await db.LoadBookingAsync(command.Id, currentUser, cancellationToken);
+        var (booking, lab, userId, isManager) = await db.LoadBookingAsync(command.Id, currentUser, cancellationToken);
         if (!isManager)
             throw LabAccess.NotManager();
+        await db.RequireManagerMayActAsync(lab, cancellationToken);
         booking.RecordUsage(userId, (command.Usage ?? []).ToDictionary(u => u.EquipmentId, u => u.Minutes), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(booking.Id, cancellationToken);

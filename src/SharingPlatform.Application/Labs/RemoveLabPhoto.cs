@@ -11,7 +11,7 @@ public sealed class RemoveLabPhotoHandler(IApplicationDbContext db, ICurrentUser
 {
     public async ValueTask<Unit> Handle(RemoveLabPhoto command, CancellationToken cancellationToken)
     {
-        await db.RequireManagerAsync(command.LabId, currentUser, cancellationToken);
+        await db.RequireManagerToChangeAsync(command.LabId, currentUser, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {command.LabId} FOR UPDATE", cancellationToken);
         var lab = await db.Labs.Include(l => l.Photos).SingleAsync(l => l.Id == command.LabId, cancellationToken);

@@ -5,7 +5,7 @@ using SharingPlatform.Application.Common;
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>
-/// A manager uploads the photo of a piece of equipment (JPEG, PNG or WebP by content, at most 10 MB), stored re-encoded
+/// A manager uploads the photo of a piece of equipment (JPEG, PNG or WebP by content, at most 10 MB and 24 megapixels, through the same checks as every photo), stored re-encoded
 /// without metadata under a name the server chooses; it replaces the earlier photo.
 /// </summary>
 public sealed record SetEquipmentPhoto(Guid LabId, Guid EquipmentId, Stream Content, long Length) : ICommand<EquipmentView>;

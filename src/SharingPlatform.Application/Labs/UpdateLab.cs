@@ -1,10 +1,17 @@
 using FluentValidation;
 using Mediator;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.ChangeRequests;
+using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Labs;
 
-/// <summary>A manager changes the lab (optimistic concurrency: a stale <see cref="Version"/> → 409).</summary>
+/// <summary>
+/// A manager changes the lab (optimistic concurrency: a stale <see cref="Version"/> → 409). A published lab keeps its
+/// approved content live: a change to it becomes a change request for an administrator (replacing any pending one),
+/// while closed dates apply at once.
+/// </summary>
 public sealed record UpdateLab(Guid Id, uint Version, LabInput Input) : ICommand<LabView>;
 
 public sealed class UpdateLabValidator : AbstractValidator<UpdateLab>
@@ -19,7 +26,21 @@ public sealed class UpdateLabHandler(IApplicationDbContext db, ICurrentUser curr
         var lab = await db.LoadForManagerAsync(command.Id, currentUser, cancellationToken);
         db.Entry(lab).Property(l => l.Version).OriginalValue = command.Version;
         var now = clock.GetUtcNow();
-        lab.Edit(command.Input.ToDetails(), command.Input.ToTimetable(), now);
+        if (lab.Status == LabStatus.Published)
+        {
+            var closedDates = command.Input.ToTimetable().ClosedDates;
+            if (!closedDates.SequenceEqual(lab.Timetable.ClosedDates))
+                lab.ChangeClosedDates(closedDates, now);
+            var live = ChangeContent.Fields(ChangeContent.InputOf(lab));
+            if (ChangeContent.Diff(live, ChangeContent.Fields(command.Input)).Count > 0)
+                await db.ProposeAsync(ChangeSubjectKind.Lab, lab.Id, lab.OrganizationId, ChangeContent.Serialize(command.Input),
+                    currentUser.RequireId(), now, cancellationToken);
+        }
+        else
+        {
+            lab.Edit(command.Input.ToDetails(), command.Input.ToTimetable(), now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(lab.Id, currentUser.Id, now, cancellationToken);
     }

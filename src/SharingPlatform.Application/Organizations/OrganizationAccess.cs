@@ -30,6 +30,8 @@ public static class OrganizationAccess
             throw NotFound();
         if (!organization.IsOwner(userId) && !currentUser.IsInRole(Roles.Administrator))
             throw new ForbiddenException(Texts.Pick("단체 대표만 할 수 있습니다.", "Only an owner of the organization can do this."));
+        if (organization.Status == OrganizationStatus.Suspended && !currentUser.IsInRole(Roles.Administrator))
+            throw OrganizationSuspension.Suspended();
         return organization;
     }
 }

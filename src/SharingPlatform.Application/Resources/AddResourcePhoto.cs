@@ -5,7 +5,7 @@ using SharingPlatform.Application.Common;
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>
-/// A member uploads a photo of a resource: JPEG, PNG or WebP by content, at most 10 MB and 40 megapixels. It is stored
+/// A member uploads a photo of a resource: JPEG, PNG or WebP by content, at most 10 MB and 24 megapixels. It is stored
 /// re-encoded (display size and thumbnail, no metadata) under names the server chooses.
 /// </summary>
 public sealed record AddResourcePhoto(Guid ResourceId, Stream Content, long Length) : ICommand<ResourceView>;

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Resources;
 
@@ -15,20 +17,21 @@ public sealed class GetResourceHandler(IApplicationDbContext db, ICurrentUser cu
     {
         var resource = await db.Resources.AsNoTracking().Include(r => r.Photos).SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken)
             ?? throw ResourceAccess.NotFound();
-        var visible = await db.PubliclyVisible().AnyAsync(r => r.Id == query.Id, cancellationToken)
-            || currentUser.IsInRole(Roles.Administrator)
+        var insider = currentUser.IsInRole(Roles.Administrator)
             || (currentUser.Id is { } userId && await db.IsMemberAsync(resource.OrganizationId, userId, cancellationToken));
-        if (!visible)
+        if (!insider && !await db.PubliclyVisible().AnyAsync(r => r.Id == query.Id, cancellationToken))
             throw ResourceAccess.NotFound();
-        return await db.ViewAsync(resource, cancellationToken);
+        return await db.ViewAsync(resource, cancellationToken, showsPendingChange: insider);
     }
 }
 
 public static class ResourceViews
 {
-    public static async Task<ResourceView> ViewAsync(this IApplicationDbContext db, SharedResource resource, CancellationToken cancellationToken)
+    /// <summary>The resource as its members see it; the pending change only for <paramref name="showsPendingChange"/> (members, administrators).</summary>
+    public static async Task<ResourceView> ViewAsync(this IApplicationDbContext db, SharedResource resource, CancellationToken cancellationToken, bool showsPendingChange = true)
     {
         var organizationName = await db.Organizations.Where(o => o.Id == resource.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        return ResourceView.From(resource, organizationName);
+        var pending = showsPendingChange ? await db.PendingChangeAsync(ChangeSubjectKind.Resource, resource.Id, cancellationToken) : null;
+        return ResourceView.From(resource, organizationName) with { PendingChange = pending };
     }
 }

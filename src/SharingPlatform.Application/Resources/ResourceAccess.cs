@@ -9,7 +9,7 @@ namespace SharingPlatform.Application.Resources;
 
 /// <summary>
 /// Who may see and change a resource. The public sees published resources of verified organizations; the owning
-/// organization's members and administrators see every state; only members change it. Anyone else gets 404.
+/// organization's members and administrators see every state; only members change it, and not while the organization is suspended (409 organization_suspended). Anyone else gets 404.
 /// </summary>
 public static class ResourceAccess
 {
@@ -27,6 +27,7 @@ public static class ResourceAccess
         var resource = await db.Resources.Include(r => r.Photos).SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken);
         if (resource is null || !await db.IsMemberAsync(resource.OrganizationId, userId, cancellationToken))
             throw NotFound();
+        await db.RequireNotSuspendedAsync(resource.OrganizationId, cancellationToken);
         return resource;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Municipalities;
 using SharingPlatform.Domain.Resources;
@@ -25,7 +26,8 @@ public sealed record ResourceView(
     string? StatusReason,
     uint Version,
     PolicyInput Policy,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    PendingChangeView? PendingChange = null)
 {
     public static ResourceView From(SharedResource r, string organizationName) => new(
         r.Id, r.OrganizationId, organizationName, r.Category, r.Title, r.Description, r.Municipality, r.Address, r.Capacity,

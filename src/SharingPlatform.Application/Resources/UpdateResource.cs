@@ -1,13 +1,17 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.ChangeRequests;
+using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>
 /// A member edits a resource. <see cref="Version"/> is the version they read: if someone saved since, the edit is
-/// refused with 409 and the newer data stays.
+/// refused with 409 and the newer data stays. A published resource keeps its approved content live: a change to it
+/// becomes a change request for an administrator (replacing any pending one), while closed dates apply at once.
 /// </summary>
 public sealed record UpdateResource(Guid Id, uint Version, ResourceInput Input) : ICommand<ResourceView>;
 
@@ -29,7 +33,22 @@ public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser
 
         // Also checked by PostgreSQL (xmin) when two edits race past the check above.
         db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version;
-        resource.Edit(command.Input.ToDetails(), command.Input.Policy.ToPolicy(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (resource.Status == ResourceStatus.Published)
+        {
+            var closedDates = command.Input.Policy.ToPolicy().ClosedDates;
+            if (!closedDates.SequenceEqual(resource.Policy.ClosedDates))
+                resource.ChangeClosedDates(closedDates, now);
+            var live = ChangeContent.Fields(ChangeContent.InputOf(resource));
+            if (ChangeContent.Diff(live, ChangeContent.Fields(command.Input)).Count > 0)
+                await db.ProposeAsync(ChangeSubjectKind.Resource, resource.Id, resource.OrganizationId, ChangeContent.Serialize(command.Input),
+                    currentUser.RequireId(), now, cancellationToken);
+        }
+        else
+        {
+            resource.Edit(command.Input.ToDetails(), command.Input.Policy.ToPolicy(), now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(resource, cancellationToken);
     }

@@ -204,8 +204,8 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
                 WHERE {municipality} = '' OR r.municipality = {municipality}
             )
             SELECT municipality, category, to_char(month, 'YYYY-MM') AS month,
-                   sum(published)::integer AS published_resources, sum(booking)::integer AS bookings,
-                   sum(booked_minutes)::bigint AS booked_minutes, sum(open_minutes)::bigint AS open_minutes,
+                   coalesce(sum(published), 0)::integer AS published_resources, coalesce(sum(booking), 0)::integer AS bookings,
+                   coalesce(sum(booked_minutes), 0)::bigint AS booked_minutes, coalesce(sum(open_minutes), 0)::bigint AS open_minutes,
                    count(DISTINCT booker_id)::integer AS distinct_users,
                    (count(*) FILTER (WHERE status = 'NoShow'))::integer AS no_shows,
                    (count(*) FILTER (WHERE status IN ('Completed', 'CheckedIn', 'NoShow')))::integer AS settled

@@ -19,11 +19,13 @@ public static class StatisticsPeriod
     public static DateOnly? Parse(string? text)
     {
         text = text?.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            return month;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return new DateOnly(date.Year, date.Month, 1);
-        return null;
+        DateOnly? month = null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            month = first;
+        else if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            month = new DateOnly(date.Year, date.Month, 1);
+        // Year 1 or 9999 is no month of the programme (and year 1 kept PostgreSQL generating days for 30 s).
+        return month is { } known && Common.InputRules.CheckYear(known.Year) is null ? known : null;
     }
 
     /// <summary>The first days of the first and the last month.</summary>

@@ -18,7 +18,9 @@ public static class BookingRules
             Refuse("beyond_horizon", $"Bookings open {policy.HorizonDays} days ahead.", policy.HorizonDays);
 
         var minutes = (int)period.Duration.TotalMinutes;
-        if (period.Duration.TotalMinutes % policy.SlotMinutes != 0 || SeoulMinuteOfDay(period.Start) % policy.SlotMinutes != 0)
+        // To the tick: 10:00:30–11:00:30 lasts a whole slot but starts on none.
+        var slotTicks = policy.SlotMinutes * TimeSpan.TicksPerMinute;
+        if (period.Duration.Ticks % slotTicks != 0 || SeoulTimeOfDay(period.Start).Ticks % slotTicks != 0)
             Refuse("off_slot", $"Bookings start and end on {policy.SlotMinutes}-minute slots.", policy.SlotMinutes);
         if (minutes < policy.MinMinutes)
             Refuse("too_short", $"A booking lasts at least {policy.MinMinutes} minutes.", policy.MinMinutes);
@@ -42,11 +44,7 @@ public static class BookingRules
                 SeoulTime.ToSeoul(until).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static int SeoulMinuteOfDay(DateTimeOffset instant)
-    {
-        var local = SeoulTime.ToSeoul(instant);
-        return local.Hour * 60 + local.Minute;
-    }
+    private static TimeSpan SeoulTimeOfDay(DateTimeOffset instant) => SeoulTime.ToSeoul(instant).TimeOfDay;
 
     private static DateOnly? ClosedDateIn(BookingPolicy policy, Period period)
     {

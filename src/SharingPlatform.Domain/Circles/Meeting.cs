@@ -24,6 +24,8 @@ public sealed class Meeting
     public const int TitleMaxLength = 120;
     public const int AgendaMaxLength = 4000;
     public const int PlaceMaxLength = 300;
+    /// <summary>A meeting is scheduled (or moved) to start less than this many days from now.</summary>
+    public const int HorizonDays = 365;
     public const int MaxCapacity = 1000;
 
     private Meeting()
@@ -158,6 +160,8 @@ public sealed class Meeting
     {
         if (period.Start <= now)
             throw new DomainRuleException("meeting_in_past", "A meeting must start in the future.");
+        if (period.Start >= now.AddDays(HorizonDays))
+            throw new DomainRuleException("beyond_horizon", $"Meetings are scheduled at most {HorizonDays} days ahead.", HorizonDays);
         if (period.Duration > TimeSpan.FromHours(24))
             throw new DomainRuleException("meeting_too_long", "A meeting lasts at most 24 hours.");
     }

@@ -23,6 +23,9 @@ public sealed class Lab
     public const int SafetyRulesMaxLength = 5000;
     public const int MaxSeatsPerSlot = 200;
     public const int MaxPhotos = 8;
+    public const int DefaultBookingHorizonDays = 60;
+    public const int DefaultMinNoticeMinutes = 60;
+    public const int DefaultMaxActiveSessionsPerPerson = 4;
 
     private readonly List<LabPhoto> _photos = [];
 
@@ -46,6 +49,15 @@ public sealed class Lab
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
     public IReadOnlyList<LabPhoto> Photos => _photos;
+
+    /// <summary>How far ahead a slot may be booked: a slot starting this many days from now or later is refused.</summary>
+    public int BookingHorizonDays { get; private set; } = DefaultBookingHorizonDays;
+
+    /// <summary>A slot is booked at least this many minutes before it starts.</summary>
+    public int MinNoticeMinutes { get; private set; } = DefaultMinNoticeMinutes;
+
+    /// <summary>Sessions of this lab one person holds at once (booked or checked in, not yet ended).</summary>
+    public int MaxActiveSessionsPerPerson { get; private set; } = DefaultMaxActiveSessionsPerPerson;
 
     /// <summary>A draft lab; whoever creates it is its first manager.</summary>
     public static Lab CreateDraft(Guid organizationId, LabDetails details, LabTimetable timetable, Guid createdBy, DateTimeOffset now)
@@ -81,6 +93,18 @@ public sealed class Lab
         UpdatedAt = now.ToUniversalTime();
         if (Status == LabStatus.Rejected)
             Status = LabStatus.Draft;
+    }
+
+    /// <summary>
+    /// The dates the lab is closed: an operational change that applies at once, also to a published lab (its other
+    /// content changes through an administrator's review).
+    /// </summary>
+    public void ChangeClosedDates(IEnumerable<DateOnly> closedDates, DateTimeOffset now)
+    {
+        if (Status is LabStatus.Suspended)
+            throw new DomainRuleException("lab_not_editable", $"A lab that is {Status} cannot be edited.");
+        Timetable = LabTimetable.Create(Timetable.Slots, closedDates);
+        UpdatedAt = now.ToUniversalTime();
     }
 
     /// <summary>The lab's managers: members of its organization (the caller checks membership), at least one.</summary>
@@ -136,6 +160,46 @@ public sealed class Lab
         if (now >= slot.StartsAt)
             throw new DomainRuleException("slot_started", "The slot has already started.");
         return slot;
+    }
+
+    /// <summary>
+    /// The fairness limits of booking, set by a manager at any time (operational settings, not content the review looks at):
+    /// a horizon of 1 to 365 days, a notice of 0 minutes to 90 days, 1 to 100 active sessions per person.
+    /// </summary>
+    public void SetBookingLimits(int horizonDays, int minNoticeMinutes, int maxActiveSessionsPerPerson, DateTimeOffset now)
+    {
+        if (horizonDays is < 1 or > 365)
+            throw new DomainRuleException("horizon_invalid", "Bookings open between 1 and 365 days ahead.");
+        if (minNoticeMinutes is < 0 or > 60 * 24 * 90)
+            throw new DomainRuleException("min_notice_invalid", "The minimum notice is between 0 minutes and 90 days.");
+        if (maxActiveSessionsPerPerson is < 1 or > 100)
+            throw new DomainRuleException("per_person_cap_invalid", "One person may hold between 1 and 100 active sessions.");
+        BookingHorizonDays = horizonDays;
+        MinNoticeMinutes = minNoticeMinutes;
+        MaxActiveSessionsPerPerson = maxActiveSessionsPerPerson;
+        UpdatedAt = now.ToUniversalTime();
+    }
+
+    /// <summary>A slot starting <see cref="BookingHorizonDays"/> days from now or later is refused (<c>beyond_horizon</c>).</summary>
+    public void CheckHorizon(DateTimeOffset slotStartsAt, DateTimeOffset now)
+    {
+        if (slotStartsAt >= now.AddDays(BookingHorizonDays))
+            throw new DomainRuleException("beyond_horizon", $"Sessions open {BookingHorizonDays} days ahead.", BookingHorizonDays);
+    }
+
+    /// <summary>A slot starting in less than <see cref="MinNoticeMinutes"/> is refused (<c>too_little_notice</c>).</summary>
+    public void CheckNotice(LabSlot slot, DateTimeOffset now)
+    {
+        if (slot.StartsAt < now.AddMinutes(MinNoticeMinutes))
+            throw new DomainRuleException("too_little_notice", $"Book at least {MinNoticeMinutes} minutes ahead.", MinNoticeMinutes);
+    }
+
+    /// <summary>A person who holds <see cref="MaxActiveSessionsPerPerson"/> active sessions books no more (<c>over_personal_cap</c>).</summary>
+    public void CheckPersonalCap(int activeSessions)
+    {
+        if (activeSessions >= MaxActiveSessionsPerPerson)
+            throw new DomainRuleException("over_personal_cap", $"One person holds at most {MaxActiveSessionsPerPerson} active sessions of this lab.",
+                MaxActiveSessionsPerPerson);
     }
 
     public LabPhoto AddPhoto(string fileName, string thumbnailFileName, DateTimeOffset now)

@@ -45,5 +45,8 @@ public enum NotificationKind
     ReportDecided,
     AccountSuspended,
     AccountRestored,
+    ChangeApproved,
+    ChangeRejected,
     OrganizationInvitation,
+    SignInTokenReused,
 }

@@ -90,6 +90,18 @@ public sealed class SharedResource
             Status = ResourceStatus.Draft;
     }
 
+    /// <summary>
+    /// The dates the resource is closed: an operational change that applies at once, also to a published resource (its
+    /// other content changes through an administrator's review).
+    /// </summary>
+    public void ChangeClosedDates(IEnumerable<DateOnly> closedDates, DateTimeOffset now)
+    {
+        if (Status is ResourceStatus.Archived or ResourceStatus.Suspended)
+            throw new DomainRuleException("resource_not_editable", $"A resource that is {Status} cannot be edited.");
+        Policy = Policy with { ClosedDates = closedDates.Distinct().Order().ToList() };
+        UpdatedAt = now.ToUniversalTime();
+    }
+
     /// <summary>Sends a draft to review and stamps the time: the review queue serves the one that has waited longest first.</summary>
     public void Submit(DateTimeOffset now)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
@@ -41,6 +42,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Mediator;
 using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Organizations;
@@ -44,6 +45,9 @@ public static class AdminEndpoints
         Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
         Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason));
         Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason));
+        admin.MapGet("/change-requests/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetChangeRequest(id), ct)));
+        Decide(admin, "/change-requests/{id:guid}/approve", (id, reason) => new ApproveChangeRequest(id, reason));
+        Decide(admin, "/change-requests/{id:guid}/reject", (id, reason) => new RejectChangeRequest(id, reason));
 
         admin.MapGet("/reports", async (string? subjectType, string? reason, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListReportedSubjects(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,35 +60,65 @@ public static class AuthEndpoints
         }).RequireRateLimiting(RateLimiting.Accounts);
     }
 
-    /// <summary>Identity's bearer handler writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c> on sign-in.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInManager<User> signIn)
+    /// <summary>
+    /// Identity's bearer handler writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c> on sign-in. A failure says
+    /// the same for an unknown email and a wrong password; "confirm your email" and "suspended" only with the right one.
+    /// </summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, PasswordSignIn signIn, HttpContext context)
     {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return TypedResults.Empty;
-
-        var detail = result is SuspendedSignIn
-            ? SuspendedSignIn.Message
-            : result.IsLockedOut
-                ? Texts.Pick("로그인에 여러 번 실패해 계정이 5분 동안 잠겼습니다.", "Too many failed sign-ins: the account is locked for 5 minutes.")
-                : result.IsNotAllowed
-                    ? Texts.Pick("이메일 주소를 먼저 확인하세요. 가입 때 보낸 메일에 링크가 있습니다.", "Confirm your email address first, with the link in the email we sent.")
-                    : Texts.Pick("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not correct.");
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized);
+        NoStore(context.Response);
+        var attempt = await signIn.SignInAsync(request.Email ?? "", request.Password ?? "", persistent: false, IdentityConstants.BearerScheme, context.RequestAborted);
+        switch (attempt.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                return TypedResults.Empty;
+            case SignInOutcome.Throttled:
+                context.Response.Headers.RetryAfter = RetryAfter.Seconds(attempt.RetryAfter);
+                return TypedResults.Problem(ThrottledMessage(RetryAfter.Minutes(attempt.RetryAfter)), statusCode: StatusCodes.Status429TooManyRequests);
+            case SignInOutcome.Suspended:
+                return TypedResults.Problem(SuspendedSignIn.Message, statusCode: StatusCodes.Status401Unauthorized);
+            case SignInOutcome.NotConfirmed:
+                return TypedResults.Problem(
+                    Texts.Pick("이메일 주소를 먼저 확인하세요. 가입 때 보낸 메일에 링크가 있습니다.", "Confirm your email address first, with the link in the email we sent."),
+                    statusCode: StatusCodes.Status401Unauthorized);
+            default:
+                return TypedResults.Problem(Texts.Pick("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not correct."),
+                    statusCode: StatusCodes.Status401Unauthorized);
+        }
     }
 
+    private static string ThrottledMessage(int minutes) => Texts.Pick(
+        $"이 주소에서 로그인에 여러 번 실패했습니다. {minutes}분 뒤에 다시 시도하세요.",
+        $"Too many failed sign-ins from this address. Try again in {minutes} minutes.");
+
+    /// <summary>
+    /// A refresh token works once: the session moves to the next generation and the new tokens carry it (rotation). An
+    /// older one coming back ends every session of the person (<see cref="RotateRefreshToken"/>).
+    /// </summary>
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
-        RefreshRequest request, SignInManager<User> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+        RefreshRequest request, SignInManager<User> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock,
+        ISender sender, HttpContext context)
     {
+        NoStore(context.Response);
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || SessionClaims.SessionOf(ticket.Principal) is not { } session
+            || SessionClaims.GenerationOf(ticket.Principal) is not { } generation
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await sender.Send(new RotateRefreshToken(user.Id, session, generation), context.RequestAborted) is not { } next)
             return TypedResults.Challenge();
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaims(SessionClaims.For(session, next));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>Tokens are never kept by a browser's or a proxy's cache.</summary>
+    private static void NoStore(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
     }
 }

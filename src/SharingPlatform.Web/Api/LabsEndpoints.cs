@@ -51,6 +51,9 @@ public static class LabsEndpoints
         }).RequireAuthorization();
         labs.MapPut("/{id:guid}", async (Guid id, UpdateLabRequest request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new UpdateLab(id, request.Version, request.Input), ct))).RequireAuthorization();
+        // The fairness limits of booking (horizon, notice, active sessions per person): operational, in any status.
+        labs.MapPut("/{id:guid}/booking-limits", async (Guid id, LabBookingLimits request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetLabBookingLimits(id, request), ct))).RequireAuthorization();
         labs.MapPost("/{id:guid}/submit", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SubmitLab(id), ct))).RequireAuthorization();
         labs.MapPut("/{id:guid}/managers", async (Guid id, ManagersRequest request, ISender sender, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using SharingPlatform.Application.Calendar;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Users;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Api;
 
@@ -28,6 +29,17 @@ public static class MeEndpoints
         me.MapPut("/notification-settings", async (ChooseNotificationEmails command, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(command, ct)));
         me.MapPost("/calendar-link", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new RegenerateCalendarLink(), ct)));
+        me.MapPost("/sign-out", async (HttpContext context, ISender sender, CancellationToken ct) =>
+        {
+            if (SessionClaims.SessionOf(context.User) is { } session)
+                await sender.Send(new EndSession(session), ct);
+            return TypedResults.NoContent();
+        });
+        me.MapPost("/sign-out-everywhere", async (ISender sender, CancellationToken ct) =>
+        {
+            await sender.Send(new SignOutEverywhere(), ct);
+            return TypedResults.NoContent();
+        });
         me.MapPost("/password", async (ChangePasswordRequest request, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new ChangePassword(request.CurrentPassword, request.NewPassword), ct);

@@ -51,9 +51,8 @@ public static class IdentitySetup
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // No account lockout (anyone could lock anyone out): PasswordSignIn throttles per (email, address) instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.SignIn.RequireConfirmedEmail = true;
                 o.User.RequireUniqueEmail = true;
             })
@@ -63,6 +62,17 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
+
+        services.AddScoped<PasswordSignIn>();
+        // The cookie's periodic stamp check builds a new principal: it stays the same session.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(SessionClaims.SessionId) is { } session
+                && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                && !identity.HasClaim(c => c.Type == SessionClaims.SessionId))
+                identity.AddClaim(new System.Security.Claims.Claim(SessionClaims.SessionId, session.Value));
+            return Task.CompletedTask;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Policies.Administrator));

@@ -47,6 +47,7 @@ public static class ProblemDetailsSetup
         409 => Texts.Pick("현재 상태와 충돌합니다.", "This conflicts with the current state."),
         422 => Texts.Pick("규칙에 맞지 않아 처리할 수 없습니다.", "A rule refuses this."),
         429 => Texts.Pick("요청이 너무 많습니다. 잠시 후 다시 시도하세요.", "Too many requests. Try again in a minute."),
+        503 => Texts.Pick("서버가 바쁩니다. 잠시 후 다시 시도하세요.", "The server is busy. Try again shortly."),
         _ => Texts.Pick("요청을 처리하지 못했습니다.", "Something went wrong."),
     };
 
@@ -63,6 +64,8 @@ public static class ProblemDetailsSetup
             if (exception is DomainRuleException rule)
                 problem.Detail = texts.Describe(rule);
             context.Response.StatusCode = problem.Status ?? 500;
+            if (exception is ServiceBusyException busy)
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -82,10 +85,21 @@ public static class ProblemDetailsSetup
         {
             Status = 400,
         },
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>
+            {
+                [InputChecks.FieldOf(json.Path)] = [json.Message == InputChecks.OffsetMissing
+                    ? InputChecks.OffsetMissing
+                    : Texts.Pick("이 값을 읽을 수 없습니다. 형식과 종류를 확인하세요.", "This value could not be read: check its type and format.")],
+            })
+        {
+            Status = bad.StatusCode,
+        },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Pick("요청 본문을 읽을 수 없습니다.", "The request body could not be read.") },
         NotSignedInException => new ProblemDetails { Status = 401 },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
+        ServiceBusyException => new ProblemDetails { Status = 503, Detail = BusyDetail },
         PeriodTaken.InSeries taken => new ProblemDetails
         {
             Status = 409,
@@ -114,6 +128,9 @@ public static class ProblemDetailsSetup
         DbUpdateConcurrencyException => Conflict(),
         _ => new ProblemDetails { Status = 500 },
     };
+
+    /// <summary>What a person is told when the server is busy (page or API).</summary>
+    public static string BusyDetail => Texts.Pick("지금은 사진을 처리하는 요청이 많습니다. 잠시 후 다시 시도하세요.", "Many photos are being processed right now. Try again shortly.");
 
     private static ProblemDetails Conflict() => new()
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,20 @@ internal sealed class SuspensionAwareSignInManager(
 {
     protected override async Task<SignInResult?> PreSignInCheck(User user) =>
         user.IsSuspended ? new SuspendedSignIn() : await base.PreSignInCheck(user);
+
+    /// <summary>A refreshed sign-in (after a password change, say) stays the same session: its <c>sid</c> is kept.</summary>
+    public override Task SignInWithClaimsAsync(User user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.ToList();
+        if (!claims.Exists(c => c.Type == SessionClaims.SessionId) && Context.User.FindFirst(SessionClaims.SessionId) is { } session)
+        {
+            claims.Add(new Claim(SessionClaims.SessionId, session.Value));
+            if (Context.User.FindFirst(SessionClaims.RefreshGeneration) is { } generation)
+                claims.Add(new Claim(SessionClaims.RefreshGeneration, generation.Value));
+        }
+
+        return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
 }
 
 /// <summary>A sign-in refused because an administrator suspended the account.</summary>

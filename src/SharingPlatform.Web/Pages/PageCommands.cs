@@ -59,6 +59,10 @@ public static class PageCommands
         {
             page.ModelState.AddModelError("", localizer.Describe(conflict));
         }
+        catch (ServiceBusyException)
+        {
+            page.ModelState.AddModelError("", Hosting.ProblemDetailsSetup.BusyDetail);
+        }
 
         return await refused();
     }

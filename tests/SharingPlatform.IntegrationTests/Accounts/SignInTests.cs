@@ -12,28 +12,6 @@ public sealed class SignInTests(SharedApp shared)
     private readonly AppFactory _app = shared.Factory;
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var email = ApiClient.NewEmail();
-        using var resident = await _app.SignedInResidentAsync(email);
-        using var client = _app.NewClient();
-
-        for (var i = 0; i < 4; i++)
-        {
-            var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong-password-x" });
-            (await wrong.ProblemAsync()).GetProperty("detail").GetString()!.ShouldContain("맞지 않습니다");
-        }
-
-        var fifth = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong-password-x" });
-        fifth.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await fifth.ProblemAsync()).GetProperty("detail").GetString()!.ShouldContain("5분");
-
-        var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiClient.Password });
-        right.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await right.ProblemAsync()).GetProperty("detail").GetString()!.ShouldContain("잠겼습니다");
-    }
-
-    [Fact]
     public async Task A_refresh_token_buys_a_new_access_token()
     {
         var email = ApiClient.NewEmail();

@@ -185,7 +185,7 @@ public sealed partial class LabPhotoTests(SharedApp shared)
         var refused = await owner.PostAsync($"{path}?handler=LabPhoto&culture=en", PageUpload(english, "not a photo"u8.ToArray(), "notes.jpg"));
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var refusal = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        refusal.ShouldContain("Only JPEG, PNG or WebP photos of at most 40 megapixels.");
+        refusal.ShouldContain("Only JPEG, PNG or WebP photos of at most 24 megapixels.");
         refusal.ShouldContain("href=\"#LabPhoto\"");
 
         var removed = await owner.PostFormAsync(path + "?handler=RemoveLabPhoto", new Dictionary<string, string> { ["photoId"] = photo.GetProperty("id").GetString()! });

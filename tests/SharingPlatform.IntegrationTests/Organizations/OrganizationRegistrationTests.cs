@@ -187,7 +187,7 @@ public sealed class OrganizationRegistrationTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task A_suspended_organization_cannot_submit_a_draft_for_review()
+    public async Task A_suspended_organization_cannot_submit_a_draft_for_review_its_members_change_nothing()
     {
         using var organization = await _app.VerifiedOrganizationAsync();
         var id = await organization.Owner.CreateResourceAsync(CatalogClient.ResourceBody(organization.Id));
@@ -196,8 +196,8 @@ public sealed class OrganizationRegistrationTests(SharedApp shared)
 
         using var response = await organization.Owner.PostAsync($"/api/v1/resources/{id}/submit", null);
 
-        response.StatusCode.ShouldBe((HttpStatusCode)422);
-        (await response.ProblemAsync()).GetProperty("code").GetString().ShouldBe("organization_not_verified");
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await response.ProblemAsync()).GetProperty("code").GetString().ShouldBe("organization_suspended");
         (await _app.QueryAsync(db => db.Resources.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()))
             .ShouldBe(SharingPlatform.Domain.Resources.ResourceStatus.Draft);
     }

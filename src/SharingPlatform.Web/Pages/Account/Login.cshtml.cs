@@ -8,9 +8,9 @@ using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Account;
 
-/// <summary>Signs in with Identity's cookie (five wrong passwords lock the account for five minutes).</summary>
+/// <summary>Signs in with Identity's cookie through <see cref="PasswordSignIn"/> (no account lockout; one address is throttled per email).</summary>
 [EnableRateLimiting(RateLimiting.Accounts)]
-public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, UserManager<User> users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -37,31 +37,28 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Shar
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var attempt = await signIn.SignInAsync(email, Input.Password, Input.RememberMe, IdentityConstants.ApplicationScheme, HttpContext.RequestAborted);
+        switch (attempt.Outcome)
         {
-            var user = await signIn.UserManager.FindByNameAsync(email);
-            if (user is not null)
-                CultureCookie.Append(Response, LocalizationSetup.For(user.PreferredLanguage.ToCultureName()));
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        if (result is SuspendedSignIn)
-        {
-            ModelState.AddModelError("", localizer["LoginSuspended"]);
-        }
-        else if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", localizer["LoginLockedOut"]);
-        }
-        else if (result.IsNotAllowed)
-        {
-            NeedsConfirmation = true;
-            ModelState.AddModelError("", localizer["LoginNotConfirmed"]);
-        }
-        else
-        {
-            ModelState.AddModelError("", localizer["LoginFailed"]);
+            case SignInOutcome.SignedIn:
+                if (await users.FindByEmailAsync(email) is { } user)
+                    CultureCookie.Append(Response, LocalizationSetup.For(user.PreferredLanguage.ToCultureName()));
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case SignInOutcome.Throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = RetryAfter.Seconds(attempt.RetryAfter);
+                ModelState.AddModelError("", localizer["LoginThrottled", RetryAfter.Minutes(attempt.RetryAfter)]);
+                break;
+            case SignInOutcome.Suspended:
+                ModelState.AddModelError("", localizer["LoginSuspended"]);
+                break;
+            case SignInOutcome.NotConfirmed:
+                NeedsConfirmation = true;
+                ModelState.AddModelError("", localizer["LoginNotConfirmed"]);
+                break;
+            default:
+                ModelState.AddModelError("", localizer["LoginFailed"]);
+                break;
         }
 
         return Page();

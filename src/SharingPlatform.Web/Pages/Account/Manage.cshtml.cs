@@ -94,6 +94,14 @@ public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStr
     }
 
     /// <summary>A new secret calendar link; the old one stops working at once.</summary>
+    /// <summary>Ends every session of the person, this browser's too.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
+    {
+        await sender.Send(new SignOutEverywhere(), cancellationToken);
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
     public async Task<IActionResult> OnPostCalendarAsync(CancellationToken cancellationToken)
     {
         await sender.Send(new RegenerateCalendarLink(), cancellationToken);

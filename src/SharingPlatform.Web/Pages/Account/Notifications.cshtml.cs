@@ -27,7 +27,8 @@ public sealed class NotificationsModel(ISender sender) : PageModel
         [
             NotificationKind.OrganizationVerified, NotificationKind.OrganizationRejected, NotificationKind.OrganizationSuspended,
             NotificationKind.OrganizationRestored, NotificationKind.ResourceApproved, NotificationKind.ResourceRejected,
-            NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored,
+            NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored, NotificationKind.ChangeApproved,
+            NotificationKind.ChangeRejected,
         ]),
         ("NotificationGroupAdministrators", [NotificationKind.ReviewDigest]),
         ("NotificationGroupLabs",
@@ -45,7 +46,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder,
         ]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
-        ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored]),
+        ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),
     ];
 
     /// <summary>The kinds ticked: these also come by email.</summary>

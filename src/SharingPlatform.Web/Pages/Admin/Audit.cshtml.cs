@@ -11,7 +11,7 @@ public sealed class AuditModel(ISender sender) : PageModel
 {
     private const int PageSize = 50;
 
-    public static IReadOnlyList<string> SubjectTypes { get; } = ["organization", "resource", "lab", "circle", "user"];
+    public static IReadOnlyList<string> SubjectTypes { get; } = ["organization", "resource", "lab", "circle", "user", "change_request"];
 
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;

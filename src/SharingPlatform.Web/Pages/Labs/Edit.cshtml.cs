@@ -44,6 +44,9 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
     [BindProperty]
     public LabForm Input { get; set; } = new();
 
+    /// <summary>The change of this published lab that waits for an administrator, if any (the page says so).</summary>
+    public SharingPlatform.Application.ChangeRequests.PendingChangeView? PendingChange { get; private set; }
+
     public IReadOnlyList<MyOrganizationView> Organizations { get; private set; } = [];
 
     public IReadOnlyList<LabManagerView> Managers { get; private set; } = [];
@@ -60,6 +63,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
                 if (!lab.CanManage)
                     return NotFound();
                 Input = LabForm.From(lab);
+                PendingChange = lab.PendingChange;
                 Managers = lab.Managers;
             }
             catch (NotFoundException)
@@ -133,7 +137,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
                 return result;
         }
 
-        TempData["Done"] = "LabSaved";
+        TempData["Done"] = saved.PendingChange is null ? "LabSaved" : "ChangeSubmittedForReview";
         return RedirectToPage("/Labs/Details", new { id = saved.Id });
     }
 

@@ -25,6 +25,9 @@ public sealed class ManageModel(ISender sender, IStringLocalizer<SharedResource>
 
     private static readonly Dictionary<string, string> LabPhotoInputs = ValidationErrors.Inputs(("file", "LabPhoto"));
 
+    private static readonly Dictionary<string, string> LimitsInputs = ValidationErrors.Inputs(
+        ("horizonDays", "LimitsHorizonDays"), ("minNoticeMinutes", "LimitsMinNoticeMinutes"), ("maxActiveSessionsPerPerson", "LimitsMaxActive"));
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -95,6 +98,11 @@ public sealed class ManageModel(ISender sender, IStringLocalizer<SharedResource>
         await using var content = labPhoto?.OpenReadStream() ?? Stream.Null;
         return await ActAsync(new AddLabPhoto(Id, content, labPhoto?.Length ?? 0), "PhotoAdded", LabPhotoInputs, cancellationToken);
     }
+
+    /// <summary>The lab's fairness limits of booking (horizon, notice, active sessions per person).</summary>
+    public Task<IActionResult> OnPostLimitsAsync(int? horizonDays, int? minNoticeMinutes, int? maxActiveSessionsPerPerson, CancellationToken cancellationToken) =>
+        ActAsync(new SetLabBookingLimits(Id, new LabBookingLimits(horizonDays ?? 0, minNoticeMinutes ?? -1, maxActiveSessionsPerPerson ?? 0)),
+            "LabBookingLimitsSaved", LimitsInputs, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveLabPhotoAsync(Guid photoId, CancellationToken cancellationToken) =>
         ActAsync(new RemoveLabPhoto(Id, photoId), "PhotoRemoved", null, cancellationToken);

@@ -57,6 +57,9 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
 
     public string OrganizationName { get; private set; } = "";
 
+    /// <summary>The change of this published resource that waits for an administrator, if any (the page says so).</summary>
+    public SharingPlatform.Application.ChangeRequests.PendingChangeView? PendingChange { get; private set; }
+
     public bool IsNew => Id is null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -69,6 +72,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
                 if (!await IsMemberAsync(resource.OrganizationId, cancellationToken))
                     return NotFound();
                 Input = ResourceForm.From(resource);
+                PendingChange = resource.PendingChange;
                 OrganizationName = resource.OrganizationName;
             }
             else if (OrganizationId is { } organizationId)
@@ -124,7 +128,7 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> l
             var saved = Id is { } id
                 ? await sender.Send(new UpdateResource(id, Input.Version, input), cancellationToken)
                 : await sender.Send(new CreateResource(OrganizationId ?? Guid.Empty, input), cancellationToken);
-            TempData["Done"] = "ResourceSaved";
+            TempData["Done"] = saved.PendingChange is null ? "ResourceSaved" : "ChangeSubmittedForReview";
             return RedirectToPage("/Resources/Details", new { id = saved.Id });
         }
         catch (NotFoundException)

@@ -1,0 +1,22 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.Accounts;
+
+/// <summary>Daily: sessions revoked or expired more than 30 days ago, and sign-in throttles nobody tripped for a day, are deleted.</summary>
+public sealed record DeleteEndedSessions : ICommand<int>;
+
+public sealed class DeleteEndedSessionsHandler(IApplicationDbContext db, TimeProvider clock) : ICommandHandler<DeleteEndedSessions, int>
+{
+    public async ValueTask<int> Handle(DeleteEndedSessions command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var endedBefore = now - UserSession.KeptAfterEnd;
+        var deleted = await db.UserSessions.Where(s => s.RevokedAt < endedBefore || s.ExpiresAt < endedBefore).ExecuteDeleteAsync(cancellationToken);
+        var quietSince = now - SignInThrottle.KeptAfterLastFailure;
+        await db.SignInThrottles.Where(t => t.LastFailureAt < quietSince && (t.BlockedUntil == null || t.BlockedUntil < now)).ExecuteDeleteAsync(cancellationToken);
+        return deleted;
+    }
+}

@@ -1,0 +1,20 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Application.Accounts;
+
+/// <summary>Signing out: the current session ends on the server, so its cookie or tokens are refused from now on.</summary>
+public sealed record EndSession(Guid SessionId) : ICommand;
+
+public sealed class EndSessionHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<EndSession>
+{
+    public async ValueTask<Unit> Handle(EndSession command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var now = clock.GetUtcNow();
+        await db.UserSessions.Where(s => s.Id == command.SessionId && s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,126 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Notifications;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.ChangeRequests;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Resources;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Application.ChangeRequests;
+
+/// <summary>An administrator approves a change to a published resource or lab: its proposed content goes live.</summary>
+public sealed record ApproveChangeRequest(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class ApproveChangeRequestValidator() : AdminDecisionValidator<ApproveChangeRequest>(reasonRequired: false);
+
+/// <summary>An administrator rejects a change, saying why: the approved version stays live and the members are told.</summary>
+public sealed record RejectChangeRequest(Guid Id, string? Reason) : ICommand, IAdminDecision;
+
+public sealed class RejectChangeRequestValidator() : AdminDecisionValidator<RejectChangeRequest>(reasonRequired: true);
+
+public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<ApproveChangeRequest>
+{
+    public async ValueTask<Unit> Handle(ApproveChangeRequest command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.BeginChangeDecisionAsync(command.Id, cancellationToken);
+        var request = await db.LoadChangeRequestAsync(command.Id, cancellationToken);
+        request.Approve(adminId, command.Reason, now);
+        string title;
+        if (request.SubjectKind == ChangeSubjectKind.Resource)
+        {
+            var resource = await db.Resources.SingleAsync(r => r.Id == request.SubjectId, cancellationToken);
+            if (resource.Status != ResourceStatus.Published)
+                throw NotPublished();
+            var input = ChangeContent.ResourceInputFrom(request.ProposedContent);
+            resource.Edit(input.ToDetails(), input.Policy.ToPolicy() with { ClosedDates = resource.Policy.ClosedDates }, now);
+            title = resource.Title;
+        }
+        else
+        {
+            var lab = await db.Labs.SingleAsync(l => l.Id == request.SubjectId, cancellationToken);
+            if (lab.Status != LabStatus.Published)
+                throw NotPublished();
+            var input = ChangeContent.LabInputFrom(request.ProposedContent);
+            lab.Edit(input.ToDetails(), LabTimetable.Create((input.Timetable ?? []).Select(s => s.ToSlot()), lab.Timetable.ClosedDates), now);
+            title = lab.Name;
+        }
+
+        await db.RecordAsync(notifier, adminId, "change_request.approve", "change_request", request.Id, command.Reason, request.OrganizationId,
+            NotificationKind.ChangeApproved, ChangeRequestDecisions.SubjectLink(request),
+            language => language == Language.English
+                ? ($"The change to '{title}' is public", $"Your change to '{title}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
+                : ($"'{title}' 변경 승인", $"'{title}'의 변경 내용이 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Pick(
+        "공개 중이 아닌 공유자원·실험실의 변경은 승인할 수 없습니다. 반려해 주세요.",
+        "The resource or lab is not published any more, so its change cannot be approved. Reject it instead."));
+}
+
+public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<RejectChangeRequest>
+{
+    public async ValueTask<Unit> Handle(RejectChangeRequest command, CancellationToken cancellationToken)
+    {
+        var adminId = currentUser.RequireAdministrator();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.BeginChangeDecisionAsync(command.Id, cancellationToken);
+        var request = await db.LoadChangeRequestAsync(command.Id, cancellationToken);
+        request.Reject(adminId, command.Reason!, now);
+        var title = request.SubjectKind == ChangeSubjectKind.Resource
+            ? await db.Resources.Where(r => r.Id == request.SubjectId).Select(r => r.Title).SingleAsync(cancellationToken)
+            : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
+        await db.RecordAsync(notifier, adminId, "change_request.reject", "change_request", request.Id, command.Reason, request.OrganizationId,
+            NotificationKind.ChangeRejected, ChangeRequestDecisions.SubjectLink(request),
+            language => language == Language.English
+                ? ($"The change to '{title}' was not approved", $"Your change to '{title}' was not approved; the approved version stays public. You can edit it and save again.{NoticeText.Reasoned(language, command.Reason)}")
+                : ($"'{title}' 변경 반려", $"'{title}'의 변경 내용이 반려되어 기존 내용이 그대로 공개됩니다. 고친 뒤 다시 저장할 수 있습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
+        await transaction.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+public static class ChangeRequestDecisions
+{
+    public static NotFoundException NotFound() => new(Texts.Pick("변경 요청을 찾을 수 없습니다.", "No such change request."));
+
+    public static string SubjectLink(ChangeRequest request) =>
+        request.SubjectKind == ChangeSubjectKind.Resource ? $"/Resources/Details/{request.SubjectId}" : LabNotices.LabLink(request.SubjectId);
+
+    /// <summary>
+    /// Begins a decision's transaction with the request's row locked (<c>FOR UPDATE</c>), then its subject's: administrators
+    /// deciding at once decide one after the other, and the later ones find it decided (422 change_request_not_pending), so
+    /// the change applies once, with one audit entry and one notification per member.
+    /// </summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginChangeDecisionAsync(
+        this IApplicationDbContext db, Guid requestId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var subject = await db.Database
+            .SqlQuery<SubjectRow>($"SELECT subject_kind AS \"Kind\", subject_id AS \"Id\" FROM change_requests WHERE id = {requestId} FOR UPDATE")
+            .ToListAsync(cancellationToken) is [var row] ? row : throw NotFound();
+        if (subject.Kind == nameof(ChangeSubjectKind.Resource))
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {subject.Id} FOR UPDATE", cancellationToken);
+        else
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {subject.Id} FOR UPDATE", cancellationToken);
+        return transaction;
+    }
+
+    public static async Task<ChangeRequest> LoadChangeRequestAsync(this IApplicationDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        await db.ChangeRequests.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken) ?? throw NotFound();
+
+    internal sealed record SubjectRow(string Kind, Guid Id);
+}

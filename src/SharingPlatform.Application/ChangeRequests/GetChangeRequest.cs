@@ -1,0 +1,44 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.ChangeRequests;
+
+namespace SharingPlatform.Application.ChangeRequests;
+
+/// <summary>
+/// One change request for an administrator: what it changes, field by field, against the live version (before → after).
+/// Once decided, the live version is what the decision left, so the list is what still differs.
+/// </summary>
+public sealed record GetChangeRequest(Guid Id) : IQuery<ChangeRequestView>;
+
+public sealed record ChangeRequestView(
+    Guid Id,
+    ChangeSubjectKind SubjectKind,
+    Guid SubjectId,
+    string Title,
+    Guid OrganizationId,
+    string OrganizationName,
+    string SubmittedByName,
+    DateTimeOffset SubmittedAt,
+    ChangeRequestStatus Status,
+    DateTimeOffset? DecidedAt,
+    string? Reason,
+    IReadOnlyList<FieldChange> Changes);
+
+public sealed class GetChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<GetChangeRequest, ChangeRequestView>
+{
+    public async ValueTask<ChangeRequestView> Handle(GetChangeRequest query, CancellationToken cancellationToken)
+    {
+        currentUser.RequireAdministrator();
+        var request = await db.ChangeRequests.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.Id, cancellationToken)
+            ?? throw ChangeRequestDecisions.NotFound();
+        var title = request.SubjectKind == ChangeSubjectKind.Resource
+            ? await db.Resources.Where(r => r.Id == request.SubjectId).Select(r => r.Title).SingleAsync(cancellationToken)
+            : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
+        var organizationName = await db.Organizations.Where(o => o.Id == request.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var submittedBy = await db.Users.Where(u => u.Id == request.SubmittedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
+        return new ChangeRequestView(
+            request.Id, request.SubjectKind, request.SubjectId, title, request.OrganizationId, organizationName, submittedBy, request.SubmittedAt,
+            request.Status, request.DecidedAt, request.Reason, await db.ChangesAsync(request, cancellationToken));
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SharingPlatform.Domain.Users;
+
+namespace SharingPlatform.Infrastructure.Data.Configurations;
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("user_sessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId).HasFilter("revoked_at IS NULL").HasDatabaseName("ix_user_sessions_live");
+        builder.HasIndex(s => s.ExpiresAt).HasDatabaseName("ix_user_sessions_expires_at");
+        builder.HasIndex(s => s.RevokedAt).HasFilter("revoked_at IS NOT NULL").HasDatabaseName("ix_user_sessions_revoked_at");
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> builder)
+    {
+        builder.ToTable("sign_in_throttles");
+        builder.HasKey(t => new { t.NormalizedEmail, t.ClientAddress });
+        builder.Property(t => t.NormalizedEmail).HasMaxLength(SignInThrottle.EmailMaxLength);
+        builder.Property(t => t.ClientAddress).HasMaxLength(SignInThrottle.AddressMaxLength);
+        builder.HasIndex(t => t.LastFailureAt).HasDatabaseName("ix_sign_in_throttles_last_failure_at");
+    }
+}
