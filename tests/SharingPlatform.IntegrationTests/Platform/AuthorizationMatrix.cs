@@ -174,7 +174,8 @@ public static class AuthorizationMatrix
         // Accounts: open to anyone, nothing to authorize.
         Api("POST", "/api/v1/auth/register", w => "/api/v1/auth/register",
             Json(_ => new { email = Tests.Support.ApiClient.NewEmail("matrix"), password = Tests.Support.ApiClient.Password, displayName = "행렬" })).Everyone(Open),
-        Api("POST", "/api/v1/auth/login", w => "/api/v1/auth/login", Json(w => new { email = w.Email(OtherResident), password = "wrong-password-here" })).Everyone(Open),
+        Api("POST", "/api/v1/auth/login", w => "/api/v1/auth/login", Json(_ => new { email = Tests.Support.ApiClient.NewEmail("nobody"), password = "wrong-password-here" }))
+            .Everyone(Open).Because("an unknown email: a persona's would be throttled for the cells that sign in anew"),
         Api("POST", "/api/v1/auth/refresh", w => "/api/v1/auth/refresh", Json(_ => new { refreshToken = "not-a-token" })).Everyone(Open),
         Api("POST", "/api/v1/auth/confirm-email", w => "/api/v1/auth/confirm-email", Json(w => new { userId = w.Id(Resident), code = "bad" })).Everyone(Open),
         Api("POST", "/api/v1/auth/resend-confirmation", w => "/api/v1/auth/resend-confirmation", Json(_ => new { email = Tests.Support.ApiClient.NewEmail("nobody") })).Everyone(Open),
@@ -252,6 +253,8 @@ public static class AuthorizationMatrix
             .SignedIn(Refused).But(Passes, Owner)
             .Destroys().Because("naming managers is the owner's: a named manager should not add or drop managers (LabAccess lists equipment, " +
                 "qualifications, check-in, usage); last, as it drops the ex-member's stale entry"),
+        Api("PUT", "/api/v1/labs/{id}/booking-limits", w => $"/api/v1/labs/{w.Lab}/booking-limits",
+            Json(_ => new { horizonDays = 60, minNoticeMinutes = 60, maxActiveSessionsPerPerson = 4 })).SignedIn(Refused).But(Ok, LabManagers),
         Api("POST", "/api/v1/labs/{id}/photos", w => $"/api/v1/labs/{w.Lab}/photos", Photo).SignedIn(Refused).But(Ok, LabManagers),
         Api("POST", "/api/v1/labs/{id}/equipment", w => $"/api/v1/labs/{w.Lab}/equipment",
             Json(_ => new { name = "행렬 드릴", model = "X-1", description = "", requiresQualification = false, qualificationName = (string?)null }))
@@ -316,6 +319,7 @@ public static class AuthorizationMatrix
         Admin("GET", "/api/v1/admin/users/{id}", w => $"/api/v1/admin/users/{w.Id(Resident)}", Ok),
         Admin("GET", "/api/v1/admin/statistics", w => "/api/v1/admin/statistics", Ok),
         Admin("GET", "/api/v1/admin/reports", w => "/api/v1/admin/reports", Ok),
+        Admin("GET", "/api/v1/admin/change-requests/{id}", w => $"/api/v1/admin/change-requests/{w.ChangeRequest}", Ok),
         Admin("GET", "/api/v1/admin/reports/subjects/{subjectType}/{subjectId}", w => $"/api/v1/admin/reports/subjects/resource/{w.Resource}", Ok),
         new MatrixLine { Method = "*", Route = "/admin/jobs/{path}", Path = _ => "/admin/jobs", Browser = true }.SignedIn(Refused).But(Ok, Administrator)
             .Because("the jobs dashboard, in the browser: sign-in for the signed out, 404 for everyone but administrators"),
@@ -392,9 +396,14 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/organizations/{id}/suspend", w => $"/api/v1/admin/organizations/{w.OtherOrg}/suspend").Destroys(),
         Admin("POST", "/api/v1/admin/organizations/{id}/restore", w => $"/api/v1/admin/organizations/{w.OtherOrg}/restore").Destroys(),
 
-        // Lines that end the caller's session go last, each cell with a session of its own, e.g.
-        // Api("POST", "/api/v1/me/sign-out", w => "/api/v1/me/sign-out").SignedIn(Ok).FreshSession().Destroys(),
-        // and sign-out-everywhere after every other line, as it also ends the persona's shared session.
+        Admin("POST", "/api/v1/admin/change-requests/{id}/approve", w => $"/api/v1/admin/change-requests/{w.ChangeRequest}/approve").Destroys(),
+        Admin("POST", "/api/v1/admin/change-requests/{id}/reject", w => $"/api/v1/admin/change-requests/{w.ChangeRequest}/reject").Destroys()
+            .Because("after the approval: decided once, so the administrator gets a rule's answer"),
+
+        // Lines that end the caller's session go last, each cell with a session of its own; sign-out-everywhere after
+        // every other line, as it also ends the persona's shared session.
+        Api("POST", "/api/v1/me/sign-out", w => "/api/v1/me/sign-out").SignedIn(Ok).FreshSession().Destroys(),
+        Api("POST", "/api/v1/me/sign-out-everywhere", w => "/api/v1/me/sign-out-everywhere").SignedIn(Ok).FreshSession().Destroys(),
     ];
 
     private static MatrixLine Get(string page, Func<MatrixWorld, string> path) => Page("GET", page, "", path);
@@ -425,7 +434,8 @@ public static class AuthorizationMatrix
         Post("/Culture", "", w => "/Culture", Fields(("culture", _ => "ko"), ("returnUrl", _ => "/"))).Everyone(Open),
         Get("/Programme/Index", w => "/Programme").Everyone(Ok),
         Get("/Account/Login", w => "/Account/Login").Everyone(Ok),
-        Post("/Account/Login", "", w => "/Account/Login", Fields(("Input.Email", w => w.Email(OtherResident)), ("Input.Password", _ => "wrong-password-here"))).Everyone(Open),
+        Post("/Account/Login", "", w => "/Account/Login", Fields(("Input.Email", _ => Tests.Support.ApiClient.NewEmail("nobody")), ("Input.Password", _ => "wrong-password-here")))
+            .Everyone(Open).Because("an unknown email: a persona's would be throttled for the cells that sign in anew"),
         Get("/Account/Register", w => "/Account/Register").Everyone(Ok),
         Post("/Account/Register", "", w => "/Account/Register").Everyone(Open),
         Get("/Account/RegisterConfirmation", w => "/Account/RegisterConfirmation").Everyone(Ok),
@@ -500,6 +510,8 @@ public static class AuthorizationMatrix
         Get("/Labs/Edit", w => $"/Labs/Edit?id={w.Lab}").SignedIn(Refused).But(Ok, LabManagers),
         Post("/Labs/Edit", "", w => $"/Labs/Edit?id={w.Lab}").SignedIn(Refused).But(Passes, LabManagers).Because("an empty form"),
         Get("/Labs/Manage", w => $"/Labs/Manage/{w.Lab}").SignedIn(Refused).But(Ok, LabManagers),
+        Post("/Labs/Manage", "Limits", w => $"/Labs/Manage/{w.Lab}", Fields(("horizonDays", _ => 60), ("minNoticeMinutes", _ => 60), ("maxActiveSessionsPerPerson", _ => 4)))
+            .SignedIn(Refused).But(Ok, LabManagers),
         Post("/Labs/Manage", "CheckIn", w => $"/Labs/Manage/{w.Lab}", Fields(("sessionId", w => w.LabSession))).SignedIn(Refused).But(Passes, LabManagers),
         Post("/Labs/Manage", "Usage", w => $"/Labs/Manage/{w.Lab}", Fields(("sessionId", w => w.LabSession), ($"minutes[{Guid.Empty}]", _ => 30)))
             .SignedIn(Refused).But(Passes, LabManagers),
@@ -536,6 +548,7 @@ public static class AuthorizationMatrix
 
         // Administration: the /Admin folder is for administrators; everyone else gets 404.
         Get("/Admin/Review", w => "/Admin/Review").SignedIn(Refused).But(Ok, Administrator),
+        Get("/Admin/Changes", w => $"/Admin/Changes/{w.ChangeRequest}").SignedIn(Refused).But(Ok, Administrator),
         Post("/Admin/Review", "Verify", w => "/Admin/Review", Fields(("id", w => w.Org))).SignedIn(Refused).But(Passes, Administrator),
         Post("/Admin/Review", "RejectOrganization", w => "/Admin/Review", Fields(("id", w => w.Org))).SignedIn(Refused).But(Passes, Administrator),
         Post("/Admin/Review", "Approve", w => "/Admin/Review", Fields(("id", w => w.DraftResource))).SignedIn(Refused).But(Passes, Administrator),
@@ -601,8 +614,12 @@ public static class AuthorizationMatrix
         Post("/Organizations/Details", "Reject", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Organizations/Details", "Suspend", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Organizations/Details", "Restore", w => $"/Organizations/Details/{w.OtherOrg}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Admin/Changes", "", w => $"/Admin/Changes/{w.ChangeRequest}", Fields(("decision", _ => "reject"), ("reason", _ => "행렬 확인")))
+            .SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Account/Logout", "", w => "/Account/Logout").Everyone(Ok).But(SignIn, Suspended).FreshSession().Destroys()
             .Because("signs out a browser of its own, so the personas' browsers stay signed in"),
+        Post("/Account/Manage", "SignOutEverywhere", w => "/Account/Manage").SignedIn(Ok).FreshSession().Destroys()
+            .Because("ends the persona's other browsers too: the very last line"),
     ];
 
     private static System.Text.Json.Nodes.JsonObject ResourceUpdate(MatrixWorld w)

@@ -33,7 +33,7 @@ public enum Persona
 /// The world the authorization matrix asks about, built once through the real API: a verified organization (owner,
 /// staff, a staff member named lab manager, and an ex-member who was named lab manager and then removed, and whom the
 /// lab's manager list still names as a stale entry), its published
-/// resource with the resident's bookings, its published lab with equipment needing a qualification and the resident's
+/// resource with the resident's bookings and a change to it waiting for review, its published lab with equipment needing a qualification and the resident's
 /// session, a circle with host, member and meetings, a report, a second organization with its owner, an administrator
 /// and a person an administrator suspended. Each id is named after what a route needs; objects a line destroys or
 /// changes (cancel, archive, suspend, remove) are throwaway objects of their own.
@@ -63,6 +63,7 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public Guid SpareLab { get; private set; }
     public uint LabVersion { get; private set; }
     public uint ResourceVersion { get; private set; }
+    public Guid ChangeRequest { get; private set; }
     public Guid LabPhoto { get; private set; }
     public Guid Equipment { get; private set; }
     public Guid Qualification { get; private set; }
@@ -140,6 +141,10 @@ public sealed partial class MatrixWorld : IAsyncDisposable
         Resource = await App.PublishedResourceAsync(new VerifiedOrganization(Org, owner, _emails[Persona.Owner]), resourceBody);
         DraftResource = await owner.CreateResourceAsync(CatalogClient.ResourceBody(Org, title: "행렬 초안"));
         SpareResource = await App.PublishedResourceAsync(new VerifiedOrganization(Org, owner, _emails[Persona.Owner]), CatalogClient.ResourceBody(Org, title: "행렬 예비"));
+        var renamed = CatalogClient.ResourceBody(Org, title: "행렬 회의실 새 이름");
+        renamed["policy"]!["maxActivePerPerson"] = 10;
+        renamed["version"] = (await owner.GetAsync($"/api/v1/resources/{Resource}").ExpectAsync(HttpStatusCode.OK)).GetProperty("version").GetUInt32();
+        ChangeRequest = (await owner.PutAsJsonAsync($"/api/v1/resources/{Resource}", renamed).ExpectAsync(HttpStatusCode.OK)).GetProperty("pendingChange").Id();
         ResourceVersion = (await owner.GetAsync($"/api/v1/resources/{Resource}").ExpectAsync(HttpStatusCode.OK)).GetProperty("version").GetUInt32();
         var photo = (await owner.PostAsync($"/api/v1/resources/{Resource}/photos", Png()).ExpectAsync(HttpStatusCode.Created))
             .GetProperty("photos").EnumerateArray().Last();
