@@ -2,11 +2,15 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Labs;
 
-/// <summary>A manager (or an owner of the organization) names the lab's managers, by email, among the organization's members.</summary>
+/// <summary>
+/// An owner of the organization names the lab's managers, by email, among its members. A named manager runs the lab but
+/// does not choose who else does (403).
+/// </summary>
 public sealed record NameLabManagers(Guid Id, IReadOnlyList<string> Emails) : ICommand<LabView>;
 
 public sealed class NameLabManagersValidator : AbstractValidator<NameLabManagers>
@@ -23,6 +27,8 @@ public sealed class NameLabManagersHandler(IApplicationDbContext db, ICurrentUse
     public async ValueTask<LabView> Handle(NameLabManagers command, CancellationToken cancellationToken)
     {
         var lab = await db.LoadForManagerAsync(command.Id, currentUser, cancellationToken);
+        if (!await db.IsOwnerAsync(lab.OrganizationId, currentUser.RequireId(), cancellationToken))
+            throw OrganizationAccess.NotOwner();
         var emails = command.Emails.Select(e => e.Trim().ToUpperInvariant()).Distinct().ToList();
         var members = await db.OrganizationMembers.Where(m => m.OrganizationId == lab.OrganizationId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.NormalizedEmail })

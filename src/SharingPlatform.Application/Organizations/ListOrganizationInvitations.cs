@@ -15,7 +15,7 @@ public sealed class ListOrganizationInvitationsHandler(IApplicationDbContext db,
 {
     public async ValueTask<IReadOnlyList<InvitationView>> Handle(ListOrganizationInvitations query, CancellationToken cancellationToken)
     {
-        await db.LoadForOwnerAsync(query.OrganizationId, currentUser, cancellationToken);
+        await db.RequireOwnerAsync(query.OrganizationId, currentUser, cancellationToken);
         var now = clock.GetUtcNow();
         return await db.OrganizationInvitations.AsNoTracking()
             .Where(i => i.OrganizationId == query.OrganizationId && i.Status == InvitationStatus.Pending)

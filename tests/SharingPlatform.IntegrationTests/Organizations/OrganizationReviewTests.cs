@@ -100,6 +100,22 @@ public sealed class OrganizationReviewTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task The_owner_of_a_suspended_organization_still_sees_its_page_and_invitations()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var admin = await _app.AdministratorAsync();
+        await admin.PostAsJsonAsync($"/api/v1/admin/organizations/{organization.Id}/suspend", new { reason = "점검" }).ExpectAsync(HttpStatusCode.NoContent);
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+
+        using var page = await site.GetAsync($"/Organizations/Details/{organization.Id}");
+        using var invitations = await organization.Owner.GetAsync($"/api/v1/organizations/{organization.Id}/invitations");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        invitations.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_decision_about_an_organization_that_does_not_exist_is_404()
     {
         using var admin = await _app.AdministratorAsync();

@@ -64,11 +64,13 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource
 
     /// <summary>The signed-in member leaves; they may no longer see the organization, so "my organizations" says it is done.</summary>
     public Task<IActionResult> OnPostLeaveAsync([FromServices] ICurrentUser currentUser, CancellationToken cancellationToken) =>
-        this.SendAsync(sender, new RemoveOrganizationMember(Id, currentUser.RequireId()), localizer, _ =>
-        {
-            Done = "OrganizationLeft";
-            return RedirectToPage("/Organizations/Index");
-        }, () => ReloadAsync(cancellationToken), MemberInputs, cancellationToken);
+        currentUser.Id is not { } self
+            ? Task.FromResult<IActionResult>(Challenge())
+            : this.SendAsync(sender, new RemoveOrganizationMember(Id, self), localizer, _ =>
+            {
+                Done = "OrganizationLeft";
+                return RedirectToPage("/Organizations/Index");
+            }, () => ReloadAsync(cancellationToken), MemberInputs, cancellationToken);
 
     public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
         ActAsync(new VerifyOrganization(Id, Reason), "OrganizationVerified", DecisionInputs, cancellationToken);
