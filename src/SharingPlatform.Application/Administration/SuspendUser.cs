@@ -131,5 +131,5 @@ public static class UserStates
     /// <summary>Locks the person's row in the caller's transaction: decisions about one person happen one after the other.</summary>
     public static async Task<User> LockUserAsync(this IApplicationDbContext db, Guid userId, CancellationToken cancellationToken) =>
         await db.Users.FromSql($"SELECT * FROM users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("사용자를 찾을 수 없습니다.", "No such user."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
 }

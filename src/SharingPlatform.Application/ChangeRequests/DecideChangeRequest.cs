@@ -64,9 +64,7 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
         return Unit.Value;
     }
 
-    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Pick(
-        "공개 중이 아닌 공유자원·실험실의 변경은 승인할 수 없습니다. 반려해 주세요.",
-        "The resource or lab is not published any more, so its change cannot be approved. Reject it instead."));
+    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Get("TheResourceOrLabIsNot"));
 }
 
 public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
@@ -95,7 +93,7 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
 
 public static class ChangeRequestDecisions
 {
-    public static NotFoundException NotFound() => new(Texts.Pick("변경 요청을 찾을 수 없습니다.", "No such change request."));
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchChangeRequest"));
 
     public static string SubjectLink(ChangeRequest request) =>
         request.SubjectKind == ChangeSubjectKind.Resource ? $"/Resources/Details/{request.SubjectId}" : LabNotices.LabLink(request.SubjectId);

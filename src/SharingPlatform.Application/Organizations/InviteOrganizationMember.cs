@@ -37,9 +37,7 @@ public sealed class InviteOrganizationMemberHandler(
     {
         var organization = await db.LoadForOwnerAsync(command.OrganizationId, currentUser, cancellationToken);
         if (organization.Status != OrganizationStatus.Verified)
-            throw new DomainRuleException("organization_not_verified", Texts.Pick(
-                "인증된 단체만 구성원을 초대할 수 있습니다. 관리자의 단체 인증을 기다려 주세요.",
-                "Only a verified organization invites members. Wait for an administrator to verify yours."));
+            throw new DomainRuleException("organization_not_verified", Texts.Get("OnlyAVerifiedOrganizationInvitesMembers"));
 
         var now = clock.GetUtcNow();
         var normalized = OrganizationInvitation.Normalize(command.Email);
@@ -47,7 +45,7 @@ public sealed class InviteOrganizationMemberHandler(
             .Select(u => new Recipient(u.Id, u.Email!, u.DisplayName, u.PreferredLanguage, u.EmailsOff))
             .SingleOrDefaultAsync(cancellationToken);
         if (invitee is not null && organization.IsMember(invitee.Id))
-            throw new DomainRuleException("already_member", Texts.Pick("이미 이 단체의 구성원입니다.", "This person is already a member of the organization."));
+            throw new DomainRuleException("already_member", Texts.Get("Rule_already_member"));
 
         var invitedBy = currentUser.RequireId();
         var invitation = await db.OrganizationInvitations.SingleOrDefaultAsync(
