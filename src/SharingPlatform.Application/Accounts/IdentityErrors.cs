@@ -33,42 +33,42 @@ public sealed class LocalizedIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError PasswordTooShort(int length) => new()
     {
         Code = nameof(PasswordTooShort),
-        Description = Texts.Get("PasswordsMustBeAtLeastCharacters", length),
+        Description = Texts.Get("PasswordTooShort", length),
     };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new()
     {
         Code = nameof(PasswordRequiresUniqueChars),
-        Description = Texts.Get("PasswordsMustUseAtLeastDifferent", uniqueChars),
+        Description = Texts.Get("PasswordRequiresUniqueChars", uniqueChars),
     };
 
     public override IdentityError PasswordMismatch() => new()
     {
         Code = nameof(PasswordMismatch),
-        Description = Texts.Get("TheCurrentPasswordIsNotCorrect"),
+        Description = Texts.Get("PasswordMismatch"),
     };
 
     public override IdentityError InvalidToken() => new()
     {
         Code = nameof(InvalidToken),
-        Description = Texts.Get("TheLinkIsInvalidOrHas"),
+        Description = Texts.Get("InvalidToken"),
     };
 
     public override IdentityError DuplicateEmail(string email) => new()
     {
         Code = nameof(DuplicateEmail),
-        Description = Texts.Get("ThisEmailIsAlreadyRegistered"),
+        Description = Texts.Get("DuplicateEmail"),
     };
 
     public override IdentityError DuplicateUserName(string userName) => new()
     {
         Code = nameof(DuplicateUserName),
-        Description = Texts.Get("ThisEmailIsAlreadyRegistered"),
+        Description = Texts.Get("DuplicateEmail"),
     };
 
     public override IdentityError InvalidEmail(string? email) => new()
     {
         Code = nameof(InvalidEmail),
-        Description = Texts.Get("ThisIsNotAValidEmail"),
+        Description = Texts.Get("InvalidEmail"),
     };
 }

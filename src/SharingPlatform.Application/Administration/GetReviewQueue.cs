@@ -47,7 +47,7 @@ public sealed class GetReviewQueueValidator : AbstractValidator<GetReviewQueue>
     {
         RuleFor(q => q.Kind).IsInEnum();
         RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

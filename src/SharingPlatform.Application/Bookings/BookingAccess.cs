@@ -32,7 +32,7 @@ public static class BookingAccess
     public static void RequireBookerOrOwnerSide(this Loaded loaded)
     {
         if (!loaded.IsBooker && !loaded.IsOwnerSide)
-            throw new ForbiddenException(Texts.Get("OnlyTheBookerAndTheOrganization"));
+            throw new ForbiddenException(Texts.Get("OnlyBookerOrOwnerCancels"));
         if (!loaded.IsBooker && loaded.OrganizationSuspended)
             throw OrganizationSuspension.Suspended();
     }
@@ -41,7 +41,7 @@ public static class BookingAccess
     public static void RequireOwnerSide(this Loaded loaded)
     {
         if (!loaded.IsOwnerSide)
-            throw new ForbiddenException(Texts.Get("OnlyTheOrganizationThatSharesThe"));
+            throw new ForbiddenException(Texts.Get("OnlyOwnerOrganization"));
         if (loaded.OrganizationSuspended)
             throw OrganizationSuspension.Suspended();
     }

@@ -33,7 +33,7 @@ public sealed class GetResourceAvailabilityValidator : AbstractValidator<GetReso
     {
         RuleFor(q => q.To).GreaterThan(q => q.From);
         RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(MaxDays))
-            .WithMessage(_ => Texts.Get("AskForAtMostDays", MaxDays));
+            .WithMessage(_ => Texts.Get("AvailabilityTooLong", MaxDays));
     }
 }
 

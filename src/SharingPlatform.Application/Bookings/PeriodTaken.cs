@@ -18,11 +18,11 @@ public static class PeriodTaken
             || pg.SqlState == PostgresErrorCodes.DeadlockDetected);
 
     public static ConflictException Error() =>
-        new(Texts.Get("ThatTimeIsTakenChooseAnother"), Code);
+        new(Texts.Get("PeriodTaken"), Code);
 
     /// <summary>Dates of a series that are taken, named in the answer so the person can choose others.</summary>
     public sealed class InSeries(IReadOnlyList<DateOnly> dates) : ConflictException(
-        Texts.Get("SomeDatesAreTakenSoNothing", List(dates)), PeriodTaken.Code)
+        Texts.Get("PeriodTakenInSeries", List(dates)), PeriodTaken.Code)
     {
         public IReadOnlyList<DateOnly> Dates { get; } = dates;
 

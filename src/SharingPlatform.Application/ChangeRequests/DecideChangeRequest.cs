@@ -56,15 +56,13 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
 
         await db.RecordAsync(notifier, adminId, "change_request.approve", "change_request", request.Id, command.Reason, request.OrganizationId,
             NotificationKind.ChangeApproved, ChangeRequestDecisions.SubjectLink(request),
-            language => language == Language.English
-                ? ($"The change to '{title}' is public", $"Your change to '{title}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{title}' 변경 승인", $"'{title}'의 변경 내용이 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ChangeApproved_Title", title), Texts.Get(language, "Notice_ChangeApproved_Body", title, NoticeText.Reasoned(language, command.Reason))),
             now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 
-    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Get("TheResourceOrLabIsNot"));
+    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Get("Rule_change_subject_not_published"));
 }
 
 public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
@@ -82,9 +80,7 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
             : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
         await db.RecordAsync(notifier, adminId, "change_request.reject", "change_request", request.Id, command.Reason, request.OrganizationId,
             NotificationKind.ChangeRejected, ChangeRequestDecisions.SubjectLink(request),
-            language => language == Language.English
-                ? ($"The change to '{title}' was not approved", $"Your change to '{title}' was not approved; the approved version stays public. You can edit it and save again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{title}' 변경 반려", $"'{title}'의 변경 내용이 반려되어 기존 내용이 그대로 공개됩니다. 고친 뒤 다시 저장할 수 있습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ChangeRejected_Title", title), Texts.Get(language, "Notice_ChangeRejected_Body", title, NoticeText.Reasoned(language, command.Reason))),
             now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

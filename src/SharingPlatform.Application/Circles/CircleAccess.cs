@@ -23,7 +23,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
         if (IsHost)
             return UserId!.Value;
         throw IsMember
-            ? new ForbiddenException(Texts.Get("OnlyTheCirclesHostsCanDo"))
+            ? new ForbiddenException(Texts.Get("OnlyCircleHosts"))
             : CircleAccess.NotFound();
     }
 
@@ -35,7 +35,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
     {
         var id = RequireHost();
         if (Circle.Status == CircleStatus.Suspended)
-            throw new ConflictException(Texts.Get("TheCircleIsSuspendedSoNothing"), "circle_suspended");
+            throw new ConflictException(Texts.Get("CircleSuspended"), "circle_suspended");
         return id;
     }
 
@@ -44,7 +44,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
     {
         var id = RequireActiveHost();
         if (Membership!.Role != MemberRole.Host)
-            throw new ForbiddenException(Texts.Get("OnlyTheCirclesHostNamesCo"));
+            throw new ForbiddenException(Texts.Get("OnlyCircleHostNamesCoHosts"));
         return id;
     }
 

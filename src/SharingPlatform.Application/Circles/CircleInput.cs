@@ -20,10 +20,10 @@ public static class CircleInputValidation
             c.RuleFor(i => i.Title).NotEmpty().MaximumLength(Circle.TitleMaxLength);
             c.RuleFor(i => i.Description).MaximumLength(Circle.DescriptionMaxLength);
             c.RuleFor(i => i.Topics).Must(t => t is null || t.Count <= Circle.MaxTopics)
-                .WithMessage(_ => Texts.Get("GiveAtMostTopics", Circle.MaxTopics));
+                .WithMessage(_ => Texts.Get("TooManyTopics", Circle.MaxTopics));
             c.RuleForEach(i => i.Topics).NotEmpty().MaximumLength(Circle.TopicMaxLength);
             c.RuleFor(i => i.Municipality).Must(Municipality.IsKnown)
-                .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+                .WithMessage(_ => Texts.Get("UnknownMunicipality"));
             c.RuleFor(i => i.MemberCap).InclusiveBetween(2, Circle.MaxMemberCap);
             c.RuleFor(i => i.JoinPolicy).IsInEnum();
         });

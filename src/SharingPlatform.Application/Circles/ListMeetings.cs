@@ -19,7 +19,7 @@ public sealed class ListMeetingsValidator : AbstractValidator<ListMeetings>
     {
         this.ValidPage(q => q.Page, q => q.PageSize);
         RuleFor(q => q.Municipality).Must(m => m is null || Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

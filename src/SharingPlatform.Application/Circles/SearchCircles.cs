@@ -19,7 +19,7 @@ public sealed class SearchCirclesValidator : AbstractValidator<SearchCircles>
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Topic).MaximumLength(Circle.TopicMaxLength);
         RuleFor(q => q.Municipality).Must(m => m is null || Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

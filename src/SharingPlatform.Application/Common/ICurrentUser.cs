@@ -21,7 +21,7 @@ public static class AdministratorCheck
     {
         var id = user.RequireId();
         if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException(Texts.Get("OnlyAnAdministratorCanDoThis"));
+            throw new ForbiddenException(Texts.Get("OnlyAdministrators"));
         return id;
     }
 }

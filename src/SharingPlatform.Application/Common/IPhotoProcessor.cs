@@ -26,10 +26,10 @@ public static class PhotoUploads
 
     public static void ValidPhotoLength<T>(this AbstractValidator<T> validator, Expression<Func<T, long>> length) =>
         validator.RuleFor(length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
-            .WithMessage(_ => Texts.Get("APhotoIsAtMost10"));
+            .WithMessage(_ => Texts.Get("PhotoTooLarge"));
 
     /// <summary>The processed photo, or a validation refusal on <c>file</c> when the content is not a photo we take.</summary>
     public static async Task<ProcessedPhoto> ProcessOrRefuseAsync(this IPhotoProcessor photos, Stream upload, CancellationToken cancellationToken) =>
         await photos.ProcessAsync(upload, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure("file", Texts.Get("OnlyJPEGPNGOrWebPPhotos"))]);
+            ?? throw new ValidationException([new ValidationFailure("file", Texts.Get("PhotoNotAccepted"))]);
 }

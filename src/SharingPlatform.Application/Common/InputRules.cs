@@ -45,22 +45,22 @@ public static class InputRules
             }
 
             if (char.IsSurrogate(c))
-                return Texts.Get("TheTextHoldsAnInvalidCharacter");
+                return Texts.Get("TextLoneSurrogate");
             if (c is '\n' or '\r' or '\t')
             {
                 if (!multiLine)
-                    return Texts.Get("WriteItOnOneLineNo");
+                    return Texts.Get("TextOneLine");
                 continue;
             }
 
             if (char.IsControl(c))
             {
                 var code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-                return Texts.Get("ControlCharactersUAreNotAllowed", code);
+                return Texts.Get("TextControlCharacter", code);
             }
 
             if (!multiLine && !secret && IsBidiControl(c))
-                return Texts.Get("CharactersThatChangeTheTextDirection");
+                return Texts.Get("TextBidiControl");
         }
 
         return null;
@@ -70,7 +70,7 @@ public static class InputRules
     public static string? CheckYear(int year) =>
         year is >= MinYear and <= MaxYear
             ? null
-            : Texts.Get("GiveADateBetweenTheYears", MinYear, MaxYear);
+            : Texts.Get("YearOutOfRange", MinYear, MaxYear);
 
     /// <summary>The message for a value of a date-like type outside 2000..2100, or null when it is fine (or not a date).</summary>
     public static string? CheckDate(object? value) => value switch

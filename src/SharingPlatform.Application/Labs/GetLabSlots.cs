@@ -21,7 +21,7 @@ public sealed class GetLabSlotsValidator : AbstractValidator<GetLabSlots>
     {
         RuleFor(q => q.To).GreaterThan(q => q.From);
         RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(31))
-            .WithMessage(_ => Texts.Get("AskForAtMost31Days"));
+            .WithMessage(_ => Texts.Get("PeriodTooLong"));
     }
 }
 

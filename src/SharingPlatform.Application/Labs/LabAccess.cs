@@ -16,7 +16,7 @@ public static class LabAccess
 {
     public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchLab"));
 
-    public static Exception NotManager() => new ForbiddenException(Texts.Get("OnlyAManagerOfTheLab"));
+    public static Exception NotManager() => new ForbiddenException(Texts.Get("OnlyLabManagers"));
 
     public static IQueryable<Lab> PubliclyVisible(this IApplicationDbContext db) =>
         db.Labs.Where(l => l.Status == LabStatus.Published

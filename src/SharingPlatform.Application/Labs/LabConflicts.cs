@@ -16,16 +16,16 @@ public static class LabConflicts
     public const string QualificationConstraint = "ux_lab_qualifications_unrevoked";
 
     public static ConflictException SlotFull() =>
-        new(Texts.Get("ThisSlotIsFullChooseAnother"), "slot_full");
+        new(Texts.Get("SlotFull"), "slot_full");
 
     public static ConflictException EquipmentTaken() =>
-        new(Texts.Get("ThatEquipmentIsAlreadyBookedIn"), "equipment_taken");
+        new(Texts.Get("EquipmentTaken"), "equipment_taken");
 
     public static ConflictException AlreadyBooked() =>
-        new(Texts.Get("YouAlreadyHaveASeatIn"), "already_booked");
+        new(Texts.Get("SeatAlreadyBooked"), "already_booked");
 
     public static ConflictException QualificationExists() =>
-        new(Texts.Get("ThePersonAlreadyHoldsThatQualification"), "qualification_exists");
+        new(Texts.Get("QualificationAlreadyHeld"), "qualification_exists");
 
     /// <summary>The conflict a unique violation of a lab constraint means, or none for any other error.</summary>
     public static ConflictException? From(Exception exception) =>

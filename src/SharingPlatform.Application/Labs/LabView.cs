@@ -97,7 +97,7 @@ public sealed class LabInputValidator : AbstractValidator<LabInput>
         RuleFor(l => l.Description).MaximumLength(Lab.DescriptionMaxLength);
         RuleFor(l => l.SafetyRules).MaximumLength(Lab.SafetyRulesMaxLength);
         RuleFor(l => l.Municipality).Must(Municipality.IsKnown)
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(l => l.Address).NotEmpty().MaximumLength(200);
         RuleFor(l => l.SeatsPerSlot).InclusiveBetween(1, Lab.MaxSeatsPerSlot);
         RuleFor(l => l.Timetable).NotNull();

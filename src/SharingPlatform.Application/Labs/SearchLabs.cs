@@ -22,7 +22,7 @@ public sealed class SearchLabsValidator : AbstractValidator<SearchLabs>
         this.ValidPage(q => q.Page, q => q.PageSize);
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

@@ -14,7 +14,7 @@ public static class OrganizationAccess
         new NotFoundException(Texts.Get("NoSuchOrganization"));
 
     public static Exception NotOwner() =>
-        new ForbiddenException(Texts.Get("OnlyAnOwnerOfTheOrganization"));
+        new ForbiddenException(Texts.Get("OnlyOrganizationOwners"));
 
     public static Task<bool> IsOwnerAsync(this IApplicationDbContext db, Guid organizationId, Guid userId, CancellationToken cancellationToken) =>
         db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId && m.Role == MemberRole.Owner, cancellationToken);

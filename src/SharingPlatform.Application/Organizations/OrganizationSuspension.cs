@@ -13,7 +13,7 @@ public static class OrganizationSuspension
 {
     public const string Code = "organization_suspended";
 
-    public static ConflictException Suspended() => new(Texts.Get("TheOrganizationIsSuspendedSoNothing"), Code);
+    public static ConflictException Suspended() => new(Texts.Get("OrganizationSuspended"), Code);
 
     public static Task<bool> IsSuspendedAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
         db.Organizations.AnyAsync(o => o.Id == organizationId && o.Status == OrganizationStatus.Suspended, cancellationToken);

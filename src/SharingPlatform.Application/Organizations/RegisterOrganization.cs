@@ -25,9 +25,9 @@ public sealed class RegisterOrganizationValidator : AbstractValidator<RegisterOr
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.BusinessRegistrationNumber).NotEmpty()
             .Must(n => Domain.Organizations.BusinessRegistrationNumber.TryParse(n, out _))
-            .WithMessage(_ => Texts.Get("ThisIsNotAValidBusiness"));
+            .WithMessage(_ => Texts.Get("InvalidBusinessRegistrationNumber"));
         RuleFor(c => c.Municipality).Must(Municipality.IsKnown)
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(c => c.Address).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Phone).NotEmpty().MaximumLength(30).Matches(@"^[0-9+\-() ]+$");
         RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);

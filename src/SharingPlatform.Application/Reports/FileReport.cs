@@ -21,7 +21,7 @@ public sealed class FileReportValidator : AbstractValidator<FileReport>
         RuleFor(c => c.Reason).IsInEnum();
         RuleFor(c => c.Details).MaximumLength(Report.DetailsMaxLength);
         RuleFor(c => c.Details).NotEmpty().When(c => c.Reason == ReportReason.Other)
-            .WithMessage(_ => Texts.Get("SayWhatIsWrongWhenThe"));
+            .WithMessage(_ => Texts.Get("ReportDetailsRequired"));
     }
 }
 

@@ -16,7 +16,7 @@ public static class ReportSubjects
 
     public static NotFoundException NotFound() => new(Texts.Get("NoSuchThingToReport"));
 
-    public static ConflictException AlreadyReported() => new(Texts.Get("YouHaveAlreadyReportedThisYou"), "already_reported");
+    public static ConflictException AlreadyReported() => new(Texts.Get("AlreadyReported"), "already_reported");
 
     public static NotFoundException ReportNotFound() => new(Texts.Get("NoSuchReport"));
 

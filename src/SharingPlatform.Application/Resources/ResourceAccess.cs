@@ -35,6 +35,6 @@ public static class ResourceAccess
     {
         var status = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Status).SingleAsync(cancellationToken);
         if (status != OrganizationStatus.Verified)
-            throw new DomainRuleException("organization_not_verified", Texts.Get("OnlyAVerifiedOrganizationPublishesResources"));
+            throw new DomainRuleException("organization_not_verified", Texts.Get("OrganizationNotVerifiedToPublish"));
     }
 }

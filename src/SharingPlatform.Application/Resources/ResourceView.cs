@@ -98,7 +98,7 @@ public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
         RuleFor(r => r.Title).NotEmpty().MaximumLength(SharedResource.TitleMaxLength);
         RuleFor(r => r.Description).MaximumLength(SharedResource.DescriptionMaxLength);
         RuleFor(r => r.Municipality).Must(Municipality.IsKnown)
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(r => r.Address).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Capacity).InclusiveBetween(1, 10_000);
         RuleFor(r => r.FeePerHour).InclusiveBetween(0, 10_000_000);

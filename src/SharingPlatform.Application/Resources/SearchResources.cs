@@ -43,12 +43,12 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Category).IsInEnum();
         RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(q => q.MinCapacity).GreaterThan(0);
         RuleFor(q => q.AvailableTo).NotNull().GreaterThan(q => q.AvailableFrom).When(q => q.AvailableFrom is not null);
         RuleFor(q => q.AvailableFrom).NotNull().When(q => q.AvailableTo is not null);
         RuleFor(q => q.AvailableTo).Must((q, to) => to - q.AvailableFrom <= TimeSpan.FromDays(31)).When(q => q.AvailableFrom is not null && q.AvailableTo is not null)
-            .WithMessage(_ => Texts.Get("AskForAtMost31Days"));
+            .WithMessage(_ => Texts.Get("PeriodTooLong"));
     }
 }
 

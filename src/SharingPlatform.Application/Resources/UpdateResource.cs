@@ -27,7 +27,7 @@ public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser
     {
         var resource = await db.LoadForMemberAsync(command.Id, currentUser, cancellationToken);
         if (resource.Version != command.Version)
-            throw new ConflictException(Texts.Get("SomeoneChangedThisResourceSinceYou"));
+            throw new ConflictException(Texts.Get("ResourceChangedMeanwhile"));
 
         // Also checked by PostgreSQL (xmin) when two edits race past the check above.
         db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version;

@@ -63,11 +63,11 @@ public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgr
     public GetProgrammeStatisticsValidator(TimeProvider clock)
     {
         RuleFor(q => q.From).Must(StatisticsPeriod.IsMonthOrDate)
-            .WithMessage(_ => Texts.Get("GiveTheFirstMonthAs2026"));
+            .WithMessage(_ => Texts.Get("StatisticsFromInvalid"));
         RuleFor(q => q.To).Must(StatisticsPeriod.IsMonthOrDate)
-            .WithMessage(_ => Texts.Get("GiveTheLastMonthAs2026"));
+            .WithMessage(_ => Texts.Get("StatisticsToInvalid"));
         RuleFor(q => q.Municipality).Must(m => string.IsNullOrEmpty(m) || Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Get("ChooseOneOfJeonbuks14Municipalities"));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(q => q.To)
             .Must((q, _) =>
             {
@@ -75,7 +75,7 @@ public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgr
                 return from <= to && StatisticsPeriod.MonthsBetween(from, to) <= StatisticsPeriod.MaxMonths;
             })
             .When(q => StatisticsPeriod.IsMonthOrDate(q.From) && StatisticsPeriod.IsMonthOrDate(q.To))
-            .WithMessage(_ => Texts.Get("TheLastMonthIsNotBefore", StatisticsPeriod.MaxMonths));
+            .WithMessage(_ => Texts.Get("StatisticsPeriodInvalid", StatisticsPeriod.MaxMonths));
     }
 }
 

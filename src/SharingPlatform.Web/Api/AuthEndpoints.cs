@@ -30,7 +30,7 @@ public static class AuthEndpoints
         {
             var language = LanguageCodes.FromCultureName(request.PreferredLanguage ?? CultureInfo.CurrentUICulture.Name);
             await sender.Send(new RegisterResident(request.Email, request.Password, request.DisplayName, language), ct);
-            return TypedResults.Ok(new Accepted(Texts.Get("ThanksForSigningUpConfirmYour")));
+            return TypedResults.Ok(new Accepted(Texts.Get("SignUpAccepted")));
         }).RequireRateLimiting(RateLimiting.Accounts);
 
         auth.MapPost("/login", Login).RequireRateLimiting(RateLimiting.Accounts);
@@ -77,15 +77,15 @@ public static class AuthEndpoints
                 return TypedResults.Problem(SuspendedSignIn.Message, statusCode: StatusCodes.Status401Unauthorized);
             case SignInOutcome.NotConfirmed:
                 return TypedResults.Problem(
-                    Texts.Get("ConfirmYourEmailAddressFirstWith"),
+                    Texts.Get("EmailNotConfirmed"),
                     statusCode: StatusCodes.Status401Unauthorized);
             default:
-                return TypedResults.Problem(Texts.Get("TheEmailOrPasswordIsNot"),
+                return TypedResults.Problem(Texts.Get("SignInFailed"),
                     statusCode: StatusCodes.Status401Unauthorized);
         }
     }
 
-    private static string ThrottledMessage(int minutes) => Texts.Get("TooManyFailedSignInsFrom", minutes);
+    private static string ThrottledMessage(int minutes) => Texts.Get("SignInThrottled", minutes);
 
     /// <summary>
     /// A refresh token works once: the session moves to the next generation and the new tokens carry it (rotation). An

@@ -21,7 +21,7 @@ public static partial class InputChecks
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LocalTime();
 
-    public static string OffsetMissing => Texts.Get("GiveTheTimeWithItsOffset");
+    public static string OffsetMissing => Texts.Get("OffsetMissing");
 
     /// <summary>The failures of the query string and route values, each under its own name.</summary>
     public static List<ValidationFailure> Check(HttpRequest request, bool timesNeedOffset)

@@ -39,16 +39,16 @@ public static class ProblemDetailsSetup
 
     public static string TitleFor(int status) => status switch
     {
-        400 => Texts.Get("TheInputIsNotValid"),
-        401 => Texts.Get("YouNeedToSignIn"),
-        403 => Texts.Get("YouAreNotAllowedToDo"),
-        404 => Texts.Get("NotFound"),
-        405 => Texts.Get("ThisMethodIsNotAllowedHere"),
-        409 => Texts.Get("ThisConflictsWithTheCurrentState"),
-        422 => Texts.Get("ARuleRefusesThis"),
-        429 => Texts.Get("TooManyRequestsTryAgainIn"),
-        503 => Texts.Get("TheServerIsBusyTryAgain"),
-        _ => Texts.Get("SomethingWentWrong"),
+        400 => Texts.Get("Problem_400"),
+        401 => Texts.Get("Problem_401"),
+        403 => Texts.Get("Problem_403"),
+        404 => Texts.Get("Problem_404"),
+        405 => Texts.Get("Problem_405"),
+        409 => Texts.Get("Problem_409"),
+        422 => Texts.Get("Problem_422"),
+        429 => Texts.Get("Problem_429"),
+        503 => Texts.Get("Problem_503"),
+        _ => Texts.Get("Problem_500"),
     };
 
     private sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> texts) : IExceptionHandler
@@ -90,12 +90,12 @@ public static class ProblemDetailsSetup
             {
                 [InputChecks.FieldOf(json.Path)] = [json.Message == InputChecks.OffsetMissing
                     ? InputChecks.OffsetMissing
-                    : Texts.Get("ThisValueCouldNotBeRead")],
+                    : Texts.Get("ValueUnreadable")],
             })
         {
             Status = bad.StatusCode,
         },
-        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Get("TheRequestBodyCouldNotBe") },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Get("BodyUnreadable") },
         NotSignedInException => new ProblemDetails { Status = 401 },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
@@ -130,12 +130,12 @@ public static class ProblemDetailsSetup
     };
 
     /// <summary>What a person is told when the server is busy (page or API).</summary>
-    public static string BusyDetail => Texts.Get("ManyPhotosAreBeingProcessedRight");
+    public static string BusyDetail => Texts.Get("ServiceBusy");
 
     private static ProblemDetails Conflict() => new()
     {
         Status = 409,
-        Detail = Texts.Get("AnotherRequestGotThereFirstReload"),
+        Detail = Texts.Get("ConcurrentChange"),
     };
 
     /// <summary>Unique violation, exclusion violation, serialization failure, deadlock: the database settled a race.</summary>

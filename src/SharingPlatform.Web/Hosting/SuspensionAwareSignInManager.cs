@@ -36,5 +36,5 @@ public sealed class SuspendedSignIn : SignInResult
 {
     public SuspendedSignIn() => IsNotAllowed = true;
 
-    public static string Message => Texts.Get("ThisAccountIsSuspended");
+    public static string Message => Texts.Get("AccountSuspended");
 }
