@@ -51,7 +51,7 @@ public static class ProblemDetailsSetup
         _ => Texts.Get("Problem_500"),
     };
 
-    private sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> texts) : IExceptionHandler
+    private sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SiteText> texts) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
