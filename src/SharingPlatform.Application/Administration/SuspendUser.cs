@@ -46,7 +46,8 @@ public sealed class SuspendUserHandler(
         await CancelLabSessionsAsync(user.Id, adminId, now, cancellationToken);
         await ReleaseMeetingAnswersAsync(user.Id, now, cancellationToken);
         var reason = user.SuspensionReason;
-        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountSuspended, user.Id, now, language => new NoticeText(Texts.Get(language, "Notice_AccountSuspended_Title"),
+        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountSuspended, user.Id, now, language => new NoticeText(
+                Texts.Get(language, "Notice_AccountSuspended_Title"),
                 Texts.Get(language, "Notice_AccountSuspended_Body", NoticeText.Reasoned(language, reason))),
             "/", now);
         await db.SaveChangesAsync(cancellationToken);

@@ -34,7 +34,8 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         }
 
         var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
-        notifier.Notify(members, NotificationKind.BookingRequested, first.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingRequested_Title", about.Resource),
+        notifier.Notify(members, NotificationKind.BookingRequested, first.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingRequested_Title", about.Resource),
             Texts.Get(language, "Notice_BookingRequested_Body", about.Booker, about.Resource, When(bookings, language))),
             Link(first), now);
         if (now + NudgeAfter < first.StartsAt)
@@ -56,7 +57,8 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);
         var about = await AboutAsync(booking, cancellationToken);
         var booker = await notifier.PeopleAsync([booking.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.BookingRejected, booking.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingRejected_Title", about.Resource),
+        notifier.Notify(booker, NotificationKind.BookingRejected, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingRejected_Title", about.Resource),
             Texts.Get(language, "Notice_BookingRejected_Body", about.Resource, When([booking], language), booking.StatusReason)),
             Link(booking), now);
     }
@@ -71,14 +73,16 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         if (by == first.BookerId)
         {
             var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
-            notifier.Notify(members, NotificationKind.BookingCancelled, first.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingCancelledByBooker_Title", about.Resource),
+            notifier.Notify(members, NotificationKind.BookingCancelled, first.Id, now, language => new NoticeText(
+                Texts.Get(language, "Notice_BookingCancelledByBooker_Title", about.Resource),
                 Texts.Get(language, "Notice_BookingCancelledByBooker_Body", about.Booker, about.Resource, When(bookings, language), NoticeText.Reasoned(language, reason))),
                 Link(first), now);
             return;
         }
 
         var booker = await notifier.PeopleAsync([first.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.BookingCancelled, first.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingCancelledByOwner_Title", about.Resource),
+        notifier.Notify(booker, NotificationKind.BookingCancelled, first.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingCancelledByOwner_Title", about.Resource),
             Texts.Get(language, "Notice_BookingCancelledByOwner_Body", about.Resource, When(bookings, language), NoticeText.Reasoned(language, reason))),
             Link(first), now);
     }
@@ -92,7 +96,8 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);
         var about = await AboutAsync(booking, cancellationToken);
         var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
-        notifier.Notify(members, NotificationKind.BookingCancelled, booking.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingCancelledBookerSuspended_Title", about.Resource),
+        notifier.Notify(members, NotificationKind.BookingCancelled, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingCancelledBookerSuspended_Title", about.Resource),
             Texts.Get(language, "Notice_BookingCancelledBookerSuspended_Body", about.Booker, about.Resource, When([booking], language), NoticeText.Reasoned(language, Texts.Get(language, "BookerAccountSuspended")))),
             Link(booking), now);
     }
@@ -111,7 +116,8 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         var about = await AboutAsync(booking, cancellationToken);
         var booker = await notifier.PeopleAsync([booking.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.NoShowRecorded, booking.Id, now, language => new NoticeText(Texts.Get(language, "Notice_NoShowRecorded_Title", about.Resource),
+        notifier.Notify(booker, NotificationKind.NoShowRecorded, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_NoShowRecorded_Title", about.Resource),
             Texts.Get(language, "Notice_NoShowRecorded_Body", about.Resource, When([booking], language), User.NoShowsBeforePause, User.PauseLength.Days)),
             Link(booking), now);
     }
@@ -120,7 +126,8 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         var until = SeoulTime.ToSeoul(booker.BookingPausedUntil!.Value);
         var recipient = await notifier.PeopleAsync([booker.Id], cancellationToken);
-        notifier.Notify(recipient, NotificationKind.BookingPaused, booker.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingPaused_Title"),
+        notifier.Notify(recipient, NotificationKind.BookingPaused, booker.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingPaused_Title"),
             Texts.Get(language, "Notice_BookingPaused_Body", User.NoShowsBeforePause, until)),
             "/Bookings/Mine", now);
     }
@@ -151,7 +158,8 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         var first = bookings[0];
         var booker = await notifier.PeopleAsync([first.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.BookingConfirmed, first.Id, now, language => new NoticeText(Texts.Get(language, "Notice_BookingConfirmed_Title", about.Resource),
+        notifier.Notify(booker, NotificationKind.BookingConfirmed, first.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingConfirmed_Title", about.Resource),
             Texts.Get(language, "Notice_BookingConfirmed_Body", about.Resource, When(bookings, language))),
             Link(first), now);
         ScheduleReminders(bookings, now);

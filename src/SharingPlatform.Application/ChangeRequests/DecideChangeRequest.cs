@@ -56,7 +56,8 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
 
         await db.RecordAsync(notifier, adminId, "change_request.approve", "change_request", request.Id, command.Reason, request.OrganizationId,
             NotificationKind.ChangeApproved, ChangeRequestDecisions.SubjectLink(request),
-            language => (Texts.Get(language, "Notice_ChangeApproved_Title", title), Texts.Get(language, "Notice_ChangeApproved_Body", title, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_ChangeApproved_Title", title),
+                Texts.Get(language, "Notice_ChangeApproved_Body", title, NoticeText.Reasoned(language, command.Reason))),
             now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
@@ -80,7 +81,8 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
             : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
         await db.RecordAsync(notifier, adminId, "change_request.reject", "change_request", request.Id, command.Reason, request.OrganizationId,
             NotificationKind.ChangeRejected, ChangeRequestDecisions.SubjectLink(request),
-            language => (Texts.Get(language, "Notice_ChangeRejected_Title", title), Texts.Get(language, "Notice_ChangeRejected_Body", title, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_ChangeRejected_Title", title),
+                Texts.Get(language, "Notice_ChangeRejected_Body", title, NoticeText.Reasoned(language, command.Reason))),
             now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -25,7 +25,8 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     public async Task JoinRequestedAsync(Circle circle, CircleMember member, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var name = await NameAsync(member.UserId, cancellationToken);
-        notifier.Notify(await HostsAsync(circle.Id, cancellationToken), NotificationKind.CircleJoinRequested, member.Id, now, language => new NoticeText(Texts.Get(language, "Notice_CircleJoinRequested_Title", circle.Title),
+        notifier.Notify(await HostsAsync(circle.Id, cancellationToken), NotificationKind.CircleJoinRequested, member.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_CircleJoinRequested_Title", circle.Title),
             Texts.Get(language, "Notice_CircleJoinRequested_Body", name, circle.Title)),
             ManageLink(circle.Id), now);
     }
@@ -43,7 +44,8 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     }
 
     public async Task RemovedAsync(Circle circle, CircleMember member, DateTimeOffset now, CancellationToken cancellationToken) =>
-        notifier.Notify(await notifier.PeopleAsync([member.UserId], cancellationToken), NotificationKind.CircleMemberRemoved, member.Id, now, language => new NoticeText(Texts.Get(language, "Notice_CircleMemberRemoved_Title", circle.Title),
+        notifier.Notify(await notifier.PeopleAsync([member.UserId], cancellationToken), NotificationKind.CircleMemberRemoved, member.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_CircleMemberRemoved_Title", circle.Title),
             Texts.Get(language, "Notice_CircleMemberRemoved_Body", circle.Title, NoticeText.Reasoned(language, member.StatusReason))),
             CircleLink(circle.Id), now);
 
@@ -65,7 +67,8 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     {
         var members = await db.CircleMembers.Where(m => m.CircleId == circle.Id && m.Status == MemberStatus.Active && m.UserId != by)
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        notifier.Notify(await notifier.PeopleAsync(members, cancellationToken), NotificationKind.MeetingScheduled, meeting.Id, now, language => new NoticeText(Texts.Get(language, "Notice_MeetingScheduled_Title", meeting.Title),
+        notifier.Notify(await notifier.PeopleAsync(members, cancellationToken), NotificationKind.MeetingScheduled, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingScheduled_Title", meeting.Title),
             Texts.Get(language, "Notice_MeetingScheduled_Body", circle.Title, meeting.Title, When(meeting, language))),
             MeetingLink(meeting.Id), now);
     }
@@ -77,7 +80,8 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
         var answered = await ActiveRsvpsAsync(meeting.Id, cancellationToken);
         foreach (var going in answered.Where(r => r.Status == RsvpStatus.Going))
             ScheduleReminder(meeting, going.UserId, now);
-        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingMoved, meeting.Id, now, language => new NoticeText(Texts.Get(language, "Notice_MeetingMoved_Title", meeting.Title),
+        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingMoved, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingMoved_Title", meeting.Title),
             Texts.Get(language, "Notice_MeetingMoved_Body", circleTitle, meeting.Title, When(meeting, language))),
             MeetingLink(meeting.Id), now);
     }
@@ -87,7 +91,8 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     {
         await notifier.UnscheduleAsync([meeting.Id], cancellationToken);
         var answered = await ActiveRsvpsAsync(meeting.Id, cancellationToken);
-        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingCancelled, meeting.Id, now, language => new NoticeText(Texts.Get(language, "Notice_MeetingCancelled_Title", meeting.Title),
+        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingCancelled, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingCancelled_Title", meeting.Title),
             Texts.Get(language, "Notice_MeetingCancelled_Body", circleTitle, When(meeting, language), meeting.Title, NoticeText.Reasoned(language, meeting.CancelReason))),
             MeetingLink(meeting.Id), now);
     }
@@ -111,13 +116,15 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
             return;
         foreach (var rsvp in promoted)
             ScheduleReminder(meeting, rsvp.UserId, now);
-        notifier.Notify(await notifier.PeopleAsync(promoted.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingPromoted, meeting.Id, now, language => new NoticeText(Texts.Get(language, "Notice_MeetingPromoted_Title", meeting.Title),
+        notifier.Notify(await notifier.PeopleAsync(promoted.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingPromoted, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingPromoted_Title", meeting.Title),
             Texts.Get(language, "Notice_MeetingPromoted_Body", circleTitle, When(meeting, language), meeting.Title)),
             MeetingLink(meeting.Id), now);
     }
 
     /// <summary>The words of a due meeting reminder.</summary>
-    public static Func<Language, NoticeText> ReminderText(string circleTitle, Meeting meeting, string? place) => language => new NoticeText(Texts.Get(language, "Notice_MeetingReminder_Title", meeting.Title, Format(meeting.StartsAt, language)),
+    public static Func<Language, NoticeText> ReminderText(string circleTitle, Meeting meeting, string? place) => language => new NoticeText(
+        Texts.Get(language, "Notice_MeetingReminder_Title", meeting.Title, Format(meeting.StartsAt, language)),
         Texts.Get(language, "Notice_MeetingReminder_Body", circleTitle, meeting.Title, When(meeting, language), (place is null ? "" : Texts.Get(language, "MeetingPlace", place))));
 
     private void ScheduleReminder(Meeting meeting, Guid userId, DateTimeOffset now)

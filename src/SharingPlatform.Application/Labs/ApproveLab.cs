@@ -23,7 +23,8 @@ public sealed class ApproveLabHandler(IApplicationDbContext db, ICurrentUser cur
         var before = lab.Status.AuditState();
         lab.Approve();
         await db.RecordAsync(notifier, adminId, "lab.approve", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabApproved, LabNotices.LabLink(lab.Id),
-            language => (Texts.Get(language, "Notice_LabApproved_Title", lab.Name), Texts.Get(language, "Notice_LabApproved_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_LabApproved_Title", lab.Name),
+                Texts.Get(language, "Notice_LabApproved_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -24,7 +24,8 @@ public sealed class LabNotices(Notifier notifier, IApplicationDbContext db)
     public async Task BookedAsync(LabBooking booking, Lab lab, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var booker = await notifier.PeopleAsync([booking.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.LabSessionBooked, booking.Id, now, language => new NoticeText(Texts.Get(language, "Notice_LabSessionBooked_Title", lab.Name),
+        notifier.Notify(booker, NotificationKind.LabSessionBooked, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_LabSessionBooked_Title", lab.Name),
             Texts.Get(language, "Notice_LabSessionBooked_Body", lab.Name, When(booking, language))),
             SessionsLink, now);
         foreach (var before in RemindBefore)
@@ -44,7 +45,8 @@ public sealed class LabNotices(Notifier notifier, IApplicationDbContext db)
         {
             var managers = await notifier.PeopleAsync(await db.CurrentManagerIdsAsync(lab, cancellationToken), cancellationToken);
             var booker = (await notifier.PeopleAsync([booking.BookerId], cancellationToken)).SingleOrDefault()?.DisplayName;
-            notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => new NoticeText(Texts.Get(language, "Notice_LabSessionCancelledByBooker_Title", lab.Name),
+            notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => new NoticeText(
+                Texts.Get(language, "Notice_LabSessionCancelledByBooker_Title", lab.Name),
                 Texts.Get(language, "Notice_LabSessionCancelledByBooker_Body", booker, lab.Name, When(booking, language), NoticeText.Reasoned(language, reason))),
                 ConsoleLink(lab.Id), now);
             return;
@@ -62,7 +64,8 @@ public sealed class LabNotices(Notifier notifier, IApplicationDbContext db)
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);
         var managers = await notifier.PeopleAsync(await db.CurrentManagerIdsAsync(lab, cancellationToken), cancellationToken);
         var booker = (await notifier.PeopleAsync([booking.BookerId], cancellationToken)).SingleOrDefault()?.DisplayName;
-        notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => new NoticeText(Texts.Get(language, "Notice_LabSessionCancelledBookerSuspended_Title", lab.Name),
+        notifier.Notify(managers, NotificationKind.LabSessionCancelled, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_LabSessionCancelledBookerSuspended_Title", lab.Name),
             Texts.Get(language, "Notice_LabSessionCancelledBookerSuspended_Body", booker, lab.Name, When(booking, language), NoticeText.Reasoned(language, Texts.Get(language, "BookerAccountSuspended")))),
             ConsoleLink(lab.Id), now);
     }
@@ -104,7 +107,8 @@ public sealed class LabNotices(Notifier notifier, IApplicationDbContext db)
     public static Func<Language, NoticeText>? ReminderText(LabBooking booking, string lab) =>
         booking.Status != LabBookingStatus.Booked
             ? null
-            : language => new NoticeText(Texts.Get(language, "Notice_LabSessionReminder_Title", lab, Format(booking.SlotStartsAt, language)),
+            : language => new NoticeText(
+                Texts.Get(language, "Notice_LabSessionReminder_Title", lab, Format(booking.SlotStartsAt, language)),
                 Texts.Get(language, "Notice_LabSessionReminder_Body", lab, When(booking, language)));
 
     private static string Qualified(Equipment equipment) =>

@@ -23,7 +23,8 @@ public sealed class RejectLabHandler(IApplicationDbContext db, ICurrentUser curr
         var before = lab.Status.AuditState();
         lab.Reject(command.Reason!);
         await db.RecordAsync(notifier, adminId, "lab.reject", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabRejected, LabNotices.LabLink(lab.Id),
-            language => (Texts.Get(language, "Notice_LabRejected_Title", lab.Name), Texts.Get(language, "Notice_LabRejected_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_LabRejected_Title", lab.Name),
+                Texts.Get(language, "Notice_LabRejected_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

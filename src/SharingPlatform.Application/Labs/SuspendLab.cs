@@ -23,7 +23,8 @@ public sealed class SuspendLabHandler(IApplicationDbContext db, ICurrentUser cur
         var before = lab.Status.AuditState();
         lab.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "lab.suspend", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabSuspended, LabNotices.LabLink(lab.Id),
-            language => (Texts.Get(language, "Notice_LabSuspended_Title", lab.Name), Texts.Get(language, "Notice_LabSuspended_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_LabSuspended_Title", lab.Name),
+                Texts.Get(language, "Notice_LabSuspended_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

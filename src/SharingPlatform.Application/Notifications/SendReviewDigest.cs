@@ -36,7 +36,8 @@ public sealed class SendReviewDigestHandler(IApplicationDbContext db, Notifier n
             .Select(n => n.RecipientId)
             .ToListAsync(cancellationToken);
         var administrators = (await notifier.AdministratorsAsync(cancellationToken)).Where(a => !alreadyTold.Contains(a.Id)).ToList();
-        notifier.Notify(administrators, NotificationKind.ReviewDigest, Guid.Empty, day, language => new NoticeText(Texts.Get(language, "Notice_ReviewDigest_Title", waiting),
+        notifier.Notify(administrators, NotificationKind.ReviewDigest, Guid.Empty, day, language => new NoticeText(
+                Texts.Get(language, "Notice_ReviewDigest_Title", waiting),
                 Texts.Get(language, "Notice_ReviewDigest_Body", organizations, resources, labs)),
             "/Admin/Review", now);
         await db.SaveChangesAsync(cancellationToken);

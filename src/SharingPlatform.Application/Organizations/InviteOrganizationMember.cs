@@ -61,7 +61,8 @@ public sealed class InviteOrganizationMemberHandler(
         }
 
         if (invitee is not null)
-            notifier.Notify([invitee], NotificationKind.OrganizationInvitation, invitation.Id, now, language => new NoticeText(Texts.Get(language, "Notice_OrganizationInvitation_Title", organization.Name),
+            notifier.Notify([invitee], NotificationKind.OrganizationInvitation, invitation.Id, now, language => new NoticeText(
+                    Texts.Get(language, "Notice_OrganizationInvitation_Title", organization.Name),
                     Texts.Get(language, "Notice_OrganizationInvitation_Body", organization.Name, (command.Role == MemberRole.Owner ? Texts.Get(language, "InvitedRoleOwner") : Texts.Get(language, "InvitedRoleStaff")), Seoul(invitation.ExpiresAt))),
                 InvitationsPage, now);
         else

@@ -23,7 +23,8 @@ public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurren
         var before = organization.Status.AuditState();
         organization.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "organization.suspend", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationSuspended, $"/Organizations/Details/{organization.Id}",
-            language => (Texts.Get(language, "Notice_OrganizationSuspended_Title", organization.Name), Texts.Get(language, "Notice_OrganizationSuspended_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_OrganizationSuspended_Title", organization.Name),
+                Texts.Get(language, "Notice_OrganizationSuspended_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, organization.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

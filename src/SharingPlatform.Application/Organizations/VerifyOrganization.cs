@@ -23,7 +23,8 @@ public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrent
         var before = organization.Status.AuditState();
         organization.Verify();
         await db.RecordAsync(notifier, adminId, "organization.verify", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationVerified, $"/Organizations/Details/{organization.Id}",
-            language => (Texts.Get(language, "Notice_OrganizationVerified_Title", organization.Name), Texts.Get(language, "Notice_OrganizationVerified_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_OrganizationVerified_Title", organization.Name),
+                Texts.Get(language, "Notice_OrganizationVerified_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, organization.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -23,7 +23,8 @@ public sealed class ApproveResourceHandler(IApplicationDbContext db, ICurrentUse
         var before = resource.Status.AuditState();
         resource.Approve();
         await db.RecordAsync(notifier, adminId, "resource.approve", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceApproved, $"/Resources/Details/{resource.Id}",
-            language => (Texts.Get(language, "Notice_ResourceApproved_Title", resource.Title), Texts.Get(language, "Notice_ResourceApproved_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_ResourceApproved_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceApproved_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

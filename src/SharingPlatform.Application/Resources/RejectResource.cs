@@ -23,7 +23,8 @@ public sealed class RejectResourceHandler(IApplicationDbContext db, ICurrentUser
         var before = resource.Status.AuditState();
         resource.Reject(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.reject", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRejected, $"/Resources/Details/{resource.Id}",
-            language => (Texts.Get(language, "Notice_ResourceRejected_Title", resource.Title), Texts.Get(language, "Notice_ResourceRejected_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_ResourceRejected_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceRejected_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -23,7 +23,8 @@ public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUse
         var before = resource.Status.AuditState();
         resource.Restore();
         await db.RecordAsync(notifier, adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRestored, $"/Resources/Details/{resource.Id}",
-            language => (Texts.Get(language, "Notice_ResourceRestored_Title", resource.Title), Texts.Get(language, "Notice_ResourceRestored_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_ResourceRestored_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceRestored_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

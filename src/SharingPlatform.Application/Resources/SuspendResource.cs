@@ -23,7 +23,8 @@ public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUse
         var before = resource.Status.AuditState();
         resource.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/Details/{resource.Id}",
-            language => (Texts.Get(language, "Notice_ResourceSuspended_Title", resource.Title), Texts.Get(language, "Notice_ResourceSuspended_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
+            language => (Texts.Get(language, "Notice_ResourceSuspended_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceSuspended_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
