@@ -35,15 +35,15 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (no cookies) whose Accept-Language is <paramref name="locale"/>.</summary>
-    public async Task<BrowserPage> NewPageAsync(string locale = "ko-KR")
+    /// <summary>A fresh browser profile (no cookies) whose Accept-Language is <paramref name="locale"/>, on a screen <paramref name="width"/> px wide.</summary>
+    public async Task<BrowserPage> NewPageAsync(string locale = "ko-KR", int width = 1100, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString(),
             Locale = locale,
             TimezoneId = "Asia/Seoul",
-            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
