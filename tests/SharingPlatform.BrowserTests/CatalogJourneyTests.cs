@@ -123,9 +123,9 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "2번 사진을 대표 사진으로" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("대표 사진을 바꿨습니다");
         (await page.Locator("img.resource-photo").First.GetAttributeAsync("src")).ShouldBe(second);
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "2번 사진 삭제" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("사진을 삭제했습니다");
+        owner.Dialogs.ShouldHaveSingleItem().ShouldContain("삭제");
         await Expect(page.Locator("img.resource-photo")).ToHaveCountAsync(1);
         (await page.Locator("img.resource-photo").First.GetAttributeAsync("src")).ShouldBe(second);
         await owner.CheckAsync("resource-photos-managed-ko");

@@ -33,6 +33,8 @@ public sealed class UserSuspensionJourneyTests(BrowserApp browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "이용 정지", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("이용을 정지했습니다");
+        administrator.Dialogs.ShouldNotBeEmpty();
+        administrator.Dialogs.ShouldAllBe(question => question.Contains("이용을 정지할까요"));
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("active → suspended");
         await administrator.CheckAsync("admin-user-suspended-ko");
 

@@ -31,9 +31,18 @@ public sealed class BrowserPage : IAsyncDisposable
                 _problems.Add($"{response.Status} for {response.Request.ResourceType} {response.Url} (on {page.Url})");
         };
         page.PageError += (_, error) => _problems.Add($"script error on {page.Url}: {error}");
+        // A form that cannot be undone asks first (data-confirm): the person says yes, and the question is kept.
+        page.Dialog += async (_, dialog) =>
+        {
+            Dialogs.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
     }
 
     public IPage Page { get; }
+
+    /// <summary>The questions the page asked (window.confirm), each answered yes.</summary>
+    public List<string> Dialogs { get; } = [];
 
     /// <summary>
     /// The page as it is now passes axe with no serious or critical violation, and the browser has refused nothing so
