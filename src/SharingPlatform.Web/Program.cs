@@ -31,7 +31,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizePage("/Account/Manage");
 }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
-    o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -40,11 +40,8 @@ public sealed class RotateRefreshTokenHandler(IApplicationDbContext db, Notifier
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await UserSessions.RevokeAllAsync(db, command.UserId, now, cancellationToken);
         notifier.Notify(await notifier.PeopleAsync([command.UserId], cancellationToken), NotificationKind.SignInTokenReused, command.SessionId, now,
-            language => language == Language.English
-                ? new NoticeText("You were signed out everywhere",
-                    "An old sign-in token of your account was used again, which happens when someone copied it. To be safe, every session of your account has ended: sign in again, and change your password if you did not expect this.")
-                : new NoticeText("모든 기기에서 로그아웃되었습니다",
-                    "이미 사용된 로그인 토큰이 다시 쓰였습니다. 누군가 토큰을 복사했을 때 생기는 일입니다. 안전을 위해 계정의 모든 로그인을 끝냈습니다. 다시 로그인하고, 짐작 가는 일이 없다면 비밀번호를 바꾸세요."),
+            language => new NoticeText(Texts.Get(language, "Notice_SignInTokenReused_Title"),
+                    Texts.Get(language, "Notice_SignInTokenReused_Body")),
             "/Account/Manage", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class GetReviewQueueValidator : AbstractValidator<GetReviewQueue>
     {
         RuleFor(q => q.Kind).IsInEnum();
         RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class GetUserStandingHandler(IApplicationDbContext db, ICurrentUse
         var user = await db.Users.AsNoTracking().Where(u => u.Id == query.Id)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.PreferredLanguage, u.RegisteredAt, u.SuspendedAt, u.SuspensionReason, u.BookingPausedUntil })
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("사용자를 찾을 수 없습니다.", "No such user."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
         var isAdministrator = await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator), cancellationToken);
         var bookings = await db.Bookings.CountAsync(b => b.BookerId == user.Id && Booking.Holding.Contains(b.Status) && b.StartsAt > now, cancellationToken);
         var labSessions = await db.LabBookings.CountAsync(b => b.BookerId == user.Id && b.Status == LabBookingStatus.Booked && b.SlotStartsAt > now, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class LiftBookingPauseHandler(IApplicationDbContext db, ICurrentUs
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await db.Users.FromSql($"SELECT * FROM users WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("사용자를 찾을 수 없습니다.", "No such user."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
         user.LiftBookingPause(now);
         db.AuditEntries.Add(AuditEntry.Record(adminId, "user.lift-pause", "user", user.Id, command.Reason?.Trim(), now, "paused", "active"));
         await db.SaveChangesAsync(cancellationToken);

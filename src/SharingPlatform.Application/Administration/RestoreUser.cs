@@ -23,9 +23,8 @@ public sealed class RestoreUserHandler(IApplicationDbContext db, ICurrentUser cu
         user.Restore(now);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         db.AuditEntries.Add(AuditEntry.Record(adminId, "user.restore", "user", user.Id, reason, now, UserStates.Suspended, UserStates.Active));
-        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountRestored, user.Id, now, language => language == Language.English
-            ? new NoticeText("Your account is active again", $"An administrator lifted the suspension of your SharingPlatform account: you can sign in again.{NoticeText.Reasoned(language, reason)}")
-            : new NoticeText("계정 이용 재개", $"관리자가 공유플랫폼 계정의 이용 정지를 해제했습니다. 다시 로그인할 수 있습니다.{NoticeText.Reasoned(language, reason)}"),
+        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountRestored, user.Id, now, language => new NoticeText(Texts.Get(language, "Notice_AccountRestored_Title"),
+            Texts.Get(language, "Notice_AccountRestored_Body", NoticeText.Reasoned(language, reason))),
             "/Account/Login", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class SuspendUserHandler(
     CircleNotices circleNotices, TimeProvider clock) : ICommandHandler<SuspendUser>
 {
     /// <summary>What a cancelled booking or session keeps as its reason.</summary>
-    public const string CancellationReason = "이용자 계정 정지 (the booker's account was suspended)";
+    public static string CancellationReason => Texts.Get(Language.Korean, "CancellationReasonBookerSuspended");
 
     public async ValueTask<Unit> Handle(SuspendUser command, CancellationToken cancellationToken)
     {
@@ -46,11 +46,9 @@ public sealed class SuspendUserHandler(
         await CancelLabSessionsAsync(user.Id, adminId, now, cancellationToken);
         await ReleaseMeetingAnswersAsync(user.Id, now, cancellationToken);
         var reason = user.SuspensionReason;
-        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountSuspended, user.Id, now, language => language == Language.English
-            ? new NoticeText("Your account is suspended",
-                $"An administrator suspended your SharingPlatform account: you cannot sign in, and your bookings, lab sessions and meeting places that had not started are cancelled.{NoticeText.Reasoned(language, reason)}")
-            : new NoticeText("계정 이용 정지",
-                $"관리자가 공유플랫폼 계정의 이용을 정지했습니다. 로그인할 수 없으며, 시작 전인 예약, 실험실 예약과 모임 참석은 취소되었습니다.{NoticeText.Reasoned(language, reason)}"),
+        notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountSuspended, user.Id, now, language => new NoticeText(
+                Texts.Get(language, "Notice_AccountSuspended_Title"),
+                Texts.Get(language, "Notice_AccountSuspended_Body", NoticeText.Reasoned(language, reason))),
             "/", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -131,5 +129,5 @@ public static class UserStates
     /// <summary>Locks the person's row in the caller's transaction: decisions about one person happen one after the other.</summary>
     public static async Task<User> LockUserAsync(this IApplicationDbContext db, Guid userId, CancellationToken cancellationToken) =>
         await db.Users.FromSql($"SELECT * FROM users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("사용자를 찾을 수 없습니다.", "No such user."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
 }

@@ -10,7 +10,7 @@ public static class BookingAccess
 {
     public sealed record Loaded(Booking Booking, Guid OrganizationId, Guid UserId, bool IsBooker, bool IsOwnerSide, bool OrganizationSuspended = false);
 
-    public static Exception NotFound() => new NotFoundException(Texts.Pick("예약을 찾을 수 없습니다.", "No such booking."));
+    public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchBooking"));
 
     /// <summary>Loads the booking, tracked, for a change by the caller.</summary>
     public static async Task<Loaded> LoadAsync(this IApplicationDbContext db, Guid bookingId, ICurrentUser currentUser, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public static class BookingAccess
     public static void RequireBookerOrOwnerSide(this Loaded loaded)
     {
         if (!loaded.IsBooker && !loaded.IsOwnerSide)
-            throw new ForbiddenException(Texts.Pick("예약한 사람과 공유자원을 등록한 단체만 취소할 수 있습니다.", "Only the booker and the organization that shares the resource can cancel."));
+            throw new ForbiddenException(Texts.Get("OnlyBookerOrOwnerCancels"));
         if (!loaded.IsBooker && loaded.OrganizationSuspended)
             throw OrganizationSuspension.Suspended();
     }
@@ -41,7 +41,7 @@ public static class BookingAccess
     public static void RequireOwnerSide(this Loaded loaded)
     {
         if (!loaded.IsOwnerSide)
-            throw new ForbiddenException(Texts.Pick("공유자원을 등록한 단체만 할 수 있습니다.", "Only the organization that shares the resource can do this."));
+            throw new ForbiddenException(Texts.Get("OnlyOwnerOrganization"));
         if (loaded.OrganizationSuspended)
             throw OrganizationSuspension.Suspended();
     }

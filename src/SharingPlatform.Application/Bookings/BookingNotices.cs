@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
@@ -21,9 +20,6 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     /// <summary>The owner is nudged when a request is still pending this long after it was made.</summary>
     public static readonly TimeSpan NudgeAfter = TimeSpan.FromHours(24);
 
-    private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     private sealed record About(string Resource, Guid OrganizationId, string? Booker);
 
     /// <summary>New bookings (one, or the weeks of a series): confirmed ones to the booker, requests to the owners.</summary>
@@ -38,11 +34,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         }
 
         var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
-        notifier.Notify(members, NotificationKind.BookingRequested, first.Id, now, language => Say(language,
-            $"새 예약 요청: {about.Resource}",
-            $"{about.Booker}님이 {about.Resource}을(를) {When(bookings, Language.Korean)} 예약하려고 합니다. 승인하거나 거절해 주세요.",
-            $"New booking request: {about.Resource}",
-            $"{about.Booker} asks to book {about.Resource} {When(bookings, Language.English)}. Please approve or reject the request."),
+        notifier.Notify(members, NotificationKind.BookingRequested, first.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingRequested_Title", about.Resource),
+            Texts.Get(language, "Notice_BookingRequested_Body", about.Booker, about.Resource, When(bookings, language))),
             Link(first), now);
         if (now + NudgeAfter < first.StartsAt)
         {
@@ -63,11 +57,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);
         var about = await AboutAsync(booking, cancellationToken);
         var booker = await notifier.PeopleAsync([booking.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.BookingRejected, booking.Id, now, language => Say(language,
-            $"예약 요청 거절: {about.Resource}",
-            $"{about.Resource} {When([booking], Language.Korean)} 예약 요청이 거절되었습니다.\n\n사유: {booking.StatusReason}",
-            $"Booking request rejected: {about.Resource}",
-            $"Your request to book {about.Resource} {When([booking], Language.English)} was rejected.\n\nReason: {booking.StatusReason}"),
+        notifier.Notify(booker, NotificationKind.BookingRejected, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingRejected_Title", about.Resource),
+            Texts.Get(language, "Notice_BookingRejected_Body", about.Resource, When([booking], language), booking.StatusReason)),
             Link(booking), now);
     }
 
@@ -81,21 +73,17 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         if (by == first.BookerId)
         {
             var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
-            notifier.Notify(members, NotificationKind.BookingCancelled, first.Id, now, language => Say(language,
-                $"예약 취소: {about.Resource}",
-                $"{about.Booker}님이 {about.Resource} {When(bookings, Language.Korean)} 예약을 취소했습니다.{NoticeText.Reasoned(Language.Korean, reason)}",
-                $"Booking cancelled: {about.Resource}",
-                $"{about.Booker} cancelled their booking of {about.Resource} {When(bookings, Language.English)}.{NoticeText.Reasoned(Language.English, reason)}"),
+            notifier.Notify(members, NotificationKind.BookingCancelled, first.Id, now, language => new NoticeText(
+                Texts.Get(language, "Notice_BookingCancelledByBooker_Title", about.Resource),
+                Texts.Get(language, "Notice_BookingCancelledByBooker_Body", about.Booker, about.Resource, When(bookings, language), NoticeText.Reasoned(language, reason))),
                 Link(first), now);
             return;
         }
 
         var booker = await notifier.PeopleAsync([first.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.BookingCancelled, first.Id, now, language => Say(language,
-            $"예약 취소: {about.Resource}",
-            $"공유자원을 운영하는 단체가 {about.Resource} {When(bookings, Language.Korean)} 예약을 취소했습니다.{NoticeText.Reasoned(Language.Korean, reason)}",
-            $"Booking cancelled: {about.Resource}",
-            $"The organization that shares {about.Resource} cancelled your booking {When(bookings, Language.English)}.{NoticeText.Reasoned(Language.English, reason)}"),
+        notifier.Notify(booker, NotificationKind.BookingCancelled, first.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingCancelledByOwner_Title", about.Resource),
+            Texts.Get(language, "Notice_BookingCancelledByOwner_Body", about.Resource, When(bookings, language), NoticeText.Reasoned(language, reason))),
             Link(first), now);
     }
 
@@ -108,11 +96,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
         await notifier.UnscheduleAsync([booking.Id], cancellationToken);
         var about = await AboutAsync(booking, cancellationToken);
         var members = await notifier.MembersAsync(about.OrganizationId, cancellationToken);
-        notifier.Notify(members, NotificationKind.BookingCancelled, booking.Id, now, language => Say(language,
-            $"예약 취소: {about.Resource}",
-            $"{about.Booker}님의 {about.Resource} {When([booking], Language.Korean)} 예약이 취소되었습니다.{NoticeText.Reasoned(Language.Korean, "이용자 계정 정지")}",
-            $"Booking cancelled: {about.Resource}",
-            $"{about.Booker}'s booking of {about.Resource} {When([booking], Language.English)} was cancelled.{NoticeText.Reasoned(Language.English, "the booker's account was suspended")}"),
+        notifier.Notify(members, NotificationKind.BookingCancelled, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingCancelledBookerSuspended_Title", about.Resource),
+            Texts.Get(language, "Notice_BookingCancelledBookerSuspended_Body", about.Booker, about.Resource, When([booking], language), NoticeText.Reasoned(language, Texts.Get(language, "BookerAccountSuspended")))),
             Link(booking), now);
     }
 
@@ -130,11 +116,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         var about = await AboutAsync(booking, cancellationToken);
         var booker = await notifier.PeopleAsync([booking.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.NoShowRecorded, booking.Id, now, language => Say(language,
-            $"노쇼 기록: {about.Resource}",
-            $"{about.Resource} {When([booking], Language.Korean)} 예약에 체크인하지 않아 노쇼로 기록되었습니다. 90일 안에 노쇼가 {User.NoShowsBeforePause}번이면 {User.PauseLength.Days}일 동안 예약할 수 없습니다.",
-            $"No-show recorded: {about.Resource}",
-            $"Nobody checked in for your booking of {about.Resource} {When([booking], Language.English)}, so it is recorded as a no-show. After {User.NoShowsBeforePause} no-shows within 90 days you cannot book for {User.PauseLength.Days} days."),
+        notifier.Notify(booker, NotificationKind.NoShowRecorded, booking.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_NoShowRecorded_Title", about.Resource),
+            Texts.Get(language, "Notice_NoShowRecorded_Body", about.Resource, When([booking], language), User.NoShowsBeforePause, User.PauseLength.Days)),
             Link(booking), now);
     }
 
@@ -142,11 +126,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         var until = SeoulTime.ToSeoul(booker.BookingPausedUntil!.Value);
         var recipient = await notifier.PeopleAsync([booker.Id], cancellationToken);
-        notifier.Notify(recipient, NotificationKind.BookingPaused, booker.Id, now, language => Say(language,
-            "예약 일시 중지",
-            $"노쇼가 {User.NoShowsBeforePause}번 기록되어 {until.ToString("yyyy년 M월 d일 HH:mm", Korean)}까지 새로 예약할 수 없습니다. 이미 한 예약은 그대로입니다.",
-            "Booking paused",
-            $"After {User.NoShowsBeforePause} no-shows you cannot make new bookings until {until.ToString("d MMM yyyy HH:mm", English)}. Your existing bookings stay."),
+        notifier.Notify(recipient, NotificationKind.BookingPaused, booker.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingPaused_Title"),
+            Texts.Get(language, "Notice_BookingPaused_Body", User.NoShowsBeforePause, until)),
             "/Bookings/Mine", now);
     }
 
@@ -155,20 +137,14 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         if (kind == NotificationKind.BookingReminder && booking.Status == BookingStatus.Confirmed)
         {
-            return language => Say(language,
-                $"예약 알림: {about(Language.Korean)}",
-                $"{resource} 예약이 {When([booking], Language.Korean)}에 시작합니다.",
-                $"Reminder: {about(Language.English)}",
-                $"Your booking of {resource} starts {When([booking], Language.English)}.");
+            return language => new NoticeText(Texts.Get(language, "Notice_BookingReminder_Title", about(language)),
+                Texts.Get(language, "Notice_BookingReminder_Body", resource, When([booking], language)));
         }
 
         if (kind == NotificationKind.BookingStillPending && booking.Status == BookingStatus.Pending)
         {
-            return language => Say(language,
-                $"아직 대기 중인 예약 요청: {resource}",
-                $"{resource} {When([booking], Language.Korean)} 예약 요청이 24시간 넘게 답을 기다리고 있습니다. 승인하거나 거절해 주세요.",
-                $"Booking request still pending: {resource}",
-                $"The request to book {resource} {When([booking], Language.English)} has waited for more than 24 hours. Please approve or reject it.");
+            return language => new NoticeText(Texts.Get(language, "Notice_BookingStillPending_Title", resource),
+                Texts.Get(language, "Notice_BookingStillPending_Body", resource, When([booking], language)));
         }
 
         return null;
@@ -182,11 +158,9 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     {
         var first = bookings[0];
         var booker = await notifier.PeopleAsync([first.BookerId], cancellationToken);
-        notifier.Notify(booker, NotificationKind.BookingConfirmed, first.Id, now, language => Say(language,
-            $"예약 확정: {about.Resource}",
-            $"{about.Resource} {When(bookings, Language.Korean)} 예약이 확정되었습니다.",
-            $"Booking confirmed: {about.Resource}",
-            $"Your booking of {about.Resource} {When(bookings, Language.English)} is confirmed."),
+        notifier.Notify(booker, NotificationKind.BookingConfirmed, first.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_BookingConfirmed_Title", about.Resource),
+            Texts.Get(language, "Notice_BookingConfirmed_Body", about.Resource, When(bookings, language))),
             Link(first), now);
         ScheduleReminders(bookings, now);
     }
@@ -211,20 +185,15 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
 
     private static List<Guid> Ids(IEnumerable<Booking> bookings) => bookings.Select(b => b.Id).ToList();
 
-    private static NoticeText Say(Language language, string koreanTitle, string koreanBody, string englishTitle, string englishBody) =>
-        language == Language.English ? new NoticeText(englishTitle, englishBody) : new NoticeText(koreanTitle, koreanBody);
-
-    /// <summary>"2026-11-28 (토) 14:00–16:00", or for a series "… 부터 매주 8회".</summary>
+    /// <summary>"2026-11-28 (Sat) 14:00–16:00" in Korean, or for a series "… every week, 8 times".</summary>
     private static string When(IReadOnlyList<Booking> bookings, Language language)
     {
         var first = bookings[0];
         var period = $"{Format(first.StartsAt, language)}–{SeoulTime.ToSeoul(first.EndsAt):HH:mm}";
         if (bookings.Count == 1)
-            return language == Language.English ? $"on {period}" : period;
-        return language == Language.English ? $"weekly from {period} ({bookings.Count} weeks)" : $"{period}부터 매주 {bookings.Count}회";
+            return Texts.Get(language, "NoticeWhen", period);
+        return Texts.Get(language, "NoticeWhenWeekly", period, bookings.Count);
     }
 
-    private static string Format(DateTimeOffset instant, Language language) => language == Language.English
-        ? SeoulTime.ToSeoul(instant).ToString("ddd d MMM yyyy, HH:mm", English)
-        : SeoulTime.ToSeoul(instant).ToString("yyyy-MM-dd (ddd) HH:mm", Korean);
+    private static string Format(DateTimeOffset instant, Language language) => Texts.Get(language, "NoticeInstant", SeoulTime.ToSeoul(instant));
 }

@@ -129,7 +129,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
         if (command.Mode == SeriesMode.AllOrNothing && skipped.Count > 0)
             throw new PeriodTaken.InSeries(skipped.Select(s => s.Date).ToList());
         if (booked.Count == 0)
-            throw new ConflictException(Texts.Pick("예약할 수 있는 날짜가 하나도 없습니다.", "None of the dates can be booked."), "series_nothing_booked");
+            throw new ConflictException(Texts.Get("SeriesNothingBooked"), "series_nothing_booked");
 
         await notices.RequestedAsync(booked, now, cancellationToken);
         try

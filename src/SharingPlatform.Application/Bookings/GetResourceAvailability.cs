@@ -33,7 +33,7 @@ public sealed class GetResourceAvailabilityValidator : AbstractValidator<GetReso
     {
         RuleFor(q => q.To).GreaterThan(q => q.From);
         RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(MaxDays))
-            .WithMessage(_ => Texts.Pick($"기간은 {MaxDays}일 이내로 지정하세요.", $"Ask for at most {MaxDays} days."));
+            .WithMessage(_ => Texts.Get("AvailabilityTooLong", MaxDays));
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class MoveBookingHandler(IApplicationDbContext db, ICurrentUser cu
     {
         var found = await db.LoadAsync(command.Id, currentUser, cancellationToken);
         if (!found.IsBooker)
-            throw new ForbiddenException(Texts.Pick("예약한 사람만 예약 시간을 바꿀 수 있습니다.", "Only the booker can move a booking."));
+            throw new ForbiddenException(Texts.Get("OnlyBookerMoves"));
         var now = clock.GetUtcNow();
         var resource = await db.Resources.AsNoTracking().SingleAsync(r => r.Id == found.Booking.ResourceId, cancellationToken);
         var pausedUntil = await db.Users.Where(u => u.Id == found.UserId).Select(u => u.BookingPausedUntil).SingleAsync(cancellationToken);

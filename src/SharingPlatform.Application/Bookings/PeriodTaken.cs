@@ -18,11 +18,11 @@ public static class PeriodTaken
             || pg.SqlState == PostgresErrorCodes.DeadlockDetected);
 
     public static ConflictException Error() =>
-        new(Texts.Pick("그 시간은 이미 예약되었습니다. 다른 시간을 고르세요.", "That time is taken. Choose another time."), Code);
+        new(Texts.Get("PeriodTaken"), Code);
 
     /// <summary>Dates of a series that are taken, named in the answer so the person can choose others.</summary>
     public sealed class InSeries(IReadOnlyList<DateOnly> dates) : ConflictException(
-        Texts.Pick($"이미 예약된 날짜가 있어 반복 예약을 하지 않았습니다: {List(dates)}", $"Some dates are taken, so nothing was booked: {List(dates)}"), PeriodTaken.Code)
+        Texts.Get("PeriodTakenInSeries", List(dates)), PeriodTaken.Code)
     {
         public IReadOnlyList<DateOnly> Dates { get; } = dates;
 

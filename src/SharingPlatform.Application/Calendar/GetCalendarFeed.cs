@@ -28,7 +28,7 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
             .Where(u => u.CalendarToken == query.Token && u.SuspendedAt == null)
             .Select(u => new { u.Id, u.DisplayName })
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("캘린더 링크가 올바르지 않습니다.", "No such calendar link."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchCalendarLink"));
         var since = clock.GetUtcNow().AddDays(-90);
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.BookerId == owner.Id && b.EndsAt > since

@@ -56,17 +56,14 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
 
         await db.RecordAsync(notifier, adminId, "change_request.approve", "change_request", request.Id, command.Reason, request.OrganizationId,
             NotificationKind.ChangeApproved, ChangeRequestDecisions.SubjectLink(request),
-            language => language == Language.English
-                ? ($"The change to '{title}' is public", $"Your change to '{title}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{title}' 변경 승인", $"'{title}'의 변경 내용이 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ChangeApproved_Title", title),
+                Texts.Get(language, "Notice_ChangeApproved_Body", title, NoticeText.Reasoned(language, command.Reason))),
             now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 
-    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Pick(
-        "공개 중이 아닌 공유자원·실험실의 변경은 승인할 수 없습니다. 반려해 주세요.",
-        "The resource or lab is not published any more, so its change cannot be approved. Reject it instead."));
+    private static DomainRuleException NotPublished() => new("change_subject_not_published", Texts.Get("Rule_change_subject_not_published"));
 }
 
 public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
@@ -84,9 +81,8 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
             : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
         await db.RecordAsync(notifier, adminId, "change_request.reject", "change_request", request.Id, command.Reason, request.OrganizationId,
             NotificationKind.ChangeRejected, ChangeRequestDecisions.SubjectLink(request),
-            language => language == Language.English
-                ? ($"The change to '{title}' was not approved", $"Your change to '{title}' was not approved; the approved version stays public. You can edit it and save again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{title}' 변경 반려", $"'{title}'의 변경 내용이 반려되어 기존 내용이 그대로 공개됩니다. 고친 뒤 다시 저장할 수 있습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ChangeRejected_Title", title),
+                Texts.Get(language, "Notice_ChangeRejected_Body", title, NoticeText.Reasoned(language, command.Reason))),
             now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
@@ -95,7 +91,7 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
 
 public static class ChangeRequestDecisions
 {
-    public static NotFoundException NotFound() => new(Texts.Pick("변경 요청을 찾을 수 없습니다.", "No such change request."));
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchChangeRequest"));
 
     public static string SubjectLink(ChangeRequest request) =>
         request.SubjectKind == ChangeSubjectKind.Resource ? $"/Resources/Details/{request.SubjectId}" : LabNotices.LabLink(request.SubjectId);

@@ -23,7 +23,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
         if (IsHost)
             return UserId!.Value;
         throw IsMember
-            ? new ForbiddenException(Texts.Pick("동아리 운영자만 할 수 있습니다.", "Only the circle's hosts can do this."))
+            ? new ForbiddenException(Texts.Get("OnlyCircleHosts"))
             : CircleAccess.NotFound();
     }
 
@@ -35,9 +35,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
     {
         var id = RequireHost();
         if (Circle.Status == CircleStatus.Suspended)
-            throw new ConflictException(Texts.Pick(
-                "동아리가 정지되어 있어 바꿀 수 없습니다. 관리자가 정지를 풀 때까지 기다려 주세요.",
-                "The circle is suspended, so nothing of it can be changed until an administrator restores it."), "circle_suspended");
+            throw new ConflictException(Texts.Get("CircleSuspended"), "circle_suspended");
         return id;
     }
 
@@ -46,7 +44,7 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
     {
         var id = RequireActiveHost();
         if (Membership!.Role != MemberRole.Host)
-            throw new ForbiddenException(Texts.Pick("동아리를 만든 운영자만 공동 운영자를 정할 수 있습니다.", "Only the circle's host names co-hosts."));
+            throw new ForbiddenException(Texts.Get("OnlyCircleHostNamesCoHosts"));
         return id;
     }
 
@@ -61,11 +59,11 @@ public sealed record CircleCaller(Circle Circle, Guid? UserId, CircleMember? Mem
 
 public static class CircleAccess
 {
-    public static NotFoundException NotFound() => new(Texts.Pick("학습동아리를 찾을 수 없습니다.", "No such study circle."));
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchStudyCircle"));
 
-    public static NotFoundException MeetingNotFound() => new(Texts.Pick("모임을 찾을 수 없습니다.", "No such meeting."));
+    public static NotFoundException MeetingNotFound() => new(Texts.Get("NoSuchMeeting"));
 
-    public static NotFoundException MemberNotFound() => new(Texts.Pick("이 동아리의 회원이 아닙니다.", "No such member of this circle."));
+    public static NotFoundException MemberNotFound() => new(Texts.Get("NoSuchMemberOfThisCircle"));
 
     /// <summary>The circle and the caller's membership, tracked when the handler changes them; 404 when the caller may not see it.</summary>
     public static async Task<CircleCaller> CircleCallerAsync(

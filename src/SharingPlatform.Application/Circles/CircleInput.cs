@@ -20,10 +20,10 @@ public static class CircleInputValidation
             c.RuleFor(i => i.Title).NotEmpty().MaximumLength(Circle.TitleMaxLength);
             c.RuleFor(i => i.Description).MaximumLength(Circle.DescriptionMaxLength);
             c.RuleFor(i => i.Topics).Must(t => t is null || t.Count <= Circle.MaxTopics)
-                .WithMessage(_ => Texts.Pick($"주제는 {Circle.MaxTopics}개까지 정할 수 있습니다.", $"Give at most {Circle.MaxTopics} topics."));
+                .WithMessage(_ => Texts.Get("TooManyTopics", Circle.MaxTopics));
             c.RuleForEach(i => i.Topics).NotEmpty().MaximumLength(Circle.TopicMaxLength);
             c.RuleFor(i => i.Municipality).Must(Municipality.IsKnown)
-                .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+                .WithMessage(_ => Texts.Get("UnknownMunicipality"));
             c.RuleFor(i => i.MemberCap).InclusiveBetween(2, Circle.MaxMemberCap);
             c.RuleFor(i => i.JoinPolicy).IsInEnum();
         });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
@@ -17,9 +16,6 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
 {
     public static readonly TimeSpan RemindBefore = TimeSpan.FromHours(24);
 
-    private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     public static string CircleLink(Guid circleId) => $"/Circles/Details/{circleId}";
 
     public static string ManageLink(Guid circleId) => $"/Circles/Host/{circleId}";
@@ -29,11 +25,9 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     public async Task JoinRequestedAsync(Circle circle, CircleMember member, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var name = await NameAsync(member.UserId, cancellationToken);
-        notifier.Notify(await HostsAsync(circle.Id, cancellationToken), NotificationKind.CircleJoinRequested, member.Id, now, language => Say(language,
-            $"가입 신청: {circle.Title}",
-            $"{name}님이 '{circle.Title}'에 가입을 신청했습니다. 승인하거나 거절해 주세요.",
-            $"Request to join: {circle.Title}",
-            $"{name} asks to join '{circle.Title}'. Please approve or decline the request."),
+        notifier.Notify(await HostsAsync(circle.Id, cancellationToken), NotificationKind.CircleJoinRequested, member.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_CircleJoinRequested_Title", circle.Title),
+            Texts.Get(language, "Notice_CircleJoinRequested_Body", name, circle.Title)),
             ManageLink(circle.Id), now);
     }
 
@@ -42,19 +36,17 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
         var approved = member.Status == MemberStatus.Active;
         notifier.Notify(await notifier.PeopleAsync([member.UserId], cancellationToken),
             approved ? NotificationKind.CircleJoinApproved : NotificationKind.CircleJoinDeclined, member.Id, now, language => approved
-                ? Say(language, $"가입 승인: {circle.Title}", $"'{circle.Title}' 가입이 승인되었습니다. 모임에 참석 여부를 알려 주세요.",
-                    $"Welcome to {circle.Title}", $"Your request to join '{circle.Title}' was approved. Tell the hosts which meetings you will come to.")
-                : Say(language, $"가입 거절: {circle.Title}", $"'{circle.Title}' 가입 신청이 거절되었습니다.",
-                    $"Request declined: {circle.Title}", $"Your request to join '{circle.Title}' was declined."),
+                ? new NoticeText(Texts.Get(language, "Notice_CircleJoinApproved_Title", circle.Title),
+                    Texts.Get(language, "Notice_CircleJoinApproved_Body", circle.Title))
+                : new NoticeText(Texts.Get(language, "Notice_CircleJoinDeclined_Title", circle.Title),
+                    Texts.Get(language, "Notice_CircleJoinDeclined_Body", circle.Title)),
             CircleLink(circle.Id), now);
     }
 
     public async Task RemovedAsync(Circle circle, CircleMember member, DateTimeOffset now, CancellationToken cancellationToken) =>
-        notifier.Notify(await notifier.PeopleAsync([member.UserId], cancellationToken), NotificationKind.CircleMemberRemoved, member.Id, now, language => Say(language,
-            $"동아리에서 제외됨: {circle.Title}",
-            $"운영자가 회원님을 '{circle.Title}'에서 제외했습니다.{NoticeText.Reasoned(Language.Korean, member.StatusReason)}",
-            $"Removed from {circle.Title}",
-            $"A host removed you from '{circle.Title}'.{NoticeText.Reasoned(Language.English, member.StatusReason)}"),
+        notifier.Notify(await notifier.PeopleAsync([member.UserId], cancellationToken), NotificationKind.CircleMemberRemoved, member.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_CircleMemberRemoved_Title", circle.Title),
+            Texts.Get(language, "Notice_CircleMemberRemoved_Body", circle.Title, NoticeText.Reasoned(language, member.StatusReason))),
             CircleLink(circle.Id), now);
 
     /// <summary>An administrator suspended or restored the circle: its hosts are told why.</summary>
@@ -63,10 +55,10 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
         var suspended = circle.Status == CircleStatus.Suspended;
         notifier.Notify(await HostsAsync(circle.Id, cancellationToken), suspended ? NotificationKind.CircleSuspended : NotificationKind.CircleRestored,
             circle.Id, now, language => suspended
-                ? Say(language, $"'{circle.Title}' 공개 중지", $"학습동아리 '{circle.Title}'의 공개가 중지되었습니다. 운영자와 관리자만 볼 수 있고 모임 참석 신청을 받지 않습니다.{NoticeText.Reasoned(Language.Korean, circle.StatusReason)}",
-                    $"'{circle.Title}' is suspended", $"Your study circle '{circle.Title}' is hidden for now: only its hosts and administrators see it, and its meetings take no RSVPs.{NoticeText.Reasoned(Language.English, circle.StatusReason)}")
-                : Say(language, $"'{circle.Title}' 공개 재개", $"학습동아리 '{circle.Title}'가 다시 공개되었습니다.{NoticeText.Reasoned(Language.Korean, circle.StatusReason)}",
-                    $"'{circle.Title}' is restored", $"Your study circle '{circle.Title}' is public again.{NoticeText.Reasoned(Language.English, circle.StatusReason)}"),
+                ? new NoticeText(Texts.Get(language, "Notice_CircleSuspended_Title", circle.Title),
+                    Texts.Get(language, "Notice_CircleSuspended_Body", circle.Title, NoticeText.Reasoned(language, circle.StatusReason)))
+                : new NoticeText(Texts.Get(language, "Notice_CircleRestored_Title", circle.Title),
+                    Texts.Get(language, "Notice_CircleRestored_Body", circle.Title, NoticeText.Reasoned(language, circle.StatusReason))),
             CircleLink(circle.Id), now);
     }
 
@@ -75,11 +67,9 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     {
         var members = await db.CircleMembers.Where(m => m.CircleId == circle.Id && m.Status == MemberStatus.Active && m.UserId != by)
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        notifier.Notify(await notifier.PeopleAsync(members, cancellationToken), NotificationKind.MeetingScheduled, meeting.Id, now, language => Say(language,
-            $"새 모임: {meeting.Title}",
-            $"'{circle.Title}'의 새 모임 '{meeting.Title}'이(가) {When(meeting, Language.Korean)}에 열립니다. 참석하려면 신청해 주세요.",
-            $"New meeting: {meeting.Title}",
-            $"'{circle.Title}' meets for '{meeting.Title}' {When(meeting, Language.English)}. Tell the hosts if you are going."),
+        notifier.Notify(await notifier.PeopleAsync(members, cancellationToken), NotificationKind.MeetingScheduled, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingScheduled_Title", meeting.Title),
+            Texts.Get(language, "Notice_MeetingScheduled_Body", circle.Title, meeting.Title, When(meeting, language))),
             MeetingLink(meeting.Id), now);
     }
 
@@ -90,11 +80,9 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
         var answered = await ActiveRsvpsAsync(meeting.Id, cancellationToken);
         foreach (var going in answered.Where(r => r.Status == RsvpStatus.Going))
             ScheduleReminder(meeting, going.UserId, now);
-        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingMoved, meeting.Id, now, language => Say(language,
-            $"모임 일정 변경: {meeting.Title}",
-            $"'{circleTitle}'의 모임 '{meeting.Title}'이(가) {When(meeting, Language.Korean)}(으)로 바뀌었습니다.",
-            $"Meeting moved: {meeting.Title}",
-            $"'{circleTitle}' now meets for '{meeting.Title}' {When(meeting, Language.English)}."),
+        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingMoved, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingMoved_Title", meeting.Title),
+            Texts.Get(language, "Notice_MeetingMoved_Body", circleTitle, meeting.Title, When(meeting, language))),
             MeetingLink(meeting.Id), now);
     }
 
@@ -103,11 +91,9 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     {
         await notifier.UnscheduleAsync([meeting.Id], cancellationToken);
         var answered = await ActiveRsvpsAsync(meeting.Id, cancellationToken);
-        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingCancelled, meeting.Id, now, language => Say(language,
-            $"모임 취소: {meeting.Title}",
-            $"'{circleTitle}'의 {When(meeting, Language.Korean)} 모임 '{meeting.Title}'이(가) 취소되었습니다.{NoticeText.Reasoned(Language.Korean, meeting.CancelReason)}",
-            $"Meeting cancelled: {meeting.Title}",
-            $"'{circleTitle}' cancelled its meeting '{meeting.Title}' {When(meeting, Language.English)}.{NoticeText.Reasoned(Language.English, meeting.CancelReason)}"),
+        notifier.Notify(await notifier.PeopleAsync(answered.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingCancelled, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingCancelled_Title", meeting.Title),
+            Texts.Get(language, "Notice_MeetingCancelled_Body", circleTitle, When(meeting, language), meeting.Title, NoticeText.Reasoned(language, meeting.CancelReason))),
             MeetingLink(meeting.Id), now);
     }
 
@@ -130,20 +116,16 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
             return;
         foreach (var rsvp in promoted)
             ScheduleReminder(meeting, rsvp.UserId, now);
-        notifier.Notify(await notifier.PeopleAsync(promoted.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingPromoted, meeting.Id, now, language => Say(language,
-            $"참석 확정: {meeting.Title}",
-            $"자리가 나서 '{circleTitle}'의 {When(meeting, Language.Korean)} 모임 '{meeting.Title}'에 참석하게 되었습니다. 못 오게 되면 참석을 취소해 주세요.",
-            $"You're going: {meeting.Title}",
-            $"A place opened up: you are now going to '{circleTitle}' — '{meeting.Title}' {When(meeting, Language.English)}. If you cannot come, please cancel your RSVP."),
+        notifier.Notify(await notifier.PeopleAsync(promoted.Select(r => r.UserId), cancellationToken), NotificationKind.MeetingPromoted, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_MeetingPromoted_Title", meeting.Title),
+            Texts.Get(language, "Notice_MeetingPromoted_Body", circleTitle, When(meeting, language), meeting.Title)),
             MeetingLink(meeting.Id), now);
     }
 
     /// <summary>The words of a due meeting reminder.</summary>
-    public static Func<Language, NoticeText> ReminderText(string circleTitle, Meeting meeting, string? place) => language => Say(language,
-        $"모임 알림: {meeting.Title} {Format(meeting.StartsAt, Language.Korean)}",
-        $"'{circleTitle}'의 모임 '{meeting.Title}'이(가) {When(meeting, Language.Korean)}에 열립니다.{(place is null ? "" : $"\n\n장소: {place}")}",
-        $"Reminder: {meeting.Title} {Format(meeting.StartsAt, Language.English)}",
-        $"'{circleTitle}' meets for '{meeting.Title}' {When(meeting, Language.English)}.{(place is null ? "" : $"\n\nPlace: {place}")}");
+    public static Func<Language, NoticeText> ReminderText(string circleTitle, Meeting meeting, string? place) => language => new NoticeText(
+        Texts.Get(language, "Notice_MeetingReminder_Title", meeting.Title, Format(meeting.StartsAt, language)),
+        Texts.Get(language, "Notice_MeetingReminder_Body", circleTitle, meeting.Title, When(meeting, language), (place is null ? "" : Texts.Get(language, "MeetingPlace", place))));
 
     private void ScheduleReminder(Meeting meeting, Guid userId, DateTimeOffset now)
     {
@@ -166,16 +148,11 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
     private async Task<string> NameAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
 
-    private static NoticeText Say(Language language, string koreanTitle, string koreanBody, string englishTitle, string englishBody) =>
-        language == Language.English ? new NoticeText(englishTitle, englishBody) : new NoticeText(koreanTitle, koreanBody);
-
     private static string When(Meeting meeting, Language language)
     {
         var period = $"{Format(meeting.StartsAt, language)}–{SeoulTime.ToSeoul(meeting.EndsAt):HH:mm}";
-        return language == Language.English ? $"on {period}" : period;
+        return Texts.Get(language, "NoticeWhen", period);
     }
 
-    private static string Format(DateTimeOffset instant, Language language) => language == Language.English
-        ? SeoulTime.ToSeoul(instant).ToString("ddd d MMM yyyy, HH:mm", English)
-        : SeoulTime.ToSeoul(instant).ToString("yyyy-MM-dd (ddd) HH:mm", Korean);
+    private static string Format(DateTimeOffset instant, Language language) => Texts.Get(language, "NoticeInstant", SeoulTime.ToSeoul(instant));
 }

@@ -19,7 +19,7 @@ public sealed class ListMeetingsValidator : AbstractValidator<ListMeetings>
     {
         this.ValidPage(q => q.Page, q => q.PageSize);
         RuleFor(q => q.Municipality).Must(m => m is null || Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

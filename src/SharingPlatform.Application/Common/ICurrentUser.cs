@@ -21,7 +21,7 @@ public static class AdministratorCheck
     {
         var id = user.RequireId();
         if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException(Texts.Pick("관리자만 할 수 있습니다.", "Only an administrator can do this."));
+            throw new ForbiddenException(Texts.Get("OnlyAdministrators"));
         return id;
     }
 }

@@ -26,11 +26,10 @@ public static class PhotoUploads
 
     public static void ValidPhotoLength<T>(this AbstractValidator<T> validator, Expression<Func<T, long>> length) =>
         validator.RuleFor(length).InclusiveBetween(1, MaxBytes).OverridePropertyName("file")
-            .WithMessage(_ => Texts.Pick("사진은 10MB 이하여야 합니다.", "A photo is at most 10 MB."));
+            .WithMessage(_ => Texts.Get("PhotoTooLarge"));
 
     /// <summary>The processed photo, or a validation refusal on <c>file</c> when the content is not a photo we take.</summary>
     public static async Task<ProcessedPhoto> ProcessOrRefuseAsync(this IPhotoProcessor photos, Stream upload, CancellationToken cancellationToken) =>
         await photos.ProcessAsync(upload, cancellationToken)
-            ?? throw new ValidationException([new ValidationFailure("file", Texts.Pick(
-                "JPEG, PNG, WebP 사진만 올릴 수 있습니다 (2400만 화소 이하).", "Only JPEG, PNG or WebP photos of at most 24 megapixels."))]);
+            ?? throw new ValidationException([new ValidationFailure("file", Texts.Get("PhotoNotAccepted"))]);
 }

@@ -45,23 +45,22 @@ public static class InputRules
             }
 
             if (char.IsSurrogate(c))
-                return Texts.Pick("올바르지 않은 문자(짝이 없는 서로게이트)가 있습니다.", "The text holds an invalid character (a lone surrogate).");
+                return Texts.Get("TextLoneSurrogate");
             if (c is '\n' or '\r' or '\t')
             {
                 if (!multiLine)
-                    return Texts.Pick("한 줄로 입력하세요(줄바꿈이나 탭은 쓸 수 없습니다).", "Write it on one line (no line breaks or tabs).");
+                    return Texts.Get("TextOneLine");
                 continue;
             }
 
             if (char.IsControl(c))
             {
                 var code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-                return Texts.Pick($"제어 문자(U+{code})는 쓸 수 없습니다.", $"Control characters (U+{code}) are not allowed.");
+                return Texts.Get("TextControlCharacter", code);
             }
 
             if (!multiLine && !secret && IsBidiControl(c))
-                return Texts.Pick("글자 방향을 바꾸는 문자(U+202A–U+202E, U+2066–U+2069)는 쓸 수 없습니다.",
-                    "Characters that change the text direction (U+202A–U+202E, U+2066–U+2069) are not allowed.");
+                return Texts.Get("TextBidiControl");
         }
 
         return null;
@@ -71,7 +70,7 @@ public static class InputRules
     public static string? CheckYear(int year) =>
         year is >= MinYear and <= MaxYear
             ? null
-            : Texts.Pick($"{MinYear}년부터 {MaxYear}년 사이의 날짜를 입력하세요.", $"Give a date between the years {MinYear} and {MaxYear}.");
+            : Texts.Get("YearOutOfRange", MinYear, MaxYear);
 
     /// <summary>The message for a value of a date-like type outside 2000..2100, or null when it is fine (or not a date).</summary>
     public static string? CheckDate(object? value) => value switch

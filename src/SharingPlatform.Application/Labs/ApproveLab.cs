@@ -23,9 +23,8 @@ public sealed class ApproveLabHandler(IApplicationDbContext db, ICurrentUser cur
         var before = lab.Status.AuditState();
         lab.Approve();
         await db.RecordAsync(notifier, adminId, "lab.approve", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabApproved, LabNotices.LabLink(lab.Id),
-            language => language == Language.English
-                ? ($"'{lab.Name}' is published", $"Your lab '{lab.Name}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{lab.Name}' 공개 승인", $"실험실 '{lab.Name}'이(가) 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_LabApproved_Title", lab.Name),
+                Texts.Get(language, "Notice_LabApproved_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

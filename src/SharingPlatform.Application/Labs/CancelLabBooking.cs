@@ -24,7 +24,7 @@ public sealed class CancelLabBookingHandler(IApplicationDbContext db, ICurrentUs
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (booking, lab, userId, isManager) = await db.LoadBookingAsync(command.Id, currentUser, cancellationToken);
         if (booking.BookerId != userId && !isManager)
-            throw new ForbiddenException(Texts.Pick("예약한 사람과 실험실 담당자만 취소할 수 있습니다.", "Only the booker and the lab's managers can cancel."));
+            throw new ForbiddenException(Texts.Get("OnlyBookerOrLabManagersCancel"));
         if (booking.BookerId != userId)
             await db.RequireManagerMayActAsync(lab, cancellationToken);
         var now = clock.GetUtcNow();

@@ -83,7 +83,7 @@ public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUs
         var equipment = await db.Equipment.FromSql($"SELECT * FROM lab_equipment WHERE lab_id = {lab.Id} AND id = ANY({equipmentIds}) ORDER BY id FOR SHARE")
             .AsNoTracking().ToListAsync(cancellationToken);
         if (equipment.Count != equipmentIds.Length)
-            throw new DomainRuleException("equipment_not_in_lab", Texts.Pick("이 실험실에 없는 장비입니다.", "The lab has no such equipment."));
+            throw new DomainRuleException("equipment_not_in_lab", Texts.Get("Rule_equipment_not_in_lab"));
         var held = await db.Qualifications.AsNoTracking().Where(q => q.UserId == bookerId && equipmentIds.Contains(q.EquipmentId)).ToListAsync(cancellationToken);
         foreach (var piece in equipment)
             piece.CheckBookable(slot, held);

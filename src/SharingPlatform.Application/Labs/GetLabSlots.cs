@@ -21,7 +21,7 @@ public sealed class GetLabSlotsValidator : AbstractValidator<GetLabSlots>
     {
         RuleFor(q => q.To).GreaterThan(q => q.From);
         RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(31))
-            .WithMessage(_ => Texts.Pick("기간은 31일 이내로 지정하세요.", "Ask for at most 31 days."));
+            .WithMessage(_ => Texts.Get("PeriodTooLong"));
     }
 }
 

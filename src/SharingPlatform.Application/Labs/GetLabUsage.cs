@@ -24,7 +24,7 @@ public sealed class GetLabUsageValidator : AbstractValidator<GetLabUsage>
     {
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From);
         RuleFor(q => q.To).Must((q, to) => to.DayNumber - q.From.DayNumber <= 366)
-            .WithMessage(_ => Texts.Pick("기간은 1년 이내로 지정하세요.", "Ask for at most a year."));
+            .WithMessage(_ => Texts.Get("UsagePeriodTooLong"));
     }
 }
 

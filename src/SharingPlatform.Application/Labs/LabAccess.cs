@@ -14,10 +14,9 @@ namespace SharingPlatform.Application.Labs;
 /// </summary>
 public static class LabAccess
 {
-    public static Exception NotFound() => new NotFoundException(Texts.Pick("실험실을 찾을 수 없습니다.", "No such lab."));
+    public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchLab"));
 
-    public static Exception NotManager() => new ForbiddenException(Texts.Pick(
-        "실험실 담당자만 할 수 있습니다.", "Only a manager of the lab can do this."));
+    public static Exception NotManager() => new ForbiddenException(Texts.Get("OnlyLabManagers"));
 
     public static IQueryable<Lab> PubliclyVisible(this IApplicationDbContext db) =>
         db.Labs.Where(l => l.Status == LabStatus.Published
@@ -92,9 +91,7 @@ public static class LabAccess
     {
         var status = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Status).SingleAsync(cancellationToken);
         if (status != OrganizationStatus.Verified)
-            throw new DomainRuleException("organization_not_verified", Texts.Pick(
-                "인증된 단체만 실험실을 등록할 수 있습니다. 관리자의 단체 인증을 기다려 주세요.",
-                "Only a verified organization runs a lab. Wait for an administrator to verify yours."));
+            throw new DomainRuleException("organization_not_verified", Texts.Get("Rule_organization_not_verified"));
     }
 
     /// <summary>Loads a lab booking (tracked) with the lab; 404 unless the caller is its booker, a manager of the lab or an administrator.</summary>
@@ -116,7 +113,7 @@ public static class LabAccess
     public static Task RequireManagerMayActAsync(this IApplicationDbContext db, Lab lab, CancellationToken cancellationToken) =>
         db.RequireNotSuspendedAsync(lab.OrganizationId, cancellationToken);
 
-    public static Exception BookingNotFound() => new NotFoundException(Texts.Pick("실험실 예약을 찾을 수 없습니다.", "No such lab session."));
+    public static Exception BookingNotFound() => new NotFoundException(Texts.Get("NoSuchLabSession"));
 }
 
 public static class LabDecisions

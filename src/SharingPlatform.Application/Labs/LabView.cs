@@ -97,7 +97,7 @@ public sealed class LabInputValidator : AbstractValidator<LabInput>
         RuleFor(l => l.Description).MaximumLength(Lab.DescriptionMaxLength);
         RuleFor(l => l.SafetyRules).MaximumLength(Lab.SafetyRulesMaxLength);
         RuleFor(l => l.Municipality).Must(Municipality.IsKnown)
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(l => l.Address).NotEmpty().MaximumLength(200);
         RuleFor(l => l.SeatsPerSlot).InclusiveBetween(1, Lab.MaxSeatsPerSlot);
         RuleFor(l => l.Timetable).NotNull();

@@ -36,8 +36,7 @@ public sealed class NameLabManagersHandler(IApplicationDbContext db, ICurrentUse
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
         if (members.Count != emails.Count)
-            throw new DomainRuleException("manager_not_member", Texts.Pick(
-                "실험실 담당자는 운영 단체의 구성원이어야 합니다.", "A lab's managers are members of its organization."));
+            throw new DomainRuleException("manager_not_member", Texts.Get("Rule_manager_not_member"));
         var now = clock.GetUtcNow();
         lab.NameManagers(members, now);
         await db.SaveChangesAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class RecordLabUsageValidator : AbstractValidator<RecordLabUsage>
 {
     public RecordLabUsageValidator() =>
         RuleFor(c => c.Usage).Must(u => u is null || u.Select(x => x.EquipmentId).Distinct().Count() == u.Count)
-            .WithMessage(_ => Texts.Pick("장비마다 한 번씩만 적으세요.", "Name each piece of equipment once."));
+            .WithMessage(_ => Texts.Get("EquipmentNamedTwice"));
 }
 
 public sealed class RecordLabUsageHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)

@@ -23,9 +23,8 @@ public sealed class RejectLabHandler(IApplicationDbContext db, ICurrentUser curr
         var before = lab.Status.AuditState();
         lab.Reject(command.Reason!);
         await db.RecordAsync(notifier, adminId, "lab.reject", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabRejected, LabNotices.LabLink(lab.Id),
-            language => language == Language.English
-                ? ($"'{lab.Name}' was not approved", $"Your lab '{lab.Name}' was not approved. Change it and submit it again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{lab.Name}' 반려", $"실험실 '{lab.Name}'이(가) 반려되었습니다. 고친 뒤 다시 검토를 요청하세요.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_LabRejected_Title", lab.Name),
+                Texts.Get(language, "Notice_LabRejected_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

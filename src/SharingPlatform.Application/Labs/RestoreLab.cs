@@ -23,9 +23,8 @@ public sealed class RestoreLabHandler(IApplicationDbContext db, ICurrentUser cur
         var before = lab.Status.AuditState();
         lab.Restore();
         await db.RecordAsync(notifier, adminId, "lab.restore", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabRestored, LabNotices.LabLink(lab.Id),
-            language => language == Language.English
-                ? ($"'{lab.Name}' is public again", $"Your lab '{lab.Name}' is public again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{lab.Name}' 공개 재개", $"실험실 '{lab.Name}'이(가) 다시 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_LabRestored_Title", lab.Name),
+                Texts.Get(language, "Notice_LabRestored_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -21,7 +21,7 @@ public sealed class RevokeQualificationHandler(IApplicationDbContext db, ICurren
     {
         var lab = await db.LoadForManagerAsync(command.LabId, currentUser, cancellationToken);
         var qualification = await db.Qualifications.SingleOrDefaultAsync(q => q.Id == command.QualificationId && q.LabId == lab.Id, cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("자격을 찾을 수 없습니다.", "No such qualification."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchQualification"));
         var equipment = await db.LoadEquipmentAsync(lab.Id, qualification.EquipmentId, cancellationToken);
         var now = clock.GetUtcNow();
         qualification.Revoke(currentUser.RequireId(), command.Reason!, now);

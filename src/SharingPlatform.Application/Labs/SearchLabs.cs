@@ -22,7 +22,7 @@ public sealed class SearchLabsValidator : AbstractValidator<SearchLabs>
         this.ValidPage(q => q.Page, q => q.PageSize);
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
     }
 }
 

@@ -23,9 +23,8 @@ public sealed class SuspendLabHandler(IApplicationDbContext db, ICurrentUser cur
         var before = lab.Status.AuditState();
         lab.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "lab.suspend", "lab", lab.Id, command.Reason, lab.OrganizationId, NotificationKind.LabSuspended, LabNotices.LabLink(lab.Id),
-            language => language == Language.English
-                ? ($"'{lab.Name}' is suspended", $"Your lab '{lab.Name}' is hidden from the public for now.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{lab.Name}' 공개 중지", $"실험실 '{lab.Name}'의 공개가 중지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_LabSuspended_Title", lab.Name),
+                Texts.Get(language, "Notice_LabSuspended_Body", lab.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, lab.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -28,7 +28,7 @@ public sealed class UpdateEquipmentHandler(IApplicationDbContext db, ICurrentUse
 
 public static class EquipmentAccess
 {
-    public static Exception NotFound() => new NotFoundException(Texts.Pick("장비를 찾을 수 없습니다.", "No such equipment."));
+    public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchEquipment"));
 
     public static async Task<Equipment> LoadEquipmentAsync(this IApplicationDbContext db, Guid labId, Guid equipmentId, CancellationToken cancellationToken) =>
         await db.Equipment.SingleOrDefaultAsync(e => e.Id == equipmentId && e.LabId == labId, cancellationToken) ?? throw NotFound();

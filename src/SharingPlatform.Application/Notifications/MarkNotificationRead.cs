@@ -13,7 +13,7 @@ public sealed class MarkNotificationReadHandler(IApplicationDbContext db, ICurre
     {
         var userId = currentUser.RequireId();
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == command.Id && n.RecipientId == userId, cancellationToken)
-            ?? throw new NotFoundException(Texts.Pick("알림을 찾을 수 없습니다.", "No such notification."));
+            ?? throw new NotFoundException(Texts.Get("NoSuchNotification"));
         notification.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return NotificationView.Of(notification);

@@ -12,10 +12,10 @@ public sealed record Recipient(Guid Id, string Email, string DisplayName, Langua
 /// <summary>A notification's words in one language.</summary>
 public sealed record NoticeText(string Title, string Body)
 {
-    /// <summary>"\n\n사유: …" / "\n\nReason: …" to end a body with, or nothing when no reason was given.</summary>
+    /// <summary>"\n\nReason: …" (in the recipient's language) to end a body with, or nothing when no reason was given.</summary>
     public static string Reasoned(Language language, string? reason) => string.IsNullOrWhiteSpace(reason)
         ? ""
-        : (language == Language.English ? $"\n\nReason: {reason}" : $"\n\n사유: {reason}");
+        : Texts.Get(language, "NoticeReason", reason);
 }
 
 /// <summary>
@@ -79,10 +79,7 @@ public sealed class Notifier(IApplicationDbContext db, IAppLinks links)
     {
         var url = links.To(link);
         var settings = links.To("/Account/Notifications");
-        return recipient.Language == Language.English
-            ? OutgoingEmail.Write(recipient.Email, $"[SharingPlatform] {words.Title}",
-                $"Hello {recipient.DisplayName},\n\n{words.Body}\n\n{url}\n\nSharingPlatform (Jeonbuk sharing economy)\nChoose which emails you get: {settings}", now)
-            : OutgoingEmail.Write(recipient.Email, $"[공유경제 플랫폼] {words.Title}",
-                $"{recipient.DisplayName}님, 안녕하세요.\n\n{words.Body}\n\n{url}\n\n전북 공유경제 플랫폼\n받을 이메일 알림 설정: {settings}", now);
+        return OutgoingEmail.Write(recipient.Email, Texts.Get(recipient.Language, "Email_Notice_Subject", words.Title),
+                Texts.Get(recipient.Language, "Email_Notice_Body", recipient.DisplayName, words.Body, url, settings), now);
     }
 }

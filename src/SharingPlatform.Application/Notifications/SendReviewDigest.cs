@@ -36,11 +36,9 @@ public sealed class SendReviewDigestHandler(IApplicationDbContext db, Notifier n
             .Select(n => n.RecipientId)
             .ToListAsync(cancellationToken);
         var administrators = (await notifier.AdministratorsAsync(cancellationToken)).Where(a => !alreadyTold.Contains(a.Id)).ToList();
-        notifier.Notify(administrators, NotificationKind.ReviewDigest, Guid.Empty, day, language => language == Language.English
-            ? new NoticeText($"Waiting for review: {waiting}",
-                $"Organizations to verify: {organizations}\nResources to review: {resources}\nLabs to review: {labs}")
-            : new NoticeText($"검토를 기다리는 항목 {waiting}건",
-                $"인증을 기다리는 단체: {organizations}곳\n검토를 기다리는 공유자원: {resources}건\n검토를 기다리는 공유실험실: {labs}곳"),
+        notifier.Notify(administrators, NotificationKind.ReviewDigest, Guid.Empty, day, language => new NoticeText(
+                Texts.Get(language, "Notice_ReviewDigest_Title", waiting),
+                Texts.Get(language, "Notice_ReviewDigest_Body", organizations, resources, labs)),
             "/Admin/Review", now);
         await db.SaveChangesAsync(cancellationToken);
         return new ReviewDigest(organizations, resources, labs, administrators.Count);

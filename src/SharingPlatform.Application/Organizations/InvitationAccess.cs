@@ -7,7 +7,7 @@ namespace SharingPlatform.Application.Organizations;
 /// <summary>An invitation is seen and answered only by the person whose confirmed email it was sent to; anyone else gets 404.</summary>
 public static class InvitationAccess
 {
-    public static Exception NotFound() => new NotFoundException(Texts.Pick("초대를 찾을 수 없습니다.", "No such invitation."));
+    public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchInvitation"));
 
     /// <summary>The invitations addressed to the signed-in person's confirmed email.</summary>
     public static IQueryable<OrganizationInvitation> AddressedTo(this IApplicationDbContext db, Guid userId) =>

@@ -37,9 +37,7 @@ public sealed class InviteOrganizationMemberHandler(
     {
         var organization = await db.LoadForOwnerAsync(command.OrganizationId, currentUser, cancellationToken);
         if (organization.Status != OrganizationStatus.Verified)
-            throw new DomainRuleException("organization_not_verified", Texts.Pick(
-                "인증된 단체만 구성원을 초대할 수 있습니다. 관리자의 단체 인증을 기다려 주세요.",
-                "Only a verified organization invites members. Wait for an administrator to verify yours."));
+            throw new DomainRuleException("organization_not_verified", Texts.Get("OrganizationNotVerifiedToInvite"));
 
         var now = clock.GetUtcNow();
         var normalized = OrganizationInvitation.Normalize(command.Email);
@@ -47,7 +45,7 @@ public sealed class InviteOrganizationMemberHandler(
             .Select(u => new Recipient(u.Id, u.Email!, u.DisplayName, u.PreferredLanguage, u.EmailsOff))
             .SingleOrDefaultAsync(cancellationToken);
         if (invitee is not null && organization.IsMember(invitee.Id))
-            throw new DomainRuleException("already_member", Texts.Pick("이미 이 단체의 구성원입니다.", "This person is already a member of the organization."));
+            throw new DomainRuleException("already_member", Texts.Get("Rule_already_member"));
 
         var invitedBy = currentUser.RequireId();
         var invitation = await db.OrganizationInvitations.SingleOrDefaultAsync(
@@ -63,11 +61,9 @@ public sealed class InviteOrganizationMemberHandler(
         }
 
         if (invitee is not null)
-            notifier.Notify([invitee], NotificationKind.OrganizationInvitation, invitation.Id, now, language => language == Language.English
-                ? new NoticeText($"Invitation to {organization.Name}",
-                    $"You are invited to join {organization.Name} as {(command.Role == MemberRole.Owner ? "an owner" : "staff")}. Accept or decline it by {Seoul(invitation.ExpiresAt)}.")
-                : new NoticeText($"{organization.Name} 초대",
-                    $"{organization.Name}에서 {(command.Role == MemberRole.Owner ? "대표" : "담당자")}(으)로 초대했습니다. {Seoul(invitation.ExpiresAt)}까지 수락하거나 거절해 주세요."),
+            notifier.Notify([invitee], NotificationKind.OrganizationInvitation, invitation.Id, now, language => new NoticeText(
+                    Texts.Get(language, "Notice_OrganizationInvitation_Title", organization.Name),
+                    Texts.Get(language, "Notice_OrganizationInvitation_Body", organization.Name, (command.Role == MemberRole.Owner ? Texts.Get(language, "InvitedRoleOwner") : Texts.Get(language, "InvitedRoleStaff")), Seoul(invitation.ExpiresAt))),
                 InvitationsPage, now);
         else
             db.OutgoingEmails.Add(SignUpInvitation(command.Email.Trim(), organization.Name, invitation, now));
@@ -80,11 +76,9 @@ public sealed class InviteOrganizationMemberHandler(
     {
         var register = links.To("/Account/Register");
         var invitations = links.To(InvitationsPage);
-        return OutgoingEmail.Write(to, $"[공유경제 플랫폼] {organizationName} 초대 / Invitation to {organizationName}",
-            $"{organizationName}에서 전북 공유경제 플랫폼의 구성원으로 초대했습니다.\n"
-            + $"이 이메일 주소로 가입하고 인증한 뒤 {Seoul(invitation.ExpiresAt)}까지 초대를 수락해 주세요.\n가입: {register}\n초대: {invitations}\n\n"
-            + $"{organizationName} invites you to join it on SharingPlatform (Jeonbuk sharing economy).\n"
-            + $"Sign up with this email address, confirm it, and accept the invitation by {Seoul(invitation.ExpiresAt)}.\nSign up: {register}\nInvitation: {invitations}\n",
+        // In both languages, one text: the person has no account yet, so no language of their own.
+        return OutgoingEmail.Write(to, Texts.Get(Language.Korean, "Email_SignUpInvitation_Subject", organizationName),
+            Texts.Get(Language.Korean, "Email_SignUpInvitation_Body", organizationName, Seoul(invitation.ExpiresAt), register, invitations),
             now);
     }
 

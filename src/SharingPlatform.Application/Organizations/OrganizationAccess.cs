@@ -11,10 +11,10 @@ public static class OrganizationAccess
         db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken);
 
     public static Exception NotFound() =>
-        new NotFoundException(Texts.Pick("단체를 찾을 수 없습니다.", "No such organization."));
+        new NotFoundException(Texts.Get("NoSuchOrganization"));
 
     public static Exception NotOwner() =>
-        new ForbiddenException(Texts.Pick("단체 대표만 할 수 있습니다.", "Only an owner of the organization can do this."));
+        new ForbiddenException(Texts.Get("OnlyOrganizationOwners"));
 
     public static Task<bool> IsOwnerAsync(this IApplicationDbContext db, Guid organizationId, Guid userId, CancellationToken cancellationToken) =>
         db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId && m.Role == MemberRole.Owner, cancellationToken);

@@ -13,9 +13,7 @@ public static class OrganizationSuspension
 {
     public const string Code = "organization_suspended";
 
-    public static ConflictException Suspended() => new(Texts.Pick(
-        "단체가 정지되어 있어 바꿀 수 없습니다. 관리자가 정지를 풀 때까지 기다려 주세요.",
-        "The organization is suspended, so nothing of it can be changed until an administrator restores it."), Code);
+    public static ConflictException Suspended() => new(Texts.Get("OrganizationSuspended"), Code);
 
     public static Task<bool> IsSuspendedAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
         db.Organizations.AnyAsync(o => o.Id == organizationId && o.Status == OrganizationStatus.Suspended, cancellationToken);

@@ -25,9 +25,9 @@ public sealed class RegisterOrganizationValidator : AbstractValidator<RegisterOr
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.BusinessRegistrationNumber).NotEmpty()
             .Must(n => Domain.Organizations.BusinessRegistrationNumber.TryParse(n, out _))
-            .WithMessage(_ => Texts.Pick("사업자등록번호가 올바르지 않습니다 (10자리, 검증번호 확인).", "This is not a valid business registration number (10 digits with a check digit)."));
+            .WithMessage(_ => Texts.Get("InvalidBusinessRegistrationNumber"));
         RuleFor(c => c.Municipality).Must(Municipality.IsKnown)
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(c => c.Address).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Phone).NotEmpty().MaximumLength(30).Matches(@"^[0-9+\-() ]+$");
         RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);

@@ -23,9 +23,8 @@ public sealed class RejectOrganizationHandler(IApplicationDbContext db, ICurrent
         var before = organization.Status.AuditState();
         organization.Reject(command.Reason!);
         await db.RecordAsync(notifier, adminId, "organization.reject", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRejected, $"/Organizations/Details/{organization.Id}",
-            language => language == Language.English
-                ? ($"{organization.Name} was not verified", $"The registration of {organization.Name} on SharingPlatform was not verified.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"{organization.Name} 단체 인증 반려", $"{organization.Name} 단체 등록이 반려되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_OrganizationRejected_Title", organization.Name),
+                Texts.Get(language, "Notice_OrganizationRejected_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, organization.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

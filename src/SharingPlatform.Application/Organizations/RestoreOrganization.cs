@@ -23,9 +23,8 @@ public sealed class RestoreOrganizationHandler(IApplicationDbContext db, ICurren
         var before = organization.Status.AuditState();
         organization.Restore();
         await db.RecordAsync(notifier, adminId, "organization.restore", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationRestored, $"/Organizations/Details/{organization.Id}",
-            language => language == Language.English
-                ? ($"{organization.Name} is restored", $"{organization.Name} is active on SharingPlatform again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"{organization.Name} 단체 이용 재개", $"{organization.Name} 단체의 이용 정지가 해제되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_OrganizationRestored_Title", organization.Name),
+                Texts.Get(language, "Notice_OrganizationRestored_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, organization.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

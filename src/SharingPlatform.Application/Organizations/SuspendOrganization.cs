@@ -23,9 +23,8 @@ public sealed class SuspendOrganizationHandler(IApplicationDbContext db, ICurren
         var before = organization.Status.AuditState();
         organization.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "organization.suspend", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationSuspended, $"/Organizations/Details/{organization.Id}",
-            language => language == Language.English
-                ? ($"{organization.Name} is suspended", $"{organization.Name} and its listings are hidden from SharingPlatform for now.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"{organization.Name} 단체 이용 정지", $"{organization.Name} 단체와 등록한 공유자원이 공개되지 않도록 정지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_OrganizationSuspended_Title", organization.Name),
+                Texts.Get(language, "Notice_OrganizationSuspended_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, organization.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

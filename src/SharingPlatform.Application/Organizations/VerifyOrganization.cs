@@ -23,9 +23,8 @@ public sealed class VerifyOrganizationHandler(IApplicationDbContext db, ICurrent
         var before = organization.Status.AuditState();
         organization.Verify();
         await db.RecordAsync(notifier, adminId, "organization.verify", "organization", organization.Id, command.Reason, organization.Id, NotificationKind.OrganizationVerified, $"/Organizations/Details/{organization.Id}",
-            language => language == Language.English
-                ? ($"{organization.Name} is verified", $"{organization.Name} is verified on SharingPlatform: its members can now list shared resources.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"{organization.Name} 단체 인증 완료", $"{organization.Name} 단체가 인증되었습니다. 이제 공유자원을 등록하고 공개할 수 있습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_OrganizationVerified_Title", organization.Name),
+                Texts.Get(language, "Notice_OrganizationVerified_Body", organization.Name, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, organization.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

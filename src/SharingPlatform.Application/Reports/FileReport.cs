@@ -21,7 +21,7 @@ public sealed class FileReportValidator : AbstractValidator<FileReport>
         RuleFor(c => c.Reason).IsInEnum();
         RuleFor(c => c.Details).MaximumLength(Report.DetailsMaxLength);
         RuleFor(c => c.Details).NotEmpty().When(c => c.Reason == ReportReason.Other)
-            .WithMessage(_ => Texts.Pick("'기타'를 고르면 무엇이 문제인지 적어 주세요.", "Say what is wrong when the reason is 'other'."));
+            .WithMessage(_ => Texts.Get("ReportDetailsRequired"));
     }
 }
 

@@ -54,18 +54,10 @@ public static class ReportDecisions
     private static NoticeText Words(Report report, string title, Language language)
     {
         var resolved = report.Status == ReportStatus.Resolved;
-        return language == Language.English
-            ? new NoticeText(
-                resolved ? $"Your report on {title} was acted on" : $"Your report on {title} was reviewed: no action",
-                (resolved
-                    ? $"An administrator reviewed your report on \"{title}\" and took action."
-                    : $"An administrator reviewed your report on \"{title}\" and found nothing to act on.")
-                + $"\n\nNote: {report.Note}")
-            : new NoticeText(
-                resolved ? $"신고하신 '{title}'에 조치했습니다" : $"신고하신 '{title}'을(를) 검토했습니다: 조치 없음",
-                (resolved
-                    ? $"관리자가 '{title}'에 대한 신고를 검토하고 조치했습니다."
-                    : $"관리자가 '{title}'에 대한 신고를 검토했으나 조치할 사항이 없었습니다.")
-                + $"\n\n메모: {report.Note}");
+        return resolved
+            ? new NoticeText(Texts.Get(language, "Notice_ReportResolved_Title", title),
+                Texts.Get(language, "Notice_ReportResolved_Body", title) + Texts.Get(language, "ReportNote", report.Note))
+            : new NoticeText(Texts.Get(language, "Notice_ReportDismissed_Title", title),
+                Texts.Get(language, "Notice_ReportDismissed_Body", title) + Texts.Get(language, "ReportNote", report.Note));
     }
 }

@@ -14,13 +14,11 @@ public static class ReportSubjects
     /// <summary>The unique partial index that allows one open report per person and subject.</summary>
     public const string OneOpenConstraint = "ux_reports_one_open_per_reporter";
 
-    public static NotFoundException NotFound() => new(Texts.Pick("신고할 대상을 찾을 수 없습니다.", "No such thing to report."));
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchThingToReport"));
 
-    public static ConflictException AlreadyReported() => new(Texts.Pick(
-        "이미 신고한 대상입니다. 관리자가 처리하면 다시 신고할 수 있습니다.",
-        "You have already reported this. You can report it again once an administrator has decided."), "already_reported");
+    public static ConflictException AlreadyReported() => new(Texts.Get("AlreadyReported"), "already_reported");
 
-    public static NotFoundException ReportNotFound() => new(Texts.Pick("신고를 찾을 수 없습니다.", "No such report."));
+    public static NotFoundException ReportNotFound() => new(Texts.Get("NoSuchReport"));
 
     /// <summary>The conflict a second open report of one person and subject means, or none for any other error.</summary>
     public static ConflictException? From(Exception exception) =>

@@ -23,9 +23,8 @@ public sealed class ApproveResourceHandler(IApplicationDbContext db, ICurrentUse
         var before = resource.Status.AuditState();
         resource.Approve();
         await db.RecordAsync(notifier, adminId, "resource.approve", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceApproved, $"/Resources/Details/{resource.Id}",
-            language => language == Language.English
-                ? ($"'{resource.Title}' is published", $"Your resource '{resource.Title}' was approved and is now public.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{resource.Title}' 공개 승인", $"공유자원 '{resource.Title}'이(가) 승인되어 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ResourceApproved_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceApproved_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

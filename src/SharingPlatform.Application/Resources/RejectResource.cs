@@ -23,9 +23,8 @@ public sealed class RejectResourceHandler(IApplicationDbContext db, ICurrentUser
         var before = resource.Status.AuditState();
         resource.Reject(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.reject", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRejected, $"/Resources/Details/{resource.Id}",
-            language => language == Language.English
-                ? ($"'{resource.Title}' was not approved", $"Your resource '{resource.Title}' was not approved. You can edit it and submit it again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{resource.Title}' 공개 반려", $"공유자원 '{resource.Title}'이(가) 반려되었습니다. 고친 뒤 다시 제출할 수 있습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ResourceRejected_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceRejected_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

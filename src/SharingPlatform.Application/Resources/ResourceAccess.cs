@@ -13,7 +13,7 @@ namespace SharingPlatform.Application.Resources;
 /// </summary>
 public static class ResourceAccess
 {
-    public static Exception NotFound() => new NotFoundException(Texts.Pick("공유자원을 찾을 수 없습니다.", "No such resource."));
+    public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchResource"));
 
     public static IQueryable<SharedResource> PubliclyVisible(this IApplicationDbContext db) => db.Resources.PubliclyVisible(db);
 
@@ -35,8 +35,6 @@ public static class ResourceAccess
     {
         var status = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Status).SingleAsync(cancellationToken);
         if (status != OrganizationStatus.Verified)
-            throw new DomainRuleException("organization_not_verified", Texts.Pick(
-                "인증된 단체만 공유자원을 공개할 수 있습니다. 관리자의 단체 인증을 기다려 주세요.",
-                "Only a verified organization publishes resources. Wait for an administrator to verify yours."));
+            throw new DomainRuleException("organization_not_verified", Texts.Get("OrganizationNotVerifiedToPublish"));
     }
 }

@@ -98,7 +98,7 @@ public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
         RuleFor(r => r.Title).NotEmpty().MaximumLength(SharedResource.TitleMaxLength);
         RuleFor(r => r.Description).MaximumLength(SharedResource.DescriptionMaxLength);
         RuleFor(r => r.Municipality).Must(Municipality.IsKnown)
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(r => r.Address).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Capacity).InclusiveBetween(1, 10_000);
         RuleFor(r => r.FeePerHour).InclusiveBetween(0, 10_000_000);

@@ -23,9 +23,8 @@ public sealed class RestoreResourceHandler(IApplicationDbContext db, ICurrentUse
         var before = resource.Status.AuditState();
         resource.Restore();
         await db.RecordAsync(notifier, adminId, "resource.restore", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceRestored, $"/Resources/Details/{resource.Id}",
-            language => language == Language.English
-                ? ($"'{resource.Title}' is restored", $"Your resource '{resource.Title}' is public again.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{resource.Title}' 공개 재개", $"공유자원 '{resource.Title}'이(가) 다시 공개되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ResourceRestored_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceRestored_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

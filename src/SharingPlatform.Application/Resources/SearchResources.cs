@@ -43,12 +43,12 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Category).IsInEnum();
         RuleFor(q => q.Municipality).Must(m => m is null || Domain.Municipalities.Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(q => q.MinCapacity).GreaterThan(0);
         RuleFor(q => q.AvailableTo).NotNull().GreaterThan(q => q.AvailableFrom).When(q => q.AvailableFrom is not null);
         RuleFor(q => q.AvailableFrom).NotNull().When(q => q.AvailableTo is not null);
         RuleFor(q => q.AvailableTo).Must((q, to) => to - q.AvailableFrom <= TimeSpan.FromDays(31)).When(q => q.AvailableFrom is not null && q.AvailableTo is not null)
-            .WithMessage(_ => Texts.Pick("기간은 31일 이내로 지정하세요.", "Ask for at most 31 days."));
+            .WithMessage(_ => Texts.Get("PeriodTooLong"));
     }
 }
 

@@ -23,9 +23,8 @@ public sealed class SuspendResourceHandler(IApplicationDbContext db, ICurrentUse
         var before = resource.Status.AuditState();
         resource.Suspend(command.Reason!);
         await db.RecordAsync(notifier, adminId, "resource.suspend", "resource", resource.Id, command.Reason, resource.OrganizationId, NotificationKind.ResourceSuspended, $"/Resources/Details/{resource.Id}",
-            language => language == Language.English
-                ? ($"'{resource.Title}' is suspended", $"Your resource '{resource.Title}' is hidden from the public for now.{NoticeText.Reasoned(language, command.Reason)}")
-                : ($"'{resource.Title}' 공개 중지", $"공유자원 '{resource.Title}'의 공개가 중지되었습니다.{NoticeText.Reasoned(language, command.Reason)}"),
+            language => (Texts.Get(language, "Notice_ResourceSuspended_Title", resource.Title),
+                Texts.Get(language, "Notice_ResourceSuspended_Body", resource.Title, NoticeText.Reasoned(language, command.Reason))),
             clock.GetUtcNow(), cancellationToken, before, resource.Status.AuditState());
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -27,9 +27,7 @@ public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser
     {
         var resource = await db.LoadForMemberAsync(command.Id, currentUser, cancellationToken);
         if (resource.Version != command.Version)
-            throw new ConflictException(Texts.Pick(
-                "그사이 다른 사람이 이 공유자원을 고쳤습니다. 새로 고친 뒤 다시 수정하세요.",
-                "Someone changed this resource since you opened it. Reload it and edit again."));
+            throw new ConflictException(Texts.Get("ResourceChangedMeanwhile"));
 
         // Also checked by PostgreSQL (xmin) when two edits race past the check above.
         db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version;

@@ -63,11 +63,11 @@ public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgr
     public GetProgrammeStatisticsValidator(TimeProvider clock)
     {
         RuleFor(q => q.From).Must(StatisticsPeriod.IsMonthOrDate)
-            .WithMessage(_ => Texts.Pick("시작 월은 2026-03 또는 2026-03-15 형식으로 입력하세요.", "Give the first month as 2026-03 or 2026-03-15."));
+            .WithMessage(_ => Texts.Get("StatisticsFromInvalid"));
         RuleFor(q => q.To).Must(StatisticsPeriod.IsMonthOrDate)
-            .WithMessage(_ => Texts.Pick("끝 월은 2026-03 또는 2026-03-15 형식으로 입력하세요.", "Give the last month as 2026-03 or 2026-03-15."));
+            .WithMessage(_ => Texts.Get("StatisticsToInvalid"));
         RuleFor(q => q.Municipality).Must(m => string.IsNullOrEmpty(m) || Municipality.IsKnown(m))
-            .WithMessage(_ => Texts.Pick("전북의 14개 시군 중 하나를 고르세요.", "Choose one of Jeonbuk's 14 municipalities."));
+            .WithMessage(_ => Texts.Get("UnknownMunicipality"));
         RuleFor(q => q.To)
             .Must((q, _) =>
             {
@@ -75,9 +75,7 @@ public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgr
                 return from <= to && StatisticsPeriod.MonthsBetween(from, to) <= StatisticsPeriod.MaxMonths;
             })
             .When(q => StatisticsPeriod.IsMonthOrDate(q.From) && StatisticsPeriod.IsMonthOrDate(q.To))
-            .WithMessage(_ => Texts.Pick(
-                $"끝 월은 시작 월과 같거나 뒤여야 하고, 기간은 {StatisticsPeriod.MaxMonths}개월 이내여야 합니다.",
-                $"The last month is not before the first, and the period is at most {StatisticsPeriod.MaxMonths} months."));
+            .WithMessage(_ => Texts.Get("StatisticsPeriodInvalid", StatisticsPeriod.MaxMonths));
     }
 }
 

@@ -42,5 +42,5 @@ public static class StatisticsPeriod
     public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string NameOf(string municipality) =>
-        Municipality.All.FirstOrDefault(m => m.Code == municipality) is { } known ? Common.Texts.Pick(known.KoreanName, known.EnglishName) : municipality;
+        Municipality.All.FirstOrDefault(m => m.Code == municipality) is { } known ? (Common.Texts.InEnglish ? known.EnglishName : known.KoreanName) : municipality;
 }

@@ -16,7 +16,7 @@ public enum ChangeRequestStatus
 }
 
 /// <summary>
-/// A proposed change to the public content of a published resource or lab (변경 요청): the approved version stays live
+/// A proposed change to the public content of a published resource or lab (a "byeongyeong yocheong"): the approved version stays live
 /// until an administrator approves it. pending → approved | rejected; one pending request per subject, and saving again
 /// while one is pending replaces what it proposes. <see cref="ProposedContent"/> is the whole proposed content as JSON,
 /// in the shape the subject's edit form sends.

@@ -19,7 +19,7 @@ public enum CircleStatus
 public sealed record CircleDetails(string Title, IReadOnlyList<string> Topics, string Description, Municipality Municipality, int MemberCap, JoinPolicy JoinPolicy);
 
 /// <summary>
-/// A study circle (학습동아리) hosted by a resident. Published at once; an administrator may suspend it and restore it,
+/// A study circle (a "hakseup dongari") hosted by a resident. Published at once; an administrator may suspend it and restore it,
 /// with a reason. <see cref="MemberCount"/> counts active members, the host included; it never exceeds
 /// <see cref="MemberCap"/>: every change of membership happens with the circle's row locked.
 /// </summary>

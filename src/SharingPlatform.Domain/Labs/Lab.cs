@@ -13,7 +13,7 @@ public enum LabStatus
 }
 
 /// <summary>
-/// A shared lab (공유실험실) an organization runs: seats per slot of a weekly timetable, equipment, managers (members of
+/// A shared lab (a "gongyu silheomsil") an organization runs: seats per slot of a weekly timetable, equipment, managers (members of
 /// the organization). draft → pending review → published | rejected; published → suspended → published.
 /// </summary>
 public sealed class Lab

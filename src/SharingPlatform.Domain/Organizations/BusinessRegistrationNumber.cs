@@ -3,7 +3,7 @@ using SharingPlatform.Domain.Common;
 namespace SharingPlatform.Domain.Organizations;
 
 /// <summary>
-/// 사업자등록번호: ten digits, written 123-45-67890, whose last digit is a check digit over the first nine
+/// The business registration number (saeopja deungnok beonho): ten digits, written 123-45-67890, whose last digit is a check digit over the first nine
 /// (weights 1 3 7 1 3 7 1 3 5, plus the tens of the ninth digit times five).
 /// </summary>
 public readonly record struct BusinessRegistrationNumber

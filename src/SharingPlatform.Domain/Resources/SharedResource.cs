@@ -23,7 +23,7 @@ public enum ResourceStatus
 }
 
 /// <summary>
-/// A space, piece of equipment, goods or vehicle an organization shares (공유자원).
+/// A space, piece of equipment, goods or vehicle an organization shares (a "gongyu jawon").
 /// draft → pending review → published | rejected; published → suspended → published; archived by its owner.
 /// </summary>
 public sealed class SharedResource

@@ -30,9 +30,7 @@ public static class AuthEndpoints
         {
             var language = LanguageCodes.FromCultureName(request.PreferredLanguage ?? CultureInfo.CurrentUICulture.Name);
             await sender.Send(new RegisterResident(request.Email, request.Password, request.DisplayName, language), ct);
-            return TypedResults.Ok(new Accepted(Texts.Pick(
-                "가입 신청을 받았습니다. 메일의 링크로 이메일 주소를 확인한 뒤 로그인하세요.",
-                "Thanks for signing up. Confirm your email address with the link we sent, then sign in.")));
+            return TypedResults.Ok(new Accepted(Texts.Get("SignUpAccepted")));
         }).RequireRateLimiting(RateLimiting.Accounts);
 
         auth.MapPost("/login", Login).RequireRateLimiting(RateLimiting.Accounts);
@@ -79,17 +77,15 @@ public static class AuthEndpoints
                 return TypedResults.Problem(SuspendedSignIn.Message, statusCode: StatusCodes.Status401Unauthorized);
             case SignInOutcome.NotConfirmed:
                 return TypedResults.Problem(
-                    Texts.Pick("이메일 주소를 먼저 확인하세요. 가입 때 보낸 메일에 링크가 있습니다.", "Confirm your email address first, with the link in the email we sent."),
+                    Texts.Get("EmailNotConfirmed"),
                     statusCode: StatusCodes.Status401Unauthorized);
             default:
-                return TypedResults.Problem(Texts.Pick("이메일 또는 비밀번호가 맞지 않습니다.", "The email or password is not correct."),
+                return TypedResults.Problem(Texts.Get("SignInFailed"),
                     statusCode: StatusCodes.Status401Unauthorized);
         }
     }
 
-    private static string ThrottledMessage(int minutes) => Texts.Pick(
-        $"이 주소에서 로그인에 여러 번 실패했습니다. {minutes}분 뒤에 다시 시도하세요.",
-        $"Too many failed sign-ins from this address. Try again in {minutes} minutes.");
+    private static string ThrottledMessage(int minutes) => Texts.Get("SignInThrottled", minutes);
 
     /// <summary>
     /// A refresh token works once: the session moves to the next generation and the new tokens carry it (rotation). An

@@ -38,7 +38,7 @@ public static class BookingsEndpoints
             var booking = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking);
         });
-        bookings.MapPost("/series", async (SeriesRequest request, ISender sender, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        bookings.MapPost("/series", async (SeriesRequest request, ISender sender, IStringLocalizer<SiteText> texts, CancellationToken ct) =>
         {
             var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
             var series = await sender.Send(new CreateBookingSeries(

@@ -5,6 +5,7 @@ using Ical.Net.Serialization;
 using Mediator;
 using SharingPlatform.Application.Calendar;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Api;
 
@@ -25,7 +26,7 @@ public static class CalendarEndpoints
             }
 
             var calendar = new Ical.Net.Calendar { ProductId = "-//Jeonbuk SharingPlatform//KO" };
-            calendar.AddProperty("X-WR-CALNAME", $"공유경제 플랫폼 – {feed.OwnerName}");
+            calendar.AddProperty("X-WR-CALNAME", Texts.Get(Language.Korean, "CalendarName", feed.OwnerName));
             calendar.AddProperty("X-WR-TIMEZONE", "Asia/Seoul");
             foreach (var entry in feed.Entries)
             {

@@ -15,6 +15,6 @@ public static class QueryEnums
         if (!value.All(char.IsAsciiDigit) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
             return parsed;
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        throw new ValidationException([new ValidationFailure(field, Texts.Pick($"다음 중 하나를 고르세요: {allowed}", $"Choose one of: {allowed}"))]);
+        throw new ValidationException([new ValidationFailure(field, Texts.Get("ChooseOneOf", allowed))]);
     }
 }

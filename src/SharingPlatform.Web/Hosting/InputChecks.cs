@@ -21,8 +21,7 @@ public static partial class InputChecks
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LocalTime();
 
-    public static string OffsetMissing => Texts.Pick(
-        "시간에는 시간대를 붙이세요(예: 2026-12-10T10:00:00+09:00).", "Give the time with its offset (e.g. 2026-12-10T10:00:00+09:00).");
+    public static string OffsetMissing => Texts.Get("OffsetMissing");
 
     /// <summary>The failures of the query string and route values, each under its own name.</summary>
     public static List<ValidationFailure> Check(HttpRequest request, bool timesNeedOffset)

@@ -39,19 +39,19 @@ public static class ProblemDetailsSetup
 
     public static string TitleFor(int status) => status switch
     {
-        400 => Texts.Pick("입력이 올바르지 않습니다.", "The input is not valid."),
-        401 => Texts.Pick("로그인이 필요합니다.", "You need to sign in."),
-        403 => Texts.Pick("권한이 없습니다.", "You are not allowed to do this."),
-        404 => Texts.Pick("찾을 수 없습니다.", "Not found."),
-        405 => Texts.Pick("허용되지 않는 요청 방식입니다.", "This method is not allowed here."),
-        409 => Texts.Pick("현재 상태와 충돌합니다.", "This conflicts with the current state."),
-        422 => Texts.Pick("규칙에 맞지 않아 처리할 수 없습니다.", "A rule refuses this."),
-        429 => Texts.Pick("요청이 너무 많습니다. 잠시 후 다시 시도하세요.", "Too many requests. Try again in a minute."),
-        503 => Texts.Pick("서버가 바쁩니다. 잠시 후 다시 시도하세요.", "The server is busy. Try again shortly."),
-        _ => Texts.Pick("요청을 처리하지 못했습니다.", "Something went wrong."),
+        400 => Texts.Get("Problem_400"),
+        401 => Texts.Get("Problem_401"),
+        403 => Texts.Get("Problem_403"),
+        404 => Texts.Get("Problem_404"),
+        405 => Texts.Get("Problem_405"),
+        409 => Texts.Get("Problem_409"),
+        422 => Texts.Get("Problem_422"),
+        429 => Texts.Get("Problem_429"),
+        503 => Texts.Get("Problem_503"),
+        _ => Texts.Get("Problem_500"),
     };
 
-    private sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> texts) : IExceptionHandler
+    private sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SiteText> texts) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
@@ -90,12 +90,12 @@ public static class ProblemDetailsSetup
             {
                 [InputChecks.FieldOf(json.Path)] = [json.Message == InputChecks.OffsetMissing
                     ? InputChecks.OffsetMissing
-                    : Texts.Pick("이 값을 읽을 수 없습니다. 형식과 종류를 확인하세요.", "This value could not be read: check its type and format.")],
+                    : Texts.Get("ValueUnreadable")],
             })
         {
             Status = bad.StatusCode,
         },
-        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Pick("요청 본문을 읽을 수 없습니다.", "The request body could not be read.") },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Get("BodyUnreadable") },
         NotSignedInException => new ProblemDetails { Status = 401 },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
@@ -130,12 +130,12 @@ public static class ProblemDetailsSetup
     };
 
     /// <summary>What a person is told when the server is busy (page or API).</summary>
-    public static string BusyDetail => Texts.Pick("지금은 사진을 처리하는 요청이 많습니다. 잠시 후 다시 시도하세요.", "Many photos are being processed right now. Try again shortly.");
+    public static string BusyDetail => Texts.Get("ServiceBusy");
 
     private static ProblemDetails Conflict() => new()
     {
         Status = 409,
-        Detail = Texts.Pick("다른 요청이 먼저 처리되었습니다. 새로 고친 뒤 다시 시도하세요.", "Another request got there first. Reload and try again."),
+        Detail = Texts.Get("ConcurrentChange"),
     };
 
     /// <summary>Unique violation, exclusion violation, serialization failure, deadlock: the database settled a race.</summary>

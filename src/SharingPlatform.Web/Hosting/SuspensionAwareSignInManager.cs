@@ -36,5 +36,5 @@ public sealed class SuspendedSignIn : SignInResult
 {
     public SuspendedSignIn() => IsNotAllowed = true;
 
-    public static string Message => Texts.Pick("이 계정은 이용이 정지되었습니다.", "This account is suspended.");
+    public static string Message => Texts.Get("AccountSuspended");
 }

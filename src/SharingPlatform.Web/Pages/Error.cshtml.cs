@@ -7,7 +7,7 @@ namespace SharingPlatform.Web.Pages;
 /// <summary>Shown for unhandled errors and bare error statuses of pages (404, 429…); never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ErrorModel(IStringLocalizer<SiteText> localizer) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";

@@ -61,7 +61,7 @@ public sealed class FieldStateTagHelper : TagHelper
 
 /// <summary><c>&lt;field-error for="Input.Email" /&gt;</c>: the field's errors in text, with the id its input points to; nothing when it has none.</summary>
 [HtmlTargetElement("field-error", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldErrorTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
+public sealed class FieldErrorTagHelper(IStringLocalizer<SiteText> localizer) : TagHelper
 {
     [HtmlAttributeName("for")]
     public ModelExpression For { get; set; } = null!;

@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Account;
 /// The link in the confirmation email. Opening it only shows a button: mail clients' link scanners open links too,
 /// and must not use up the code. The POST confirms.
 /// </summary>
-public sealed class ConfirmEmailModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ConfirmEmailModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }

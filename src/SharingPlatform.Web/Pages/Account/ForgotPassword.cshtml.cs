@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>Mails a reset link; the answer is the same whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimiting.Accounts)]
-public sealed class ForgotPasswordModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ForgotPasswordModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(("Email", "Input.Email"));
 

@@ -10,7 +10,7 @@ namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>Signs in with Identity's cookie through <see cref="PasswordSignIn"/> (no account lockout; one address is throttled per email).</summary>
 [EnableRateLimiting(RateLimiting.Accounts)]
-public sealed class LoginModel(PasswordSignIn signIn, UserManager<User> users, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, UserManager<User> users, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();

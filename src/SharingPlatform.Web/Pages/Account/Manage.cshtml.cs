@@ -16,7 +16,7 @@ namespace SharingPlatform.Web.Pages.Account;
 /// "My account": display name, preferred language, password, and the secret link of the personal calendar feed. Sign-in
 /// is required by a convention in Program.cs.
 /// </summary>
-public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStringLocalizer<SharedResource> localizer, IAppLinks links) : PageModel
+public sealed class ManageModel(ISender sender, SignInManager<User> signIn, IStringLocalizer<SiteText> localizer, IAppLinks links) : PageModel
 {
     private static readonly Dictionary<string, string> ProfileInputs = ValidationErrors.Inputs(
         ("DisplayName", "Profile.DisplayName"),

@@ -12,7 +12,7 @@ using SharingPlatform.Web.Hosting;
 namespace SharingPlatform.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimiting.Accounts)]
-public sealed class RegisterModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class RegisterModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(
         ("Email", "Input.Email"),

@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>A new confirmation link; the answer is the same whether or not the address has an unconfirmed account.</summary>
 [EnableRateLimiting(RateLimiting.Accounts)]
-public sealed class ResendConfirmationModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ResendConfirmationModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(("Email", nameof(Email)));
 

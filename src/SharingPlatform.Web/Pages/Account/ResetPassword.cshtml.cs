@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>The link in the reset email: the person chooses a new password.</summary>
 [EnableRateLimiting(RateLimiting.Accounts)]
-public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     // Identity's password refusals name "password"; here that is the new password. Email and code errors are about the link.
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(

@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Admin;
 /// One change to a published resource or lab: what it changes, field by field (now public → proposed), and the
 /// administrator's decision. Administrators only (the /Admin folder convention).
 /// </summary>
-public sealed class ChangesModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ChangesModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     public const string ReasonId = "change-reason";
 

@@ -14,7 +14,7 @@ namespace SharingPlatform.Web.Pages.Admin;
 /// People whose booking is paused after three no-shows in 90 days; an administrator lifts a pause with a reason (kept in
 /// the audit log). Administrators only, by the /Admin folder convention in Program.cs.
 /// </summary>
-public sealed class PausedBookersModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class PausedBookersModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;

@@ -17,7 +17,7 @@ namespace SharingPlatform.Web.Pages.Admin;
 /// The administrators' review queue: organizations to verify and resources to review, oldest first, each with its
 /// decision. Administrators only, by the /Admin folder convention in Program.cs.
 /// </summary>
-public sealed class ReviewModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ReviewModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     public ReviewQueue Queue { get; private set; } = null!;
 

@@ -14,7 +14,7 @@ namespace SharingPlatform.Web.Pages.Admin;
 /// figures (js/statistics.js reads them from a JSON block); the CSV handler answers what the API's CSV answers.
 /// Administrators only, by the /Admin folder convention in Program.cs.
 /// </summary>
-public sealed class StatisticsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class StatisticsModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }

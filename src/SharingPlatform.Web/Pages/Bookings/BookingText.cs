@@ -3,13 +3,14 @@ using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Users;
 using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>
-/// How the booking pages put times into words, in Asia/Seoul and the page's language: "12월 5일 (토) 14:00" /
-/// "Sat 5 Dec 14:00", a booking's period "2026-12-05 (토) 14:00–16:00", and the site's wording of a refusal.
+/// How the booking pages put times into words, in Asia/Seoul and the page's language: "Sat 5 Dec 14:00" (the Korean
+/// form is DayFormat in Resources/Messages.resx), a booking's period "2026-12-05 (Sat) 14:00–16:00", and the site's wording of a refusal.
 /// </summary>
 public static class BookingText
 {
@@ -18,11 +19,11 @@ public static class BookingText
 
     private static CultureInfo Culture => CatalogText.English ? English : Korean;
 
-    /// <summary>"12월 5일 (토)" / "Sat 5 Dec".</summary>
+    /// <summary>"Sat 5 Dec" in English, as DayFormat in Resources/Messages.resx writes it.</summary>
     public static string Day(DateOnly date) =>
-        CatalogText.English ? date.ToString("ddd d MMM", English) : date.ToString("M월 d일 (ddd)", Korean);
+        Texts.Get(CatalogText.English ? Language.English : Language.Korean, "DayFormat", date);
 
-    /// <summary>"12월 5일 (토) 14:00" / "Sat 5 Dec 14:00".</summary>
+    /// <summary>"Sat 5 Dec 14:00" in English.</summary>
     public static string DayAndTime(DateTimeOffset instant) =>
         $"{Day(SeoulTime.DateOf(instant))} {Time(instant)}";
 
@@ -30,11 +31,11 @@ public static class BookingText
     public static string Time(DateTimeOffset instant) =>
         SeoulTime.ToSeoul(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"2026-12-05 (토)" / "2026-12-05 (Sat)".</summary>
+    /// <summary>"2026-12-05 (Sat)", the day's name in the page's language.</summary>
     public static string Date(DateOnly date) =>
         $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({date.ToString("ddd", Culture)})";
 
-    /// <summary>A booking's time: "2026-12-05 (토) 14:00–16:00", with the end's date when it ends on another day.</summary>
+    /// <summary>A booking's time: "2026-12-05 (Sat) 14:00–16:00", with the end's date when it ends on another day.</summary>
     public static string Period(DateTimeOffset start, DateTimeOffset end)
     {
         var startDate = SeoulTime.DateOf(start);

@@ -16,7 +16,7 @@ namespace SharingPlatform.Web.Pages.Bookings;
 /// the moves that apply now: change its time (the booker), cancel (and the rest of a series), approve, reject, check in.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

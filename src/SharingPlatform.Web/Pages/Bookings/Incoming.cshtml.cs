@@ -20,7 +20,7 @@ namespace SharingPlatform.Web.Pages.Bookings;
 /// by status, resource and Seoul date, each with the moves that apply (approve, reject with a reason, check in).
 /// </summary>
 [Authorize]
-public sealed class IncomingModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class IncomingModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     public const string AllStatuses = "all";
     private const int PageSize = 20;

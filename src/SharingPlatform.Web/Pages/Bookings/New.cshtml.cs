@@ -19,7 +19,7 @@ namespace SharingPlatform.Web.Pages.Bookings;
 /// other bookings allow, attendees, purpose, and an optional weekly repeat. Sign-in required.
 /// </summary>
 [Authorize]
-public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     public const int MaxOccurrences = CreateBookingSeriesValidator.MaxOccurrences;
 

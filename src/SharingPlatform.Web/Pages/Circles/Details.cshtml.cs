@@ -12,7 +12,7 @@ namespace SharingPlatform.Web.Pages.Circles;
 /// One study circle: what it is, its hosts and members, its upcoming and past meetings, and what the person may do now
 /// (join, ask to join, withdraw, leave; hosts go to their console; administrators suspend or restore it with a reason).
 /// </summary>
-public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -10,7 +10,7 @@ namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>A host edits the circle (404 to those who may not see it, 403 to members).</summary>
 [Authorize]
-public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

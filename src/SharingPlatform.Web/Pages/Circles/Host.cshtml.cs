@@ -18,7 +18,7 @@ namespace SharingPlatform.Web.Pages.Circles;
 /// host's own bookings; move, change capacity, cancel) and attendance once a meeting has ended.
 /// </summary>
 [Authorize]
-public sealed class HostModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class HostModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -9,7 +9,7 @@ using SharingPlatform.Application.Common;
 namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>Residents find study circles by text, topic and municipality, and see the next meetings across circles.</summary>
-public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 

@@ -9,7 +9,7 @@ namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>A signed-in resident founds a study circle, published at once, and hosts it.</summary>
 [Authorize]
-public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty]
     public CircleForm Input { get; set; } = new();

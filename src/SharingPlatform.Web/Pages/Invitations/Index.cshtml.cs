@@ -9,7 +9,7 @@ namespace SharingPlatform.Web.Pages.Invitations;
 
 /// <summary>"My invitations": organizations that invited the signed-in person; accepting makes them a member.</summary>
 [Authorize]
-public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     public IReadOnlyList<MyInvitationView> Invitations { get; private set; } = [];
 

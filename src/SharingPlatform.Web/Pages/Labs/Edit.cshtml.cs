@@ -18,7 +18,7 @@ namespace SharingPlatform.Web.Pages.Labs;
 /// on the lab's page.
 /// </summary>
 [Authorize]
-public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int BlankRows = 4;
 

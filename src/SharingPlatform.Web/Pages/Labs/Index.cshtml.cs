@@ -9,7 +9,7 @@ using SharingPlatform.Application.Labs;
 namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>Residents find published labs by text and municipality; whoever runs labs sees theirs first, with the console's link.</summary>
-public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 

@@ -7,7 +7,7 @@ namespace SharingPlatform.Web.Pages.Labs;
 /// <summary>How the lab pages put a lab's things into words: the week's slot times, equipment names, a session's equipment.</summary>
 public static class LabText
 {
-    /// <summary>"레이저 커터, 3D 프린터" of the equipment with those ids, in the lab's order.</summary>
+    /// <summary>"Laser cutter, 3D printer" of the equipment with those ids, in the lab's order.</summary>
     public static string EquipmentNames(IEnumerable<EquipmentView> equipment, IEnumerable<Guid> ids)
     {
         var set = ids.ToHashSet();

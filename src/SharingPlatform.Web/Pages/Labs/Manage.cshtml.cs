@@ -14,7 +14,7 @@ namespace SharingPlatform.Web.Pages.Labs;
 /// sessions with check-in, usage and cancel; equipment and its service; qualifications granted, revoked and expiring.
 /// </summary>
 [Authorize]
-public sealed class ManageModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class ManageModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> EquipmentInputs = ValidationErrors.Inputs(
         ("Input.Name", "NewEquipment.Name"), ("Input.Model", "NewEquipment.Model"), ("Input.Description", "NewEquipment.Description"),

@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>"My lab sessions": upcoming (cancel until the slot starts) or past, and my qualifications with their expiry dates.</summary>
 [Authorize]
-public sealed class MineModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class MineModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     private const int PageSize = 20;
 

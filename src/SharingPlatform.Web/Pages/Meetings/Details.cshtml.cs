@@ -13,7 +13,7 @@ namespace SharingPlatform.Web.Pages.Meetings;
 /// One meeting of a circle: when and where, places taken, who is going (to members), and the person's answer with their
 /// place on the waitlist; members answer going or cancel until it starts.
 /// </summary>
-public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Notifications;
 
 /// <summary>The inbox: the person's notifications, newest first (all, or only the unread), paged; open one, mark it or all read.</summary>
 [Authorize]
-public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 

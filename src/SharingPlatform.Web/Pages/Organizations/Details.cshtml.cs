@@ -14,7 +14,7 @@ namespace SharingPlatform.Web.Pages.Organizations;
 /// One organization. The public sees a verified one; its members see "my organization": review state, members (owners
 /// add and remove them) and every resource with its review outcome. Administrators decide on it here too.
 /// </summary>
-public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> MemberInputs = ValidationErrors.Inputs(
         ("Email", "NewMember.Email"),

@@ -14,7 +14,7 @@ namespace SharingPlatform.Web.Pages.Organizations;
 
 /// <summary>A signed-in person registers a cooperative, social enterprise…; it waits for an administrator's verification.</summary>
 [Authorize]
-public sealed class RegisterModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class RegisterModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(
         ("Kind", "Input.Kind"),

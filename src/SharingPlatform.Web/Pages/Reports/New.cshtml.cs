@@ -17,7 +17,7 @@ namespace SharingPlatform.Web.Pages.Reports;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimiting.Reports)]
-public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(("Reason", "Reason"), ("Details", "Details"));
 

@@ -34,7 +34,7 @@ public static class CatalogText
     public static string Seoul(DateTimeOffset instant) =>
         SeoulTime.ToSeoul(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>90 → "1시간 30분" / "1 h 30 min"; whole days as days.</summary>
+    /// <summary>90 → "1 h 30 min" in English; whole days as days.</summary>
     public static string Duration(this IStringLocalizer localizer, int minutes)
     {
         if (minutes == 0)
@@ -62,7 +62,7 @@ public static class CatalogText
             ? localizer["FeeFree"]
             : localizer["FeePerHourValue", feePerHour.Value.ToString("N0", CultureInfo.CurrentCulture)];
 
-    /// <summary>The policy as sentences a resident reads: "최소 1시간, 최대 4시간", "3일 전까지 예약"…</summary>
+    /// <summary>The policy as sentences a resident reads: "at least 1 h, at most 4 h", "book 3 days ahead"…</summary>
     public static IReadOnlyList<string> PolicyInWords(this IStringLocalizer localizer, PolicyInput policy)
     {
         var lines = new List<string>

@@ -19,7 +19,7 @@ namespace SharingPlatform.Web.Pages.Resources;
 /// carries the version it was made from; if someone saved since, the newer data is shown and nothing is overwritten.
 /// </summary>
 [Authorize]
-public sealed class EditModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     /// <summary>The use case names the fields as the API's flat body does (<c>title</c>, <c>policy.approvalMode</c>).</summary>
     private static readonly Dictionary<string, string> Inputs = ValidationErrors.Inputs(

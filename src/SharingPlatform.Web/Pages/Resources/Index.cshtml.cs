@@ -10,7 +10,7 @@ using SharingPlatform.Domain.Resources;
 namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>Residents find published resources: text, category, municipality, capacity, free of charge, open during a Seoul period.</summary>
-public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 

@@ -16,7 +16,7 @@ namespace SharingPlatform.Web.Pages.Admin.Reports;
 /// One reported subject for administrators: every report of it, a resolve or dismiss form with a note per open report,
 /// and for a resource, lab or circle the suspend form. Administrators only, by the /Admin folder convention.
 /// </summary>
-public sealed class SubjectModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SubjectModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ReportSubjectType SubjectType { get; set; }

@@ -11,7 +11,7 @@ namespace SharingPlatform.Web.Pages.Admin.Users;
 /// One person's standing; an administrator suspends (with a reason), restores, or lifts a booking pause. Administrators
 /// only (the /Admin folder convention).
 /// </summary>
-public sealed class DetailsModel(ISender sender, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     public const string SuspendReasonId = "suspend-reason";
     public const string RestoreReasonId = "restore-reason";

@@ -1,4 +1,0 @@
-namespace SharingPlatform.Web;
-
-/// <summary>Marker for the site's texts: Resources/SharedResource.resx (Korean) and SharedResource.en.resx (English).</summary>
-public sealed class SharedResource;
