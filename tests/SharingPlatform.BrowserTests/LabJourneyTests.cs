@@ -104,7 +104,7 @@ public sealed class LabJourneyTests(BrowserApp browser)
         var console = await page.GotoAsync($"/Labs/Manage/{labId}");
         console!.Status.ShouldBe(404);
 
-        // Five minutes before the slot the manager checks the resident in from the console, then confirms the usage.
+        // Five minutes before the slot the manager checks the resident in from the console; the usage waits for the start.
         using var travel = browser.App.Clock.Travel(slotStart.AddMinutes(-5) - browser.App.Clock.GetUtcNow());
         await using var manager = await browser.NewPageAsync("ko-KR");
         var managerPage = manager.Page;
@@ -117,6 +117,11 @@ public sealed class LabJourneyTests(BrowserApp browser)
         await session.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^김메이커 입실 확인") }).ClickAsync();
         await Expect(managerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("입실을 확인했습니다.");
         await Expect(session).ToContainTextAsync("입실");
+        await Expect(session).ToContainTextAsync("사용 기록은 이용 시간이 시작되면 확정할 수 있습니다.");
+
+        // Once the slot has started, the usage is confirmed.
+        using var started = browser.App.Clock.Travel(TimeSpan.FromMinutes(10));
+        await managerPage.ReloadAsync();
         await Expect(managerPage.GetByLabel("레이저 커터 사용 시간(분)")).ToHaveValueAsync("180");
         await managerPage.GetByLabel("레이저 커터 사용 시간(분)").FillAsync("90");
         await manager.CheckAsync("lab-console-checked-in-ko");

@@ -230,7 +230,8 @@ public sealed class LabSessionTests
     {
         var booking = Booked();
         Should.Throw<IllegalTransitionException>(() => booking.RecordUsage(Manager, new Dictionary<Guid, int>(), Start)).Code.ShouldBe("lab_booking_not_checked_in");
-        booking.CheckIn(Manager, Start);
+        booking.CheckIn(Manager, Start.AddMinutes(-5));
+        Should.Throw<DomainRuleException>(() => booking.RecordUsage(Manager, new Dictionary<Guid, int>(), Start.AddMinutes(-1))).Code.ShouldBe("usage_before_start");
         Should.Throw<DomainRuleException>(() => booking.RecordUsage(Manager, new Dictionary<Guid, int> { [Cutter] = 181 }, Start.AddHours(3))).Code.ShouldBe("usage_minutes_invalid");
         Should.Throw<DomainRuleException>(() => booking.RecordUsage(Manager, new Dictionary<Guid, int> { [Guid.NewGuid()] = 10 }, Start.AddHours(3))).Code.ShouldBe("equipment_not_in_session");
 

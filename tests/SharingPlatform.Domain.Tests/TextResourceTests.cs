@@ -49,6 +49,19 @@ public sealed partial class TextResourceTests
     }
 
     [Fact]
+    public void Every_rule_the_domain_refuses_with_is_worded_in_both_languages()
+    {
+        var site = Keys(Path.Combine(Root, ResourcePairs[1] + ".resx"));
+        var codes = Directory.EnumerateFiles(Path.Combine(Root, "src/SharingPlatform.Domain"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => RuleCode().Matches(File.ReadAllText(file)).Select(m => m.Groups["code"].Value))
+            .Distinct()
+            .ToList();
+
+        codes.ShouldNotBeEmpty();
+        codes.Where(code => !site.Contains($"Rule_{code}")).Order().ShouldBeEmpty("rule codes without Rule_{code} in SiteText.resx");
+    }
+
+    [Fact]
     public void No_source_file_outside_the_resources_holds_Korean_text()
     {
         var offenders = SourceFiles("*.cs").Concat(SourceFiles("*.cshtml"))
@@ -87,6 +100,10 @@ public sealed partial class TextResourceTests
     /// <summary><c>Texts.Get("Key", …)</c> and <c>Texts.Get(language, "Key", …)</c>.</summary>
     [GeneratedRegex("""Texts\.Get\((?:[^"();]*?,\s*)?"(?<key>\w+)"[,)]""")]
     private static partial Regex TextsGet();
+
+    /// <summary><c>new DomainRuleException("code", …)</c> and <c>new IllegalTransitionException("code", …)</c>.</summary>
+    [GeneratedRegex(@"new (?:DomainRule|IllegalTransition)Exception\(\s*""(?<code>[a-z_]+)""")]
+    private static partial Regex RuleCode();
 
     [GeneratedRegex(@"[\uAC00-\uD7A3]")]
     private static partial Regex Hangul();

@@ -121,6 +121,8 @@ public sealed class LabBooking
     {
         if (Status != LabBookingStatus.CheckedIn)
             throw new IllegalTransitionException("lab_booking_not_checked_in", $"Usage is recorded for a checked-in session; this one is {Status}.");
+        if (now < SlotStartsAt)
+            throw new DomainRuleException("usage_before_start", "Usage is confirmed once the session has started.");
         var held = _equipment.Where(e => !e.Released).ToList();
         foreach (var (equipmentId, used) in minutes)
         {

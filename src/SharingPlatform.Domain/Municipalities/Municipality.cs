@@ -27,5 +27,5 @@ public sealed record Municipality(string Code, string KoreanName, string English
 
     public static Municipality FromCode(string code) =>
         All.FirstOrDefault(m => m.Code == code)
-        ?? throw new DomainRuleException("unknown_municipality", $"'{code}' is not one of Jeonbuk's 14 municipalities.");
+        ?? throw new DomainRuleException("unknown_municipality", $"'{code}' is not one of Jeonbuk's 14 municipalities.", code);
 }

@@ -58,7 +58,7 @@ public sealed class User : IdentityUser<Guid>
     {
         var trimmed = displayName.Trim();
         if (trimmed.Length == 0 || trimmed.Length > DisplayNameMaxLength)
-            throw new DomainRuleException("invalid_display_name", $"A display name has 1 to {DisplayNameMaxLength} characters.");
+            throw new DomainRuleException("invalid_display_name", $"A display name has 1 to {DisplayNameMaxLength} characters.", DisplayNameMaxLength);
         DisplayName = trimmed;
     }
 
