@@ -61,7 +61,7 @@ public static class AdminDecisions
     public static async Task<IDbContextTransaction> BeginOrganizationDecisionAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {organizationId} FOR UPDATE", cancellationToken);
+        await db.LockOrganizationAsync(organizationId, cancellationToken);
         return transaction;
     }
 
@@ -69,7 +69,7 @@ public static class AdminDecisions
     public static async Task<IDbContextTransaction> BeginResourceDecisionAsync(this IApplicationDbContext db, Guid resourceId, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {resourceId} FOR UPDATE", cancellationToken);
+        await db.LockResourceAsync(resourceId, cancellationToken);
         return transaction;
     }
 }

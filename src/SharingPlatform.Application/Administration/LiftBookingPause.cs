@@ -17,8 +17,7 @@ public sealed class LiftBookingPauseHandler(IApplicationDbContext db, ICurrentUs
         var adminId = currentUser.RequireAdministrator();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await db.Users.FromSql($"SELECT * FROM users WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
+        var user = await db.LockUserAsync(command.Id, cancellationToken);
         user.LiftBookingPause(now);
         db.AuditEntries.Add(AuditEntry.Record(adminId, "user.lift-pause", "user", user.Id, command.Reason?.Trim(), now, "paused", "active"));
         await db.SaveChangesAsync(cancellationToken);

@@ -99,7 +99,7 @@ public sealed class SuspendUserHandler(
         foreach (var circleId in circleIds)
         {
             await db.LockCircleAsync(circleId, cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM circle_members WHERE circle_id = {circleId} AND user_id = {userId} FOR UPDATE", cancellationToken);
+            await db.LockMembershipAsync(circleId, userId, cancellationToken);
             var circle = await db.Circles.SingleAsync(c => c.Id == circleId, cancellationToken);
             await db.ReleaseAnswersAsync(circleNotices, circle, userId, now, cancellationToken);
         }
@@ -125,9 +125,4 @@ public static class UserStates
         if (suspended)
             throw new NotSignedInException();
     }
-
-    /// <summary>Locks the person's row in the caller's transaction: decisions about one person happen one after the other.</summary>
-    public static async Task<User> LockUserAsync(this IApplicationDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        await db.Users.FromSql($"SELECT * FROM users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
 }

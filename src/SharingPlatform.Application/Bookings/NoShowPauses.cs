@@ -15,7 +15,7 @@ public static class NoShowPauses
     public static async Task<bool> PauseIfDueAsync(
         this IApplicationDbContext db, BookingNotices notices, Guid bookerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var booker = await db.Users.FromSql($"SELECT * FROM users WHERE id = {bookerId} FOR UPDATE").SingleAsync(cancellationToken);
+        var booker = await db.LockUserAsync(bookerId, cancellationToken);
         var from = booker.NoShowsCountFrom(now);
         var noShows = await db.Bookings.CountAsync(b => b.BookerId == bookerId && b.Status == BookingStatus.NoShow && b.StartsAt >= from, cancellationToken)
             + await db.LabBookings.CountAsync(b => b.BookerId == bookerId && b.Status == LabBookingStatus.NoShow && b.SlotStartsAt >= from, cancellationToken);

@@ -109,9 +109,9 @@ public static class ChangeRequestDecisions
             .SqlQuery<SubjectRow>($"SELECT subject_kind AS \"Kind\", subject_id AS \"Id\" FROM change_requests WHERE id = {requestId} FOR UPDATE")
             .ToListAsync(cancellationToken) is [var row] ? row : throw NotFound();
         if (subject.Kind == nameof(ChangeSubjectKind.Resource))
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {subject.Id} FOR UPDATE", cancellationToken);
+            await db.LockResourceAsync(subject.Id, cancellationToken);
         else
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {subject.Id} FOR UPDATE", cancellationToken);
+            await db.LockLabAsync(subject.Id, cancellationToken);
         return transaction;
     }
 

@@ -100,31 +100,6 @@ public static class CircleAccess
         }
     }
 
-    /// <summary>
-    /// Within the caller's transaction, locks the circle's row: membership changes of one circle happen one after the
-    /// other, each counting what the one before committed, so the member cap holds however many join at once. Lock
-    /// before reading the circle (a later statement sees the committed state).
-    /// </summary>
-    public static async Task LockCircleAsync(this IApplicationDbContext db, Guid circleId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM circles WHERE id = {circleId} FOR UPDATE", cancellationToken);
-
-    /// <summary>
-    /// Within the caller's transaction, locks the meeting's row: RSVPs, cancellations, capacity changes, moves and
-    /// cancellations of one meeting happen one after the other, so the going count is exact, the capacity is never
-    /// exceeded and nobody is promoted twice. Lock before reading the meeting or its RSVPs.
-    /// </summary>
-    public static async Task LockMeetingAsync(this IApplicationDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM meetings WHERE id = {meetingId} FOR UPDATE", cancellationToken);
-
-    /// <summary>
-    /// Within the caller's transaction, holds the caller's membership row (<c>FOR SHARE</c>) while they answer a meeting:
-    /// a member who leaves or is removed at that moment updates that row first, so they wait for the answer to commit
-    /// and then give it up with their other answers (<see cref="MeetingSeats.ReleaseAnswersAsync"/>). Take it before
-    /// the meeting's lock, as leaving does.
-    /// </summary>
-    public static async Task ShareMembershipAsync(this IApplicationDbContext db, Guid circleId, Guid userId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM circle_members WHERE circle_id = {circleId} AND user_id = {userId} FOR SHARE", cancellationToken);
-
     public static async Task<CircleMember> MemberAsync(this IApplicationDbContext db, Guid circleId, Guid userId, CancellationToken cancellationToken) =>
         await db.CircleMembers.SingleOrDefaultAsync(m => m.CircleId == circleId && m.UserId == userId, cancellationToken) ?? throw MemberNotFound();
 }

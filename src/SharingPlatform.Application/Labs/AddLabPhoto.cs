@@ -27,7 +27,7 @@ public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser cu
         var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {command.LabId} FOR UPDATE", cancellationToken);
+        await db.LockLabAsync(command.LabId, cancellationToken);
         var lab = await db.Labs.Include(l => l.Photos).SingleAsync(l => l.Id == command.LabId, cancellationToken);
         var stem = Guid.NewGuid().ToString("N");
         var photo = lab.AddPhoto(stem + processed.Extension, stem + "-thumb" + processed.Extension, clock.GetUtcNow());

@@ -48,7 +48,7 @@ public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUs
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One person's bookings take turns on their row; the count is a statement of its own after the lock, so under
         // READ COMMITTED it sees the session of the request that held the lock before.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {bookerId} FOR UPDATE", cancellationToken);
+        await db.LockUserAsync(bookerId, cancellationToken);
         await db.RefuseIfSuspendedAsync(bookerId, shareRow: false, cancellationToken);
         var active = await db.LabBookings.CountAsync(b => b.LabId == lab.Id && b.BookerId == bookerId
             && (b.Status == LabBookingStatus.Booked || b.Status == LabBookingStatus.CheckedIn) && b.SlotEndsAt > now, cancellationToken);

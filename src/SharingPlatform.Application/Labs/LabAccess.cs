@@ -123,7 +123,7 @@ public static class LabDecisions
         this IApplicationDbContext db, Guid labId, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {labId} FOR UPDATE", cancellationToken);
+        await db.LockLabAsync(labId, cancellationToken);
         return transaction;
     }
 }

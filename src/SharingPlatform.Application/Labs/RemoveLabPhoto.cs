@@ -13,7 +13,7 @@ public sealed class RemoveLabPhotoHandler(IApplicationDbContext db, ICurrentUser
     {
         await db.RequireManagerToChangeAsync(command.LabId, currentUser, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM labs WHERE id = {command.LabId} FOR UPDATE", cancellationToken);
+        await db.LockLabAsync(command.LabId, cancellationToken);
         var lab = await db.Labs.Include(l => l.Photos).SingleAsync(l => l.Id == command.LabId, cancellationToken);
         var photo = lab.RemovePhoto(command.PhotoId);
         await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,7 @@ public sealed class CancelInvitationHandler(IApplicationDbContext db, ICurrentUs
     public async ValueTask<Unit> Handle(CancelInvitation command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {command.OrganizationId} FOR UPDATE", cancellationToken);
+        await db.LockOrganizationAsync(command.OrganizationId, cancellationToken);
         var organization = await db.LoadForOwnerAsync(command.OrganizationId, currentUser, cancellationToken);
         var invitation = await db.OrganizationInvitations
             .SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.OrganizationId == organization.Id, cancellationToken)

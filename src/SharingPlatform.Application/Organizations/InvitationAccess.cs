@@ -22,7 +22,7 @@ public static class InvitationAccess
     {
         var organizationId = await db.AddressedTo(userId).Where(i => i.Id == invitationId).Select(i => (Guid?)i.OrganizationId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {organizationId} FOR UPDATE", cancellationToken);
+        await db.LockOrganizationAsync(organizationId, cancellationToken);
         var invitation = await db.OrganizationInvitations.SingleAsync(i => i.Id == invitationId, cancellationToken);
         var organization = await db.Organizations.Include(o => o.Members).SingleAsync(o => o.Id == organizationId, cancellationToken);
         return (invitation, organization);

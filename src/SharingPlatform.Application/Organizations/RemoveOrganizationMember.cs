@@ -18,7 +18,7 @@ public sealed class RemoveOrganizationMemberHandler(IApplicationDbContext db, IC
         // Two owners removing each other at once would each see another owner left and leave none: removals from one
         // organization take its row lock first, so the second one sees the first one's outcome.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {command.OrganizationId} FOR UPDATE", cancellationToken);
+        await db.LockOrganizationAsync(command.OrganizationId, cancellationToken);
         var organization = command.UserId == currentUser.RequireId()
             ? await db.LoadForMemberAsync(command.OrganizationId, currentUser, cancellationToken)
             : await db.LoadForOwnerAsync(command.OrganizationId, currentUser, cancellationToken);
