@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Labs;

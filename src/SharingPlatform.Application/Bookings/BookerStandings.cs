@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 

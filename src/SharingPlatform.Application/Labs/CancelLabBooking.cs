@@ -28,10 +28,9 @@ public sealed class CancelLabBookingHandler(IApplicationDbContext db, ICurrentUs
         if (booking.BookerId != userId)
             await db.RequireManagerMayActAsync(lab, cancellationToken);
         var now = clock.GetUtcNow();
-        booking.Cancel(userId, isManager, command.Reason, now);
+        await db.CancelAsync(booking, userId, isManager, command.Reason, now, cancellationToken);
         await notices.CancelledAsync(booking, lab, userId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.ReleaseAsync(booking, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await db.ViewAsync(booking.Id, cancellationToken);
     }

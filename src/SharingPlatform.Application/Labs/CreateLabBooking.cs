@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
@@ -56,9 +55,7 @@ public sealed class CreateLabBookingHandler(IApplicationDbContext db, ICurrentUs
         if (equipmentIds.Length > 0)
             await CheckEquipmentAsync(lab, slot, bookerId, equipmentIds, cancellationToken);
 
-        await db.TakeAsync(lab, slot, cancellationToken);
-        var booking = LabBooking.Book(lab, slot, bookerId, equipmentIds, now);
-        db.LabBookings.Add(booking);
+        var booking = await db.BookAsync(lab, slot, bookerId, equipmentIds, now, cancellationToken);
         await notices.BookedAsync(booking, lab, now, cancellationToken);
         try
         {

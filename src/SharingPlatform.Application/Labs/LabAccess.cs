@@ -115,15 +115,3 @@ public static class LabAccess
 
     public static Exception BookingNotFound() => new NotFoundException(Texts.Get("NoSuchLabSession"));
 }
-
-public static class LabDecisions
-{
-    /// <summary>As <c>BeginResourceDecisionAsync</c>, for a lab: administrators deciding at once decide one after the other.</summary>
-    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLabDecisionAsync(
-        this IApplicationDbContext db, Guid labId, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockLabAsync(labId, cancellationToken);
-        return transaction;
-    }
-}

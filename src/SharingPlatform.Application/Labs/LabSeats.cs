@@ -5,14 +5,37 @@ using SharingPlatform.Domain.Labs;
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>
-/// The seats of a slot, counted by the database in <c>lab_slots</c>: a seat is taken by an atomic UPDATE that only
-/// succeeds while seats are left (racing requests queue on the row and each sees the count the one before left), and
-/// released in the transaction that cancels the session or marks it a no-show.
+/// The seats of a slot, counted by the database in <c>lab_slots</c>, and the only place that takes or gives one back: a
+/// session is booked with a seat taken by an atomic UPDATE that only succeeds while seats are left (racing requests
+/// queue on the row and each sees the count the one before left), and cancelling a session or marking it a no-show
+/// gives its seat back, all in the caller's transaction.
 /// </summary>
 public static class LabSeats
 {
-    /// <summary>Takes a seat in the caller's transaction; 409 <c>slot_full</c> when none is left.</summary>
-    public static async Task TakeAsync(this IApplicationDbContext db, Lab lab, LabSlot slot, CancellationToken cancellationToken)
+    /// <summary>Books a session (added, not saved) with its seat taken; 409 <c>slot_full</c> when none is left.</summary>
+    public static async Task<LabBooking> BookAsync(
+        this IApplicationDbContext db, Lab lab, LabSlot slot, Guid bookerId, IEnumerable<Guid> equipmentIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TakeAsync(db, lab, slot, cancellationToken);
+        var booking = LabBooking.Book(lab, slot, bookerId, equipmentIds, now);
+        db.LabBookings.Add(booking);
+        return booking;
+    }
+
+    public static async Task CancelAsync(
+        this IApplicationDbContext db, LabBooking booking, Guid by, bool byManager, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        booking.Cancel(by, byManager, reason, now);
+        await ReleaseAsync(db, booking, cancellationToken);
+    }
+
+    public static async Task MarkNoShowAsync(this IApplicationDbContext db, LabBooking booking, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        booking.MarkNoShow(now);
+        await ReleaseAsync(db, booking, cancellationToken);
+    }
+
+    private static async Task TakeAsync(IApplicationDbContext db, Lab lab, LabSlot slot, CancellationToken cancellationToken)
     {
         var startsAt = slot.StartsAt.ToUniversalTime();
         await db.Database.ExecuteSqlAsync($"""
@@ -28,9 +51,8 @@ public static class LabSeats
             throw LabConflicts.SlotFull();
     }
 
-    /// <summary>Gives the seat of a session back, in the caller's transaction.</summary>
-    public static Task ReleaseAsync(this IApplicationDbContext db, LabBooking booking, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
+    private static async Task ReleaseAsync(IApplicationDbContext db, LabBooking booking, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
             UPDATE lab_slots SET seats_taken = seats_taken - 1
             WHERE lab_id = {booking.LabId} AND starts_at = {booking.SlotStartsAt.ToUniversalTime()} AND seats_taken > 0
             """, cancellationToken);

@@ -136,7 +136,9 @@ public static class LabViews
         var canManage = userId is { } id && await db.IsManagerAsync(lab, id, cancellationToken);
         // The change waiting for review is the organization's business: its members see it, the public sees the live lab.
         var insider = canManage || (userId is { } member && await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == lab.OrganizationId && m.UserId == member, cancellationToken));
-        var pending = insider ? await db.PendingChangeAsync(ChangeSubjectKind.Lab, lab.Id, cancellationToken) : null;
+        var request = insider ? await db.PendingRequestAsync(ChangeSubjectKind.Lab, lab.Id, cancellationToken) : null;
+        var pending = request is null ? null
+            : new PendingChangeView(request.Id, request.SubmittedAt, LabChanges.Changes(lab, LabChanges.InputFrom(request.ProposedContent)));
         return new LabView(
             lab.Id, lab.OrganizationId, organizationName, lab.Name, lab.Description, lab.Municipality, lab.Address, lab.SafetyRules,
             lab.SeatsPerSlot, lab.Status, lab.StatusReason, lab.Timetable.Slots.Select(WeeklySlotInput.From).ToList(), lab.Timetable.ClosedDates,

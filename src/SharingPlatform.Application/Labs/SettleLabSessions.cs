@@ -42,14 +42,12 @@ public sealed class SettleLabSessionsHandler(IApplicationDbContext db, LabNotice
             var labs = await db.Labs.AsNoTracking().Where(l => labIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
             foreach (var booking in due)
             {
-                booking.MarkNoShow(now);
+                await db.MarkNoShowAsync(booking, now, cancellationToken);
                 await notices.NoShowAsync(booking, labs[booking.LabId], now, cancellationToken);
                 noShows++;
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var booking in due)
-                await db.ReleaseAsync(booking, cancellationToken);
             foreach (var bookerId in due.Select(b => b.BookerId).Distinct())
             {
                 if (await db.PauseIfDueAsync(bookingNotices, bookerId, now, cancellationToken))

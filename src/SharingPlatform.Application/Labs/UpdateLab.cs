@@ -31,9 +31,8 @@ public sealed class UpdateLabHandler(IApplicationDbContext db, ICurrentUser curr
             var closedDates = command.Input.ToTimetable().ClosedDates;
             if (!closedDates.SequenceEqual(lab.Timetable.ClosedDates))
                 lab.ChangeClosedDates(closedDates, now);
-            var live = ChangeContent.Fields(ChangeContent.InputOf(lab));
-            if (ChangeContent.Diff(live, ChangeContent.Fields(command.Input)).Count > 0)
-                await db.ProposeAsync(ChangeSubjectKind.Lab, lab.Id, lab.OrganizationId, ChangeContent.Serialize(command.Input),
+            if (LabChanges.Changes(lab, command.Input).Count > 0)
+                await db.ProposeAsync(ChangeSubjectKind.Lab, lab.Id, lab.OrganizationId, LabChanges.Serialize(command.Input),
                     currentUser.RequireId(), now, cancellationToken);
         }
         else

@@ -31,7 +31,9 @@ public static class ResourceViews
     public static async Task<ResourceView> ViewAsync(this IApplicationDbContext db, SharedResource resource, CancellationToken cancellationToken, bool showsPendingChange = true)
     {
         var organizationName = await db.Organizations.Where(o => o.Id == resource.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var pending = showsPendingChange ? await db.PendingChangeAsync(ChangeSubjectKind.Resource, resource.Id, cancellationToken) : null;
+        var request = showsPendingChange ? await db.PendingRequestAsync(ChangeSubjectKind.Resource, resource.Id, cancellationToken) : null;
+        var pending = request is null ? null
+            : new PendingChangeView(request.Id, request.SubmittedAt, ResourceChanges.Changes(resource, ResourceChanges.InputFrom(request.ProposedContent)));
         return ResourceView.From(resource, organizationName) with { PendingChange = pending };
     }
 }

@@ -37,9 +37,8 @@ public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser
             var closedDates = command.Input.Policy.ToPolicy().ClosedDates;
             if (!closedDates.SequenceEqual(resource.Policy.ClosedDates))
                 resource.ChangeClosedDates(closedDates, now);
-            var live = ChangeContent.Fields(ChangeContent.InputOf(resource));
-            if (ChangeContent.Diff(live, ChangeContent.Fields(command.Input)).Count > 0)
-                await db.ProposeAsync(ChangeSubjectKind.Resource, resource.Id, resource.OrganizationId, ChangeContent.Serialize(command.Input),
+            if (ResourceChanges.Changes(resource, command.Input).Count > 0)
+                await db.ProposeAsync(ChangeSubjectKind.Resource, resource.Id, resource.OrganizationId, ResourceChanges.Serialize(command.Input),
                     currentUser.RequireId(), now, cancellationToken);
         }
         else

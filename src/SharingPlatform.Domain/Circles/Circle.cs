@@ -23,7 +23,7 @@ public sealed record CircleDetails(string Title, IReadOnlyList<string> Topics, s
 /// with a reason. <see cref="MemberCount"/> counts active members, the host included; it never exceeds
 /// <see cref="MemberCap"/>: every change of membership happens with the circle's row locked.
 /// </summary>
-public sealed class Circle
+public sealed class Circle : IModerated
 {
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 4000;
@@ -179,6 +179,10 @@ public sealed class Circle
         Status = CircleStatus.Suspended;
         StatusReason = Reason.Require(reason);
     }
+
+    Enum IModerated.Status => Status;
+
+    void IModerated.Restore(string? reason) => Restore(reason!);
 
     public void Restore(string reason)
     {

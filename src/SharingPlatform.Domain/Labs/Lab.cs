@@ -16,7 +16,7 @@ public enum LabStatus
 /// A shared lab (a "gongyu silheomsil") an organization runs: seats per slot of a weekly timetable, equipment, managers (members of
 /// the organization). draft → pending review → published | rejected; published → suspended → published.
 /// </summary>
-public sealed class Lab
+public sealed class Lab : IReviewed
 {
     public const int NameMaxLength = 120;
     public const int DescriptionMaxLength = 5000;
@@ -144,6 +144,10 @@ public sealed class Lab
     public void Suspend(string reason) => Move(LabStatus.Published, LabStatus.Suspended, Reason.Require(reason), "lab_not_published");
 
     public void Restore() => Move(LabStatus.Suspended, LabStatus.Published, null, "lab_not_suspended");
+
+    Enum IModerated.Status => Status;
+
+    void IModerated.Restore(string? reason) => Restore();
 
     /// <summary>
     /// The slot of the timetable that starts at <paramref name="startsAt"/>, refused (422) when the timetable has no such

@@ -32,7 +32,7 @@ public enum MemberRole
 /// A cooperative, social enterprise or other body that shares assets. Registered as pending; an administrator verifies
 /// or rejects it; only a verified organization publishes anything; a verified one can be suspended and restored.
 /// </summary>
-public sealed class Organization
+public sealed class Organization : IReviewed
 {
     public const int NameMaxLength = 100;
 
@@ -107,6 +107,12 @@ public sealed class Organization
     public void Suspend(string reason) => Decide(OrganizationStatus.Verified, OrganizationStatus.Suspended, Reason.Require(reason), "organization_not_verified");
 
     public void Restore() => Decide(OrganizationStatus.Suspended, OrganizationStatus.Verified, null, "organization_not_suspended");
+
+    Enum IModerated.Status => Status;
+
+    void IReviewed.Approve() => Verify();
+
+    void IModerated.Restore(string? reason) => Restore();
 
     private void Decide(OrganizationStatus from, OrganizationStatus to, string? reason, string code)
     {

@@ -26,7 +26,7 @@ public enum ResourceStatus
 /// A space, piece of equipment, goods or vehicle an organization shares (a "gongyu jawon").
 /// draft → pending review → published | rejected; published → suspended → published; archived by its owner.
 /// </summary>
-public sealed class SharedResource
+public sealed class SharedResource : IReviewed
 {
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 5000;
@@ -116,6 +116,10 @@ public sealed class SharedResource
     public void Suspend(string reason) => Move(ResourceStatus.Published, ResourceStatus.Suspended, Reason.Require(reason), "resource_not_published");
 
     public void Restore() => Move(ResourceStatus.Suspended, ResourceStatus.Published, null, "resource_not_suspended");
+
+    Enum IModerated.Status => Status;
+
+    void IModerated.Restore(string? reason) => Restore();
 
     public void Archive()
     {

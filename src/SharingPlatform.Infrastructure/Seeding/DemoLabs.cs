@@ -87,9 +87,7 @@ internal static class DemoLabs
 
             var slot = lab.Timetable.SlotsOn(date).Single(s => SeoulTime.ToSeoul(s.StartsAt).Hour == hour);
             var madeAt = slot.StartsAt.AddDays(-3) < now ? slot.StartsAt.AddDays(-3) : now;
-            await db.TakeAsync(lab, slot, CancellationToken.None);
-            var booking = LabBooking.Book(lab, slot, booker.Id, pieces.Select(p => equipment[p].Id), madeAt);
-            db.LabBookings.Add(booking);
+            var booking = await db.BookAsync(lab, slot, booker.Id, pieces.Select(p => equipment[p].Id), madeAt, CancellationToken.None);
             if (slot.StartsAt > now)
                 await notices.BookedAsync(booking, lab, now, CancellationToken.None);
             return booking;
@@ -110,8 +108,7 @@ internal static class DemoLabs
         soldering.CheckIn(manager.Id, soldering.SlotStartsAt.AddMinutes(2));
         soldering.RecordUsage(manager.Id, new Dictionary<Guid, int>(), soldering.SlotEndsAt);
         var missed = await BookAsync(kitchen, junho, -4, 10, "컨벡션 오븐");
-        missed.MarkNoShow(missed.SlotStartsAt.Add(LabBooking.CheckInWindow));
-        await db.ReleaseAsync(missed, CancellationToken.None);
+        await db.MarkNoShowAsync(missed, missed.SlotStartsAt.Add(LabBooking.CheckInWindow), CancellationToken.None);
 
         await db.SaveChangesAsync();
     }

@@ -3,6 +3,7 @@ using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Reports;
 using SharingPlatform.Domain.Reports;

@@ -18,14 +18,6 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
     private static readonly Assembly Application = typeof(IApplicationDbContext).Assembly;
     private static readonly Assembly Infrastructure = typeof(SharingPlatform.Infrastructure.Data.ApplicationDbContext).Assembly;
 
-    /// <summary>
-    /// The feature folders caught in one cycle today: they use <c>Administration</c> (the person's standing, the
-    /// decision helpers) and it uses them back (issue 17, item 1, takes them out). The list may only shrink: another
-    /// folder joining a cycle fails the test, and so does a folder here that is no longer in one.
-    /// </summary>
-    private static readonly HashSet<string> KnownTangle =
-        ["Administration", "Bookings", "ChangeRequests", "Circles", "Labs", "Organizations", "Reports", "Resources"];
-
     [Fact]
     public void The_domain_depends_on_no_project_of_ours()
     {
@@ -56,11 +48,8 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
                       select (a, b)).ToList();
         foreach (var (feature, uses) in edges.OrderBy(e => e.Key))
             output.WriteLine($"{feature} -> {string.Join(", ", uses.Order())}");
-        var inCycles = cycles.SelectMany(c => new[] { c.a, c.b }).ToHashSet();
 
-        cycles.Where(c => !KnownTangle.Contains(c.a) || !KnownTangle.Contains(c.b)).Select(c => $"{c.a} <-> {c.b}")
-            .ShouldBeEmpty("feature folders that now depend on each other: share through Common instead");
-        KnownTangle.Except(inCycles).ShouldBeEmpty("folders no longer in a cycle: take them off KnownTangle");
+        cycles.Select(c => $"{c.a} <-> {c.b}").ShouldBeEmpty("feature folders that depend on each other: share through Common instead");
     }
 
     private static List<string> OurReferences(Assembly assembly) =>

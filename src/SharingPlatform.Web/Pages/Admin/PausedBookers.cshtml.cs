@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;

@@ -6,6 +6,7 @@ using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.Application.Reports;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Reports;

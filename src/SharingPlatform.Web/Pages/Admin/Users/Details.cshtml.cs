@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Moderation;
 
 namespace SharingPlatform.Web.Pages.Admin.Users;
 

@@ -5,12 +5,12 @@ using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
-namespace SharingPlatform.Application.Administration;
+namespace SharingPlatform.Application.Moderation;
 
 /// <summary>An administrator lifts a suspension: the person can sign in again (what was cancelled stays cancelled). 409 <c>user_not_suspended</c>.</summary>
-public sealed record RestoreUser(Guid Id, string? Reason) : ICommand, IAdminDecision;
+public sealed record RestoreUser(Guid Id, string? Reason) : ICommand, IModerationDecision;
 
-public sealed class RestoreUserValidator() : AdminDecisionValidator<RestoreUser>(reasonRequired: false);
+public sealed class RestoreUserValidator() : ModerationDecisionValidator<RestoreUser>(reasonRequired: false);
 
 public sealed class RestoreUserHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock) : ICommandHandler<RestoreUser>
 {

@@ -1,9 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.ChangeRequests;
 
-namespace SharingPlatform.Application.ChangeRequests;
+namespace SharingPlatform.Application.Moderation;
 
 /// <summary>
 /// One change request for an administrator: what it changes, field by field, against the live version (before → after).
@@ -31,14 +34,24 @@ public sealed class GetChangeRequestHandler(IApplicationDbContext db, ICurrentUs
     {
         currentUser.RequireAdministrator();
         var request = await db.ChangeRequests.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.Id, cancellationToken)
-            ?? throw ChangeRequestDecisions.NotFound();
-        var title = request.SubjectKind == ChangeSubjectKind.Resource
-            ? await db.Resources.Where(r => r.Id == request.SubjectId).Select(r => r.Title).SingleAsync(cancellationToken)
-            : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
+            ?? throw ChangeRequestAccess.NotFound();
+        string title;
+        IReadOnlyList<FieldChange> changes;
+        if (request.SubjectKind == ChangeSubjectKind.Resource)
+        {
+            var resource = await db.Resources.AsNoTracking().SingleAsync(r => r.Id == request.SubjectId, cancellationToken);
+            (title, changes) = (resource.Title, ResourceChanges.Changes(resource, ResourceChanges.InputFrom(request.ProposedContent)));
+        }
+        else
+        {
+            var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == request.SubjectId, cancellationToken);
+            (title, changes) = (lab.Name, LabChanges.Changes(lab, LabChanges.InputFrom(request.ProposedContent)));
+        }
+
         var organizationName = await db.Organizations.Where(o => o.Id == request.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var submittedBy = await db.Users.Where(u => u.Id == request.SubmittedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
         return new ChangeRequestView(
             request.Id, request.SubjectKind, request.SubjectId, title, request.OrganizationId, organizationName, submittedBy, request.SubmittedAt,
-            request.Status, request.DecidedAt, request.Reason, await db.ChangesAsync(request, cancellationToken));
+            request.Status, request.DecidedAt, request.Reason, changes);
     }
 }

@@ -13,7 +13,7 @@ using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
-namespace SharingPlatform.Application.Administration;
+namespace SharingPlatform.Application.Moderation;
 
 /// <summary>
 /// An administrator suspends a person's account, saying why. In one transaction, with the person's row locked: their
@@ -21,9 +21,9 @@ namespace SharingPlatform.Application.Administration;
 /// (the owners and lab managers are told), their answers to meetings not yet started go to the waitlist, they are told
 /// why, and the decision is audit-logged. 409 <c>user_already_suspended</c>; 422 <c>cannot_suspend_yourself</c>.
 /// </summary>
-public sealed record SuspendUser(Guid Id, string? Reason) : ICommand, IAdminDecision;
+public sealed record SuspendUser(Guid Id, string? Reason) : ICommand, IModerationDecision;
 
-public sealed class SuspendUserValidator() : AdminDecisionValidator<SuspendUser>(reasonRequired: true);
+public sealed class SuspendUserValidator() : ModerationDecisionValidator<SuspendUser>(reasonRequired: true);
 
 public sealed class SuspendUserHandler(
     IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, BookingNotices bookingNotices, LabNotices labNotices,
@@ -77,10 +77,9 @@ public sealed class SuspendUserHandler(
         foreach (var session in sessions)
         {
             var lab = await db.Labs.SingleAsync(l => l.Id == session.LabId, cancellationToken);
-            session.Cancel(adminId, byManager: true, CancellationReason, now);
+            await db.CancelAsync(session, adminId, byManager: true, CancellationReason, now, cancellationToken);
             await labNotices.BookerSuspendedAsync(session, lab, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await db.ReleaseAsync(session, cancellationToken);
         }
     }
 
@@ -103,26 +102,5 @@ public sealed class SuspendUserHandler(
             var circle = await db.Circles.SingleAsync(c => c.Id == circleId, cancellationToken);
             await db.ReleaseAnswersAsync(circleNotices, circle, userId, now, cancellationToken);
         }
-    }
-}
-
-/// <summary>A person's standing as the audit log's before and after and the administrators' list show it.</summary>
-public static class UserStates
-{
-    public const string Active = "active";
-    public const string Suspended = "suspended";
-
-    /// <summary>
-    /// For a booking being made in the caller's transaction, after the person's row is locked (or here, shared): a
-    /// suspension committed meanwhile refuses it (401, as the next request would be), and a suspension that comes after
-    /// waits for it and then cancels it.
-    /// </summary>
-    public static async Task RefuseIfSuspendedAsync(this IApplicationDbContext db, Guid userId, bool shareRow, CancellationToken cancellationToken)
-    {
-        var suspended = shareRow
-            ? await db.Database.SqlQuery<bool>($"""SELECT suspended_at IS NOT NULL AS "Value" FROM users WHERE id = {userId} FOR SHARE""").SingleAsync(cancellationToken)
-            : await db.Users.AnyAsync(u => u.Id == userId && u.SuspendedAt != null, cancellationToken);
-        if (suspended)
-            throw new NotSignedInException();
     }
 }

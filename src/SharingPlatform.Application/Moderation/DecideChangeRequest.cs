@@ -1,10 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Labs;
@@ -12,17 +13,17 @@ using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Resources;
 using SharingPlatform.Domain.Users;
 
-namespace SharingPlatform.Application.ChangeRequests;
+namespace SharingPlatform.Application.Moderation;
 
 /// <summary>An administrator approves a change to a published resource or lab: its proposed content goes live.</summary>
-public sealed record ApproveChangeRequest(Guid Id, string? Reason) : ICommand, IAdminDecision;
+public sealed record ApproveChangeRequest(Guid Id, string? Reason) : ICommand, IModerationDecision;
 
-public sealed class ApproveChangeRequestValidator() : AdminDecisionValidator<ApproveChangeRequest>(reasonRequired: false);
+public sealed class ApproveChangeRequestValidator() : ModerationDecisionValidator<ApproveChangeRequest>(reasonRequired: false);
 
 /// <summary>An administrator rejects a change, saying why: the approved version stays live and the members are told.</summary>
-public sealed record RejectChangeRequest(Guid Id, string? Reason) : ICommand, IAdminDecision;
+public sealed record RejectChangeRequest(Guid Id, string? Reason) : ICommand, IModerationDecision;
 
-public sealed class RejectChangeRequestValidator() : AdminDecisionValidator<RejectChangeRequest>(reasonRequired: true);
+public sealed class RejectChangeRequestValidator() : ModerationDecisionValidator<RejectChangeRequest>(reasonRequired: true);
 
 public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, TimeProvider clock)
     : ICommandHandler<ApproveChangeRequest>
@@ -40,7 +41,7 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
             var resource = await db.Resources.SingleAsync(r => r.Id == request.SubjectId, cancellationToken);
             if (resource.Status != ResourceStatus.Published)
                 throw NotPublished();
-            var input = ChangeContent.ResourceInputFrom(request.ProposedContent);
+            var input = ResourceChanges.InputFrom(request.ProposedContent);
             resource.Edit(input.ToDetails(), input.Policy.ToPolicy() with { ClosedDates = resource.Policy.ClosedDates }, now);
             title = resource.Title;
         }
@@ -49,16 +50,14 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
             var lab = await db.Labs.SingleAsync(l => l.Id == request.SubjectId, cancellationToken);
             if (lab.Status != LabStatus.Published)
                 throw NotPublished();
-            var input = ChangeContent.LabInputFrom(request.ProposedContent);
+            var input = LabChanges.InputFrom(request.ProposedContent);
             lab.Edit(input.ToDetails(), LabTimetable.Create((input.Timetable ?? []).Select(s => s.ToSlot()), lab.Timetable.ClosedDates), now);
             title = lab.Name;
         }
 
-        await db.RecordAsync(notifier, adminId, "change_request.approve", "change_request", request.Id, command.Reason, request.OrganizationId,
-            NotificationKind.ChangeApproved, ChangeRequestDecisions.SubjectLink(request),
-            language => (Texts.Get(language, "Notice_ChangeApproved_Title", title),
-                Texts.Get(language, "Notice_ChangeApproved_Body", title, NoticeText.Reasoned(language, command.Reason))),
-            now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
+        var entry = AuditEntry.Record(adminId, "change_request.approve", "change_request", request.Id, command.Reason, now,
+            ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
+        await db.RecordAsync(notifier, entry, request.OrganizationId, NotificationKind.ChangeApproved, title, ChangeRequestDecisions.SubjectLink(request), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
@@ -79,11 +78,9 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
         var title = request.SubjectKind == ChangeSubjectKind.Resource
             ? await db.Resources.Where(r => r.Id == request.SubjectId).Select(r => r.Title).SingleAsync(cancellationToken)
             : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
-        await db.RecordAsync(notifier, adminId, "change_request.reject", "change_request", request.Id, command.Reason, request.OrganizationId,
-            NotificationKind.ChangeRejected, ChangeRequestDecisions.SubjectLink(request),
-            language => (Texts.Get(language, "Notice_ChangeRejected_Title", title),
-                Texts.Get(language, "Notice_ChangeRejected_Body", title, NoticeText.Reasoned(language, command.Reason))),
-            now, cancellationToken, ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
+        var entry = AuditEntry.Record(adminId, "change_request.reject", "change_request", request.Id, command.Reason, now,
+            ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
+        await db.RecordAsync(notifier, entry, request.OrganizationId, NotificationKind.ChangeRejected, title, ChangeRequestDecisions.SubjectLink(request), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
@@ -91,8 +88,6 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
 
 public static class ChangeRequestDecisions
 {
-    public static NotFoundException NotFound() => new(Texts.Get("NoSuchChangeRequest"));
-
     public static string SubjectLink(ChangeRequest request) =>
         request.SubjectKind == ChangeSubjectKind.Resource ? $"/Resources/Details/{request.SubjectId}" : LabNotices.LabLink(request.SubjectId);
 
@@ -107,7 +102,7 @@ public static class ChangeRequestDecisions
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var subject = await db.Database
             .SqlQuery<SubjectRow>($"SELECT subject_kind AS \"Kind\", subject_id AS \"Id\" FROM change_requests WHERE id = {requestId} FOR UPDATE")
-            .ToListAsync(cancellationToken) is [var row] ? row : throw NotFound();
+            .ToListAsync(cancellationToken) is [var row] ? row : throw ChangeRequestAccess.NotFound();
         if (subject.Kind == nameof(ChangeSubjectKind.Resource))
             await db.LockResourceAsync(subject.Id, cancellationToken);
         else
@@ -116,7 +111,7 @@ public static class ChangeRequestDecisions
     }
 
     public static async Task<ChangeRequest> LoadChangeRequestAsync(this IApplicationDbContext db, Guid requestId, CancellationToken cancellationToken) =>
-        await db.ChangeRequests.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken) ?? throw NotFound();
+        await db.ChangeRequests.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken) ?? throw ChangeRequestAccess.NotFound();
 
     internal sealed record SubjectRow(string Kind, Guid Id);
 }

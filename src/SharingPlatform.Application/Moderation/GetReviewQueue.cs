@@ -9,7 +9,7 @@ using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Reports;
 using SharingPlatform.Domain.Resources;
 
-namespace SharingPlatform.Application.Administration;
+namespace SharingPlatform.Application.Moderation;
 
 /// <summary>
 /// What waits for an administrator: organizations to verify, resources and labs to review and subjects with open

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
 
-namespace SharingPlatform.Application.Administration;
+namespace SharingPlatform.Application.Moderation;
 
 /// <summary>An administrator lets a person paused for no-shows book again at once; earlier no-shows no longer count.</summary>
-public sealed record LiftBookingPause(Guid Id, string? Reason) : ICommand, IAdminDecision;
+public sealed record LiftBookingPause(Guid Id, string? Reason) : ICommand, IModerationDecision;
 
-public sealed class LiftBookingPauseValidator() : AdminDecisionValidator<LiftBookingPause>(reasonRequired: true);
+public sealed class LiftBookingPauseValidator() : ModerationDecisionValidator<LiftBookingPause>(reasonRequired: true);
 
 public sealed class LiftBookingPauseHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<LiftBookingPause>
 {

@@ -1,0 +1,8 @@
+using SharingPlatform.Application.Common;
+
+namespace SharingPlatform.Application.ChangeRequests;
+
+public static class ChangeRequestAccess
+{
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchChangeRequest"));
+}
