@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Moderation;
 using SharingPlatform.Domain.Bookings;
@@ -30,7 +31,7 @@ public sealed class GetUserStandingHandler(IApplicationDbContext db, ICurrentUse
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(Texts.Get("NoSuchUser"));
         var isAdministrator = await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator), cancellationToken);
-        var bookings = await db.Bookings.CountAsync(b => b.BookerId == user.Id && Booking.Holding.Contains(b.Status) && b.StartsAt > now, cancellationToken);
+        var bookings = await db.Bookings.Holding().CountAsync(b => b.BookerId == user.Id && b.StartsAt > now, cancellationToken);
         var labSessions = await db.LabBookings.CountAsync(b => b.BookerId == user.Id && b.Status == LabBookingStatus.Booked && b.SlotStartsAt > now, cancellationToken);
         var rsvps = await db.Rsvps
             .Where(r => r.UserId == user.Id && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted))

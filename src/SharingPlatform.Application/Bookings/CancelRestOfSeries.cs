@@ -31,9 +31,8 @@ public sealed class CancelRestOfSeriesHandler(IApplicationDbContext db, ICurrent
             throw new IllegalTransitionException("booking_not_in_series", "This booking is not part of a weekly series.");
 
         var now = clock.GetUtcNow();
-        var rest = await db.Bookings
-            .Where(b => b.SeriesId == seriesId && b.StartsAt >= first.StartsAt
-                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.StartsAt > now)
+        var rest = await db.Bookings.Holding()
+            .Where(b => b.SeriesId == seriesId && b.StartsAt >= first.StartsAt && b.StartsAt > now)
             .OrderBy(b => b.StartsAt)
             .ToListAsync(cancellationToken);
         if (rest.Count == 0)

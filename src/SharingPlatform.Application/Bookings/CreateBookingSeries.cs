@@ -75,9 +75,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
         var standing = (await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken)).Standing;
         var seriesStart = periods[0].Start;
         var seriesBlockedUntil = periods[^1].End + buffer;
-        var holding = await db.Bookings.AsNoTracking()
-            .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.StartsAt < seriesBlockedUntil && b.BlockedUntil > seriesStart)
+        var holding = await db.HoldingOn(resource.Id, seriesStart, seriesBlockedUntil).AsNoTracking()
             .Select(b => new { b.StartsAt, b.BlockedUntil })
             .ToListAsync(cancellationToken);
         bool Taken(Period p) => holding.Any(b => b.StartsAt < p.End + buffer && p.Start < b.BlockedUntil);

@@ -52,9 +52,7 @@ public sealed class GetResourceAvailabilityHandler(IApplicationDbContext db, ICu
         var window = new Period(query.From, query.To);
         // Holding bookings that reach into the window, and those just after it that limit the ends a booking near its end may have.
         var reach = window.End.AddMinutes(resource.Policy.MaxMinutes + resource.Policy.BufferMinutes);
-        var holding = await db.Bookings.AsNoTracking()
-            .Where(b => b.ResourceId == resource.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.StartsAt < reach && b.BlockedUntil > window.Start)
+        var holding = await db.HoldingOn(resource.Id, window.Start, reach).AsNoTracking()
             .OrderBy(b => b.StartsAt)
             .Select(b => new { b.Id, b.StartsAt, b.EndsAt, b.BlockedUntil, b.BookerId })
             .ToListAsync(cancellationToken);

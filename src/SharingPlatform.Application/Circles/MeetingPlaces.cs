@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
@@ -13,8 +14,8 @@ public static class MeetingPlaces
     {
         if (bookingId is not { } id)
             return new MeetingPlace(place);
-        var booking = await db.Bookings.AsNoTracking()
-            .Where(b => b.Id == id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+        var booking = await db.Bookings.AsNoTracking().Holding()
+            .Where(b => b.Id == id)
             .Join(db.Resources, b => b.ResourceId, r => r.Id, (b, r) => new { b.Id, b.BookerId, b.StartsAt, b.EndsAt, r.Capacity })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("booking_not_usable", "Choose one of your pending or confirmed bookings.");

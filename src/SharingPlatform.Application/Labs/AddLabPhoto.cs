@@ -29,22 +29,11 @@ public sealed class AddLabPhotoHandler(IApplicationDbContext db, ICurrentUser cu
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockLabAsync(command.LabId, cancellationToken);
         var lab = await db.Labs.Include(l => l.Photos).SingleAsync(l => l.Id == command.LabId, cancellationToken);
-        var stem = Guid.NewGuid().ToString("N");
-        var photo = lab.AddPhoto(stem + processed.Extension, stem + "-thumb" + processed.Extension, clock.GetUtcNow());
-        await files.SaveAsync(photo.FileName, processed.Display, cancellationToken);
-        await files.SaveAsync(photo.ThumbnailFileName, processed.Thumbnail, cancellationToken);
-        try
+        var photo = await files.StoreAsync(processed, (name, thumbnail) => lab.AddPhoto(name, thumbnail, clock.GetUtcNow()), async () =>
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            files.Delete(photo.FileName);
-            files.Delete(photo.ThumbnailFileName);
-            throw;
-        }
-
-        return new PhotoView(photo.Id, $"/media/{photo.FileName}", $"/media/{photo.ThumbnailFileName}");
+        }, cancellationToken);
+        return PhotoView.Of(photo.Id, photo.FileName, photo.ThumbnailFileName);
     }
 }

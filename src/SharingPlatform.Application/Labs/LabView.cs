@@ -143,7 +143,7 @@ public static class LabViews
             lab.Id, lab.OrganizationId, organizationName, lab.Name, lab.Description, lab.Municipality, lab.Address, lab.SafetyRules,
             lab.SeatsPerSlot, lab.Status, lab.StatusReason, lab.Timetable.Slots.Select(WeeklySlotInput.From).ToList(), lab.Timetable.ClosedDates,
             managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage,
-            lab.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList(),
+            lab.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p.Id, p.FileName, p.ThumbnailFileName)).ToList(),
             LabBookingLimits.Of(lab),
             pending);
     }

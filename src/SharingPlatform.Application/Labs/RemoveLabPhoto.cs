@@ -18,8 +18,7 @@ public sealed class RemoveLabPhotoHandler(IApplicationDbContext db, ICurrentUser
         var photo = lab.RemovePhoto(command.PhotoId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        files.Delete(photo.FileName);
-        files.Delete(photo.ThumbnailFileName);
+        files.Delete(photo.FileName, photo.ThumbnailFileName);
         return Unit.Value;
     }
 }

@@ -57,8 +57,8 @@ public sealed class SuspendUserHandler(
 
     private async Task CancelBookingsAsync(Guid userId, Guid adminId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var bookings = await db.Bookings
-            .Where(b => b.BookerId == userId && Booking.Holding.Contains(b.Status) && b.StartsAt > now)
+        var bookings = await db.Bookings.Holding()
+            .Where(b => b.BookerId == userId && b.StartsAt > now)
             .OrderBy(b => b.Id)
             .ToListAsync(cancellationToken);
         foreach (var booking in bookings)

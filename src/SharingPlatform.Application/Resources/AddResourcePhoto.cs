@@ -23,21 +23,8 @@ public sealed class AddResourcePhotoHandler(IApplicationDbContext db, ICurrentUs
         var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
         var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
-        var stem = Guid.NewGuid().ToString("N");
-        var photo = resource.AddPhoto(stem + processed.Extension, stem + "-thumb" + processed.Extension, clock.GetUtcNow());
-        await files.SaveAsync(photo.FileName, processed.Display, cancellationToken);
-        await files.SaveAsync(photo.ThumbnailFileName, processed.Thumbnail, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            files.Delete(photo.FileName);
-            files.Delete(photo.ThumbnailFileName);
-            throw;
-        }
-
+        await files.StoreAsync(processed, (name, thumbnail) => resource.AddPhoto(name, thumbnail, clock.GetUtcNow()),
+            () => db.SaveChangesAsync(cancellationToken), cancellationToken);
         return await db.ViewAsync(resource, cancellationToken);
     }
 }

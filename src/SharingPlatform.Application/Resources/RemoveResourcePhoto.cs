@@ -14,8 +14,7 @@ public sealed class RemoveResourcePhotoHandler(IApplicationDbContext db, ICurren
         var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
         var photo = resource.RemovePhoto(command.PhotoId);
         await db.SaveChangesAsync(cancellationToken);
-        files.Delete(photo.FileName);
-        files.Delete(photo.ThumbnailFileName);
+        files.Delete(photo.FileName, photo.ThumbnailFileName);
         return await db.ViewAsync(resource, cancellationToken);
     }
 }

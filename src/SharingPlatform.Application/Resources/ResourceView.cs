@@ -32,11 +32,9 @@ public sealed record ResourceView(
     public static ResourceView From(SharedResource r, string organizationName) => new(
         r.Id, r.OrganizationId, organizationName, r.Category, r.Title, r.Description, r.Municipality, r.Address, r.Capacity,
         r.FeePerHour, r.FeeNote, r.IsFree,
-        r.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.Id, $"/media/{p.FileName}", $"/media/{p.ThumbnailFileName}")).ToList(),
+        r.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p.Id, p.FileName, p.ThumbnailFileName)).ToList(),
         r.Status, r.StatusReason, r.Version, PolicyInput.From(r.Policy), r.UpdatedAt);
 }
-
-public sealed record PhotoView(Guid Id, string Url, string ThumbnailUrl);
 
 /// <summary>What an organization member types about a resource (create and update).</summary>
 public sealed record ResourceInput(
