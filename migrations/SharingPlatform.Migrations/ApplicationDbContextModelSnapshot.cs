@@ -1688,6 +1688,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fee_per_hour");
 
+                    b.Property<string>("Lending")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lending");
+
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(16)

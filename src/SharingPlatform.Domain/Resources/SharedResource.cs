@@ -49,6 +49,9 @@ public sealed class SharedResource : IReviewed
     public int? FeePerHour { get; private set; }
     public string FeeNote { get; private set; } = "";
     public BookingPolicy Policy { get; private set; } = null!;
+
+    /// <summary>For a resource lent by the day in units (goods); null for one booked by the slot.</summary>
+    public LendingPolicy? Lending { get; private set; }
     public ResourceStatus Status { get; private set; }
     public string? StatusReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -58,7 +61,9 @@ public sealed class SharedResource : IReviewed
 
     public bool IsFree => FeePerHour is null or 0;
 
-    public static SharedResource CreateDraft(Guid organizationId, ResourceDetails details, BookingPolicy policy, DateTimeOffset now)
+    public SharingMode SharingMode => Lending is null ? SharingMode.Slots : SharingMode.Loans;
+
+    public static SharedResource CreateDraft(Guid organizationId, ResourceDetails details, BookingPolicy policy, DateTimeOffset now, LendingPolicy? lending = null)
     {
         var resource = new SharedResource
         {
@@ -67,12 +72,15 @@ public sealed class SharedResource : IReviewed
             Status = ResourceStatus.Draft,
             CreatedAt = now.ToUniversalTime(),
         };
-        resource.Edit(details, policy, now);
+        resource.Edit(details, policy, now, lending);
         return resource;
     }
 
-    /// <summary>Changes what the resource is and how it is booked. A rejected resource goes back to draft.</summary>
-    public void Edit(ResourceDetails details, BookingPolicy policy, DateTimeOffset now)
+    /// <summary>
+    /// Changes what the resource is and how it is shared: by the slot, or with <paramref name="lending"/> lent by the day
+    /// (its opening hours and closed dates are then the desk's). A rejected resource goes back to draft.
+    /// </summary>
+    public void Edit(ResourceDetails details, BookingPolicy policy, DateTimeOffset now, LendingPolicy? lending = null)
     {
         if (Status is ResourceStatus.Archived or ResourceStatus.Suspended or ResourceStatus.PendingReview)
             throw new DomainRuleException("resource_not_editable", $"A resource that is {Status} cannot be edited.");
@@ -85,6 +93,7 @@ public sealed class SharedResource : IReviewed
         FeePerHour = details.FeePerHour;
         FeeNote = details.FeeNote.Trim();
         Policy = policy;
+        Lending = lending;
         UpdatedAt = now.ToUniversalTime();
         if (Status == ResourceStatus.Rejected)
             Status = ResourceStatus.Draft;

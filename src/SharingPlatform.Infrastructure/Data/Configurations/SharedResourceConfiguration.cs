@@ -33,6 +33,12 @@ internal sealed class SharedResourceConfiguration : IEntityTypeConfiguration<Sha
             .HasConversion(
                 policy => JsonSerializer.Serialize(policy, PolicyJson),
                 json => JsonSerializer.Deserialize<BookingPolicy>(json, PolicyJson)!);
+        // Lent resources only (goods): the units and rules of lending, whole, beside the policy.
+        builder.Property(r => r.Lending)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                lending => JsonSerializer.Serialize(lending, PolicyJson),
+                json => JsonSerializer.Deserialize<LendingPolicy>(json, PolicyJson));
 
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.Status, r.Municipality, r.Category });
