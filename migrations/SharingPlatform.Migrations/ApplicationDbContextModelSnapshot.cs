@@ -1237,6 +1237,166 @@ namespace SharingPlatform.Migrations
                     b.ToTable("lab_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.Loan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BorrowerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("borrower_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Damaged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("damaged");
+
+                    b.Property<bool>("DepositReceived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deposit_received");
+
+                    b.Property<bool?>("DepositReturned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deposit_returned");
+
+                    b.Property<int>("DepositWon")
+                        .HasColumnType("integer")
+                        .HasColumnName("deposit_won");
+
+                    b.Property<DateOnly>("PickupOn")
+                        .HasColumnType("date")
+                        .HasColumnName("pickup_on");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<DateOnly>("ReturnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("return_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string[]>("UnitLabels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("unit_labels");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.Property<int>("UnitsOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("units_out");
+
+                    b.Property<int>("UnitsReturned")
+                        .HasColumnType("integer")
+                        .HasColumnName("units_returned");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("BorrowerId", "PickupOn")
+                        .HasDatabaseName("ix_loans_borrower_id_pickup_on");
+
+                    b.HasIndex("ResourceId", "PickupOn")
+                        .HasDatabaseName("ix_loans_resource_id_pickup_on");
+
+                    b.ToTable("loans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loans_days", "return_on >= pickup_on");
+                        });
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.LoanChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2003)
+                        .HasColumnType("character varying(2003)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loan_changes");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_loan_changes_actor_id");
+
+                    b.HasIndex("LoanId", "At")
+                        .HasDatabaseName("ix_loan_changes_loan_id_at");
+
+                    b.ToTable("loan_changes", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.LoanDay", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.Property<int>("UnitsTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("units_taken");
+
+                    b.HasKey("ResourceId", "Day")
+                        .HasName("pk_loan_days");
+
+                    b.ToTable("loan_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units");
+                        });
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2255,6 +2415,49 @@ namespace SharingPlatform.Migrations
                         .HasConstraintName("fk_lab_qualifications_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.Loan", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("BorrowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_asp_net_users_borrower_id");
+
+                    b.HasOne("SharingPlatform.Domain.Resources.SharedResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_resources_resource_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.LoanChange", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_loan_changes_asp_net_users_actor_id");
+
+                    b.HasOne("SharingPlatform.Domain.Loans.Loan", null)
+                        .WithMany("History")
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loan_changes_loans_loan_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.LoanDay", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Resources.SharedResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loan_days_resources_resource_id");
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("SharingPlatform.Domain.Users.User", null)
@@ -2368,6 +2571,11 @@ namespace SharingPlatform.Migrations
             modelBuilder.Entity("SharingPlatform.Domain.Labs.LabBooking", b =>
                 {
                     b.Navigation("Equipment");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.Loan", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Organizations.Organization", b =>

@@ -93,6 +93,7 @@ api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();
 api.MapBookingsEndpoints();
+api.MapLoansEndpoints();
 api.MapNotificationsEndpoints();
 api.MapAdminEndpoints();
 api.MapLabsEndpoints();

@@ -8,6 +8,7 @@ using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Loans;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Reports;
@@ -27,6 +28,8 @@ public interface IApplicationDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Booking> Bookings { get; }
     DbSet<BookingChange> BookingChanges { get; }
+    DbSet<Loan> Loans { get; }
+    DbSet<LoanDay> LoanDays { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<Reminder> Reminders { get; }
     DbSet<IdentityRole<Guid>> Roles { get; }

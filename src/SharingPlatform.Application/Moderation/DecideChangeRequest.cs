@@ -42,7 +42,7 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
             if (resource.Status != ResourceStatus.Published)
                 throw NotPublished();
             var input = ResourceChanges.InputFrom(request.ProposedContent);
-            resource.Edit(input.ToDetails(), input.Policy.ToPolicy() with { ClosedDates = resource.Policy.ClosedDates }, now);
+            resource.Edit(input.ToDetails(), input.Policy.ToPolicy() with { ClosedDates = resource.Policy.ClosedDates }, now, input.Lending?.ToLending());
             title = resource.Title;
         }
         else

@@ -27,7 +27,8 @@ public sealed class CreateResourceHandler(IApplicationDbContext db, ICurrentUser
             throw OrganizationAccess.NotFound();
         await db.RequireVerifiedAsync(command.OrganizationId, cancellationToken);
 
-        var resource = SharedResource.CreateDraft(command.OrganizationId, command.Input.ToDetails(), command.Input.Policy.ToPolicy(), clock.GetUtcNow());
+        var resource = SharedResource.CreateDraft(command.OrganizationId, command.Input.ToDetails(), command.Input.Policy.ToPolicy(), clock.GetUtcNow(),
+            command.Input.Lending?.ToLending());
         db.Resources.Add(resource);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(resource, cancellationToken);

@@ -11,7 +11,8 @@ public static class ResourceChanges
     public static ResourceInput InputFrom(string json) => ChangeContent.Deserialize<ResourceInput>(json);
 
     public static ResourceInput InputOf(SharedResource r) => new(
-        r.Category, r.Title, r.Description, r.Municipality, r.Address, r.Capacity, r.FeePerHour, r.FeeNote, PolicyInput.From(r.Policy));
+        r.Category, r.Title, r.Description, r.Municipality, r.Address, r.Capacity, r.FeePerHour, r.FeeNote, PolicyInput.From(r.Policy),
+        LendingInput.From(r.Lending));
 
     /// <summary>What <paramref name="proposed"/> content changes in the resource as it is now, field by field.</summary>
     public static IReadOnlyList<FieldChange> Changes(SharedResource live, ResourceInput proposed) =>
@@ -41,6 +42,21 @@ public static class ResourceChanges
             ("policy.requiresCheckIn", p.RequiresCheckIn ? "true" : "false"),
             ("policy.maxActivePerPerson", ChangeContent.Number(p.MaxActivePerPerson)),
             ("policy.openingHours", string.Join(", ", p.OpeningHours.Select(o => $"{ChangeContent.Camel(o.DayOfWeek.ToString())} {o.Opens}–{o.Closes}"))),
+            .. LendingFields(input.Lending is null ? null : LendingInput.From(input.Lending.ToLending())),
         ];
     }
+
+    /// <summary>How the resource is shared, and for one lent by the day, each rule of its lending (empty for one booked by the slot).</summary>
+    private static IEnumerable<(string Field, string Value)> LendingFields(LendingInput? l) =>
+    [
+        ("sharingMode", l is null ? "slots" : "loans"),
+        ("lending.units", ChangeContent.Number(l?.Units)),
+        ("lending.unitLabels", string.Join(", ", l?.UnitLabels ?? [])),
+        ("lending.maxLoanDays", ChangeContent.Number(l?.MaxLoanDays)),
+        ("lending.maxUnitsPerPerson", ChangeContent.Number(l?.MaxUnitsPerPerson)),
+        ("lending.minNoticeDays", ChangeContent.Number(l?.MinNoticeDays)),
+        ("lending.horizonDays", ChangeContent.Number(l?.HorizonDays)),
+        ("lending.depositWon", ChangeContent.Number(l?.DepositWon)),
+        ("lending.approvalMode", l is null ? "" : ChangeContent.Camel(l.ApprovalMode.ToString())),
+    ];
 }

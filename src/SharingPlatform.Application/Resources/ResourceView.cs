@@ -27,13 +27,16 @@ public sealed record ResourceView(
     uint Version,
     PolicyInput Policy,
     DateTimeOffset UpdatedAt,
-    PendingChangeView? PendingChange = null)
+    PendingChangeView? PendingChange = null,
+    LendingInput? Lending = null)
 {
+    public SharingMode SharingMode => Lending is null ? SharingMode.Slots : SharingMode.Loans;
+
     public static ResourceView From(SharedResource r, string organizationName) => new(
         r.Id, r.OrganizationId, organizationName, r.Category, r.Title, r.Description, r.Municipality, r.Address, r.Capacity,
         r.FeePerHour, r.FeeNote, r.IsFree,
         r.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p.Id, p.FileName, p.ThumbnailFileName)).ToList(),
-        r.Status, r.StatusReason, r.Version, PolicyInput.From(r.Policy), r.UpdatedAt);
+        r.Status, r.StatusReason, r.Version, PolicyInput.From(r.Policy), r.UpdatedAt, null, LendingInput.From(r.Lending));
 }
 
 /// <summary>What an organization member types about a resource (create and update).</summary>
@@ -46,7 +49,8 @@ public sealed record ResourceInput(
     int? Capacity,
     int? FeePerHour,
     string? FeeNote,
-    PolicyInput Policy)
+    PolicyInput Policy,
+    LendingInput? Lending = null)
 {
     public ResourceDetails ToDetails() => new(
         Category, Title, Description ?? "", Domain.Municipalities.Municipality.FromCode(Municipality), Address ?? "", Capacity, FeePerHour, FeeNote ?? "");
@@ -88,6 +92,24 @@ public sealed record PolicyInput(
 
 public sealed record OpeningPeriodInput(DayOfWeek DayOfWeek, string Opens, string Closes);
 
+/// <summary>How a resource lent by the day goes out (absent for one booked by the slot); the policy's opening hours are the desk's.</summary>
+public sealed record LendingInput(
+    int Units,
+    IReadOnlyList<string>? UnitLabels,
+    int MaxLoanDays,
+    int MaxUnitsPerPerson,
+    int MinNoticeDays,
+    int HorizonDays,
+    int DepositWon,
+    ApprovalMode ApprovalMode)
+{
+    public LendingPolicy ToLending() =>
+        LendingPolicy.Create(Units, UnitLabels, MaxLoanDays, MaxUnitsPerPerson, MinNoticeDays, HorizonDays, DepositWon, ApprovalMode);
+
+    public static LendingInput? From(LendingPolicy? l) => l is null ? null
+        : new(l.Units, l.UnitLabels, l.MaxLoanDays, l.MaxUnitsPerPerson, l.MinNoticeDays, l.HorizonDays, l.DepositWon, l.ApprovalMode);
+}
+
 public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
 {
     public ResourceInputValidator()
@@ -102,6 +124,7 @@ public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
         RuleFor(r => r.FeePerHour).InclusiveBetween(0, 10_000_000);
         RuleFor(r => r.FeeNote).MaximumLength(200);
         RuleFor(r => r.Policy).NotNull();
+        RuleFor(r => r.Lending!.ApprovalMode).IsInEnum().When(r => r.Lending is not null).OverridePropertyName("lending.approvalMode");
         RuleFor(r => r.Policy.ApprovalMode).IsInEnum().When(r => r.Policy is not null).OverridePropertyName("policy.approvalMode");
         RuleForEach(r => r.Policy.OpeningHours).ChildRules(p =>
         {

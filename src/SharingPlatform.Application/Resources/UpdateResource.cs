@@ -43,7 +43,7 @@ public sealed class UpdateResourceHandler(IApplicationDbContext db, ICurrentUser
         }
         else
         {
-            resource.Edit(command.Input.ToDetails(), command.Input.Policy.ToPolicy(), now);
+            resource.Edit(command.Input.ToDetails(), command.Input.Policy.ToPolicy(), now, command.Input.Lending?.ToLending());
         }
 
         await db.SaveChangesAsync(cancellationToken);

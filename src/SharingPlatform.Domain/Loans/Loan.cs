@@ -198,3 +198,19 @@ public sealed class LoanChange(Guid id, Guid loanId, DateTimeOffset at, Guid? ac
 
 /// <summary>What the lending rules need to know about the borrower: the units of the resource they already hold and a pause.</summary>
 public sealed record LoanStanding(int UnitsHeld, DateTimeOffset? PausedUntil = null);
+
+/// <summary>
+/// The database's count of one day of a lent resource (table <c>loan_days</c>): the units that exist that day and those
+/// promised to loans, created by the first loan that takes the day.
+/// </summary>
+public sealed class LoanDay
+{
+    private LoanDay()
+    {
+    }
+
+    public Guid ResourceId { get; private set; }
+    public DateOnly Day { get; private set; }
+    public int Units { get; private set; }
+    public int UnitsTaken { get; private set; }
+}

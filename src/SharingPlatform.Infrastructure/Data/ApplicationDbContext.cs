@@ -9,6 +9,7 @@ using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Emails;
 using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Loans;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Reports;
@@ -28,6 +29,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<BookingChange> BookingChanges => Set<BookingChange>();
+    public DbSet<Loan> Loans => Set<Loan>();
+    public DbSet<LoanDay> LoanDays => Set<LoanDay>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

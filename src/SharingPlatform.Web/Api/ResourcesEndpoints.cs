@@ -8,15 +8,15 @@ namespace SharingPlatform.Web.Api;
 public static class ResourcesEndpoints
 {
     public sealed record CreateResourceRequest(Guid OrganizationId, ResourceCategory Category, string Title, string Description,
-        string Municipality, string Address, int? Capacity, int? FeePerHour, string? FeeNote, PolicyInput Policy)
+        string Municipality, string Address, int? Capacity, int? FeePerHour, string? FeeNote, PolicyInput Policy, LendingInput? Lending = null)
     {
-        public ResourceInput Input => new(Category, Title, Description, Municipality, Address, Capacity, FeePerHour, FeeNote, Policy);
+        public ResourceInput Input => new(Category, Title, Description, Municipality, Address, Capacity, FeePerHour, FeeNote, Policy, Lending);
     }
 
     public sealed record UpdateResourceRequest(uint Version, ResourceCategory Category, string Title, string Description,
-        string Municipality, string Address, int? Capacity, int? FeePerHour, string? FeeNote, PolicyInput Policy)
+        string Municipality, string Address, int? Capacity, int? FeePerHour, string? FeeNote, PolicyInput Policy, LendingInput? Lending = null)
     {
-        public ResourceInput Input => new(Category, Title, Description, Municipality, Address, Capacity, FeePerHour, FeeNote, Policy);
+        public ResourceInput Input => new(Category, Title, Description, Municipality, Address, Capacity, FeePerHour, FeeNote, Policy, Lending);
     }
 
     public static void MapResourcesEndpoints(this RouteGroupBuilder api)

@@ -230,6 +230,13 @@ public static class AuthorizationMatrix
             Json(w => new { resourceId = w.Resource, startsAt = w.FreeSlot.AddHours(2), endsAt = w.FreeSlot.AddHours(3), occurrences = 2, attendees = 2, purpose = "행렬", mode = "weekly" }))
             .SignedIn(Passes),
         Api("GET", "/api/v1/bookings/mine", w => "/api/v1/bookings/mine").SignedIn(Ok),
+
+        // Loans of goods.
+        Api("GET", "/api/v1/resources/{id}/loan-availability", w => $"/api/v1/resources/{w.Tents}/loan-availability?from={w.LoanDay}&to={w.LoanDay}").Everyone(Ok),
+        Api("POST", "/api/v1/loans", w => "/api/v1/loans",
+            Json(w => new { resourceId = w.Tents, units = 1, pickupOn = w.LoanDay, returnOn = w.LoanDay, purpose = "행렬" })).SignedIn(Passes),
+        Api("GET", "/api/v1/loans/{id}", w => $"/api/v1/loans/{w.Loan}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator)
+            .Because("the borrower, the lending organization's members and administrators"),
         Api("GET", "/api/v1/bookings/incoming", w => "/api/v1/bookings/incoming").SignedIn(Ok).Because("each sees the incoming bookings of their own organizations"),
         Api("GET", "/api/v1/bookings/{id}", w => $"/api/v1/bookings/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Api("POST", "/api/v1/bookings/{id}/check-in", w => $"/api/v1/bookings/{w.ConfirmedBooking}/check-in").SignedIn(Refused).But(Passes, OrgMembers),
@@ -351,6 +358,8 @@ public static class AuthorizationMatrix
         Api("POST", "/api/v1/bookings/{id}/cancel", w => $"/api/v1/bookings/{w.CancellableBooking}/cancel")
             .SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
         Api("POST", "/api/v1/bookings/{id}/cancel-rest-of-series", w => $"/api/v1/bookings/{w.CancellableBooking}/cancel-rest-of-series")
+            .SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
+        Api("POST", "/api/v1/loans/{id}/cancel", w => $"/api/v1/loans/{w.CancellableLoan}/cancel", Json(w => new { reason = "행렬" }))
             .SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
         Api("POST", "/api/v1/lab-bookings/{id}/cancel", w => $"/api/v1/lab-bookings/{w.CancellableLabSession}/cancel")
             .SignedIn(Refused).But(Passes, Resident, Owner, LabManager).Destroys(),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.IntegrationTests.Circles;
@@ -59,6 +60,10 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public Guid CancellableBooking { get; private set; }
     public DateTimeOffset MoveTo { get; private set; }
     public DateTimeOffset FreeSlot { get; private set; }
+    public Guid Tents { get; private set; }
+    public string LoanDay { get; private set; } = "";
+    public Guid Loan { get; private set; }
+    public Guid CancellableLoan { get; private set; }
     public Guid Lab { get; private set; }
     public Guid SpareLab { get; private set; }
     public uint LabVersion { get; private set; }
@@ -157,6 +162,21 @@ public sealed partial class MatrixWorld : IAsyncDisposable
         await owner.PostAsync($"/api/v1/bookings/{ConfirmedBooking}/approve", null).ExpectAsync(HttpStatusCode.OK);
         MoveTo = day.AddDays(1);
         FreeSlot = day.AddDays(2);
+
+        // Goods lent by the day, and the resident's loans of them.
+        var tents = BookingClient.AroundTheClock(Org, title: "행렬 텐트");
+        tents["category"] = "goods";
+        tents["lending"] = new JsonObject
+        {
+            ["units"] = 50, ["maxLoanDays"] = 3, ["maxUnitsPerPerson"] = 5, ["minNoticeDays"] = 0, ["horizonDays"] = 60, ["depositWon"] = 0,
+            ["approvalMode"] = "automatic",
+        };
+        Tents = await App.PublishedResourceAsync(new VerifiedOrganization(Org, owner, _emails[Persona.Owner]), tents);
+        LoanDay = DateOnly.FromDateTime(day.DateTime).AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Loan = (await resident.PostAsJsonAsync("/api/v1/loans", new { resourceId = Tents, units = 1, pickupOn = LoanDay, returnOn = LoanDay })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
+        CancellableLoan = (await resident.PostAsJsonAsync("/api/v1/loans", new { resourceId = Tents, units = 1, pickupOn = LoanDay, returnOn = LoanDay })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
 
         // The lab: equipment needing a qualification, named managers (the ex-member among them, before leaving), a session.
         var lab = await CatalogClient.CreatedIdAsync(owner.PostAsJsonAsync("/api/v1/labs", LabClient.LabBody(Org, name: "행렬 실험실")));

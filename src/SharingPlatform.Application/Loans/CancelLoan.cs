@@ -1,0 +1,30 @@
+using FluentValidation;
+using Mediator;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Loans;
+
+namespace SharingPlatform.Application.Loans;
+
+/// <summary>The borrower, or the desk saying why, calls a loan off before the units go out: they are free again at once.</summary>
+public sealed record CancelLoan(Guid Id, string? Reason) : ICommand<LoanView>;
+
+public sealed class CancelLoanValidator : AbstractValidator<CancelLoan>
+{
+    public CancelLoanValidator() => RuleFor(c => c.Reason).MaximumLength(Loan.NoteMaxLength);
+}
+
+public sealed class CancelLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<CancelLoan, LoanView>
+{
+    public async ValueTask<LoanView> Handle(CancelLoan command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (loan, userId, isDesk) = await db.LoadAsync(command.Id, currentUser, cancellationToken);
+        if (loan.BorrowerId != userId && !isDesk)
+            throw new ForbiddenException(Texts.Get("OnlyBorrowerOrDeskCancels"));
+        loan.Cancel(userId, loan.BorrowerId == userId ? command.Reason : Domain.Common.Reason.Require(command.Reason), clock.GetUtcNow());
+        await db.GiveBackAsync(loan, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await db.ViewAsync(loan, cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Organizations;
+using SharingPlatform.Domain.Loans;
+
+namespace SharingPlatform.Application.Loans;
+
+/// <summary>
+/// Who may see and act on a loan: its borrower, the members of the organization that lends the resource (the desk) and
+/// administrators. Anyone else gets 404, as if it did not exist.
+/// </summary>
+public static class LoanAccess
+{
+    public static Exception NotFound() => new NotFoundException(Texts.Get("NoSuchLoan"));
+
+    /// <summary>Loads a loan (tracked, with its steps) and says whether the caller is of the desk.</summary>
+    public static async Task<(Loan Loan, Guid UserId, bool IsDesk)> LoadAsync(
+        this IApplicationDbContext db, Guid loanId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var loan = await db.Loans.Include(l => l.History).SingleOrDefaultAsync(l => l.Id == loanId, cancellationToken) ?? throw NotFound();
+        var organizationId = await db.Resources.Where(r => r.Id == loan.ResourceId).Select(r => r.OrganizationId).SingleAsync(cancellationToken);
+        var isDesk = await db.IsMemberAsync(organizationId, userId, cancellationToken);
+        if (loan.BorrowerId != userId && !isDesk && !currentUser.IsInRole(Roles.Administrator))
+            throw NotFound();
+        return (loan, userId, isDesk);
+    }
+
+    public static async Task<LoanView> ViewAsync(this IApplicationDbContext db, Loan loan, CancellationToken cancellationToken)
+    {
+        var title = await db.Resources.Where(r => r.Id == loan.ResourceId).Select(r => r.Title).SingleAsync(cancellationToken);
+        return LoanView.From(loan, title);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.IntegrationTests.Labs;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Loans;
+
+/// <summary>Goods lent by the day in units, over the real HTTP pipeline and PostgreSQL: the database settles every race.</summary>
+[Collection(AppCollection.Name)]
+public sealed class LoanTests(SharedApp shared)
+{
+    private readonly AppFactory _app = shared.Factory;
+
+    private async Task<(VerifiedOrganization Desk, Guid ResourceId)> TentsAsync(int units = 3, int maxUnitsPerPerson = 2, int maxLoanDays = 3)
+    {
+        var desk = await _app.VerifiedOrganizationAsync("완주 마을 공구도서관");
+        var body = BookingClient.AroundTheClock(desk.Id, title: "캠핑 텐트");
+        body["category"] = "goods";
+        body["lending"] = new JsonObject
+        {
+            ["units"] = units,
+            ["maxLoanDays"] = maxLoanDays,
+            ["maxUnitsPerPerson"] = maxUnitsPerPerson,
+            ["minNoticeDays"] = 0,
+            ["horizonDays"] = 30,
+            ["depositWon"] = 10000,
+            ["approvalMode"] = "automatic",
+        };
+        return (desk, await _app.PublishedResourceAsync(desk, body));
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Task<HttpResponseMessage> BorrowAsync(HttpClient client, Guid resourceId, int units, DateOnly pickupOn, DateOnly returnOn) =>
+        client.PostAsJsonAsync("/api/v1/loans", new { resourceId, units, pickupOn = Day(pickupOn), returnOn = Day(returnOn), purpose = "마을 행사" });
+
+    private static async Task<Dictionary<DateOnly, int>> UnitsLeftAsync(HttpClient client, Guid resourceId, DateOnly from, DateOnly to)
+    {
+        var days = (await client.GetAsync($"/api/v1/resources/{resourceId}/loan-availability?from={Day(from)}&to={Day(to)}").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("days").EnumerateArray();
+        return days.ToDictionary(d => DateOnly.Parse(d.GetProperty("date").GetString()!, CultureInfo.InvariantCulture), d => d.GetProperty("unitsLeft").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_resident_borrows_two_of_three_tents_for_three_days_and_cancelling_frees_them_at_once()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(2);
+
+        var loan = await BorrowAsync(resident, tents, 2, pickup, pickup.AddDays(2)).ExpectAsync(HttpStatusCode.Created);
+
+        loan.GetProperty("status").GetString().ShouldBe("confirmed");
+        loan.GetProperty("depositWon").GetInt32().ShouldBe(20000);
+        var left = await UnitsLeftAsync(resident, tents, pickup.AddDays(-1), pickup.AddDays(3));
+        left.ShouldBe(new Dictionary<DateOnly, int>
+        {
+            [pickup.AddDays(-1)] = 3, [pickup] = 1, [pickup.AddDays(1)] = 1, [pickup.AddDays(2)] = 1, [pickup.AddDays(3)] = 3,
+        });
+
+        var cancelled = await resident.PostAsJsonAsync($"/api/v1/loans/{loan.Id()}/cancel", new { reason = (string?)null }).ExpectAsync(HttpStatusCode.OK);
+        cancelled.GetProperty("status").GetString().ShouldBe("cancelled");
+        (await UnitsLeftAsync(resident, tents, pickup, pickup.AddDays(2))).Values.ShouldAllBe(units => units == 3);
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task Fifty_people_asking_at_once_for_the_last_units_get_exactly_the_units_that_exist()
+    {
+        var (desk, tents) = await TentsAsync(units: 5, maxUnitsPerPerson: 1);
+        var pickup = _app.SeoulToday().AddDays(3);
+        using var early = await _app.SignedInResidentAsync();
+        // One day of the range already has a tent out: four are left on it, five on the next.
+        await BorrowAsync(early, tents, 1, pickup, pickup).ExpectAsync(HttpStatusCode.Created);
+        var people = await _app.ResidentsAsync(50);
+
+        var answers = await Task.WhenAll(people.Select(p => BorrowAsync(p, tents, 1, pickup, pickup.AddDays(1))));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(4);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(46);
+        var refusal = await answers.First(a => a.StatusCode == HttpStatusCode.Conflict).ProblemAsync();
+        refusal.GetProperty("code").GetString().ShouldBe("units_unavailable");
+        refusal.GetProperty("detail").GetString()!.ShouldContain(Day(pickup));
+        var counted = await _app.QueryAsync(db => db.LoanDays.Where(d => d.ResourceId == tents).OrderBy(d => d.Day).Select(d => d.UnitsTaken).ToListAsync());
+        counted.ShouldBe([5, 4]);
+        (await _app.QueryAsync(db => db.Loans.CountAsync(l => l.ResourceId == tents))).ShouldBe(5);
+        foreach (var person in people)
+            person.Dispose();
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task One_person_asking_twice_at_once_stays_within_the_personal_cap()
+    {
+        var (desk, tents) = await TentsAsync(units: 10, maxUnitsPerPerson: 2);
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(1);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => BorrowAsync(resident, tents, 1, pickup, pickup)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(2);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            (await refused.ProblemAsync()).GetProperty("code").GetString().ShouldBe("over_personal_cap");
+        }
+
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task A_loan_the_rules_refuse_changes_nothing_and_says_which_rule()
+    {
+        var (desk, tents) = await TentsAsync(maxLoanDays: 2);
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(1);
+
+        foreach (var (units, from, to, code) in new[]
+                 {
+                     (1, pickup, pickup.AddDays(2), "too_long"),
+                     (3, pickup, pickup, "too_many_units"),
+                     (1, pickup.AddDays(1), pickup, "return_before_pickup"),
+                     (1, pickup.AddDays(40), pickup.AddDays(40), "beyond_horizon"),
+                 })
+        {
+            var refused = await BorrowAsync(resident, tents, units, from, to).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            refused.GetProperty("code").GetString().ShouldBe(code);
+        }
+
+        (await _app.QueryAsync(db => db.Loans.CountAsync(l => l.ResourceId == tents))).ShouldBe(0);
+        (await UnitsLeftAsync(resident, tents, pickup, pickup.AddDays(2))).Values.ShouldAllBe(units => units == 3);
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task A_loan_is_seen_by_its_borrower_and_the_lending_desk_and_by_no_one_else()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var resident = await _app.SignedInResidentAsync();
+        using var stranger = await _app.SignedInResidentAsync();
+        var loan = (await BorrowAsync(resident, tents, 1, _app.SeoulToday().AddDays(1), _app.SeoulToday().AddDays(1)).ExpectAsync(HttpStatusCode.Created)).Id();
+
+        (await resident.GetAsync($"/api/v1/loans/{loan}").ExpectAsync(HttpStatusCode.OK)).GetProperty("history").GetArrayLength().ShouldBe(1);
+        await desk.Owner.GetAsync($"/api/v1/loans/{loan}").ExpectAsync(HttpStatusCode.OK);
+        await stranger.GetAsync($"/api/v1/loans/{loan}").ExpectAsync(HttpStatusCode.NotFound);
+        await stranger.PostAsJsonAsync($"/api/v1/loans/{loan}/cancel", new { reason = "x" }).ExpectAsync(HttpStatusCode.NotFound);
+        (await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/cancel", new { reason = "" }).ExpectAsync(HttpStatusCode.UnprocessableEntity))
+            .GetProperty("code").GetString().ShouldBe("reason_required");
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task A_resource_booked_by_the_slot_has_no_loan_availability()
+    {
+        using var desk = await _app.VerifiedOrganizationAsync();
+        var room = await _app.PublishedResourceAsync(desk, BookingClient.AroundTheClock(desk.Id));
+        var today = Day(_app.SeoulToday());
+
+        var refused = await desk.Owner.GetAsync($"/api/v1/resources/{room}/loan-availability?from={today}&to={today}").ExpectAsync(HttpStatusCode.UnprocessableEntity);
+
+        refused.GetProperty("code").GetString().ShouldBe("resource_not_lent");
+        (await desk.Owner.GetAsync($"/api/v1/resources/{room}").ExpectAsync(HttpStatusCode.OK)).GetProperty("sharingMode").GetString().ShouldBe("slots");
+    }
+}
