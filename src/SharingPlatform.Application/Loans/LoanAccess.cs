@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Loans;
+using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Loans;
 
@@ -24,6 +25,22 @@ public static class LoanAccess
         if (loan.BorrowerId != userId && !isDesk && !currentUser.IsInRole(Roles.Administrator))
             throw NotFound();
         return (loan, userId, isDesk);
+    }
+
+    /// <summary>
+    /// Loads a loan (tracked) for the lending desk to act on, with the resource's lending: 404 for who may not see it, 403
+    /// for its borrower, 409 <c>organization_suspended</c> while the organization is suspended.
+    /// </summary>
+    public static async Task<(Loan Loan, LendingPolicy Lending, Guid UserId)> LoadForDeskAsync(
+        this IApplicationDbContext db, Guid loanId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var (loan, userId, isDesk) = await db.LoadAsync(loanId, currentUser, cancellationToken);
+        if (!isDesk)
+            throw new ForbiddenException(Texts.Get("OnlyLendingDesk"));
+        var resource = await db.Resources.AsNoTracking().Where(r => r.Id == loan.ResourceId)
+            .Select(r => new { r.OrganizationId, r.Lending }).SingleAsync(cancellationToken);
+        await db.RequireNotSuspendedAsync(resource.OrganizationId, cancellationToken);
+        return (loan, resource.Lending!, userId);
     }
 
     public static async Task<LoanView> ViewAsync(this IApplicationDbContext db, Loan loan, CancellationToken cancellationToken)

@@ -37,10 +37,15 @@ public static class LoanUnits
     }
 
     /// <summary>The units of a loan called off before it went out are free again on all its days.</summary>
-    public static async Task GiveBackAsync(this IApplicationDbContext db, Loan loan, CancellationToken cancellationToken) =>
+    public static Task GiveBackAsync(this IApplicationDbContext db, Loan loan, CancellationToken cancellationToken) =>
+        db.GiveBackAsync(loan, loan.Units, loan.PickupOn, cancellationToken);
+
+    /// <summary><paramref name="units"/> units of a loan are free again on its days from <paramref name="from"/> on (a return before the return day).</summary>
+    public static async Task GiveBackAsync(this IApplicationDbContext db, Loan loan, int units, DateOnly from, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
-            UPDATE loan_days SET units_taken = units_taken - {loan.Units}
-            WHERE resource_id = {loan.ResourceId} AND day BETWEEN {loan.PickupOn} AND {loan.ReturnOn} AND units_taken >= {loan.Units}
+            UPDATE loan_days SET units_taken = units_taken - {units}
+            WHERE resource_id = {loan.ResourceId} AND day BETWEEN {(from > loan.PickupOn ? from : loan.PickupOn)} AND {loan.ReturnOn}
+                AND units_taken >= {units}
             """, cancellationToken);
 
     /// <summary>How many units are left on each day of [from, to]: all of them on a day no loan has taken yet.</summary>

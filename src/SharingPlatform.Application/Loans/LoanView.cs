@@ -1,3 +1,4 @@
+using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Loans;
@@ -29,3 +30,18 @@ public sealed record LoanView(
 }
 
 public sealed record LoanStepView(DateTimeOffset At, Guid? ActorId, LoanStatus Status, string? Note);
+
+/// <summary>A loan as lists show it.</summary>
+public sealed record LoanListItem(
+    Guid Id, Guid ResourceId, string ResourceTitle, Guid BorrowerId, string BorrowerName, int Units, DateOnly PickupOn, DateOnly ReturnOn,
+    LoanStatus Status, int UnitsOut, int UnitsReturned);
+
+public static class LoanLists
+{
+    public static IQueryable<LoanListItem> Items(this IApplicationDbContext db, IQueryable<Loan> loans) =>
+        from l in loans
+        join r in db.Resources on l.ResourceId equals r.Id
+        join u in db.Users on l.BorrowerId equals u.Id
+        orderby l.PickupOn, l.Id
+        select new LoanListItem(l.Id, l.ResourceId, r.Title, l.BorrowerId, u.DisplayName, l.Units, l.PickupOn, l.ReturnOn, l.Status, l.UnitsOut, l.UnitsReturned);
+}

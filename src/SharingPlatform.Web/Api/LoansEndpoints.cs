@@ -1,11 +1,16 @@
 using Mediator;
 using SharingPlatform.Application.Loans;
+using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Web.Api;
 
 public static class LoansEndpoints
 {
     public sealed record ReasonRequest(string? Reason);
+
+    public sealed record HandOverRequest(IReadOnlyList<string>? UnitLabels, string? ConditionNote, bool DepositReceived);
+
+    public sealed record ReturnRequest(int Units, string? ConditionNote, bool Damaged, bool DepositReturned, string? Reason);
 
     public static void MapLoansEndpoints(this RouteGroupBuilder api)
     {
@@ -18,9 +23,21 @@ public static class LoansEndpoints
             var loan = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/loans/{loan.Id}", loan);
         });
+        loans.MapGet("/mine", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListMyLoans(page ?? 1, pageSize ?? 20), ct)));
+        loans.MapGet("/incoming", async (string? status, Guid? resourceId, DateOnly? day, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListIncomingLoans(QueryEnums.Parse<LoanStatus>(status, nameof(status)), resourceId, day, page ?? 1, pageSize ?? 20), ct)));
         loans.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetLoan(id), ct)));
         loans.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CancelLoan(id, request?.Reason), ct)));
+        loans.MapPost("/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ApproveLoan(id), ct)));
+        loans.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new RejectLoan(id, request?.Reason), ct)));
+        loans.MapPost("/{id:guid}/hand-over", async (Guid id, HandOverRequest request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new HandOverLoan(id, request.UnitLabels, request.ConditionNote, request.DepositReceived), ct)));
+        loans.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new TakeBackLoan(id, request.Units, request.ConditionNote, request.Damaged, request.DepositReturned, request.Reason), ct)));
     }
 }

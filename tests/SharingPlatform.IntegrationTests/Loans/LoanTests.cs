@@ -14,7 +14,8 @@ public sealed class LoanTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
 
-    private async Task<(VerifiedOrganization Desk, Guid ResourceId)> TentsAsync(int units = 3, int maxUnitsPerPerson = 2, int maxLoanDays = 3)
+    private async Task<(VerifiedOrganization Desk, Guid ResourceId)> TentsAsync(
+        int units = 3, int maxUnitsPerPerson = 2, int maxLoanDays = 3, string approvalMode = "automatic")
     {
         var desk = await _app.VerifiedOrganizationAsync("완주 마을 공구도서관");
         var body = BookingClient.AroundTheClock(desk.Id, title: "캠핑 텐트");
@@ -27,7 +28,7 @@ public sealed class LoanTests(SharedApp shared)
             ["minNoticeDays"] = 0,
             ["horizonDays"] = 30,
             ["depositWon"] = 10000,
-            ["approvalMode"] = "automatic",
+            ["approvalMode"] = approvalMode,
         };
         return (desk, await _app.PublishedResourceAsync(desk, body));
     }
@@ -163,5 +164,62 @@ public sealed class LoanTests(SharedApp shared)
 
         refused.GetProperty("code").GetString().ShouldBe("resource_not_lent");
         (await desk.Owner.GetAsync($"/api/v1/resources/{room}").ExpectAsync(HttpStatusCode.OK)).GetProperty("sharingMode").GetString().ShouldBe("slots");
+    }
+
+    [Fact]
+    public async Task The_desk_hands_two_tents_over_takes_one_back_early_and_the_other_damaged_keeping_the_deposit()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var resident = await _app.SignedInResidentAsync();
+        var today = _app.SeoulToday();
+        var loan = (await BorrowAsync(resident, tents, 2, today, today.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
+
+        await resident.PostAsJsonAsync($"/api/v1/loans/{loan}/hand-over", new { depositReceived = true }).ExpectAsync(HttpStatusCode.Forbidden);
+        var handedOver = await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/hand-over", new { conditionNote = "깨끗함", depositReceived = true })
+            .ExpectAsync(HttpStatusCode.OK);
+        handedOver.GetProperty("status").GetString().ShouldBe("out");
+        handedOver.GetProperty("unitsOut").GetInt32().ShouldBe(2);
+
+        var partly = await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/return", new { units = 1, conditionNote = "이상 없음", depositReturned = true })
+            .ExpectAsync(HttpStatusCode.OK);
+        partly.GetProperty("status").GetString().ShouldBe("out");
+        partly.GetProperty("unitsReturned").GetInt32().ShouldBe(1);
+        var left = await UnitsLeftAsync(resident, tents, today, today.AddDays(2));
+        left[today].ShouldBe(1); // the tent came back today: it is free from tomorrow
+        left[today.AddDays(1)].ShouldBe(2);
+
+        (await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/return", new { units = 1, damaged = true, depositReturned = false })
+            .ExpectAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("reason_required");
+        var returned = await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/return",
+            new { units = 1, conditionNote = "천 찢어짐", damaged = true, depositReturned = false, reason = "수선비" }).ExpectAsync(HttpStatusCode.OK);
+        returned.GetProperty("status").GetString().ShouldBe("returned");
+        returned.GetProperty("damaged").GetBoolean().ShouldBeTrue();
+        returned.GetProperty("depositReturned").GetBoolean().ShouldBeFalse();
+        returned.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString().ShouldBe("천 찢어짐 / 수선비");
+        (await UnitsLeftAsync(resident, tents, today.AddDays(1), today.AddDays(2))).Values.ShouldAllBe(units => units == 3);
+        var incoming = await desk.Owner.GetAsync($"/api/v1/loans/incoming?day={Day(today)}").ExpectAsync(HttpStatusCode.OK);
+        incoming.GetProperty("items").EnumerateArray().Select(l => l.Id()).ShouldContain(loan);
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task Under_manual_approval_the_desk_confirms_one_request_and_rejecting_another_frees_its_units()
+    {
+        var (desk, tents) = await TentsAsync(approvalMode: "manual");
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(1);
+        var first = await BorrowAsync(resident, tents, 1, pickup, pickup).ExpectAsync(HttpStatusCode.Created);
+        first.GetProperty("status").GetString().ShouldBe("requested");
+        var second = (await BorrowAsync(resident, tents, 1, pickup, pickup).ExpectAsync(HttpStatusCode.Created)).Id();
+
+        await resident.PostAsync($"/api/v1/loans/{first.Id()}/approve", null).ExpectAsync(HttpStatusCode.Forbidden);
+        (await desk.Owner.PostAsync($"/api/v1/loans/{first.Id()}/approve", null).ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("confirmed");
+        (await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{second}/reject", new { reason = "행사 준비로 부족" }).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("status").GetString().ShouldBe("rejected");
+
+        (await UnitsLeftAsync(resident, tents, pickup, pickup))[pickup].ShouldBe(2);
+        var mine = await resident.GetAsync("/api/v1/loans/mine").ExpectAsync(HttpStatusCode.OK);
+        mine.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("status").GetString()).Order().ShouldBe(["confirmed", "rejected"]);
+        desk.Dispose();
     }
 }

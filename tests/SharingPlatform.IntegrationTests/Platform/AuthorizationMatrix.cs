@@ -237,6 +237,14 @@ public static class AuthorizationMatrix
             Json(w => new { resourceId = w.Tents, units = 1, pickupOn = w.LoanDay, returnOn = w.LoanDay, purpose = "행렬" })).SignedIn(Passes),
         Api("GET", "/api/v1/loans/{id}", w => $"/api/v1/loans/{w.Loan}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator)
             .Because("the borrower, the lending organization's members and administrators"),
+        Api("GET", "/api/v1/loans/mine", w => "/api/v1/loans/mine").SignedIn(Ok),
+        Api("GET", "/api/v1/loans/incoming", w => "/api/v1/loans/incoming").SignedIn(Ok).Because("each sees the loans of their own organizations"),
+        Api("POST", "/api/v1/loans/{id}/approve", w => $"/api/v1/loans/{w.Loan}/approve").SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/loans/{id}/reject", w => $"/api/v1/loans/{w.Loan}/reject", Json(w => new { reason = "행렬" })).SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/loans/{id}/hand-over", w => $"/api/v1/loans/{w.Loan}/hand-over", Json(w => new { conditionNote = "행렬", depositReceived = false }))
+            .SignedIn(Refused).But(Passes, OrgMembers).Because("before the pick-up day the desk's answer is 422, past authorization"),
+        Api("POST", "/api/v1/loans/{id}/return", w => $"/api/v1/loans/{w.Loan}/return", Json(w => new { units = 1, depositReturned = true }))
+            .SignedIn(Refused).But(Passes, OrgMembers).Because("a loan not out answers 409, past authorization"),
         Api("GET", "/api/v1/bookings/incoming", w => "/api/v1/bookings/incoming").SignedIn(Ok).Because("each sees the incoming bookings of their own organizations"),
         Api("GET", "/api/v1/bookings/{id}", w => $"/api/v1/bookings/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Api("POST", "/api/v1/bookings/{id}/check-in", w => $"/api/v1/bookings/{w.ConfirmedBooking}/check-in").SignedIn(Refused).But(Passes, OrgMembers),

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Loans;
+
+namespace SharingPlatform.Application.Loans;
+
+/// <summary>
+/// The lending desk takes units back: all of them, or some (a partial return). Units back before the return day are free
+/// again for the days left. A deposit kept needs a reason.
+/// </summary>
+public sealed record TakeBackLoan(Guid Id, int Units, string? ConditionNote, bool Damaged, bool DepositReturned, string? Reason) : ICommand<LoanView>;
+
+public sealed class TakeBackLoanValidator : AbstractValidator<TakeBackLoan>
+{
+    public TakeBackLoanValidator()
+    {
+        RuleFor(c => c.ConditionNote).MaximumLength(Loan.NoteMaxLength);
+        RuleFor(c => c.Reason).MaximumLength(Loan.NoteMaxLength);
+    }
+}
+
+public sealed class TakeBackLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<TakeBackLoan, LoanView>
+{
+    public async ValueTask<LoanView> Handle(TakeBackLoan command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (loan, _, userId) = await db.LoadForDeskAsync(command.Id, currentUser, cancellationToken);
+        loan.TakeBack(userId, command.Units, command.ConditionNote, command.Damaged, command.DepositReturned, command.Reason, now);
+        await db.GiveBackAsync(loan, command.Units, SeoulTime.DateOf(now).AddDays(1), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await db.ViewAsync(loan, cancellationToken);
+    }
+}
