@@ -18,3 +18,27 @@
         });
     });
 })();
+
+// KRDS menus (ui-script.js): the main menu's label in the page's language, and the menu button of a phone says whether
+// its panel is open and closes it with Escape.
+window.addEventListener('DOMContentLoaded', function () {
+    'use strict';
+    var gnb = document.querySelector('.krds-main-menu .gnb-menu[data-label]');
+    if (gnb) {
+        gnb.setAttribute('aria-label', gnb.getAttribute('data-label'));
+    }
+    var panel = document.getElementById('mobile-nav');
+    var opener = document.querySelector('[aria-controls="mobile-nav"]');
+    var close = document.getElementById('close-nav');
+    if (!panel || !opener || !close) {
+        return;
+    }
+    new MutationObserver(function () {
+        opener.setAttribute('aria-expanded', panel.classList.contains('is-open') ? 'true' : 'false');
+    }).observe(panel, { attributes: true, attributeFilter: ['class'] });
+    panel.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && panel.classList.contains('is-open')) {
+            close.click();
+        }
+    });
+});
