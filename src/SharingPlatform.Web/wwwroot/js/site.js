@@ -42,3 +42,24 @@ window.addEventListener('DOMContentLoaded', function () {
         }
     });
 });
+
+// A table wider than the screen scrolls sideways in its .table-responsive box: the box then takes keyboard focus (so
+// the arrow keys scroll it) and is named after the table's caption.
+(function () {
+    'use strict';
+    function makeScrollersFocusable() {
+        document.querySelectorAll('.table-responsive:not([tabindex])').forEach(function (box) {
+            if (box.scrollWidth <= box.clientWidth) {
+                return;
+            }
+            box.setAttribute('tabindex', '0');
+            var caption = box.querySelector('caption');
+            if (caption) {
+                box.setAttribute('role', 'region');
+                box.setAttribute('aria-label', caption.textContent.trim());
+            }
+        });
+    }
+    makeScrollersFocusable();
+    window.addEventListener('resize', makeScrollersFocusable);
+})();
