@@ -109,7 +109,7 @@ public sealed class BookingJourney(BrowserApp browser)
         await resident.CheckAsync("booking-details-pending-ko");
 
         // "My bookings" lists it as pending.
-        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "내 예약" }).ClickAsync();
+        await page.ClickMenuLinkAsync("내 메뉴", "내 예약");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "내 예약" })).ToBeVisibleAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
         await Expect(row).ToContainTextAsync($"{saturdayText} (토) 14:00–16:00");
@@ -119,7 +119,7 @@ public sealed class BookingJourney(BrowserApp browser)
         // The owner signs in, finds the request among the incoming ones and approves it.
         await using var ownerPage = await browser.NewPageAsync("ko-KR");
         await ownerPage.Page.SignInAsync(ownerEmail);
-        await ownerPage.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "예약 관리" }).ClickAsync();
+        await ownerPage.Page.ClickMenuLinkAsync("단체 메뉴", "예약 관리");
         await Expect(ownerPage.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "예약 관리" })).ToBeVisibleAsync();
         (await ownerPage.Page.GetByLabel("상태", new() { Exact = true }).InputValueAsync()).ShouldBe("Pending", "requests waiting for a decision come first");
         var request = ownerPage.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "김예약" });

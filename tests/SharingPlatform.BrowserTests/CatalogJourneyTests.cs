@@ -25,7 +25,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await using var owner = await browser.NewPageAsync("ko-KR");
         var page = owner.Page;
         await page.SignInAsync(ownerEmail);
-        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "단체 등록" }).ClickAsync();
+        await page.ClickMenuLinkAsync("단체 메뉴", "단체 등록");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "단체 등록" })).ToBeVisibleAsync();
         await owner.CheckAsync("organization-register-ko");
 
@@ -56,7 +56,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         // The administrator verifies it from the review queue.
         await using var admin = await browser.NewPageAsync("ko-KR");
         await admin.Page.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        await admin.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "검토 대기" }).ClickAsync();
+        await admin.Page.ClickAdminLinkAsync("검토 대기");
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "검토 대기 목록" })).ToBeVisibleAsync();
         await admin.CheckAsync("admin-review-ko");
 
@@ -72,7 +72,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         // The member lists a resource with opening hours.
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("인증됨");
-        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "내 단체" }).ClickAsync();
+        await page.ClickMenuLinkAsync("단체 메뉴", "내 단체");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "내 단체" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = $"{organizationName} 대표 인증됨" })).ToBeVisibleAsync();
         await owner.CheckAsync("my-organizations-ko");
@@ -137,7 +137,7 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         await admin.Page.ReloadAsync();
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = $"{title} 공개 승인" }).ClickAsync();
         await Expect(admin.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("공유자원을 승인해 공개했습니다");
-        await admin.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "감사 기록" }).ClickAsync();
+        await admin.Page.ClickAdminLinkAsync("감사 기록");
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "감사 기록" })).ToBeVisibleAsync();
         await Expect(admin.Page.GetByRole(AriaRole.Table)).ToContainTextAsync("공유자원 승인");
         await admin.CheckAsync("admin-audit-ko");

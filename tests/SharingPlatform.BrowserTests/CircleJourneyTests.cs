@@ -96,7 +96,7 @@ public sealed class CircleJourneyTests(BrowserApp browser)
         await resident.CheckAsync("meeting-promoted-ko");
 
         // "My circles" lists it among the circles the resident belongs to, with the meeting and the answer.
-        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "내 동아리" }).ClickAsync();
+        await page.ClickMenuLinkAsync("내 메뉴", "내 동아리");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "내 동아리" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "가입한 동아리" })).ToContainTextAsync(circleTitle);
         await resident.CheckAsync("my-circles-ko");

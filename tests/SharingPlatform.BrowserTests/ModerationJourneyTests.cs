@@ -72,8 +72,8 @@ public sealed class ModerationJourneyTests(BrowserApp browser)
         await Expect(suspended).ToContainTextAsync("공유자원 공개 중지");
         await administrator.CheckAsync("audit-after-moderation-ko");
 
-        // Then the programme's charts, from the header.
-        await admin.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "통계", Exact = true }).ClickAsync();
+        // Then the programme's charts, from the administrators' console.
+        await admin.ClickAdminLinkAsync("통계");
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "프로그램 통계" })).ToBeVisibleAsync();
         await admin.WaitForFunctionAsync(
             "() => window.Chart !== undefined && Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => window.Chart.getChart(c) !== undefined)");

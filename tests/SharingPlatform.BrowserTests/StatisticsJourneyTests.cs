@@ -17,7 +17,7 @@ public sealed class StatisticsJourneyTests(BrowserApp browser)
         await using var admin = await browser.NewPageAsync("ko-KR");
         var page = admin.Page;
         await page.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "통계", Exact = true }).ClickAsync();
+        await page.ClickAdminLinkAsync("통계");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "프로그램 통계" })).ToBeVisibleAsync();
 
         // Filter by a municipality with the keyboard-usable form.

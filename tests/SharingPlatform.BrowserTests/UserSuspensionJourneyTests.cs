@@ -17,7 +17,7 @@ public sealed class UserSuspensionJourneyTests(BrowserApp browser)
         var page = administrator.Page;
         await page.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "이용자", Exact = true }).ClickAsync();
+        await page.ClickAdminLinkAsync("이용자");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "이용자" })).ToBeVisibleAsync();
         await page.GetByLabel("이메일 또는 이름").FillAsync(email);
         await page.GetByLabel("이메일 또는 이름").PressAsync("Enter");

@@ -18,3 +18,48 @@
         });
     });
 })();
+
+// KRDS menus (ui-script.js): the main menu's label in the page's language, and the menu button of a phone says whether
+// its panel is open and closes it with Escape.
+window.addEventListener('DOMContentLoaded', function () {
+    'use strict';
+    var gnb = document.querySelector('.krds-main-menu .gnb-menu[data-label]');
+    if (gnb) {
+        gnb.setAttribute('aria-label', gnb.getAttribute('data-label'));
+    }
+    var panel = document.getElementById('mobile-nav');
+    var opener = document.querySelector('[aria-controls="mobile-nav"]');
+    var close = document.getElementById('close-nav');
+    if (!panel || !opener || !close) {
+        return;
+    }
+    new MutationObserver(function () {
+        opener.setAttribute('aria-expanded', panel.classList.contains('is-open') ? 'true' : 'false');
+    }).observe(panel, { attributes: true, attributeFilter: ['class'] });
+    panel.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && panel.classList.contains('is-open')) {
+            close.click();
+        }
+    });
+});
+
+// A table wider than the screen scrolls sideways in its .table-responsive box: the box then takes keyboard focus (so
+// the arrow keys scroll it) and is named after the table's caption.
+(function () {
+    'use strict';
+    function makeScrollersFocusable() {
+        document.querySelectorAll('.table-responsive:not([tabindex])').forEach(function (box) {
+            if (box.scrollWidth <= box.clientWidth) {
+                return;
+            }
+            box.setAttribute('tabindex', '0');
+            var caption = box.querySelector('caption');
+            if (caption) {
+                box.setAttribute('role', 'region');
+                box.setAttribute('aria-label', caption.textContent.trim());
+            }
+        });
+    }
+    makeScrollersFocusable();
+    window.addEventListener('resize', makeScrollersFocusable);
+})();

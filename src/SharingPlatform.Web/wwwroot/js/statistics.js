@@ -7,7 +7,13 @@
         return;
     }
     var data = JSON.parse(source.textContent || '{}');
-    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+    // The page's font (Pretendard GOV, which has the Hangul of the labels), once it has loaded.
+    window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    document.fonts.ready.then(function () {
+        document.querySelectorAll('canvas[data-chart]').forEach(draw);
+    });
+
+    function draw(canvas) {
         var chart = data[canvas.getAttribute('data-chart')];
         if (!chart) {
             return;
@@ -25,5 +31,5 @@
                 scales: { y: { beginAtZero: true } }
             }
         });
-    });
+    }
 })();

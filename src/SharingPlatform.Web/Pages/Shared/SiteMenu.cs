@@ -1,0 +1,37 @@
+namespace SharingPlatform.Web.Pages.Shared;
+
+/// <summary>A link of the header's menus: the resource key of its text, and the page (or, outside Razor Pages, the path) it opens.</summary>
+public sealed record MenuLink(string TextKey, string? Page, string? Query = null, string? Path = null, int? Unread = null);
+
+/// <summary>A group of the header's menus: on a desktop a drop-down of the main menu bar, or with <paramref name="InBar"/> its links stand in the bar itself.</summary>
+public sealed record MenuGroup(string Id, string HeadingKey, IReadOnlyList<MenuLink> Links, bool InBar = false);
+
+/// <summary>What the header offers this person: the same groups on a desktop (main menu bar) and on a phone (the menu button's panel).</summary>
+public sealed record SiteMenu(bool SignedIn, int UnreadNotifications, IReadOnlyList<MenuGroup> Groups)
+{
+    public static SiteMenu For(bool signedIn, bool hasOrganizations, bool administrator, int unreadNotifications)
+    {
+        List<MenuGroup> groups =
+        [
+            new("find", "FindMenu", [new("MainNavigationResources", "/Resources/Index"), new("MainNavigationLabs", "/Labs/Index"), new("StudyCirclesLink", "/Circles/Index")], InBar: true),
+        ];
+        if (signedIn)
+        {
+            groups.Add(new("mine", "MyMenu",
+            [
+                new("MyBookingsLink", "/Bookings/Mine"),
+                new("MyLabSessionsLink", "/Labs/Mine"),
+                new("MyCirclesLink", "/Circles/Mine"),
+                new("NotificationsLink", "/Notifications/Index", Unread: unreadNotifications),
+                new("MyAccount", "/Account/Manage"),
+            ]));
+            groups.Add(new("organization", "OrganizationMenu", hasOrganizations
+                ? [new("MyOrganizations", "/Organizations/Index"), new("IncomingLink", "/Bookings/Incoming"), new("RegisterOrganizationLink", "/Organizations/Register")]
+                : [new("RegisterOrganizationLink", "/Organizations/Register")]));
+        }
+
+        if (administrator)
+            groups.Add(new("admin", "AdminMenu", [new("AdminConsoleLink", "/Admin/Review")], InBar: true));
+        return new SiteMenu(signedIn, unreadNotifications, groups);
+    }
+}
