@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Notifications;
 
@@ -16,6 +17,8 @@ public static class DependencyInjection
         services.AddScoped<IReminderNotices, BookingReminders>();
         services.AddScoped<LabNotices>();
         services.AddScoped<IReminderNotices, LabReminders>();
+        services.AddScoped<LoanNotices>();
+        services.AddScoped<IReminderNotices, LoanReminders>();
         services.AddScoped<CircleNotices>();
         services.AddScoped<IReminderNotices, MeetingReminders>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);

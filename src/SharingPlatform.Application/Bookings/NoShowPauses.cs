@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Bookings;
 
-/// <summary>Three no-shows within 90 days, of bookings and lab sessions together, pause a person's booking for 30 days.</summary>
+/// <summary>Three no-shows within 90 days, of bookings and lab sessions together (and loans gone overdue), pause a person's booking for 30 days.</summary>
 public static class NoShowPauses
 {
     /// <summary>
@@ -18,7 +19,8 @@ public static class NoShowPauses
         var booker = await db.LockUserAsync(bookerId, cancellationToken);
         var from = booker.NoShowsCountFrom(now);
         var noShows = await db.Bookings.CountAsync(b => b.BookerId == bookerId && b.Status == BookingStatus.NoShow && b.StartsAt >= from, cancellationToken)
-            + await db.LabBookings.CountAsync(b => b.BookerId == bookerId && b.Status == LabBookingStatus.NoShow && b.SlotStartsAt >= from, cancellationToken);
+            + await db.LabBookings.CountAsync(b => b.BookerId == bookerId && b.Status == LabBookingStatus.NoShow && b.SlotStartsAt >= from, cancellationToken)
+            + await db.Loans.CountAsync(l => l.BorrowerId == bookerId && l.History.Any(c => c.Status == LoanStatus.Overdue && c.At >= from), cancellationToken);
         if (!booker.PauseBookingIfDue(noShows, now))
             return false;
         await notices.PausedAsync(booker, now, cancellationToken);

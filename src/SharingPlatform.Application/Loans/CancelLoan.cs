@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Loans;
 
@@ -13,7 +14,7 @@ public sealed class CancelLoanValidator : AbstractValidator<CancelLoan>
     public CancelLoanValidator() => RuleFor(c => c.Reason).MaximumLength(Loan.NoteMaxLength);
 }
 
-public sealed class CancelLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<CancelLoan, LoanView>
+public sealed class CancelLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, LoanNotices notices, TimeProvider clock) : ICommandHandler<CancelLoan, LoanView>
 {
     public async ValueTask<LoanView> Handle(CancelLoan command, CancellationToken cancellationToken)
     {
@@ -21,8 +22,11 @@ public sealed class CancelLoanHandler(IApplicationDbContext db, ICurrentUser cur
         var (loan, userId, isDesk) = await db.LoadAsync(command.Id, currentUser, cancellationToken);
         if (loan.BorrowerId != userId && !isDesk)
             throw new ForbiddenException(Texts.Get("OnlyBorrowerOrDeskCancels"));
-        loan.Cancel(userId, loan.BorrowerId == userId ? command.Reason : Domain.Common.Reason.Require(command.Reason), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        loan.Cancel(userId, loan.BorrowerId == userId ? command.Reason : Domain.Common.Reason.Require(command.Reason), now);
         await db.GiveBackAsync(loan, cancellationToken);
+        var resource = await db.Resources.Where(r => r.Id == loan.ResourceId).Select(r => new { r.Title, r.OrganizationId }).SingleAsync(cancellationToken);
+        await notices.CancelledAsync(loan, resource.Title, resource.OrganizationId, userId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await db.ViewAsync(loan, cancellationToken);

@@ -16,12 +16,14 @@ public sealed class HandOverLoanValidator : AbstractValidator<HandOverLoan>
     public HandOverLoanValidator() => RuleFor(c => c.ConditionNote).MaximumLength(Loan.NoteMaxLength);
 }
 
-public sealed class HandOverLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<HandOverLoan, LoanView>
+public sealed class HandOverLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, LoanNotices notices, TimeProvider clock) : ICommandHandler<HandOverLoan, LoanView>
 {
     public async ValueTask<LoanView> Handle(HandOverLoan command, CancellationToken cancellationToken)
     {
-        var (loan, lending, userId) = await db.LoadForDeskAsync(command.Id, currentUser, cancellationToken);
-        loan.HandOver(userId, lending, command.UnitLabels, command.ConditionNote, command.DepositReceived, clock.GetUtcNow());
+        var desk = await db.LoadForDeskAsync(command.Id, currentUser, cancellationToken);
+        var (loan, now) = (desk.Loan, clock.GetUtcNow());
+        loan.HandOver(desk.UserId, desk.Lending, command.UnitLabels, command.ConditionNote, command.DepositReceived, now);
+        await notices.HandedOverAsync(loan, desk.OrganizationId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(loan, cancellationToken);
     }

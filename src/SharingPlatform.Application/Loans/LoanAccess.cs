@@ -31,16 +31,16 @@ public static class LoanAccess
     /// Loads a loan (tracked) for the lending desk to act on, with the resource's lending: 404 for who may not see it, 403
     /// for its borrower, 409 <c>organization_suspended</c> while the organization is suspended.
     /// </summary>
-    public static async Task<(Loan Loan, LendingPolicy Lending, Guid UserId)> LoadForDeskAsync(
+    public static async Task<DeskLoan> LoadForDeskAsync(
         this IApplicationDbContext db, Guid loanId, ICurrentUser currentUser, CancellationToken cancellationToken)
     {
         var (loan, userId, isDesk) = await db.LoadAsync(loanId, currentUser, cancellationToken);
         if (!isDesk)
             throw new ForbiddenException(Texts.Get("OnlyLendingDesk"));
         var resource = await db.Resources.AsNoTracking().Where(r => r.Id == loan.ResourceId)
-            .Select(r => new { r.OrganizationId, r.Lending }).SingleAsync(cancellationToken);
+            .Select(r => new { r.OrganizationId, r.Lending, r.Title }).SingleAsync(cancellationToken);
         await db.RequireNotSuspendedAsync(resource.OrganizationId, cancellationToken);
-        return (loan, resource.Lending!, userId);
+        return new DeskLoan(loan, resource.Lending!, resource.OrganizationId, resource.Title, userId);
     }
 
     public static async Task<LoanView> ViewAsync(this IApplicationDbContext db, Loan loan, CancellationToken cancellationToken)
@@ -49,3 +49,6 @@ public static class LoanAccess
         return LoanView.From(loan, title);
     }
 }
+
+/// <summary>A loan as the lending desk acts on it: with the resource's lending, organization and title, and who acts.</summary>
+public sealed record DeskLoan(Loan Loan, LendingPolicy Lending, Guid OrganizationId, string Title, Guid UserId);

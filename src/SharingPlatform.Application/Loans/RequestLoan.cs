@@ -26,7 +26,7 @@ public sealed class RequestLoanValidator : AbstractValidator<RequestLoan>
     }
 }
 
-public sealed class RequestLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<RequestLoan, LoanView>
+public sealed class RequestLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, LoanNotices notices, TimeProvider clock) : ICommandHandler<RequestLoan, LoanView>
 {
     public async ValueTask<LoanView> Handle(RequestLoan command, CancellationToken cancellationToken)
     {
@@ -43,6 +43,7 @@ public sealed class RequestLoanHandler(IApplicationDbContext db, ICurrentUser cu
         var loan = Loan.Request(resource, borrowerId, command.Units, command.PickupOn, command.ReturnOn, command.Purpose ?? "",
             new LoanStanding(held, borrower.BookingPausedUntil), now);
         await db.LendAsync(resource, loan, cancellationToken);
+        await notices.RequestedAsync(loan, resource.Title, resource.OrganizationId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return LoanView.From(loan, resource.Title);

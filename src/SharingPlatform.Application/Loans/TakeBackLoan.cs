@@ -21,14 +21,17 @@ public sealed class TakeBackLoanValidator : AbstractValidator<TakeBackLoan>
     }
 }
 
-public sealed class TakeBackLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<TakeBackLoan, LoanView>
+public sealed class TakeBackLoanHandler(IApplicationDbContext db, ICurrentUser currentUser, LoanNotices notices, TimeProvider clock) : ICommandHandler<TakeBackLoan, LoanView>
 {
     public async ValueTask<LoanView> Handle(TakeBackLoan command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (loan, _, userId) = await db.LoadForDeskAsync(command.Id, currentUser, cancellationToken);
-        loan.TakeBack(userId, command.Units, command.ConditionNote, command.Damaged, command.DepositReturned, command.Reason, now);
+        var desk = await db.LoadForDeskAsync(command.Id, currentUser, cancellationToken);
+        var loan = desk.Loan;
+        loan.TakeBack(desk.UserId, command.Units, command.ConditionNote, command.Damaged, command.DepositReturned, command.Reason, now);
+        if (loan.Status == LoanStatus.Returned)
+            await notices.ReturnedAsync(loan, cancellationToken);
         await db.GiveBackAsync(loan, command.Units, SeoulTime.DateOf(now).AddDays(1), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -49,4 +49,10 @@ public enum NotificationKind
     ChangeRejected,
     OrganizationInvitation,
     SignInTokenReused,
+    LoanRequested,
+    LoanConfirmed,
+    LoanRejected,
+    LoanCancelled,
+    LoanReturnReminder,
+    LoanOverdue,
 }

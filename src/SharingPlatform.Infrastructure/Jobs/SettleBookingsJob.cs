@@ -2,10 +2,11 @@ using Hangfire;
 using Mediator;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Loans;
 
 namespace SharingPlatform.Infrastructure.Jobs;
 
-/// <summary>Every minute: no-shows released, ended bookings completed, pauses started (<see cref="SettleBookings"/>); lab no-shows (<see cref="SettleLabSessions"/>).</summary>
+/// <summary>Every minute: no-shows released, ended bookings completed, pauses started (<see cref="SettleBookings"/>); lab no-shows (<see cref="SettleLabSessions"/>); overdue loans (<see cref="SettleLoans"/>).</summary>
 public sealed class SettleBookingsJob(ISender sender)
 {
     public const string RecurringJobId = "bookings:settle";
@@ -15,5 +16,6 @@ public sealed class SettleBookingsJob(ISender sender)
     {
         await sender.Send(new SettleBookings(), cancellationToken);
         await sender.Send(new SettleLabSessions(), cancellationToken);
+        await sender.Send(new SettleLoans(), cancellationToken);
     }
 }

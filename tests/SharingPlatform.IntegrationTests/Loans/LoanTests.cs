@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.IntegrationTests.Labs;
+using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Loans;
@@ -220,6 +222,32 @@ public sealed class LoanTests(SharedApp shared)
         (await UnitsLeftAsync(resident, tents, pickup, pickup))[pickup].ShouldBe(2);
         var mine = await resident.GetAsync("/api/v1/loans/mine").ExpectAsync(HttpStatusCode.OK);
         mine.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("status").GetString()).Order().ShouldBe(["confirmed", "rejected"]);
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task A_loan_not_back_after_its_return_day_is_reminded_the_day_before_and_goes_overdue_telling_both_sides()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var resident = await _app.SignedInResidentAsync();
+        var today = _app.SeoulToday();
+        var loan = (await BorrowAsync(resident, tents, 1, today, today.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
+        (await resident.InboxAsync()).OfKind("loanConfirmed").ShouldHaveSingleItem();
+        await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/hand-over", new { depositReceived = false }).ExpectAsync(HttpStatusCode.OK);
+        DateTimeOffset Seoul(DateOnly day, int hour, int minute) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(9)).ToUniversalTime();
+
+        await _app.DispatchRemindersAtAsync(Seoul(today.AddDays(1), 9, 5));
+        (await resident.InboxAsync()).OfKind("loanReturnReminder").ShouldHaveSingleItem();
+
+        using (_app.Clock.Travel(Seoul(today.AddDays(2), 23, 59) - _app.Clock.GetUtcNow()))
+            (await _app.SendAsync(new SettleLoans())).Overdue.ShouldBe(0);
+        using (_app.Clock.Travel(Seoul(today.AddDays(3), 0, 1) - _app.Clock.GetUtcNow()))
+            (await _app.SendAsync(new SettleLoans())).Overdue.ShouldBe(1);
+        (await resident.GetAsync($"/api/v1/loans/{loan}").ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("overdue");
+
+        await _app.DispatchRemindersAtAsync(Seoul(today.AddDays(3), 9, 5));
+        (await resident.InboxAsync()).OfKind("loanOverdue").ShouldHaveSingleItem();
+        (await desk.Owner.InboxAsync()).OfKind("loanOverdue").ShouldHaveSingleItem();
         desk.Dispose();
     }
 }

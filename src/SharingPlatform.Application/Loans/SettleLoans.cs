@@ -1,0 +1,58 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Application.Loans;
+
+/// <summary>
+/// What the platform does to loans as days pass (with the bookings' recurring job, every minute): a loan still out after
+/// its return day becomes overdue, and counts with no-shows toward a person's booking pause. Safe to run twice and on
+/// two servers at once: each batch locks its rows with <c>FOR UPDATE SKIP LOCKED</c> and the domain moves each loan once.
+/// </summary>
+public sealed record SettleLoans : ICommand<SettledLoans>;
+
+public sealed record SettledLoans(int Overdue, int PausesStarted);
+
+public sealed class SettleLoansHandler(IApplicationDbContext db, BookingNotices bookingNotices, TimeProvider clock) : ICommandHandler<SettleLoans, SettledLoans>
+{
+    private const int BatchSize = 200;
+
+    public async ValueTask<SettledLoans> Handle(SettleLoans command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = SeoulTime.DateOf(now);
+        int overdue = 0, pauses = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var due = await db.Loans.FromSql($"""
+                SELECT *, xmin FROM loans
+                WHERE status = 'Out' AND return_on < {today}
+                ORDER BY return_on
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            if (due.Count == 0)
+                return new SettledLoans(overdue, pauses);
+
+            foreach (var loan in due)
+            {
+                loan.MarkOverdue(now);
+                overdue++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var borrowerId in due.Select(l => l.BorrowerId).Distinct())
+            {
+                if (await db.PauseIfDueAsync(bookingNotices, borrowerId, now, cancellationToken))
+                    pauses++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
