@@ -42,6 +42,23 @@ public sealed class LoanNotices(Notifier notifier)
     }
 
     /// <summary>
+    /// The borrower's account was suspended: the desk hears of each loan cancelled for it, and of each loan still out (its
+    /// reminders stay, so the units still come back).
+    /// </summary>
+    public async Task BorrowerSuspendedAsync(Loan loan, string resource, Guid organizationId, string borrower, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cancelled = loan.Status == LoanStatus.Cancelled;
+        if (cancelled)
+            await notifier.UnscheduleAsync([loan.Id], cancellationToken);
+        var kind = cancelled ? NotificationKind.LoanCancelled : NotificationKind.LoanBorrowerSuspended;
+        var words = cancelled ? "LoanCancelledBorrowerSuspended" : "LoanBorrowerSuspended";
+        notifier.Notify(await notifier.MembersAsync(organizationId, cancellationToken), kind, loan.Id, now, language => new NoticeText(
+            Texts.Get(language, $"Notice_{words}_Title", resource),
+            Texts.Get(language, $"Notice_{words}_Body", borrower, resource, loan.Units, Day(language, loan.PickupOn), Day(language, loan.ReturnOn))),
+            DeskLink, now);
+    }
+
+    /// <summary>
     /// The units went out: the borrower is reminded the morning before the return day, and on the first morning after it
     /// the borrower and the desk are told if the loan is still out (each reminder checks the loan when it is due).
     /// </summary>
@@ -72,6 +89,7 @@ public sealed class LoanNotices(Notifier notifier)
 
     private static Func<Language, NoticeText> Text(NotificationKind kind, Loan loan, string resource) => language => new NoticeText(
         Texts.Get(language, $"Notice_{kind}_Title", resource),
-        Texts.Get(language, $"Notice_{kind}_Body", resource, loan.Units, Texts.Get(language, "DayFormat", loan.PickupOn.ToDateTime(TimeOnly.MinValue)),
-            Texts.Get(language, "DayFormat", loan.ReturnOn.ToDateTime(TimeOnly.MinValue))));
+        Texts.Get(language, $"Notice_{kind}_Body", resource, loan.Units, Day(language, loan.PickupOn), Day(language, loan.ReturnOn)));
+
+    private static string Day(Language language, DateOnly day) => Texts.Get(language, "DayFormat", day.ToDateTime(TimeOnly.MinValue));
 }

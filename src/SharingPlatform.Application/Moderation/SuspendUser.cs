@@ -4,12 +4,14 @@ using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Loans;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 
@@ -18,7 +20,8 @@ namespace SharingPlatform.Application.Moderation;
 /// <summary>
 /// An administrator suspends a person's account, saying why. In one transaction, with the person's row locked: their
 /// tokens and cookies stop (a new security stamp), their bookings and lab sessions that have not started are cancelled
-/// (the owners and lab managers are told), their answers to meetings not yet started go to the waitlist, they are told
+/// (the owners and lab managers are told), their loans not yet picked up are cancelled and the lending desks told of
+/// those and of any loan still out, their answers to meetings not yet started go to the waitlist, they are told
 /// why, and the decision is audit-logged. 409 <c>user_already_suspended</c>; 422 <c>cannot_suspend_yourself</c>.
 /// </summary>
 public sealed record SuspendUser(Guid Id, string? Reason) : ICommand, IModerationDecision;
@@ -27,7 +30,7 @@ public sealed class SuspendUserValidator() : ModerationDecisionValidator<Suspend
 
 public sealed class SuspendUserHandler(
     IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, BookingNotices bookingNotices, LabNotices labNotices,
-    CircleNotices circleNotices, TimeProvider clock) : ICommandHandler<SuspendUser>
+    CircleNotices circleNotices, LoanNotices loanNotices, TimeProvider clock) : ICommandHandler<SuspendUser>
 {
     /// <summary>What a cancelled booking or session keeps as its reason.</summary>
     public static string CancellationReason => Texts.Get(Language.Korean, "CancellationReasonBookerSuspended");
@@ -44,6 +47,7 @@ public sealed class SuspendUserHandler(
         db.AuditEntries.Add(AuditEntry.Record(adminId, "user.suspend", "user", user.Id, user.SuspensionReason, now, UserStates.Active, UserStates.Suspended));
         await CancelBookingsAsync(user.Id, adminId, now, cancellationToken);
         await CancelLabSessionsAsync(user.Id, adminId, now, cancellationToken);
+        await CancelLoansAsync(user.Id, user.DisplayName, adminId, now, cancellationToken);
         await ReleaseMeetingAnswersAsync(user.Id, now, cancellationToken);
         var reason = user.SuspensionReason;
         notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountSuspended, user.Id, now, language => new NoticeText(
@@ -80,6 +84,24 @@ public sealed class SuspendUserHandler(
             await db.CancelAsync(session, adminId, byManager: true, CancellationReason, now, cancellationToken);
             await labNotices.BookerSuspendedAsync(session, lab, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task CancelLoansAsync(Guid userId, string borrower, Guid adminId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var loans = await db.Loans
+            .Where(l => l.BorrowerId == userId && Loan.Holding.Contains(l.Status))
+            .Join(db.Resources, l => l.ResourceId, r => r.Id, (l, r) => new { Loan = l, r.Title, r.OrganizationId })
+            .OrderBy(l => l.Loan.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var (loan, title, organizationId) in loans.Select(l => (l.Loan, l.Title, l.OrganizationId)))
+        {
+            if (loan.Status is LoanStatus.Requested or LoanStatus.Confirmed)
+            {
+                loan.Cancel(adminId, CancellationReason, now);
+                await db.GiveBackAsync(loan, cancellationToken);
+            }
+            await loanNotices.BorrowerSuspendedAsync(loan, title, organizationId, borrower, now, cancellationToken);
         }
     }
 

@@ -55,4 +55,5 @@ public enum NotificationKind
     LoanCancelled,
     LoanReturnReminder,
     LoanOverdue,
+    LoanBorrowerSuspended,
 }

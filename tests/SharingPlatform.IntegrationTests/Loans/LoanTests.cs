@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Loans;
+using SharingPlatform.IntegrationTests.Administration;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
@@ -248,6 +249,28 @@ public sealed class LoanTests(SharedApp shared)
         await _app.DispatchRemindersAtAsync(Seoul(today.AddDays(3), 9, 5));
         (await resident.InboxAsync()).OfKind("loanOverdue").ShouldHaveSingleItem();
         (await desk.Owner.InboxAsync()).OfKind("loanOverdue").ShouldHaveSingleItem();
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task Suspending_a_borrower_cancels_the_loans_not_picked_up_and_tells_the_desk_of_those_and_of_the_units_still_out()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var borrower = await _app.PersonAsync(displayName: "정대여");
+        var today = _app.SeoulToday();
+        var outNow = (await BorrowAsync(borrower.Client, tents, 1, today, today.AddDays(1)).ExpectAsync(HttpStatusCode.Created)).Id();
+        await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{outNow}/hand-over", new { depositReceived = true }).ExpectAsync(HttpStatusCode.OK);
+        var upcoming = (await BorrowAsync(borrower.Client, tents, 1, today.AddDays(3), today.AddDays(4)).ExpectAsync(HttpStatusCode.Created)).Id();
+        using var admin = await _app.AdministratorAsync();
+
+        await admin.SuspendAsync(borrower.Id, "허위 대여 반복");
+
+        (await desk.Owner.GetAsync($"/api/v1/loans/{upcoming}").ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("cancelled");
+        (await desk.Owner.GetAsync($"/api/v1/loans/{outNow}").ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("out");
+        (await UnitsLeftAsync(desk.Owner, tents, today.AddDays(3), today.AddDays(4))).Values.ShouldAllBe(units => units == 3);
+        var inbox = await desk.Owner.InboxAsync();
+        inbox.OfKind("loanCancelled").ShouldHaveSingleItem().Body().ShouldContain("정대여님의 계정이 정지되어");
+        inbox.OfKind("loanBorrowerSuspended").ShouldHaveSingleItem().Body().ShouldContain("아직 반납되지 않았습니다");
         desk.Dispose();
     }
 }
