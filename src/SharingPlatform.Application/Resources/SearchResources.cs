@@ -11,7 +11,8 @@ namespace SharingPlatform.Application.Resources;
 /// Residents find published resources: by text (title and description, Korean included: ILIKE on trigram indexes),
 /// category, municipality, capacity, free of charge, and free during a period: open for all of it (opening hours,
 /// closed dates) and with no holding booking overlapping it, buffer included — in SQL (a count and a page), whatever the
-/// catalog size.
+/// catalog size. Lent goods are found by <see cref="Units"/> free on every day from <see cref="AvailableFromDay"/> to
+/// <see cref="AvailableToDay"/>, both open days, as <c>RequestLoan</c> would lend them.
 /// </summary>
 public sealed record SearchResources(
     string? Q = null,
@@ -23,7 +24,10 @@ public sealed record SearchResources(
     DateTimeOffset? AvailableTo = null,
     ResourceSort Sort = ResourceSort.Relevance,
     int Page = 1,
-    int PageSize = 20) : IQuery<PagedList<ResourceSummary>>;
+    int PageSize = 20,
+    int? Units = null,
+    DateOnly? AvailableFromDay = null,
+    DateOnly? AvailableToDay = null) : IQuery<PagedList<ResourceSummary>>;
 
 public enum ResourceSort
 {
@@ -49,7 +53,17 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
         RuleFor(q => q.AvailableFrom).NotNull().When(q => q.AvailableTo is not null);
         RuleFor(q => q.AvailableTo).Must((q, to) => to - q.AvailableFrom <= TimeSpan.FromDays(31)).When(q => q.AvailableFrom is not null && q.AvailableTo is not null)
             .WithMessage(_ => Texts.Get("PeriodTooLong"));
+        RuleFor(q => q.Units).InclusiveBetween(1, LendingPolicy.MaxUnits);
+        RuleFor(q => q.AvailableFromDay).NotNull().When(q => q.AvailableToDay is not null || q.Units is not null);
+        RuleFor(q => q.AvailableToDay).NotNull().When(q => q.AvailableFromDay is not null || q.Units is not null);
+        RuleFor(q => q.AvailableToDay).GreaterThanOrEqualTo(q => q.AvailableFromDay)
+            .Must((q, to) => to!.Value.DayNumber - q.AvailableFromDay!.Value.DayNumber < MaxLoanSearchDays)
+            .WithMessage(_ => Texts.Get("PeriodTooLong"))
+            .When(q => q.AvailableFromDay is not null && q.AvailableToDay is not null);
     }
+
+    /// <summary>The longest range of days a search for units covers, as loan availability shows.</summary>
+    public const int MaxLoanSearchDays = 92;
 }
 
 public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHandler<SearchResources, PagedList<ResourceSummary>>
@@ -74,6 +88,11 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
             resources = resources.Where(r => r.Capacity >= capacity);
         if (query.FreeOnly == true)
             resources = resources.Where(r => r.FeePerHour == null || r.FeePerHour == 0);
+        if (query.AvailableFromDay is { } fromDay && query.AvailableToDay is { } toDay)
+        {
+            var lent = UnitsFree(query.Units ?? 1, fromDay, toDay);
+            resources = resources.Where(r => lent.Contains(r.Id));
+        }
 
         var ordered = query.Sort == ResourceSort.Newest || string.IsNullOrEmpty(text)
             ? resources.OrderByDescending(r => r.CreatedAt)
@@ -115,6 +134,28 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
                 SELECT 1 FROM bookings b
                 WHERE b.resource_id = r.id AND b.status IN ('Pending', 'Confirmed')
                   AND b.blocked_until > {end} AND b.starts_at >= {end} AND b.starts_at < {end} + make_interval(mins => r.buffer_minutes)))
+            """);
+    }
+
+    /// <summary>
+    /// The ids of lent resources with <paramref name="units"/> units left on every day of [from, to] (a day no loan has
+    /// taken yet has all of them) and open on both days, so that a loan from <paramref name="from"/> to
+    /// <paramref name="to"/> would not be refused for units or closed days.
+    /// </summary>
+    private IQueryable<Guid> UnitsFree(int units, DateOnly from, DateOnly to)
+    {
+        var ends = new[] { from, to }.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        var pickup = WeekMinute(from.DayOfWeek, TimeOnly.MinValue);
+        var back = WeekMinute(to.DayOfWeek, TimeOnly.MinValue);
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT r.id AS "Value" FROM resources r
+            WHERE r.lending IS NOT NULL AND (r.lending ->> 'units')::int >= {units}
+              AND NOT (r.closed_dates && {ends})
+              AND r.weekly_opening && int4range({pickup}, {pickup + 1440})
+              AND r.weekly_opening && int4range({back}, {back + 1440})
+              AND NOT EXISTS (
+                SELECT 1 FROM loan_days d
+                WHERE d.resource_id = r.id AND d.day BETWEEN {from} AND {to} AND d.units_taken + {units} > (r.lending ->> 'units')::int)
             """);
     }
 

@@ -27,10 +27,12 @@ public static class ResourcesEndpoints
         resources.MapGet("", async (
                 string? q, string? category, string? municipality, int? minCapacity, bool? freeOnly,
                 DateTimeOffset? availableFrom, DateTimeOffset? availableTo, string? sort, int? page, int? pageSize,
+                int? units, DateOnly? availableFromDay, DateOnly? availableToDay,
                 ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SearchResources(
                 q, QueryEnums.Parse<ResourceCategory>(category, nameof(category)), municipality, minCapacity, freeOnly, availableFrom, availableTo,
-                QueryEnums.Parse<ResourceSort>(sort, nameof(sort)) ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20), ct)));
+                QueryEnums.Parse<ResourceSort>(sort, nameof(sort)) ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20,
+                units, availableFromDay, availableToDay), ct)));
 
         resources.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetResource(id), ct)));

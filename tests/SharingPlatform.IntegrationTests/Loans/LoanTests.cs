@@ -18,10 +18,10 @@ public sealed class LoanTests(SharedApp shared)
     private readonly AppFactory _app = shared.Factory;
 
     private async Task<(VerifiedOrganization Desk, Guid ResourceId)> TentsAsync(
-        int units = 3, int maxUnitsPerPerson = 2, int maxLoanDays = 3, string approvalMode = "automatic")
+        int units = 3, int maxUnitsPerPerson = 2, int maxLoanDays = 3, string approvalMode = "automatic", string title = "캠핑 텐트")
     {
         var desk = await _app.VerifiedOrganizationAsync("완주 마을 공구도서관");
-        var body = BookingClient.AroundTheClock(desk.Id, title: "캠핑 텐트");
+        var body = BookingClient.AroundTheClock(desk.Id, title: title);
         body["category"] = "goods";
         body["lending"] = new JsonObject
         {
@@ -271,6 +271,28 @@ public sealed class LoanTests(SharedApp shared)
         var inbox = await desk.Owner.InboxAsync();
         inbox.OfKind("loanCancelled").ShouldHaveSingleItem().Body().ShouldContain("정대여님의 계정이 정지되어");
         inbox.OfKind("loanBorrowerSuspended").ShouldHaveSingleItem().Body().ShouldContain("아직 반납되지 않았습니다");
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task The_search_finds_goods_with_enough_units_free_on_every_day_of_a_range()
+    {
+        var word = CatalogClient.NewHangulWord();
+        var (desk, tents) = await TentsAsync(title: $"{word} 텐트");
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(2);
+        await BorrowAsync(resident, tents, 2, pickup, pickup.AddDays(1)).ExpectAsync(HttpStatusCode.Created);
+
+        async Task<IEnumerable<Guid>> FoundAsync(int units, DateOnly from, DateOnly to) =>
+            (await resident.GetAsync($"/api/v1/resources?q={Uri.EscapeDataString(word)}&units={units}&availableFromDay={Day(from)}&availableToDay={Day(to)}")
+                .ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(r => r.Id());
+
+        (await FoundAsync(1, pickup, pickup.AddDays(1))).ShouldBe([tents]);
+        (await FoundAsync(2, pickup.AddDays(1), pickup.AddDays(3))).ShouldBeEmpty();
+        (await FoundAsync(2, pickup.AddDays(2), pickup.AddDays(3))).ShouldBe([tents]);
+        (await FoundAsync(4, pickup.AddDays(2), pickup.AddDays(3))).ShouldBeEmpty();
+        var refused = await resident.GetAsync($"/api/v1/resources?units=2&availableFromDay={Day(pickup)}").ExpectAsync(HttpStatusCode.BadRequest);
+        refused.GetProperty("errors").TryGetProperty("availableToDay", out _).ShouldBeTrue();
         desk.Dispose();
     }
 }
