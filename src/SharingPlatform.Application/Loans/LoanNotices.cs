@@ -72,7 +72,7 @@ public sealed class LoanNotices(Notifier notifier)
             notifier.Schedule(person, NotificationKind.LoanOverdue, loan.Id, overdue, now);
     }
 
-    /// <summary>Everything is back: what was scheduled for the loan is not needed any more.</summary>
+    /// <summary>Everything is back, or written off as lost: what was scheduled for the loan is not needed any more.</summary>
     public Task ReturnedAsync(Loan loan, CancellationToken cancellationToken) =>
         notifier.UnscheduleAsync([loan.Id], cancellationToken);
 

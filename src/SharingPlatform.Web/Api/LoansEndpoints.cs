@@ -39,5 +39,7 @@ public static class LoansEndpoints
             TypedResults.Ok(await sender.Send(new HandOverLoan(id, request.UnitLabels, request.ConditionNote, request.DepositReceived), ct)));
         loans.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new TakeBackLoan(id, request.Units, request.ConditionNote, request.Damaged, request.DepositReturned, request.Reason), ct)));
+        loans.MapPost("/{id:guid}/lost", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new MarkLoanLost(id, request?.Reason), ct)));
     }
 }

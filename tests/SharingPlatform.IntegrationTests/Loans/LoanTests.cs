@@ -227,7 +227,7 @@ public sealed class LoanTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task A_loan_not_back_after_its_return_day_is_reminded_the_day_before_and_goes_overdue_telling_both_sides()
+    public async Task A_loan_not_back_after_its_return_day_is_reminded_the_day_before_goes_overdue_telling_both_sides_and_is_written_off_after_two_weeks()
     {
         var (desk, tents) = await TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
@@ -240,15 +240,29 @@ public sealed class LoanTests(SharedApp shared)
         await _app.DispatchRemindersAtAsync(Seoul(today.AddDays(1), 9, 5));
         (await resident.InboxAsync()).OfKind("loanReturnReminder").ShouldHaveSingleItem();
 
+        async Task<string?> StatusAsync() => (await resident.GetAsync($"/api/v1/loans/{loan}").ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString();
         using (_app.Clock.Travel(Seoul(today.AddDays(2), 23, 59) - _app.Clock.GetUtcNow()))
-            (await _app.SendAsync(new SettleLoans())).Overdue.ShouldBe(0);
+            await _app.SendAsync(new SettleLoans());
+        (await StatusAsync()).ShouldBe("out");
         using (_app.Clock.Travel(Seoul(today.AddDays(3), 0, 1) - _app.Clock.GetUtcNow()))
-            (await _app.SendAsync(new SettleLoans())).Overdue.ShouldBe(1);
-        (await resident.GetAsync($"/api/v1/loans/{loan}").ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("overdue");
+            (await _app.SendAsync(new SettleLoans())).Overdue.ShouldBeGreaterThanOrEqualTo(1);
+        (await StatusAsync()).ShouldBe("overdue");
 
         await _app.DispatchRemindersAtAsync(Seoul(today.AddDays(3), 9, 5));
         (await resident.InboxAsync()).OfKind("loanOverdue").ShouldHaveSingleItem();
         (await desk.Owner.InboxAsync()).OfKind("loanOverdue").ShouldHaveSingleItem();
+
+        (await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/lost", new { reason = "연락 두절" }).ExpectAsync(HttpStatusCode.UnprocessableEntity))
+            .GetProperty("code").GetString().ShouldBe("too_early_to_mark_lost");
+        await resident.PostAsJsonAsync($"/api/v1/loans/{loan}/lost", new { reason = "연락 두절" }).ExpectAsync(HttpStatusCode.Forbidden);
+        using (_app.Clock.Travel(Seoul(today.AddDays(17), 0, 1) - _app.Clock.GetUtcNow()))
+        {
+            using var later = await _app.SignedInNowAsync(desk.OwnerEmail);
+            var lost = await later.PostAsJsonAsync($"/api/v1/loans/{loan}/lost", new { reason = "연락 두절" }).ExpectAsync(HttpStatusCode.OK);
+            lost.GetProperty("status").GetString().ShouldBe("lost");
+            lost.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString().ShouldBe("연락 두절");
+        }
+
         desk.Dispose();
     }
 

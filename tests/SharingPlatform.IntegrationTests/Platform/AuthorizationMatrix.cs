@@ -245,6 +245,8 @@ public static class AuthorizationMatrix
             .SignedIn(Refused).But(Passes, OrgMembers).Because("before the pick-up day the desk's answer is 422, past authorization"),
         Api("POST", "/api/v1/loans/{id}/return", w => $"/api/v1/loans/{w.Loan}/return", Json(w => new { units = 1, depositReturned = true }))
             .SignedIn(Refused).But(Passes, OrgMembers).Because("a loan not out answers 409, past authorization"),
+        Api("POST", "/api/v1/loans/{id}/lost", w => $"/api/v1/loans/{w.Loan}/lost", Json(w => new { reason = "행렬" }))
+            .SignedIn(Refused).But(Passes, OrgMembers).Because("a loan not overdue answers 409, past authorization"),
         Api("GET", "/api/v1/bookings/incoming", w => "/api/v1/bookings/incoming").SignedIn(Ok).Because("each sees the incoming bookings of their own organizations"),
         Api("GET", "/api/v1/bookings/{id}", w => $"/api/v1/bookings/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Api("POST", "/api/v1/bookings/{id}/check-in", w => $"/api/v1/bookings/{w.ConfirmedBooking}/check-in").SignedIn(Refused).But(Passes, OrgMembers),

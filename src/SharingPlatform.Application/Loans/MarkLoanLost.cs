@@ -1,0 +1,31 @@
+using FluentValidation;
+using Mediator;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Loans;
+
+namespace SharingPlatform.Application.Loans;
+
+/// <summary>
+/// A member of the lending organization writes off the units of a loan overdue by more than
+/// <see cref="Loan.LostAfterDays"/> days, saying why; nothing more is sent about it.
+/// </summary>
+public sealed record MarkLoanLost(Guid Id, string? Reason) : ICommand<LoanView>;
+
+public sealed class MarkLoanLostValidator : AbstractValidator<MarkLoanLost>
+{
+    public MarkLoanLostValidator() => RuleFor(c => c.Reason).MaximumLength(Loan.NoteMaxLength);
+}
+
+public sealed class MarkLoanLostHandler(IApplicationDbContext db, ICurrentUser currentUser, LoanNotices notices, TimeProvider clock) : ICommandHandler<MarkLoanLost, LoanView>
+{
+    public async ValueTask<LoanView> Handle(MarkLoanLost command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var desk = await db.LoadForDeskAsync(command.Id, currentUser, cancellationToken);
+        desk.Loan.MarkLost(desk.UserId, command.Reason ?? "", clock.GetUtcNow());
+        await notices.ReturnedAsync(desk.Loan, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await db.ViewAsync(desk.Loan, cancellationToken);
+    }
+}
