@@ -117,7 +117,7 @@ internal static class DemoCatalog
     }
 
     /// <summary>A generated photo: a soft gradient in the category's colour, stored like an upload.</summary>
-    private static async Task AddPlaceholderPhotoAsync(IServiceProvider provider, SharedResource resource, ResourceCategory category, DateTimeOffset now)
+    internal static async Task AddPlaceholderPhotoAsync(IServiceProvider provider, SharedResource resource, ResourceCategory category, DateTimeOffset now)
     {
         var (r, g, b) = category switch
         {
@@ -148,7 +148,7 @@ internal static class DemoCatalog
         await files.SaveAsync(photo.ThumbnailFileName, processed.Thumbnail, CancellationToken.None);
     }
 
-    private static BookingPolicy PolicyFor(ResourceCategory category)
+    internal static BookingPolicy PolicyFor(ResourceCategory category)
     {
         var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
             .Select(d => new OpeningPeriod(d, new TimeOnly(9, 0), new TimeOnly(18, 0)));

@@ -20,6 +20,7 @@ internal static class DemoData
         await DemoBookings.SeedAsync(provider, manager, minji, junho, emma);
         await DemoLabs.SeedAsync(provider, manager, minji, junho, emma);
         await DemoCircles.SeedAsync(provider, minji, junho, emma);
+        await DemoLoans.SeedAsync(provider, manager, minji, junho, emma);
         await DemoReports.SeedAsync(provider, minji, junho, emma);
     }
 }
