@@ -2,23 +2,30 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Calendar;
 
 /// <summary>
 /// What a person's secret calendar link (<c>/calendar/{token}.ics</c>) lists: their confirmed bookings (also once
-/// checked in or completed), lab sessions, and the circle meetings they are going to, from 90 days back. A wrong or
-/// replaced token is 404.
+/// checked in or completed), lab sessions, the circle meetings they are going to, and the pick-up and return days of
+/// their loans (whole-day events), from 90 days back. A wrong or replaced token is 404.
 /// </summary>
 public sealed record GetCalendarFeed(string Token) : IQuery<CalendarFeed>;
 
 public sealed record CalendarFeed(string OwnerName, IReadOnlyList<CalendarEntry> Entries);
 
-/// <summary>One event; <see cref="Uid"/> stays the same across fetches so calendar programs update it in place.</summary>
-public sealed record CalendarEntry(string Uid, string Title, string Location, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Link);
+/// <summary>
+/// One event; <see cref="Uid"/> stays the same across fetches so calendar programs update it in place. A whole-day event
+/// (<see cref="AllDay"/>) runs over the Seoul days from <see cref="StartsAt"/> to <see cref="EndsAt"/>.
+/// </summary>
+public sealed record CalendarEntry(
+    string Uid, string Title, string Location, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Link, bool AllDay = false);
 
 public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks links, TimeProvider clock) : IQueryHandler<GetCalendarFeed, CalendarFeed>
 {
@@ -26,7 +33,7 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
     {
         var owner = await db.Users.AsNoTracking()
             .Where(u => u.CalendarToken == query.Token && u.SuspendedAt == null)
-            .Select(u => new { u.Id, u.DisplayName })
+            .Select(u => new { u.Id, u.DisplayName, u.PreferredLanguage })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(Texts.Get("NoSuchCalendarLink"));
         var since = clock.GetUtcNow().AddDays(-90);
@@ -65,6 +72,24 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
         entries.AddRange(meetings.Select(m => new CalendarEntry(
             $"meeting-{m.Id}@sharingplatform", $"{m.Circle}: {m.Title}", string.Join(" ", new[] { m.Room, m.Place }.Where(p => !string.IsNullOrWhiteSpace(p))),
             m.Agenda, m.StartsAt, m.EndsAt, links.To($"/Meetings/Details/{m.Id}").ToString())));
+        var sinceDay = SeoulTime.DateOf(since);
+        var loans = await db.Loans.AsNoTracking()
+            .Where(l => l.BorrowerId == owner.Id && l.ReturnOn >= sinceDay
+                && (l.Status == LoanStatus.Confirmed || l.Status == LoanStatus.Out || l.Status == LoanStatus.Overdue || l.Status == LoanStatus.Returned))
+            .Join(db.Resources, l => l.ResourceId, r => r.Id, (l, r) => new { l.Id, r.Title, r.Address, l.Units, l.PickupOn, l.ReturnOn })
+            .OrderBy(l => l.PickupOn)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        foreach (var loan in loans)
+        {
+            var link = links.To(LoanNotices.MyLoansLink).ToString();
+            CalendarEntry Day(string what, DateOnly day) => new(
+                $"loan-{what}-{loan.Id}@sharingplatform", Texts.Get(owner.PreferredLanguage, $"Calendar_Loan{what}", loan.Title, loan.Units), loan.Address, "",
+                SeoulTime.StartOf(day), SeoulTime.StartOf(day.AddDays(1)), link, AllDay: true);
+            entries.Add(Day("Pickup", loan.PickupOn));
+            entries.Add(Day("Return", loan.ReturnOn));
+        }
+
         return new CalendarFeed(owner.DisplayName, entries.OrderBy(e => e.StartsAt).ToList());
     }
 }

@@ -5,6 +5,7 @@ using Ical.Net.Serialization;
 using Mediator;
 using SharingPlatform.Application.Calendar;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Api;
@@ -37,11 +38,17 @@ public static class CalendarEndpoints
                     Location = entry.Location,
                     Description = string.IsNullOrWhiteSpace(entry.Description) ? entry.Link : $"{entry.Description}\n{entry.Link}",
                     Url = new Uri(entry.Link),
-                    DtStart = new CalDateTime(entry.StartsAt.UtcDateTime, "UTC"),
-                    DtEnd = new CalDateTime(entry.EndsAt.UtcDateTime, "UTC"),
+                    DtStart = entry.AllDay ? SeoulDay(entry.StartsAt) : new CalDateTime(entry.StartsAt.UtcDateTime, "UTC"),
+                    DtEnd = entry.AllDay ? SeoulDay(entry.EndsAt) : new CalDateTime(entry.EndsAt.UtcDateTime, "UTC"),
                 });
             }
 
             return Results.Text(new CalendarSerializer().SerializeToString(calendar), "text/calendar; charset=utf-8");
         }).WithTags("Calendar").ExcludeFromDescription();
+
+    private static CalDateTime SeoulDay(DateTimeOffset at)
+    {
+        var day = SeoulTime.DateOf(at);
+        return new CalDateTime(day.Year, day.Month, day.Day);
+    }
 }

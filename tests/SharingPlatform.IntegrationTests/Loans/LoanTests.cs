@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Calendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Loans;
 using SharingPlatform.IntegrationTests.Administration;
@@ -307,6 +308,28 @@ public sealed class LoanTests(SharedApp shared)
         (await FoundAsync(4, pickup.AddDays(2), pickup.AddDays(3))).ShouldBeEmpty();
         var refused = await resident.GetAsync($"/api/v1/resources?units=2&availableFromDay={Day(pickup)}").ExpectAsync(HttpStatusCode.BadRequest);
         refused.GetProperty("errors").TryGetProperty("availableToDay", out _).ShouldBeTrue();
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task A_loan_puts_its_pick_up_and_return_days_in_the_personal_calendar_feed_until_it_is_cancelled()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(2);
+        var loan = (await BorrowAsync(resident, tents, 2, pickup, pickup.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
+        var token = (await resident.PostAsync("/api/v1/me/calendar-link", null).ExpectAsync(HttpStatusCode.OK)).GetProperty("token").GetString();
+        using var calendarApp = _app.NewClient();
+
+        var events = Calendar.Load(await calendarApp.GetStringAsync($"/calendar/{token}.ics"))!.Events.OrderBy(e => e.DtStart).ToList();
+
+        events.Select(e => e.Uid).ShouldBe([$"loan-Pickup-{loan}@sharingplatform", $"loan-Return-{loan}@sharingplatform"]);
+        events.Select(e => e.Summary).ShouldBe(["대여 수령: 캠핑 텐트 2개", "대여 반납: 캠핑 텐트 2개"]);
+        events.Select(e => e.DtStart!.Date).ShouldBe([pickup, pickup.AddDays(2)]);
+        events.ShouldAllBe(e => !e.DtStart!.HasTime);
+
+        await resident.PostAsJsonAsync($"/api/v1/loans/{loan}/cancel", new { reason = (string?)null }).ExpectAsync(HttpStatusCode.OK);
+        Calendar.Load(await calendarApp.GetStringAsync($"/calendar/{token}.ics"))!.Events.ShouldBeEmpty();
         desk.Dispose();
     }
 }
