@@ -17,7 +17,10 @@ namespace SharingPlatform.Application.OpenData;
 /// </summary>
 public sealed record ListOpenDataResources(int Page = 1, int PageSize = 100) : IQuery<PagedList<OpenDataResource>>;
 
-/// <summary>One shared resource or lab. <c>kind</c> is <c>resource</c> or <c>lab</c>; <c>category</c> is the resource's category or <c>lab</c>.</summary>
+/// <summary>
+/// One shared resource or lab. <c>kind</c> is <c>resource</c> or <c>lab</c>; <c>category</c> is the resource's category or
+/// <c>lab</c>; <c>units</c> is how many identical units goods lent by the day have (none for what is booked by the slot).
+/// </summary>
 public sealed record OpenDataResource(
     Guid Id,
     string Kind,
@@ -32,6 +35,7 @@ public sealed record OpenDataResource(
     string OpenDays,
     string OpenHours,
     int? Capacity,
+    int? Units,
     string BookingMethod,
     bool? IsFree,
     int? FeePerHour,
@@ -114,8 +118,7 @@ public sealed class ListOpenDataResourcesHandler(IApplicationDbContext db, IAppL
         return new OpenDataResource(
             resource.Id, "resource", resource.Title, Camel(resource.Category.ToString()), CategoryName(resource.Category),
             resource.Address, resource.Municipality, MunicipalityName(resource.Municipality), organization, hours, Days(hours), Hours(hours),
-            resource.Capacity,
-            resource.Policy.ApprovalMode == ApprovalMode.Automatic ? "온라인 예약 (즉시 확정)" : "온라인 예약 (단체 승인 후 확정)",
+            resource.Capacity, resource.Lending?.Units, BookingMethod(resource),
             isFree, isFree ? null : resource.FeePerHour, resource.FeeNote,
             photo is null ? null : links.To($"/media/{photo}").ToString(),
             phone, email, links.To($"/Resources/Details/{resource.Id}").ToString(), resource.UpdatedAt);
@@ -126,9 +129,17 @@ public sealed class ListOpenDataResourcesHandler(IApplicationDbContext db, IAppL
         var hours = lab.Timetable.Slots.Select(s => new OpenDataOpeningHours(s.DayOfWeek, s.Starts, s.Ends)).ToList();
         return new OpenDataResource(
             lab.Id, "lab", lab.Name, "lab", "공유실험실", lab.Address, lab.Municipality, MunicipalityName(lab.Municipality), organization,
-            hours, Days(hours), Hours(hours), lab.SeatsPerSlot, "온라인 예약 (회차별 좌석·장비 선택)",
+            hours, Days(hours), Hours(hours), lab.SeatsPerSlot, null, "온라인 예약 (회차별 좌석·장비 선택)",
             null, null, "", photo is null ? null : links.To($"/media/{photo}").ToString(), phone, email, links.To($"/Labs/Details/{lab.Id}").ToString(), lab.UpdatedAt);
     }
+
+    private static string BookingMethod(SharedResource resource) => (resource.Lending, resource.Policy.ApprovalMode) switch
+    {
+        ({ ApprovalMode: ApprovalMode.Automatic }, _) => "온라인 대여 신청 (일 단위, 즉시 확정)",
+        ({ }, _) => "온라인 대여 신청 (일 단위, 단체 승인 후 확정)",
+        (null, ApprovalMode.Automatic) => "온라인 예약 (즉시 확정)",
+        _ => "온라인 예약 (단체 승인 후 확정)",
+    };
 
     private static string Days(IReadOnlyList<OpenDataOpeningHours> hours) =>
         string.Join(",", hours.Select(h => h.DayOfWeek).Distinct().OrderBy(d => ((int)d + 6) % 7).Select(d => KoreanDays[(int)d]));

@@ -22,6 +22,7 @@ public sealed record ProgrammeStatistics(
     IReadOnlyList<LabStatisticsRow> Labs,
     IReadOnlyList<LabEquipmentStatisticsRow> LabEquipment,
     IReadOnlyList<CircleStatisticsRow> Circles,
+    IReadOnlyList<LoanStatisticsRow> Loans,
     ProgrammeTotals Totals);
 
 /// <summary>
@@ -50,13 +51,22 @@ public sealed record CircleStatisticsRow(
     string Municipality, string MunicipalityName, string Month, int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate);
 
 /// <summary>
+/// Loans of lent goods picked up in the month (they went out): units lent, unit-days (units × days of the loan), how many
+/// went overdue at some point and the overdue rate (overdue / loans), and the units written off as lost.
+/// </summary>
+public sealed record LoanStatisticsRow(
+    string Municipality, string MunicipalityName, ResourceCategory Category, string Month,
+    int Loans, int UnitsLent, int UnitDaysLent, int Overdue, double? OverdueRate, int LostUnits);
+
+/// <summary>
 /// The whole period. Published resources: at the end of the last month; distinct users are people counted once over the
 /// whole period.
 /// </summary>
 public sealed record ProgrammeTotals(
     int PublishedResources, int Bookings, double BookedHours, double OpenHours, double? Utilisation, int DistinctUsers, int NoShows, double? NoShowRate,
     int LabSessions, double LabSessionHours, int LabDistinctUsers, int LabNoShows, double? LabNoShowRate, double LabEquipmentHours,
-    int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate);
+    int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate,
+    int Loans, int UnitsLent, int UnitDaysLent, int OverdueLoans, double? OverdueRate, int LostUnits);
 
 public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgrammeStatistics>
 {
@@ -93,6 +103,8 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
 
     private sealed record CircleAggregate(string? Municipality, string? Month, int MeetingsHeld, int GoingAnswers, int Attended);
 
+    private sealed record LoanAggregate(string? Municipality, string? Category, string? Month, int Loans, int UnitsLent, int UnitDaysLent, int Overdue, int LostUnits);
+
     public async ValueTask<ProgrammeStatistics> Handle(GetProgrammeStatistics query, CancellationToken cancellationToken)
     {
         currentUser.RequireAdministrator();
@@ -104,10 +116,12 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
         var labs = await LabsAsync(from, to, municipality, cancellationToken);
         var equipment = await EquipmentAsync(from, to, municipality, cancellationToken);
         var circles = await CirclesAsync(from, to, municipality, now, cancellationToken);
+        var loans = await LoansAsync(from, to, municipality, cancellationToken);
 
         var resourceTotal = resources.Single(r => r.Municipality is null);
         var labTotal = labs.Single(l => l.Municipality is null);
         var circleTotal = circles.Single(c => c.Municipality is null);
+        var loanTotal = loans.Single(l => l.Municipality is null);
         var lastMonth = StatisticsPeriod.MonthText(to);
         var totals = new ProgrammeTotals(
             resources.Where(r => r.Month == lastMonth).Sum(r => r.PublishedResources),
@@ -116,7 +130,8 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             Rate(resourceTotal.NoShows, resourceTotal.Settled),
             labTotal.Sessions, Hours(labTotal.SessionMinutes), labTotal.DistinctUsers, labTotal.NoShows,
             Rate(labTotal.NoShows, labTotal.Sessions + labTotal.NoShows), Hours(equipment.Sum(e => e.Minutes)),
-            circleTotal.MeetingsHeld, circleTotal.GoingAnswers, circleTotal.Attended, Rate(circleTotal.Attended, circleTotal.GoingAnswers));
+            circleTotal.MeetingsHeld, circleTotal.GoingAnswers, circleTotal.Attended, Rate(circleTotal.Attended, circleTotal.GoingAnswers),
+            loanTotal.Loans, loanTotal.UnitsLent, loanTotal.UnitDaysLent, loanTotal.Overdue, Rate(loanTotal.Overdue, loanTotal.Loans), loanTotal.LostUnits);
 
         return new ProgrammeStatistics(
             StatisticsPeriod.MonthText(from), lastMonth, municipality.Length == 0 ? null : municipality,
@@ -133,6 +148,9 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             circles.Where(c => c.Municipality is not null).Select(c => new CircleStatisticsRow(
                 c.Municipality!, StatisticsPeriod.NameOf(c.Municipality!), c.Month!, c.MeetingsHeld, c.GoingAnswers, c.Attended,
                 Rate(c.Attended, c.GoingAnswers))).ToList(),
+            loans.Where(l => l.Municipality is not null).Select(l => new LoanStatisticsRow(
+                l.Municipality!, StatisticsPeriod.NameOf(l.Municipality!), Enum.Parse<ResourceCategory>(l.Category!), l.Month!,
+                l.Loans, l.UnitsLent, l.UnitDaysLent, l.Overdue, Rate(l.Overdue, l.Loans), l.LostUnits)).ToList(),
             totals);
     }
 
@@ -267,5 +285,24 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             WHERE {municipality} = '' OR c.municipality = {municipality}
             GROUP BY GROUPING SETS ((c.municipality, mo.month), ())
             ORDER BY mo.month, c.municipality
+            """).ToListAsync(cancellationToken);
+
+    /// <summary>Loans that went out, by the month of their pick-up day; overdue means the loan was overdue at some step.</summary>
+    private Task<List<LoanAggregate>> LoansAsync(DateOnly from, DateOnly to, string municipality, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<LoanAggregate>($"""
+            SELECT r.municipality, r.category, to_char(date_trunc('month', l.pickup_on), 'YYYY-MM') AS month,
+                   count(*)::integer AS loans,
+                   coalesce(sum(l.units_out), 0)::integer AS units_lent,
+                   coalesce(sum(l.units_out * (l.return_on - l.pickup_on + 1)), 0)::integer AS unit_days_lent,
+                   (count(*) FILTER (WHERE l.status IN ('Overdue', 'Lost')
+                       OR EXISTS (SELECT 1 FROM loan_changes c WHERE c.loan_id = l.id AND c.status = 'Overdue')))::integer AS overdue,
+                   coalesce(sum(l.units_out - l.units_returned) FILTER (WHERE l.status = 'Lost'), 0)::integer AS lost_units
+            FROM loans l
+            JOIN resources r ON r.id = l.resource_id
+            WHERE l.pickup_on >= {from} AND l.pickup_on < ({to}::date + interval '1 month')::date
+              AND l.status IN ('Out', 'Returned', 'Overdue', 'Lost')
+              AND ({municipality} = '' OR r.municipality = {municipality})
+            GROUP BY GROUPING SETS ((r.municipality, r.category, date_trunc('month', l.pickup_on)), ())
+            ORDER BY 3, 1, 2
             """).ToListAsync(cancellationToken);
 }

@@ -12,7 +12,7 @@ public static class OpenDataEndpoints
     private static readonly string[] CsvHeader =
     [
         "id", "kind", "name", "category", "categoryName", "address", "municipalityCode", "municipality", "managingOrganization",
-        "openDays", "openHours", "capacity", "bookingMethod", "isFree", "feePerHour", "feeNote", "photoUrl", "contactPhone",
+        "openDays", "openHours", "capacity", "units", "bookingMethod", "isFree", "feePerHour", "feeNote", "photoUrl", "contactPhone",
         "contactEmail", "detailUrl", "lastUpdated",
     ];
 
@@ -47,7 +47,7 @@ public static class OpenDataEndpoints
     private static IReadOnlyList<object?> CsvRow(OpenDataResource r) =>
     [
         r.Id, r.Kind, r.Name, r.Category, r.CategoryName, r.Address, r.MunicipalityCode, r.Municipality, r.ManagingOrganization,
-        r.OpenDays, r.OpenHours, r.Capacity, r.BookingMethod, r.IsFree, r.FeePerHour, r.FeeNote, r.PhotoUrl, r.ContactPhone,
+        r.OpenDays, r.OpenHours, r.Capacity, r.Units, r.BookingMethod, r.IsFree, r.FeePerHour, r.FeeNote, r.PhotoUrl, r.ContactPhone,
         r.ContactEmail, r.DetailUrl, r.LastUpdated,
     ];
 }

@@ -13,7 +13,7 @@ public static class StatisticsEndpoints
 
 /// <summary>
 /// The statistics as one CSV for spreadsheets, for the API and the statistics page alike: one row per resource, lab,
-/// lab-equipment and circle row, told apart by the <c>section</c> column; a column a section has no figure for is empty.
+/// lab-equipment, circle and loan row, told apart by the <c>section</c> column; a column a section has no figure for is empty.
 /// </summary>
 public static class StatisticsCsv
 {
@@ -22,6 +22,7 @@ public static class StatisticsCsv
         "section", "municipality", "municipalityName", "month", "category", "lab", "equipment",
         "publishedResources", "bookings", "sessions", "meetingsHeld", "hours", "openHours", "utilisation",
         "distinctUsers", "noShows", "noShowRate", "goingAnswers", "attended", "attendanceRate",
+        "loans", "unitsLent", "unitDaysLent", "overdueLoans", "overdueRate", "lostUnits",
     ];
 
     public static string FileName(ProgrammeStatistics statistics) =>
@@ -38,6 +39,7 @@ public static class StatisticsCsv
                 "resources", r.Municipality, r.MunicipalityName, r.Month, Camel(r.Category.ToString()), null, null,
                 r.PublishedResources, r.Bookings, null, null, r.BookedHours, r.OpenHours, r.Utilisation,
                 r.DistinctUsers, r.NoShows, r.NoShowRate, null, null, null,
+                null, null, null, null, null, null,
             ];
         }
 
@@ -48,6 +50,7 @@ public static class StatisticsCsv
                 "labs", l.Municipality, l.MunicipalityName, l.Month, l.Category, null, null,
                 null, null, l.Sessions, null, l.SessionHours, null, null,
                 l.DistinctUsers, l.NoShows, l.NoShowRate, null, null, null,
+                null, null, null, null, null, null,
             ];
         }
 
@@ -57,6 +60,7 @@ public static class StatisticsCsv
             [
                 "labEquipment", e.Municipality, e.MunicipalityName, e.Month, "lab", e.LabName, e.EquipmentName,
                 null, null, e.Sessions, null, e.Hours, null, null,
+                null, null, null, null, null, null,
                 null, null, null, null, null, null,
             ];
         }
@@ -68,6 +72,18 @@ public static class StatisticsCsv
                 "circles", c.Municipality, c.MunicipalityName, c.Month, "circle", null, null,
                 null, null, null, c.MeetingsHeld, null, null, null,
                 null, null, null, c.GoingAnswers, c.Attended, c.AttendanceRate,
+                null, null, null, null, null, null,
+            ];
+        }
+
+        foreach (var l in statistics.Loans)
+        {
+            yield return
+            [
+                "loans", l.Municipality, l.MunicipalityName, l.Month, Camel(l.Category.ToString()), null, null,
+                null, null, null, null, null, null, null,
+                null, null, null, null, null, null,
+                l.Loans, l.UnitsLent, l.UnitDaysLent, l.Overdue, l.OverdueRate, l.LostUnits,
             ];
         }
     }

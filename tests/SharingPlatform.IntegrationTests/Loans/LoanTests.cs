@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Calendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -330,6 +331,49 @@ public sealed class LoanTests(SharedApp shared)
 
         await resident.PostAsJsonAsync($"/api/v1/loans/{loan}/cancel", new { reason = (string?)null }).ExpectAsync(HttpStatusCode.OK);
         Calendar.Load(await calendarApp.GetStringAsync($"/calendar/{token}.ics"))!.Events.ShouldBeEmpty();
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task Lending_counts_in_the_statistics_and_the_CSV_and_the_open_data_feed_gives_the_units()
+    {
+        var (desk, tents) = await TentsAsync();
+        using var resident = await _app.SignedInResidentAsync();
+        using var admin = await _app.AdministratorAsync();
+        var today = _app.SeoulToday();
+        var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var municipality = (await resident.GetAsync($"/api/v1/resources/{tents}").ExpectAsync(HttpStatusCode.OK)).GetProperty("municipality").GetString();
+        async Task<(int Loans, int Units, int UnitDays)> GoodsAsync()
+        {
+            var statistics = await admin.GetAsync($"/api/v1/admin/statistics?from={month}&to={month}&municipality={municipality}").ExpectAsync(HttpStatusCode.OK);
+            var row = statistics.GetProperty("loans").EnumerateArray().SingleOrDefault(r => r.GetProperty("category").GetString() == "goods");
+            return row.ValueKind == System.Text.Json.JsonValueKind.Undefined ? (0, 0, 0)
+                : (row.GetProperty("loans").GetInt32(), row.GetProperty("unitsLent").GetInt32(), row.GetProperty("unitDaysLent").GetInt32());
+        }
+        var before = await GoodsAsync();
+        var loan = (await BorrowAsync(resident, tents, 2, today, today.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
+        (await GoodsAsync()).ShouldBe(before, "a loan counts once it goes out");
+
+        await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{loan}/hand-over", new { depositReceived = true }).ExpectAsync(HttpStatusCode.OK);
+
+        (await GoodsAsync()).ShouldBe((before.Loans + 1, before.Units + 2, before.UnitDays + 6));
+        using var csvRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/admin/statistics?from={month}&to={month}&municipality={municipality}");
+        csvRequest.Headers.Accept.ParseAdd("text/csv");
+        var csv = (await (await admin.SendAsync(csvRequest)).Content.ReadAsStringAsync()).ReplaceLineEndings("\n").Split('\n');
+        csv[0].ShouldEndWith("loans,unitsLent,unitDaysLent,overdueLoans,overdueRate,lostUnits", Case.Sensitive);
+        csv.ShouldContain(line => line.StartsWith($"loans,{municipality},", StringComparison.Ordinal) && line.Contains($",{month},goods,"));
+
+        JsonElement? listed = null;
+        for (var page = 1; listed is null; page++)
+        {
+            var feed = await _app.NewClient().GetAsync($"/api/v1/open-data/resources?page={page}&pageSize=100").ExpectAsync(HttpStatusCode.OK);
+            var items = feed.GetProperty("items").EnumerateArray().ToList();
+            items.ShouldNotBeEmpty();
+            listed = items.Cast<JsonElement?>().FirstOrDefault(r => r!.Value.Id() == tents);
+        }
+
+        listed.Value.GetProperty("units").GetInt32().ShouldBe(3);
+        listed.Value.GetProperty("bookingMethod").GetString().ShouldBe("온라인 대여 신청 (일 단위, 즉시 확정)");
         desk.Dispose();
     }
 }

@@ -17,7 +17,7 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly string[] Held = ["Completed", "CheckedIn"];
-    private static readonly string[] Sections = ["resources", "labs", "labEquipment", "circles"];
+    private static readonly string[] Sections = ["resources", "labs", "labEquipment", "circles", "loans"];
 
     private static string MonthOf(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -46,6 +46,7 @@ public sealed class StatisticsModel(ISender sender, IStringLocalizer<SiteText> l
         var municipalities = s.Resources.GroupBy(r => r.MunicipalityName).OrderBy(g => g.Key).ToList();
         var equipment = s.LabEquipment.GroupBy(e => $"{e.EquipmentName} ({e.LabName})").OrderBy(g => g.Key).ToList();
         var meetings = s.Circles.GroupBy(c => c.Month).OrderBy(g => g.Key).ToList();
+        var loans = s.Loans.GroupBy(l => l.Month).OrderBy(g => g.Key).ToList();
         var charts = new
         {
             bookedHours = Chart(localizer["StatisticsBookedHours"], months.Select(g => (g.Key, g.Sum(r => r.BookedHours)))),
@@ -54,6 +55,7 @@ public sealed class StatisticsModel(ISender sender, IStringLocalizer<SiteText> l
             labHours = Chart(localizer["StatisticsLabHours"], equipment.Select(g => (g.Key, g.Sum(e => e.Hours)))),
             attendance = Chart(localizer["StatisticsAttendancePercent"], meetings.Select(g =>
                 (g.Key, ChartPercent(GetProgrammeStatisticsHandler.Rate(g.Sum(c => c.Attended), g.Sum(c => c.GoingAnswers)))))),
+            unitDaysLent = Chart(localizer["StatisticsUnitDaysLent"], loans.Select(g => (g.Key, (double)g.Sum(l => l.UnitDaysLent)))),
         };
         return JsonSerializer.Serialize(charts, JsonSerializerOptions.Web);
     }
