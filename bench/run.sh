@@ -39,6 +39,7 @@ BENCH_WARMUP=${BENCH_WARMUP:-5}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-16}
 BENCH_THREADS=${BENCH_THREADS:-2}
 BENCH_MUNICIPALITY=${BENCH_MUNICIPALITY:-jeonju}
+BENCH_LENT=${BENCH_LENT:-2000}
 BENCH_PGBENCH_MODE=${BENCH_PGBENCH_MODE:-prepared}
 BENCH_APP_REF=${BENCH_APP_REF:-}
 BENCH_REUSE_DATA=${BENCH_REUSE_DATA:-0}
@@ -280,10 +281,28 @@ login_user() {
 }
 export -f api_user_email register_user login_user
 export BASE_URL API_PASSWORD
+# Sign-up through the API answers at once and leaves the account to a background job (the answer is the same whether
+# or not the address is taken), which this process, without a job server, never runs. So the sign-ups are made (and
+# their answers checked), and the accounts are written in SQL, confirmed, with a password hash in ASP.NET Core
+# Identity's own format (v3: PBKDF2 with HMAC-SHA512, 100,000 iterations), so that they sign in through the API.
 seq 0 $((BENCH_API_USERS - 1)) | xargs -P 4 -I{} bash -c 'register_user {}' ||
   die "signing up the bench users failed (log: $WORK/app.log)"
-confirmed=$(sql -c "UPDATE users SET email_confirmed = true WHERE email LIKE 'bench-api-%@bench.sharing.example' RETURNING 1" | wc -l)
-[ "$confirmed" -ge "$BENCH_API_USERS" ] || die "only $confirmed bench users were found to confirm"
+API_HASH=$(python3 - "$API_PASSWORD" <<'PY'
+import base64, hashlib, os, struct, sys
+salt = os.urandom(16)
+key = hashlib.pbkdf2_hmac("sha512", sys.argv[1].encode(), salt, 100000, 32)
+print(base64.b64encode(b"\x01" + struct.pack(">III", 2, 100000, 16) + salt + key).decode())
+PY
+)
+confirmed=$(sql -c "INSERT INTO users (id, display_name, preferred_language, registered_at, user_name, normalized_user_name, email,
+      normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp, phone_number_confirmed,
+      two_factor_enabled, lockout_enabled, access_failed_count)
+    SELECT gen_random_uuid(), '벤치 사용자 ' || i, 'Korean', now(), e, upper(e), e, upper(e), true, '$API_HASH',
+      upper(md5(random()::text)), gen_random_uuid()::text, false, false, true, 0
+    FROM generate_series(0, $((BENCH_API_USERS - 1))) AS i, LATERAL (SELECT 'bench-api-' || i || '@bench.sharing.example' AS e) AS x
+    ON CONFLICT (normalized_user_name) DO UPDATE SET password_hash = EXCLUDED.password_hash, email_confirmed = true
+    RETURNING 1" | wc -l)
+[ "$confirmed" -ge "$BENCH_API_USERS" ] || die "only $confirmed bench users were written"
 seq 0 $((BENCH_API_USERS - 1)) | xargs -P 4 -I{} bash -c 'login_user {}' >"$WORK/tokens.txt" ||
   die "signing in the bench users failed (log: $WORK/app.log)"
 [ "$(wc -l <"$WORK/tokens.txt")" -eq "$BENCH_API_USERS" ] || die "not every bench user got a token"
@@ -294,6 +313,20 @@ sql -c "DELETE FROM bookings WHERE purpose LIKE 'bench load%'" \
 sql -c "SELECT resource_id FROM bench.resource_index ORDER BY n" >"$WORK/resources.txt"
 BOOKABLE=$(wc -l <"$WORK/resources.txt")
 [ "$BOOKABLE" -gt 0 ] || die "bench.resource_index is empty"
+# Goods lending: BENCH_LENT published resources the booking runs never book (open on weekdays) lend 10,000 units each
+# by the day, automatically approved; earlier loan runs go.
+sql -c "DELETE FROM loans WHERE purpose LIKE 'bench load%'" -c "DROP TABLE IF EXISTS bench.lent_index" \
+  -c "CREATE TABLE bench.lent_index AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id AS resource_id FROM resources
+      WHERE status = 'Published' AND id NOT IN (SELECT resource_id FROM bench.resource_index) ORDER BY id LIMIT $BENCH_LENT" \
+  -c "ALTER TABLE bench.lent_index ADD PRIMARY KEY (n)" \
+  -c "UPDATE resources SET lending = '{\"units\": 10000, \"unitLabels\": [], \"maxLoanDays\": 7, \"maxUnitsPerPerson\": 10000,
+      \"minNoticeDays\": 0, \"horizonDays\": 365, \"depositWon\": 0, \"approvalMode\": \"automatic\"}' WHERE id IN (SELECT resource_id FROM bench.lent_index)" \
+  -c "DELETE FROM loan_days WHERE resource_id IN (SELECT resource_id FROM bench.lent_index)" \
+  -c "DROP SEQUENCE IF EXISTS bench.loan_seq" -c "CREATE SEQUENCE bench.loan_seq" -c "VACUUM ANALYZE resources" >/dev/null
+sql -c "SELECT resource_id FROM bench.lent_index ORDER BY n" >"$WORK/lent.txt"
+LENT=$(wc -l <"$WORK/lent.txt")
+[ "$LENT" -gt 0 ] || die "no resource to lend: bench.lent_index is empty"
+
 read -r N_RESOURCES N_BOOKINGS N_USERS < <(sql -F ' ' -c \
   "SELECT (SELECT count(*) FROM resources), (SELECT count(*) FROM bookings), (SELECT count(*) FROM users)")
 
@@ -323,7 +356,7 @@ for _ in $(seq 1 30); do
 done
 echo "CPU busy before the load, with the app idle: $IDLE_BUSY %" >&2
 export BENCH_LUA_DIR=$REPO/bench/wrk BENCH_THREADS BENCH_RESOURCES_FILE=$REPO/$WORK/resources.txt \
-  BENCH_TOKENS_FILE=$REPO/$WORK/tokens.txt
+  BENCH_TOKENS_FILE=$REPO/$WORK/tokens.txt BENCH_LENT_FILE=$REPO/$WORK/lent.txt
 
 # cpu_per_request BEFORE_APP BEFORE_PG REQUESTS — "app=X pg=Y" in ms of CPU per request since BEFORE_*.
 cpu_per_request() {
@@ -400,6 +433,41 @@ PG_P50=$(percentile 50)
 PG_P95=$(percentile 95)
 PG_P99=$(percentile 99)
 
+# The coming Wednesday N weeks from now: Seoul midnight as epoch seconds, and as days since 1970-01-01 for pgbench.
+wednesday_in_weeks() { TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date -d 'next wednesday' +%F) +$((7 * $1)) days" +%s; }
+log "(d) POST /api/v1/loans: wrk, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s over $LENT lent resources"
+BENCH_BASE_EPOCH=$(wednesday_in_weeks 1) run_wrk loan-warmup "$BENCH_WARMUP" bench/wrk/loan.lua "$BASE_URL" >/dev/null
+loan_base=$(wednesday_in_weeks 2)
+app0=$(app_ticks) pg0=$(pg_ticks)
+LOAN=$(BENCH_BASE_EPOCH=$loan_base run_wrk loan "$BENCH_DURATION" bench/wrk/loan.lua "$BASE_URL")
+sleep 1
+LOAN_CREATED=$(sql -c "SELECT count(*) FROM loans WHERE purpose = 'bench load api' AND pickup_on >= (to_timestamp($loan_base) AT TIME ZONE 'Asia/Seoul')::date")
+LOAN_CPU=$(cpu_per_request "$app0" "$pg0" "$LOAN_CREATED")
+echo "$LOAN" >&2
+echo "loans created by the measured run: $LOAN_CREATED; CPU ms per loan: $LOAN_CPU" >&2
+
+log "(e) the loan SQL with pgbench -M $BENCH_PGBENCH_MODE, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
+loan_pgbench_args=(-n -M "$BENCH_PGBENCH_MODE" -c "$BENCH_CONNECTIONS" -j "$BENCH_THREADS" -f bench/pgbench/loan.sql
+  -D "lent=$LENT" -D "users=$BENCH_BACKGROUND_USERS" -D "base=$(($(wednesday_in_weeks 30) / 86400 + 1))")
+"$PGBENCH" "${loan_pgbench_args[@]}" -T "$BENCH_WARMUP" >"$WORK/pgbench-loan-warmup.out" 2>&1 || {
+  cat "$WORK/pgbench-loan-warmup.out" >&2
+  die "pgbench failed (loan warm-up)"
+}
+sql -c "DELETE FROM loans WHERE purpose = 'bench load pgbench'" >/dev/null
+pg0=$(pg_ticks)
+"$PGBENCH" "${loan_pgbench_args[@]}" -T "$BENCH_DURATION" >"$WORK/pgbench-loan.out" 2>&1 || {
+  cat "$WORK/pgbench-loan.out" >&2
+  die "pgbench failed (loans)"
+}
+PG_LOAN_TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$WORK/pgbench-loan.out")
+[ -n "$PG_LOAN_TPS" ] || die "no tps in $WORK/pgbench-loan.out"
+PG_LOAN_TPS=$(awk -v t="$PG_LOAN_TPS" 'BEGIN { printf "%.1f", t }')
+PG_LOAN_LATENCY=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/pgbench-loan.out")
+PG_LOAN_CREATED=$(sql -c "SELECT count(*) FROM loans WHERE purpose = 'bench load pgbench'")
+PG_LOAN_CPU=$(awk -v p=$(($(pg_ticks) - pg0)) -v n="$PG_LOAN_CREATED" -v hz="$CLK_TCK" -v own="$OWN_CLUSTER" \
+  'BEGIN { print own == 1 ? sprintf("pg=%.2f", 1000 * p / hz / n) : "pg=n/a" }')
+OVERSOLD=$(sql -c "SELECT count(*) FROM loan_days WHERE units_taken > units")
+
 stop_app
 
 # ---------------------------------------------------------------- summary
@@ -427,8 +495,11 @@ machine CPU busy: $busy_note
 | (a) API POST /api/v1/bookings | $(field "$BOOKING" rps) | $(field "$BOOKING" p50_ms) | $(field "$BOOKING" p95_ms) | $(field "$BOOKING" p99_ms) | $(field "$BOOKING" non2xx) non-2xx, $(field "$BOOKING" socket_errors) socket; $API_CREATED created for $(field "$BOOKING" requests) counted |
 | (b) API GET /api/v1/resources (free-period search, $BENCH_MUNICIPALITY, $SEARCH_TOTAL results) | $(field "$SEARCH" rps) | $(field "$SEARCH" p50_ms) | $(field "$SEARCH" p95_ms) | $(field "$SEARCH" p99_ms) | $(field "$SEARCH" non2xx) non-2xx, $(field "$SEARCH" socket_errors) socket |
 | (c) pgbench booking INSERT (-M $BENCH_PGBENCH_MODE) | $PG_TPS | $PG_P50 | $PG_P95 | $PG_P99 | $PG_FAILED failed; $PG_CREATED created |
+| (d) API POST /api/v1/loans ($LENT lent resources) | $(field "$LOAN" rps) | $(field "$LOAN" p50_ms) | $(field "$LOAN" p95_ms) | $(field "$LOAN" p99_ms) | $(field "$LOAN" non2xx) non-2xx, $(field "$LOAN" socket_errors) socket; $LOAN_CREATED created for $(field "$LOAN" requests) counted |
+| (e) pgbench loan SQL (-M $BENCH_PGBENCH_MODE) | $PG_LOAN_TPS | avg $PG_LOAN_LATENCY | | | $PG_LOAN_CREATED created |
 
 - CPU per request (ms; app process, PostgreSQL): booking $BOOKING_CPU; search $SEARCH_CPU; pgbench INSERT $PGBENCH_CPU
+- CPU per loan (ms): API $LOAN_CPU; pgbench $PG_LOAN_CPU; API loans / pgbench: $(awk -v a="$(field "$LOAN" rps)" -v b="$PG_LOAN_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }') %; days with more units promised than exist: $OVERSOLD
 - API booking / pgbench: ${ratio_pct} % (target ≥ 50 %): $booking_verdict
 - free-period search p95: $(field "$SEARCH" p95_ms) ms (target ≤ 20 ms at 100k resources / 2M bookings): $search_verdict
 - search window: $SEARCH_FROM – $SEARCH_TO
