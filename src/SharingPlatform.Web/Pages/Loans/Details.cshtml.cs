@@ -66,27 +66,42 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         ActAsync(new CancelLoan(Id, Blank(CancelReason)), "LoanCancelledDone", cancellationToken, ("Reason", "CancelReason"));
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
-        ActAsync(new ApproveLoan(Id), "LoanApprovedDone", cancellationToken);
+        DeskAsync(new ApproveLoan(Id), "LoanApprovedDone", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
-        ActAsync(new RejectLoan(Id, Blank(RejectReason)), "LoanRejectedDone", cancellationToken, ("Reason", "RejectReason"));
+        DeskAsync(new RejectLoan(Id, Blank(RejectReason)), "LoanRejectedDone", cancellationToken, ("Reason", "RejectReason"));
 
     public Task<IActionResult> OnPostHandOverAsync(CancellationToken cancellationToken) =>
-        ActAsync(
+        DeskAsync(
             new HandOverLoan(Id, HandOver.UnitLabels.Count > 0 ? HandOver.UnitLabels : null, Blank(HandOver.ConditionNote), HandOver.DepositReceived),
             "LoanHandedOverDone", cancellationToken, ("ConditionNote", "HandOver.ConditionNote"), ("UnitLabels", "HandOver.UnitLabels"));
 
     public Task<IActionResult> OnPostTakeBackAsync(CancellationToken cancellationToken) =>
-        ActAsync(
+        DeskAsync(
             new TakeBackLoan(Id, TakeBack.Units, Blank(TakeBack.ConditionNote), TakeBack.Damaged, TakeBack.DepositReturned, Blank(TakeBack.Reason)),
             "LoanTakenBackDone", cancellationToken,
             ("Units", "TakeBack.Units"), ("ConditionNote", "TakeBack.ConditionNote"), ("Reason", "TakeBack.Reason"));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private Task<IActionResult> ActAsync<TResponse>(
-        ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs) =>
-        this.SendAsync(sender, command, localizer.ForLoans(), _ => ShowDone(done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
+    /// <summary>The desk's moves: someone who may see the loan but does not lend it (its borrower, an administrator) is refused.</summary>
+    private async Task<IActionResult> DeskAsync<TResponse>(
+        ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        return YouLend ? await ActAsync(command, done, cancellationToken, inputs) : Forbid();
+    }
+
+    private async Task<IActionResult> ActAsync<TResponse>(
+        ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return NotFound();
+        if (!YouBorrowed && !YouLend)
+            return Forbid();
+        return await this.SendAsync(sender, command, localizer.ForLoans(), _ => ShowDone(done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
+    }
 
     private RedirectToPageResult ShowDone(string done)
     {
