@@ -189,4 +189,38 @@ public sealed class LoanPagesTests(SharedApp shared)
         var left = await resident.GetAsync($"/api/v1/resources/{tables}/loan-availability?from={Day(pickup)}&to={Day(pickup)}").ExpectAsync(HttpStatusCode.OK);
         left.GetProperty("days")[0].GetProperty("unitsLeft").GetInt32().ShouldBe(3);
     }
+
+    [Fact]
+    public async Task The_loan_form_names_the_short_days_and_says_its_refusals_in_days_in_the_pages_language()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync("완주 마을회관");
+        var tables = await _app.PublishedResourceAsync(organization, TablesBody(organization.Id, "잔치용 탁자"));
+        var pickup = _app.SeoulToday().AddDays(5);
+        using (var first = await _app.SignedInResidentAsync())
+        {
+            (await first.PostAsJsonAsync("/api/v1/loans", new { resourceId = tables, units = 2, pickupOn = Day(pickup.AddDays(1)), returnOn = Day(pickup.AddDays(1)) }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var email = ApiClient.NewEmail("borrower");
+        (await _app.SignedInResidentAsync(email)).Dispose();
+        using var resident = _app.NewClient(followRedirects: false);
+        await resident.SignInAsync(email, ApiClient.Password);
+        var shortDay = await resident.PostFormAsync($"/Resources/Details/{tables}?handler=Loan", new Dictionary<string, string>
+        {
+            ["LoanUnits"] = "2", ["PickupOn"] = Day(pickup), ["ReturnOn"] = Day(pickup.AddDays(2)),
+        });
+        shortDay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TextAsync(shortDay)).ShouldContain($"남은 수량이 모자란 날이 있습니다: {Day(pickup.AddDays(1))}.");
+
+        var tooLong = await resident.PostFormAsync($"/Resources/Details/{tables}?handler=Loan&culture=en", new Dictionary<string, string>
+        {
+            ["LoanUnits"] = "1", ["PickupOn"] = Day(pickup), ["ReturnOn"] = Day(pickup.AddDays(7)),
+        });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await TextAsync(tooLong);
+        text.ShouldContain("A loan lasts at most 4 days.");
+        text.ShouldNotContain("minutes");
+        WebUtility.HtmlDecode(await resident.GetStringAsync("/Loans/Mine?culture=en")).ShouldContain("You have no loans yet.");
+    }
 }
