@@ -75,8 +75,8 @@ public sealed class LoanJourneyTests(BrowserApp browser)
         await deskPage.ClickMenuLinkAsync("단체 메뉴", "대여 데스크");
         await Expect(deskPage.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "대여 데스크" })).ToBeVisibleAsync();
         await desk.CheckAsync("lending-desk-ko");
-        await deskPage.GetByRole(AriaRole.Link, new() { Name = $"김탁자 님의 {title} 대여 처리하기" }).First.ClickAsync();
-        await deskPage.GetByRole(AriaRole.Button, new() { Name = "대여 승인" }).ClickAsync();
+        await Expect(deskPage.GetByRole(AriaRole.Link, new() { Name = $"김탁자 님의 {title} 대여 처리하기" }).First).ToBeVisibleAsync();
+        await deskPage.GetByRole(AriaRole.Button, new() { Name = $"김탁자 님의 {title} 대여 승인" }).ClickAsync();
         await Expect(deskPage.GetByRole(AriaRole.Status)).ToContainTextAsync("대여를 승인했습니다");
         await deskPage.GetByLabel("탁자-01").CheckAsync();
         await deskPage.GetByLabel("탁자-03").CheckAsync();
