@@ -82,7 +82,7 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
             .ToListAsync(cancellationToken);
         foreach (var loan in loans)
         {
-            var link = links.To(LoanNotices.MyLoansLink).ToString();
+            var link = links.To(LoanNotices.Link(loan.Id)).ToString();
             CalendarEntry Day(string what, DateOnly day) => new(
                 $"loan-{what}-{loan.Id}@sharingplatform", Texts.Get(owner.PreferredLanguage, $"Calendar_Loan{what}", loan.Title, loan.Units), loan.Address, "",
                 SeoulTime.StartOf(day), SeoulTime.StartOf(day.AddDays(1)), link, AllDay: true);

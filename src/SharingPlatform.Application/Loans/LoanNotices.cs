@@ -13,10 +13,8 @@ public sealed class LoanNotices(Notifier notifier)
     /// <summary>Reminders and overdue notices go out at nine in the morning, Seoul time.</summary>
     public static readonly TimeOnly MorningAt = new(9, 0);
 
-    /// <summary>A borrower's notices lead to their loans; the desk's to its incoming loans.</summary>
-    public const string MyLoansLink = "/Loans/Mine";
-
-    public const string DeskLink = "/Loans/Incoming";
+    /// <summary>Every notice about a loan leads to the loan's page, where the borrower and the desk each see what they can do.</summary>
+    public static string Link(Guid loanId) => $"/Loans/Details/{loanId}";
 
     /// <summary>A new loan: confirmed, the borrower is told; requested, the lending organization's members are.</summary>
     public async Task RequestedAsync(Loan loan, string resource, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -24,21 +22,21 @@ public sealed class LoanNotices(Notifier notifier)
         if (loan.Status == LoanStatus.Confirmed)
             await ConfirmedAsync(loan, resource, now, cancellationToken);
         else
-            Tell(await notifier.MembersAsync(organizationId, cancellationToken), NotificationKind.LoanRequested, loan, resource, DeskLink, now);
+            Tell(await notifier.MembersAsync(organizationId, cancellationToken), NotificationKind.LoanRequested, loan, resource, now);
     }
 
     public async Task ConfirmedAsync(Loan loan, string resource, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Tell(await notifier.PeopleAsync([loan.BorrowerId], cancellationToken), NotificationKind.LoanConfirmed, loan, resource, MyLoansLink, now);
+        Tell(await notifier.PeopleAsync([loan.BorrowerId], cancellationToken), NotificationKind.LoanConfirmed, loan, resource, now);
 
     public async Task RejectedAsync(Loan loan, string resource, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Tell(await notifier.PeopleAsync([loan.BorrowerId], cancellationToken), NotificationKind.LoanRejected, loan, resource, MyLoansLink, now);
+        Tell(await notifier.PeopleAsync([loan.BorrowerId], cancellationToken), NotificationKind.LoanRejected, loan, resource, now);
 
     /// <summary>The other side is told: the desk when the borrower cancelled, else the borrower.</summary>
     public async Task CancelledAsync(Loan loan, string resource, Guid organizationId, Guid by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var byBorrower = by == loan.BorrowerId;
         var told = byBorrower ? await notifier.MembersAsync(organizationId, cancellationToken) : await notifier.PeopleAsync([loan.BorrowerId], cancellationToken);
-        Tell(told, NotificationKind.LoanCancelled, loan, resource, byBorrower ? DeskLink : MyLoansLink, now);
+        Tell(told, NotificationKind.LoanCancelled, loan, resource, now);
     }
 
     /// <summary>
@@ -55,7 +53,7 @@ public sealed class LoanNotices(Notifier notifier)
         notifier.Notify(await notifier.MembersAsync(organizationId, cancellationToken), kind, loan.Id, now, language => new NoticeText(
             Texts.Get(language, $"Notice_{words}_Title", resource),
             Texts.Get(language, $"Notice_{words}_Body", borrower, resource, loan.Units, Day(language, loan.PickupOn), Day(language, loan.ReturnOn))),
-            DeskLink, now);
+            Link(loan.Id), now);
     }
 
     /// <summary>
@@ -84,8 +82,8 @@ public sealed class LoanNotices(Notifier notifier)
             _ => null,
         };
 
-    private void Tell(IReadOnlyList<Recipient> people, NotificationKind kind, Loan loan, string resource, string link, DateTimeOffset now) =>
-        notifier.Notify(people, kind, loan.Id, now, Text(kind, loan, resource), link, now);
+    private void Tell(IReadOnlyList<Recipient> people, NotificationKind kind, Loan loan, string resource, DateTimeOffset now) =>
+        notifier.Notify(people, kind, loan.Id, now, Text(kind, loan, resource), Link(loan.Id), now);
 
     private static Func<Language, NoticeText> Text(NotificationKind kind, Loan loan, string resource) => language => new NoticeText(
         Texts.Get(language, $"Notice_{kind}_Title", resource),

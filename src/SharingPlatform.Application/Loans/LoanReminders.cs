@@ -21,7 +21,7 @@ public sealed class LoanReminders(IApplicationDbContext db, TimeProvider clock) 
         foreach (var reminder in due)
         {
             if (loans.TryGetValue(reminder.SubjectId, out var found) && LoanNotices.ReminderText(reminder.Kind, found.Loan, found.Title, now) is { } text)
-                notices[reminder.Id] = new ReminderNotice(text, reminder.RecipientId == found.Loan.BorrowerId ? LoanNotices.MyLoansLink : LoanNotices.DeskLink);
+                notices[reminder.Id] = new ReminderNotice(text, LoanNotices.Link(found.Loan.Id));
         }
 
         return notices;

@@ -513,6 +513,15 @@ public static class AuthorizationMatrix
         Post("/Bookings/Incoming", "Approve", w => "/Bookings/Incoming", Fields(("id", w => w.PendingBooking))).SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Bookings/Incoming", "Reject", w => "/Bookings/Incoming", Fields(("id", w => w.PendingBooking))).SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Bookings/Incoming", "CheckIn", w => "/Bookings/Incoming", Fields(("id", w => w.ConfirmedBooking))).SignedIn(Refused).But(Passes, OrgMembers),
+        Get("/Loans/Mine", w => "/Loans/Mine").SignedIn(Ok),
+        Get("/Loans/Desk", w => "/Loans/Desk").SignedIn(Ok).Because("each sees the loans of their own organizations"),
+        Get("/Loans/Details", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator)
+            .Because("the borrower, the lending organization's members and administrators"),
+        Post("/Loans/Details", "Approve", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Loans/Details", "Reject", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Loans/Details", "HandOver", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Loans/Details", "TakeBack", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
+        Post("/Resources/Details", "Loan", w => $"/Resources/Details/{w.Tents}", Fields(("PickupOn", w => w.LoanDay), ("ReturnOn", w => w.LoanDay))).SignedIn(Passes),
         Get("/Bookings/Details", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Post("/Bookings/Details", "Move", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Passes, Resident).Because("an empty form"),
         Post("/Bookings/Details", "Approve", w => $"/Bookings/Details/{w.PendingBooking}").SignedIn(Refused).But(Passes, OrgMembers),
@@ -588,6 +597,7 @@ public static class AuthorizationMatrix
             .SignedIn(Refused).But(Passes, Administrator),
 
         // What changes the world for the lines after it: last.
+        Post("/Loans/Details", "Cancel", w => $"/Loans/Details/{w.CancellableLoan}").SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
         Post("/Bookings/Details", "Cancel", w => $"/Bookings/Details/{w.CancellableBooking}").SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
         Post("/Bookings/Details", "CancelSeries", w => $"/Bookings/Details/{w.CancellableBooking}").SignedIn(Refused).But(Passes, Resident, Owner, Staff, LabManager).Destroys(),
         Post("/Labs/Mine", "Cancel", w => "/Labs/Mine", Fields(("sessionId", w => w.CancellableLabSession))).SignedIn(Refused).But(Passes, Resident).Destroys()

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Moderation;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Resources;
 using SharingPlatform.Web.Pages.Bookings;
+using SharingPlatform.Web.Pages.Loans;
 
 namespace SharingPlatform.Web.Pages.Resources;
 
@@ -21,6 +23,12 @@ namespace SharingPlatform.Web.Pages.Resources;
 public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> DecisionInputs = ValidationErrors.Inputs(("Reason", "Reason"), ("File", "Photo"));
+
+    private static readonly Dictionary<string, string> LoanInputs = ValidationErrors.Inputs(
+        ("Units", "LoanUnits"), ("PickupOn", "PickupOn"), ("ReturnOn", "ReturnOn"), ("Purpose", "Purpose"));
+
+    /// <summary>How many weeks the day calendar of a lent resource shows, from this week's Monday.</summary>
+    public const int LoanCalendarWeeks = 6;
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -41,6 +49,25 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
     /// <summary>The Monday of this week in Seoul, for the "this week" link.</summary>
     public DateOnly ThisWeek { get; private set; }
 
+    /// <summary>A lent resource's days from this week's Monday: open or not, units left; null when it lends nothing now.</summary>
+    public IReadOnlyList<LoanDayView>? LoanDays { get; private set; }
+
+    /// <summary>Today in Seoul.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The loan asked for: chosen from the day calendar's links or typed in the form.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? PickupOn { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? ReturnOn { get; set; }
+
+    [BindProperty]
+    public int LoanUnits { get; set; } = 1;
+
+    [BindProperty]
+    public string? Purpose { get; set; }
+
     /// <summary>An administrator's reason for suspending or restoring.</summary>
     [BindProperty]
     public string? Reason { get; set; }
@@ -55,6 +82,24 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostLoanAsync(CancellationToken cancellationToken)
+    {
+        if (PickupOn is null)
+            ModelState.AddModelError(nameof(PickupOn), localizer["Error_PickupOn_Required"]);
+        if (ReturnOn is null)
+            ModelState.AddModelError(nameof(ReturnOn), localizer["Error_ReturnOn_Required"]);
+        if (!ModelState.IsValid)
+            return await ReloadAsync(cancellationToken);
+        return await this.SendAsync(
+            sender, new RequestLoan(Id, LoanUnits, PickupOn!.Value, ReturnOn!.Value, Purpose), localizer.ForLoans(),
+            loan =>
+            {
+                TempData["Done"] = loan.Status == Domain.Loans.LoanStatus.Confirmed ? "LoanConfirmedDone" : "LoanRequestedDone";
+                return RedirectToPage("/Loans/Details", new { id = loan.Id });
+            },
+            () => ReloadAsync(cancellationToken), LoanInputs, cancellationToken);
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
         ActAsync(new SubmitResource(Id), "ResourceSubmitted", cancellationToken);
@@ -128,11 +173,18 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     private async Task LoadCalendarAsync(CancellationToken cancellationToken)
     {
-        ThisWeek = BookingText.MondayOf(SeoulTime.DateOf(clock.GetUtcNow()));
+        Today = SeoulTime.DateOf(clock.GetUtcNow());
+        ThisWeek = BookingText.MondayOf(Today);
         // A week that is not a date ("?week=abc") shows this week rather than an error.
         ModelState.Remove(nameof(Week));
         if (Resource.Status != ResourceStatus.Published)
             return;
+        if (Resource.Lending is not null)
+        {
+            await LoadLoanDaysAsync(cancellationToken);
+            return;
+        }
+
         var monday = Week is { } week ? BookingText.MondayOf(week) : ThisWeek;
         var (from, to) = WeekCalendar.WindowOf(monday);
         try
@@ -144,6 +196,26 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         {
             // Not open for booking (its organization suspended, say): the page shows no calendar.
             Calendar = null;
+        }
+    }
+
+    private async Task LoadLoanDaysAsync(CancellationToken cancellationToken)
+    {
+        if (Request.Method == HttpMethods.Get)
+        {
+            ModelState.Remove(nameof(PickupOn));
+            ModelState.Remove(nameof(ReturnOn));
+        }
+
+        try
+        {
+            var availability = await sender.Send(
+                new GetLoanAvailability(Resource.Id, ThisWeek, ThisWeek.AddDays(7 * LoanCalendarWeeks - 1)), cancellationToken);
+            LoanDays = availability.Days;
+        }
+        catch (Exception closed) when (closed is NotFoundException or DomainRuleException)
+        {
+            LoanDays = null;
         }
     }
 }

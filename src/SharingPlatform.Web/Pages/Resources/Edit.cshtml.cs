@@ -31,7 +31,8 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
         ("Capacity", "Input.Capacity"),
         ("FeePerHour", "Input.FeePerHour"),
         ("FeeNote", "Input.FeeNote"),
-        ("policy.approvalMode", "Input.ApprovalMode"));
+        ("policy.approvalMode", "Input.ApprovalMode"),
+        ("lending.approvalMode", "Input.LendingApprovalMode"));
 
     /// <summary>Which input a refused policy rule is about.</summary>
     private static readonly Dictionary<string, string> RuleInputs = new()
@@ -44,6 +45,13 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
         ["horizon_invalid"] = "Input.HorizonDays",
         ["buffer_invalid"] = "Input.BufferMinutes",
         ["per_person_cap_invalid"] = "Input.MaxActivePerPerson",
+        ["units_invalid"] = "Input.Units",
+        ["unit_labels_invalid"] = "Input.UnitLabels",
+        ["max_loan_days_invalid"] = "Input.MaxLoanDays",
+        ["max_units_per_person_invalid"] = "Input.MaxUnitsPerPerson",
+        ["min_notice_days_invalid"] = "Input.MinNoticeDays",
+        ["lending_horizon_invalid"] = "Input.LendingHorizonDays",
+        ["deposit_invalid"] = "Input.DepositWon",
     };
 
     [BindProperty(SupportsGet = true)]
@@ -197,6 +205,19 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
         public bool RequiresCheckIn { get; set; }
         public int MaxActivePerPerson { get; set; }
 
+        public SharingMode SharingMode { get; set; }
+        public int Units { get; set; }
+
+        /// <summary>One label a line, for every unit, or none.</summary>
+        public string? UnitLabels { get; set; }
+
+        public int MaxLoanDays { get; set; }
+        public int MaxUnitsPerPerson { get; set; }
+        public int MinNoticeDays { get; set; }
+        public int LendingHorizonDays { get; set; }
+        public int DepositWon { get; set; }
+        public ApprovalMode LendingApprovalMode { get; set; }
+
         /// <summary>Monday to Sunday; one opening period a day.</summary>
         public List<DayForm> Days { get; set; } = CatalogText.Week.Select(d => new DayForm { DayOfWeek = d }).ToList();
 
@@ -215,6 +236,13 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
             HorizonDays = 60,
             BufferMinutes = 0,
             MaxActivePerPerson = 3,
+            SharingMode = SharingMode.Slots,
+            Units = 1,
+            MaxLoanDays = 7,
+            MaxUnitsPerPerson = 1,
+            MinNoticeDays = 1,
+            LendingHorizonDays = 60,
+            LendingApprovalMode = ApprovalMode.Manual,
             Days = CatalogText.Week.Select(d => new DayForm
             {
                 DayOfWeek = d,
@@ -244,6 +272,15 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
             BufferMinutes = r.Policy.BufferMinutes,
             RequiresCheckIn = r.Policy.RequiresCheckIn,
             MaxActivePerPerson = r.Policy.MaxActivePerPerson,
+            SharingMode = r.SharingMode,
+            Units = r.Lending?.Units ?? 1,
+            UnitLabels = r.Lending is { UnitLabels: { } labels } ? string.Join('\n', labels) : null,
+            MaxLoanDays = r.Lending?.MaxLoanDays ?? 7,
+            MaxUnitsPerPerson = r.Lending?.MaxUnitsPerPerson ?? 1,
+            MinNoticeDays = r.Lending?.MinNoticeDays ?? 1,
+            LendingHorizonDays = r.Lending?.HorizonDays ?? 60,
+            DepositWon = r.Lending?.DepositWon ?? 0,
+            LendingApprovalMode = r.Lending?.ApprovalMode ?? ApprovalMode.Manual,
             Days = CatalogText.Week.Select(d =>
             {
                 var periods = r.Policy.OpeningHours.Where(p => p.DayOfWeek == d).OrderBy(p => p.Opens, StringComparer.Ordinal).ToList();
@@ -283,7 +320,13 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
                 ApprovalMode, SlotMinutes, MinMinutes, MaxMinutes, MinNoticeMinutes, HorizonDays, BufferMinutes, RequiresCheckIn,
                 MaxActivePerPerson,
                 Days.Where(d => d.Open).SelectMany(d => d.Periods()).ToList(),
-                closedDates));
+                closedDates),
+            SharingMode == SharingMode.Loans
+                ? new LendingInput(
+                    Units,
+                    (UnitLabels ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                    MaxLoanDays, MaxUnitsPerPerson, MinNoticeDays, LendingHorizonDays, DepositWon, LendingApprovalMode)
+                : null);
     }
 
     public sealed class DayForm

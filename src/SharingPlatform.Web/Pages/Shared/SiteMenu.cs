@@ -20,13 +20,14 @@ public sealed record SiteMenu(bool SignedIn, int UnreadNotifications, IReadOnlyL
             groups.Add(new("mine", "MyMenu",
             [
                 new("MyBookingsLink", "/Bookings/Mine"),
+                new("MyLoansLink", "/Loans/Mine"),
                 new("MyLabSessionsLink", "/Labs/Mine"),
                 new("MyCirclesLink", "/Circles/Mine"),
                 new("NotificationsLink", "/Notifications/Index", Unread: unreadNotifications),
                 new("MyAccount", "/Account/Manage"),
             ]));
             groups.Add(new("organization", "OrganizationMenu", hasOrganizations
-                ? [new("MyOrganizations", "/Organizations/Index"), new("IncomingLink", "/Bookings/Incoming"), new("RegisterOrganizationLink", "/Organizations/Register")]
+                ? [new("MyOrganizations", "/Organizations/Index"), new("IncomingLink", "/Bookings/Incoming"), new("LendingDeskLink", "/Loans/Desk"), new("RegisterOrganizationLink", "/Organizations/Register")]
                 : [new("RegisterOrganizationLink", "/Organizations/Register")]));
         }
 
