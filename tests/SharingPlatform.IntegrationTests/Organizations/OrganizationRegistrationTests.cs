@@ -91,6 +91,29 @@ public sealed class OrganizationRegistrationTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_taken_business_registration_number_is_a_409_with_its_code_and_a_sentence_in_the_readers_language()
+    {
+        using var first = await _app.SignedInResidentAsync();
+        using var second = await _app.SignedInResidentAsync();
+        var number = CatalogClient.NewBusinessRegistrationNumber();
+        await first.RegisterOrganizationAsync(CatalogClient.OrganizationBody(number));
+
+        using var korean = await second.PostAsJsonAsync("/api/v1/organizations", CatalogClient.OrganizationBody(number));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations") { Content = JsonContent.Create(CatalogClient.OrganizationBody(number)) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var english = await second.SendAsync(request);
+
+        korean.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await korean.ProblemAsync();
+        problem.GetProperty("code").GetString().ShouldBe("business_registration_number_taken");
+        problem.GetProperty("detail").GetString()!.ShouldContain("사업자등록번호");
+        english.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var inEnglish = await english.ProblemAsync();
+        inEnglish.GetProperty("code").GetString().ShouldBe("business_registration_number_taken");
+        inEnglish.GetProperty("detail").GetString()!.ShouldContain("already registered");
+    }
+
+    [Fact]
     public async Task The_same_business_registration_number_registered_twice_is_a_409_and_the_first_stays()
     {
         using var first = await _app.SignedInResidentAsync();

@@ -11,6 +11,7 @@ using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Bookings;
 
