@@ -35,9 +35,14 @@ public sealed record SkippedOccurrence(DateOnly Date, DateTimeOffset StartsAt, s
 
 /// <summary>In an all-or-nothing series, the rule that refused one date (and so the whole series), naming the date.</summary>
 public sealed class OccurrenceRefusedException(DateOnly date, DomainRuleException refused)
-    : DomainRuleException(refused.Code, $"{date:yyyy-MM-dd}: {refused.Message}", [.. refused.Arguments])
+    : DomainRuleException(refused.Code, $"{date:yyyy-MM-dd}: {refused.Message}", [.. refused.Arguments]), IRefusalDetails
 {
     public DateOnly Date { get; } = date;
+
+    public IReadOnlyDictionary<string, object?> ProblemFields => new Dictionary<string, object?>
+    {
+        ["date"] = Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
 public sealed class CreateBookingSeriesValidator : AbstractValidator<CreateBookingSeries>

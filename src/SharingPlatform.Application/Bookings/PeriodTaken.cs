@@ -11,7 +11,7 @@ namespace SharingPlatform.Application.Bookings;
 public static class PeriodTaken
 {
     public const string Code = "period_taken";
-    public const string Constraint = "ex_bookings_no_overlap";
+    public const string Constraint = ConstraintCodes.BookingOverlap;
 
     public static bool Is(DbUpdateException exception) => exception.InnerException is PostgresException pg
         && ((pg.SqlState == PostgresErrorCodes.ExclusionViolation && pg.ConstraintName == Constraint)
@@ -22,9 +22,14 @@ public static class PeriodTaken
 
     /// <summary>Dates of a series that are taken, named in the answer so the person can choose others.</summary>
     public sealed class InSeries(IReadOnlyList<DateOnly> dates) : ConflictException(
-        Texts.Get("PeriodTakenInSeries", List(dates)), PeriodTaken.Code)
+        Texts.Get("PeriodTakenInSeries", List(dates)), PeriodTaken.Code), IRefusalDetails
     {
         public IReadOnlyList<DateOnly> Dates { get; } = dates;
+
+        public IReadOnlyDictionary<string, object?> ProblemFields => new Dictionary<string, object?>
+        {
+            ["conflictingDates"] = Dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+        };
 
         private static string List(IEnumerable<DateOnly> dates) =>
             string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));

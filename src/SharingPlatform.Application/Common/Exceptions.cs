@@ -20,3 +20,9 @@ public sealed class ServiceBusyException(TimeSpan retryAfter) : Exception("The s
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>A refusal that names more than its code: the extra fields of its problem details (the dates that were taken…).</summary>
+public interface IRefusalDetails
+{
+    IReadOnlyDictionary<string, object?> ProblemFields { get; }
+}

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Application.Labs;
@@ -11,31 +9,19 @@ namespace SharingPlatform.Application.Labs;
 /// </summary>
 public static class LabConflicts
 {
-    public const string EquipmentConstraint = "ux_lab_booking_equipment_held";
-    public const string OnePerPersonConstraint = "ux_lab_bookings_one_per_person";
-    public const string QualificationConstraint = "ux_lab_qualifications_unrevoked";
+    public const string EquipmentConstraint = ConstraintCodes.LabEquipmentHeld;
+    public const string OnePerPersonConstraint = ConstraintCodes.LabSeatPerPerson;
+    public const string QualificationConstraint = ConstraintCodes.LabQualificationUnrevoked;
 
     public static ConflictException SlotFull() =>
         new(Texts.Get("SlotFull"), "slot_full");
 
-    public static ConflictException EquipmentTaken() =>
-        new(Texts.Get("EquipmentTaken"), "equipment_taken");
+    public static ConflictException EquipmentTaken() => ConstraintCodes.Refusal(EquipmentConstraint);
 
-    public static ConflictException AlreadyBooked() =>
-        new(Texts.Get("SeatAlreadyBooked"), "already_booked");
+    public static ConflictException AlreadyBooked() => ConstraintCodes.Refusal(OnePerPersonConstraint);
 
-    public static ConflictException QualificationExists() =>
-        new(Texts.Get("QualificationAlreadyHeld"), "qualification_exists");
+    public static ConflictException QualificationExists() => ConstraintCodes.Refusal(QualificationConstraint);
 
-    /// <summary>The conflict a unique violation of a lab constraint means, or none for any other error.</summary>
-    public static ConflictException? From(Exception exception) =>
-        (exception as DbUpdateException)?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
-            ? pg.ConstraintName switch
-            {
-                EquipmentConstraint => EquipmentTaken(),
-                OnePerPersonConstraint => AlreadyBooked(),
-                QualificationConstraint => QualificationExists(),
-                _ => null,
-            }
-            : null;
+    /// <summary>The conflict a unique violation of a lab constraint means (<see cref="ConstraintCodes"/>), or none for any other error.</summary>
+    public static ConflictException? From(Exception exception) => ConstraintCodes.From(exception);
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
@@ -12,19 +11,17 @@ namespace SharingPlatform.Application.Reports;
 public static class ReportSubjects
 {
     /// <summary>The unique partial index that allows one open report per person and subject.</summary>
-    public const string OneOpenConstraint = "ux_reports_one_open_per_reporter";
+    public const string OneOpenConstraint = ConstraintCodes.ReportOneOpen;
 
     public static NotFoundException NotFound() => new(Texts.Get("NoSuchThingToReport"));
 
-    public static ConflictException AlreadyReported() => new(Texts.Get("AlreadyReported"), "already_reported");
+    public static ConflictException AlreadyReported() => ConstraintCodes.Refusal(OneOpenConstraint);
 
     public static NotFoundException ReportNotFound() => new(Texts.Get("NoSuchReport"));
 
     /// <summary>The conflict a second open report of one person and subject means, or none for any other error.</summary>
     public static ConflictException? From(Exception exception) =>
-        (exception as DbUpdateException)?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneOpenConstraint }
-            ? AlreadyReported()
-            : null;
+        ConstraintCodes.From(exception) is { Code: "already_reported" } conflict ? conflict : null;
 
     /// <summary>Answers 404 unless the subject exists and <paramref name="currentUser"/> may see it (the feature's own visibility rules).</summary>
     public static async Task RequireVisibleAsync(

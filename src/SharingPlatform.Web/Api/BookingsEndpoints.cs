@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Web.Pages.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Api;
 

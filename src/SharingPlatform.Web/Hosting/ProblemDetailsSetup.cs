@@ -5,12 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
-using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Reports;
 using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Hosting;
 
@@ -100,29 +96,11 @@ public static class ProblemDetailsSetup
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },
         NotFoundException notFound => new ProblemDetails { Status = 404, Detail = notFound.Message },
         ServiceBusyException => new ProblemDetails { Status = 503, Detail = BusyDetail },
-        PeriodTaken.InSeries taken => new ProblemDetails
-        {
-            Status = 409,
-            Detail = taken.Message,
-            Extensions = { ["code"] = taken.Code, ["conflictingDates"] = taken.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray() },
-        },
-        ConflictException { Code: { } code } conflict => new ProblemDetails { Status = 409, Detail = conflict.Message, Extensions = { ["code"] = code } },
-        ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
-        IllegalTransitionException illegal => new ProblemDetails { Status = 409, Detail = illegal.Message, Extensions = { ["code"] = illegal.Code } },
-        OccurrenceRefusedException refused => new ProblemDetails
-        {
-            Status = 422,
-            Detail = refused.Message,
-            Extensions = { ["code"] = refused.Code, ["date"] = refused.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        },
-        DomainRuleException rule => new ProblemDetails { Status = 422, Detail = rule.Message, Extensions = { ["code"] = rule.Code } },
-        // A booking written outside the booking handlers (which say period_taken themselves) still overlaps the constraint.
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: PeriodTaken.Constraint } } =>
-            ToProblem(PeriodTaken.Error()),
-        // A lab's unique indexes (equipment once per slot, one seat per person per slot) name what was taken.
-        DbUpdateException labConflict when LabConflicts.From(labConflict) is { } lab => ToProblem(lab),
-        // A second open report of one person and subject (the unique partial index).
-        DbUpdateException reportConflict when ReportSubjects.From(reportConflict) is { } reported => ToProblem(reported),
+        ConflictException conflict => Refusal(409, conflict.Message, conflict.Code, conflict),
+        IllegalTransitionException illegal => Refusal(409, illegal.Message, illegal.Code, illegal),
+        DomainRuleException rule => Refusal(422, rule.Message, rule.Code, rule),
+        // A violated constraint of the table (one booking per period, one open report…) names what was taken.
+        DbUpdateException or PostgresException when ConstraintCodes.From(exception) is { } known => ToProblem(known),
         DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
         PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
         DbUpdateConcurrencyException => Conflict(),
@@ -131,6 +109,18 @@ public static class ProblemDetailsSetup
 
     /// <summary>What a person is told when the server is busy (page or API).</summary>
     public static string BusyDetail => Texts.Get("ServiceBusy");
+
+    /// <summary>A refusal's status, message, code and the extra fields it names itself (<see cref="IRefusalDetails"/>).</summary>
+    private static ProblemDetails Refusal(int status, string detail, string? code, Exception refusal)
+    {
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        if (code is not null)
+            problem.Extensions["code"] = code;
+        if (refusal is IRefusalDetails details)
+            foreach (var (name, value) in details.ProblemFields)
+                problem.Extensions[name] = value;
+        return problem;
+    }
 
     private static ProblemDetails Conflict() => new()
     {

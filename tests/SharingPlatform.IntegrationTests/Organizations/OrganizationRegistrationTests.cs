@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Organizations;
@@ -88,6 +89,58 @@ public sealed class OrganizationRegistrationTests(SharedApp shared)
         var created = await owner.PostAsJsonAsync("/api/v1/organizations", CatalogClient.OrganizationBody(dashed)).ExpectAsync(HttpStatusCode.Created);
 
         created.GetProperty("businessRegistrationNumber").GetString().ShouldBe(number);
+    }
+
+    [Fact]
+    public async Task A_taken_business_registration_number_is_a_409_with_its_code_and_a_sentence_in_the_readers_language()
+    {
+        using var first = await _app.SignedInResidentAsync();
+        using var second = await _app.SignedInResidentAsync();
+        var number = CatalogClient.NewBusinessRegistrationNumber();
+        await first.RegisterOrganizationAsync(CatalogClient.OrganizationBody(number));
+
+        using var korean = await second.PostAsJsonAsync("/api/v1/organizations", CatalogClient.OrganizationBody(number));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations") { Content = JsonContent.Create(CatalogClient.OrganizationBody(number)) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var english = await second.SendAsync(request);
+
+        korean.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await korean.ProblemAsync();
+        problem.GetProperty("code").GetString().ShouldBe("business_registration_number_taken");
+        problem.GetProperty("detail").GetString()!.ShouldContain("사업자등록번호");
+        english.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var inEnglish = await english.ProblemAsync();
+        inEnglish.GetProperty("code").GetString().ShouldBe("business_registration_number_taken");
+        inEnglish.GetProperty("detail").GetString()!.ShouldContain("already registered");
+    }
+
+    [Fact]
+    public async Task The_register_page_says_a_taken_business_registration_number_on_its_input()
+    {
+        using var first = await _app.SignedInResidentAsync();
+        var number = CatalogClient.NewBusinessRegistrationNumber();
+        await first.RegisterOrganizationAsync(CatalogClient.OrganizationBody(number));
+        using var person = await _app.PersonAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(person.Email, ApiClient.Password);
+
+        var page = await site.PostFormAsync("/Organizations/Register", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Cooperative",
+            ["Input.Name"] = "나중에 등록한 조합",
+            ["Input.BusinessRegistrationNumber"] = number,
+            ["Input.Municipality"] = "jeonju",
+            ["Input.Address"] = "전북특별자치도 전주시 완산구 풍남문로 1",
+            ["Input.Phone"] = "063-123-4567",
+            ["Input.Email"] = "coop@tests.sharing.example",
+        });
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var error = html.IndexOf("id=\"Input_BusinessRegistrationNumber-error\"", StringComparison.Ordinal);
+        error.ShouldBeGreaterThan(0);
+        html[error..(error + 400)].ShouldContain("이미 등록된 단체가 있습니다");
+        (await _app.QueryAsync(db => db.Organizations.CountAsync(o => o.BusinessRegistrationNumber == number))).ShouldBe(1);
     }
 
     [Fact]

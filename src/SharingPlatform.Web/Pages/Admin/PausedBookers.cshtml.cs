@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Moderation;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Admin;
@@ -31,30 +29,16 @@ public sealed class PausedBookersModel(ISender sender, IStringLocalizer<SiteText
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostLiftAsync(Guid id, string? reason, CancellationToken cancellationToken)
-    {
-        try
+    public Task<IActionResult> OnPostLiftAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, new LiftBookingPause(id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), localizer, _ =>
         {
-            await sender.Send(new LiftBookingPause(id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), cancellationToken);
             Done = "BookingPauseLifted";
             return RedirectToPage(new { pageNumber = PageNumber });
-        }
-        catch (ValidationException refused)
+        }, async () =>
         {
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", ReasonId(id))));
-        }
-        catch (NotFoundException)
-        {
-            ModelState.AddModelError("", localizer["PausedBookerGone"]);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+            await LoadAsync(cancellationToken);
+            return Page();
+        }, ValidationErrors.Inputs(("Reason", ReasonId(id))), cancellationToken, gone: localizer["PausedBookerGone"]);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Paused = await sender.Send(new ListPausedBookers(Math.Max(1, PageNumber)), cancellationToken);

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,6 @@ using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Moderation;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Admin;
@@ -62,29 +60,17 @@ public sealed class ReviewModel(ISender sender, IStringLocalizer<SiteText> local
 
     private static string? Blank(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
-    private async Task<IActionResult> DecideAsync(Guid id, ICommand command, string done, CancellationToken cancellationToken)
-    {
-        try
+    private Task<IActionResult> DecideAsync(Guid id, ICommand command, string done, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, command, localizer, _ =>
         {
-            await sender.Send(command, cancellationToken);
             Done = done;
             return RedirectToPage();
-        }
-        catch (ValidationException refused)
+        }, async () =>
         {
-            RefusedId = id;
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", $"reason-{id}")));
-        }
-        catch (NotFoundException)
-        {
-            ModelState.AddModelError("", localizer["ReviewItemGone"]);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
+            RefusedId = ModelState.TryGetValue(ReasonInput(id), out var reason) && reason.Errors.Count > 0 ? id : null;
+            Queue = await sender.Send(Filter(), cancellationToken);
+            return Page();
+        }, ValidationErrors.Inputs(("Reason", ReasonInput(id))), cancellationToken, gone: localizer["ReviewItemGone"]);
 
-        Queue = await sender.Send(Filter(), cancellationToken);
-        return Page();
-    }
+    private static string ReasonInput(Guid id) => $"reason-{id}";
 }

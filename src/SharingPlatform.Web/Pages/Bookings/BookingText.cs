@@ -64,8 +64,4 @@ public static class BookingText
 
     /// <summary>The holding statuses: the booking still has its time.</summary>
     public static bool IsHolding(BookingStatus status) => status is BookingStatus.Pending or BookingStatus.Confirmed;
-
-    /// <summary>A conflict in the site's words (<c>Rule_period_taken</c>…), otherwise the use case's own message.</summary>
-    public static string Describe(this IStringLocalizer localizer, ConflictException conflict) =>
-        conflict.Code is { Length: > 0 } code ? localizer.Describe(code, [], conflict.Message) : conflict.Message;
 }

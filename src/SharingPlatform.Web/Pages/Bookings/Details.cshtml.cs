@@ -8,6 +8,7 @@ using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Bookings;
 

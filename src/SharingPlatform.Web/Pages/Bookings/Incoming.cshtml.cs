@@ -12,6 +12,7 @@ using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Bookings;
 
@@ -89,39 +90,17 @@ public sealed class IncomingModel(ISender sender, IStringLocalizer<SiteText> loc
     public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, new CheckInBooking(id), "BookingCheckedInMessage", cancellationToken);
 
-    private async Task<IActionResult> ActAsync<TResponse>(Guid id, ICommand<TResponse> command, string done, CancellationToken cancellationToken)
-    {
-        try
+    private Task<IActionResult> ActAsync<TResponse>(Guid id, ICommand<TResponse> command, string done, CancellationToken cancellationToken) =>
+        this.SendAsync(sender, command, localizer, _ =>
         {
-            await sender.Send(command, cancellationToken);
             Done = done;
             return RedirectToPage(RouteFor(PageNumber));
-        }
-        catch (NotSignedInException)
+        }, async () =>
         {
-            return Challenge();
-        }
-        catch (ValidationException refused)
-        {
-            RefusedId = id;
-            refused.AddTo(ModelState, localizer, ValidationErrors.Inputs(("Reason", ReasonId(id))));
-        }
-        catch (NotFoundException)
-        {
-            ModelState.AddModelError("", localizer["BookingGone"]);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-        catch (ForbiddenException forbidden)
-        {
-            ModelState.AddModelError("", forbidden.Message);
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+            RefusedId = ModelState.TryGetValue(ReasonId(id), out var reason) && reason.Errors.Count > 0 ? id : null;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }, ValidationErrors.Inputs(("Reason", ReasonId(id))), cancellationToken, gone: localizer["BookingGone"]);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Web.Pages.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Bookings;
 
@@ -19,7 +20,7 @@ namespace SharingPlatform.Web.Pages.Bookings;
 /// other bookings allow, attendees, purpose, and an optional weekly repeat. Sign-in required.
 /// </summary>
 [Authorize]
-public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
+public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     public const int MaxOccurrences = CreateBookingSeriesValidator.MaxOccurrences;
 
@@ -165,14 +166,11 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localize
         var policy = Resource.Policy;
         try
         {
-            var availability = await sender.Send(
-                new GetResourceAvailability(ResourceId, StartsAt, StartsAt.AddMinutes(policy.MaxMinutes + policy.BufferMinutes)), cancellationToken);
-            var busy = availability.Busy.Select(b => new Period(b.StartsAt, b.BlockedUntil)).ToList();
-            Ends = Availability.EndsFrom(policy.ToPolicy(), StartsAt, busy, clock.GetUtcNow());
+            Ends = await sender.Send(new GetBookingEndTimes(ResourceId, StartsAt), cancellationToken);
         }
-        catch (Exception e) when (e is NotFoundException or ValidationException or DomainRuleException)
+        catch (NotFoundException)
         {
-            // Not open for booking, or a start the policy cannot have: nothing to offer.
+            // Not open for booking: nothing to offer.
             Ends = [];
         }
 

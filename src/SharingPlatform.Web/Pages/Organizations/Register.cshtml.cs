@@ -1,12 +1,9 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Web.Pages.Resources;
 
@@ -26,6 +23,12 @@ public sealed class RegisterModel(ISender sender, IStringLocalizer<SiteText> loc
         ("Email", "Input.Email"),
         ("Description", "Input.Description"));
 
+    /// <summary>A number already registered (the unique index) is said on its input.</summary>
+    private static readonly Dictionary<string, string> CodeInputs = new()
+    {
+        ["business_registration_number_taken"] = "Input.BusinessRegistrationNumber",
+    };
+
     [BindProperty]
     public OrganizationInput Input { get; set; } = new();
 
@@ -44,32 +47,22 @@ public sealed class RegisterModel(ISender sender, IStringLocalizer<SiteText> loc
         if (!ModelState.IsValid)
             return Page();
 
-        try
-        {
-            var organization = await sender.Send(
-                new RegisterOrganization(
-                    Input.Name?.Trim() ?? "", Input.Kind ?? (OrganizationKind)(-1), Input.BusinessRegistrationNumber?.Trim() ?? "",
-                    Input.Municipality ?? "", Input.Address?.Trim() ?? "", Input.Phone?.Trim() ?? "", Input.Email?.Trim() ?? "",
-                    Input.Description),
-                cancellationToken);
-            TempData["Done"] = "OrganizationRegistered";
-            return RedirectToPage("/Organizations/Details", new { id = organization.Id });
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, Inputs);
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddRule(localizer, rule);
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            // The unique index on the number: this organization is already registered.
-            ModelState.AddModelError("Input.BusinessRegistrationNumber", localizer["Error_BusinessRegistrationNumber_Taken"]);
-        }
-
-        return Page();
+        return await this.SendAsync(
+            sender,
+            new RegisterOrganization(
+                Input.Name?.Trim() ?? "", Input.Kind ?? (OrganizationKind)(-1), Input.BusinessRegistrationNumber?.Trim() ?? "",
+                Input.Municipality ?? "", Input.Address?.Trim() ?? "", Input.Phone?.Trim() ?? "", Input.Email?.Trim() ?? "",
+                Input.Description),
+            localizer,
+            organization =>
+            {
+                TempData["Done"] = "OrganizationRegistered";
+                return RedirectToPage("/Organizations/Details", new { id = organization.Id });
+            },
+            () => Task.FromResult<IActionResult>(Page()),
+            Inputs,
+            cancellationToken,
+            codeInputs: CodeInputs);
     }
 
     public sealed class OrganizationInput

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;
@@ -9,8 +8,7 @@ namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>
 /// How the catalog pages (resources, organizations, review) put things into words in the page's language:
-/// municipality names, enum names (<c>ResourceCategory_Space</c>), durations, Seoul times, fees, the booking policy,
-/// and the site's own wording for a domain rule's code (<c>Rule_max_below_min</c>).
+/// municipality names, enum names (<c>ResourceCategory_Space</c>), durations, Seoul times, fees, and the booking policy.
 /// </summary>
 public static class CatalogText
 {
@@ -81,19 +79,4 @@ public static class CatalogText
         lines.Add(localizer["PolicyPerPerson", policy.MaxActivePerPerson]);
         return lines;
     }
-
-    /// <summary>The site's wording for a refused rule, in the page's language; otherwise the rule's own message.</summary>
-    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule) =>
-        localizer.Describe(rule.Code, rule.Arguments, rule.Message);
-
-    /// <summary>The same for a rule known by its code and values (a skipped week of a series); otherwise <paramref name="fallback"/>.</summary>
-    public static string Describe(this IStringLocalizer localizer, string code, IEnumerable<object> arguments, string fallback)
-    {
-        var text = localizer[$"Rule_{code}", [.. arguments]];
-        return text.ResourceNotFound ? fallback : text.Value;
-    }
-
-    /// <summary>A refused rule, shown at the top of the page (it is about the whole form, not one field).</summary>
-    public static void AddRule(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainRuleException rule) =>
-        modelState.AddModelError("", localizer.Describe(rule));
 }

@@ -11,6 +11,7 @@ using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Resources;
+using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Pages.Resources;
 

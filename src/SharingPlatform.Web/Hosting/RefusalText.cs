@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Web.Hosting;
+
+/// <summary>
+/// A refusal as a sentence in the reader's language: the site's wording for its code (<c>Rule_period_taken</c>,
+/// <c>Rule_max_below_min</c>) in SiteText, otherwise the use case's own message. Pages and the API say it the same way.
+/// </summary>
+public static class RefusalText
+{
+    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule) =>
+        localizer.Describe(rule.Code, rule.Arguments, rule.Message);
+
+    public static string Describe(this IStringLocalizer localizer, ConflictException conflict) =>
+        conflict.Code is { Length: > 0 } code ? localizer.Describe(code, [], conflict.Message) : conflict.Message;
+
+    /// <summary>A rule known by its code and values (a skipped week of a series); otherwise <paramref name="fallback"/>.</summary>
+    public static string Describe(this IStringLocalizer localizer, string code, IEnumerable<object> arguments, string fallback)
+    {
+        var text = localizer[$"Rule_{code}", [.. arguments]];
+        return text.ResourceNotFound ? fallback : text.Value;
+    }
+
+    /// <summary>A refused rule, shown at the top of the page (it is about the whole form, not one field).</summary>
+    public static void AddRule(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainRuleException rule) =>
+        modelState.AddModelError("", localizer.Describe(rule));
+}
