@@ -62,7 +62,11 @@ public static class LoanUnits
 
 /// <summary>Not enough units are left on some days of a loan (→ 409 <c>units_unavailable</c>); <see cref="Days"/> names them.</summary>
 public sealed class UnitsUnavailableException(IReadOnlyList<DateOnly> days) : ConflictException(
-    Texts.Get("UnitsUnavailable", string.Join(", ", days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))), LoanUnits.UnavailableCode)
+    Texts.Get("UnitsUnavailable", string.Join(", ", days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))), LoanUnits.UnavailableCode),
+    IRefusalDetails
 {
     public IReadOnlyList<DateOnly> Days { get; } = days;
+
+    public IReadOnlyDictionary<string, object?> ProblemFields =>
+        new Dictionary<string, object?> { ["days"] = Days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList() };
 }

@@ -90,6 +90,7 @@ public sealed class LoanTests(SharedApp shared)
         var refusal = await answers.First(a => a.StatusCode == HttpStatusCode.Conflict).ProblemAsync();
         refusal.GetProperty("code").GetString().ShouldBe("units_unavailable");
         refusal.GetProperty("detail").GetString()!.ShouldContain(Day(pickup));
+        refusal.GetProperty("days").EnumerateArray().Select(d => d.GetString()).ShouldBe([Day(pickup)]);
         var counted = await _app.QueryAsync(db => db.LoanDays.Where(d => d.ResourceId == tents).OrderBy(d => d.Day).Select(d => d.UnitsTaken).ToListAsync());
         counted.ShouldBe([5, 4]);
         (await _app.QueryAsync(db => db.Loans.CountAsync(l => l.ResourceId == tents))).ShouldBe(5);
