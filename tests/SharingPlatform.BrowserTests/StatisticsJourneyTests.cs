@@ -32,7 +32,7 @@ public sealed class StatisticsJourneyTests(BrowserApp browser)
         // Chart.js, served by the app, drew every chart.
         var drawn = await page.EvaluateAsync<bool[]>(
             "() => Array.from(document.querySelectorAll('canvas[data-chart]')).map(c => window.Chart !== undefined && window.Chart.getChart(c) !== undefined)");
-        drawn.Length.ShouldBe(4);
+        drawn.Length.ShouldBe(5);
         drawn.ShouldAllBe(d => d);
         await admin.CheckAsync("statistics-ko");
 
