@@ -1384,6 +1384,12 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("units");
 
+                    b.Property<int>("UnitsOutOfService")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("units_out_of_service");
+
                     b.Property<int>("UnitsTaken")
                         .HasColumnType("integer")
                         .HasColumnName("units_taken");
@@ -1393,7 +1399,69 @@ namespace SharingPlatform.Migrations
 
                     b.ToTable("loan_days", null, t =>
                         {
+                            t.HasCheckConstraint("ck_loan_days_out_of_service", "units_out_of_service >= 0 AND units_out_of_service <= units");
+
                             t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units");
+                        });
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.UnitOutage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("UnitLabel")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("unit_label");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_outages");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_unit_outages_created_by");
+
+                    b.HasIndex("ResourceId", "LastDay")
+                        .HasDatabaseName("ix_unit_outages_resource_id_last_day");
+
+                    b.ToTable("unit_outages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_unit_outages_days", "last_day >= first_day AND units > 0");
                         });
                 });
 
@@ -2456,6 +2524,23 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_loan_days_resources_resource_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Loans.UnitOutage", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_outages_asp_net_users_created_by");
+
+                    b.HasOne("SharingPlatform.Domain.Resources.SharedResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_outages_resources_resource_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Notifications.Notification", b =>

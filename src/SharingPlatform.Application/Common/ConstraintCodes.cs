@@ -15,6 +15,8 @@ public static class ConstraintCodes
     public const string LabQualificationUnrevoked = "ux_lab_qualifications_unrevoked";
     public const string ReportOneOpen = "ux_reports_one_open_per_reporter";
     public const string BusinessRegistrationNumber = "ix_organizations_business_registration_number";
+    public const string LoanDayUnits = "ck_loan_days_units";
+    public const string LoanDayOutOfService = "ck_loan_days_out_of_service";
 
     /// <summary>Constraint name → error code and the key of its sentence in Messages.resx.</summary>
     private static readonly Dictionary<string, (string Code, string MessageKey)> Table = new()
@@ -25,6 +27,8 @@ public static class ConstraintCodes
         [LabQualificationUnrevoked] = ("qualification_exists", "QualificationAlreadyHeld"),
         [ReportOneOpen] = ("already_reported", "AlreadyReported"),
         [BusinessRegistrationNumber] = ("business_registration_number_taken", "BusinessRegistrationNumberTaken"),
+        [LoanDayUnits] = ("units_promised", "UnitsPromised"),
+        [LoanDayOutOfService] = ("units_promised", "UnitsPromised"),
     };
 
     /// <summary>The refusal a constraint of the table means.</summary>

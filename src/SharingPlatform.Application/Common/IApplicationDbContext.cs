@@ -30,6 +30,7 @@ public interface IApplicationDbContext
     DbSet<BookingChange> BookingChanges { get; }
     DbSet<Loan> Loans { get; }
     DbSet<LoanDay> LoanDays { get; }
+    DbSet<UnitOutage> UnitOutages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<Reminder> Reminders { get; }
     DbSet<IdentityRole<Guid>> Roles { get; }

@@ -70,6 +70,16 @@ public sealed class LoanNotices(Notifier notifier)
             notifier.Schedule(person, NotificationKind.LoanOverdue, loan.Id, overdue, now);
     }
 
+    /// <summary>
+    /// Units were taken out of service on days these loans were promised: each borrower is told that the desk will confirm
+    /// whether the loan can go ahead in full.
+    /// </summary>
+    public async Task UnitsOutOfServiceAsync(IReadOnlyList<Loan> atRisk, string resource, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var loan in atRisk)
+            Tell(await notifier.PeopleAsync([loan.BorrowerId], cancellationToken), NotificationKind.LoanUnitsOutOfService, loan, resource, now);
+    }
+
     /// <summary>Everything is back, or written off as lost: what was scheduled for the loan is not needed any more.</summary>
     public Task ReturnedAsync(Loan loan, CancellationToken cancellationToken) =>
         notifier.UnscheduleAsync([loan.Id], cancellationToken);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SharingPlatform.Application.Common;
+using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Loans;
 using SharingPlatform.Domain.Resources;
 
@@ -8,9 +10,10 @@ namespace SharingPlatform.Application.Loans;
 
 /// <summary>
 /// The units of a lent resource, counted per day by the database in <c>loan_days</c>, and the only place that takes or
-/// gives them back. A loan takes its units on every one of its days in one atomic UPDATE that only touches days with
-/// enough units left; racing requests queue on the rows and each sees what the one before left, and the check constraint
-/// keeps any day from promising more units than exist. Everything happens in the caller's transaction.
+/// gives them back, to loans or out of service. A loan takes its units on every one of its days in one atomic UPDATE that
+/// only touches days with enough units left (neither promised nor out of service); racing requests and outages queue on
+/// the rows and each sees what the one before left, and the check constraints keep any day from promising more units
+/// than exist. Everything happens in the caller's transaction.
 /// </summary>
 public static class LoanUnits
 {
@@ -20,14 +23,11 @@ public static class LoanUnits
     public static async Task LendAsync(this IApplicationDbContext db, SharedResource resource, Loan loan, CancellationToken cancellationToken)
     {
         var units = resource.Lending!.Units;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO loan_days (resource_id, day, units, units_taken)
-            SELECT {resource.Id}, d::date, {units}, 0 FROM generate_series({loan.PickupOn}::date, {loan.ReturnOn}::date, interval '1 day') AS d
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
+        await db.AddDaysAsync(resource.Id, units, loan.PickupOn, loan.ReturnOn, cancellationToken);
         var taken = await db.Database.SqlQuery<DateOnly>($"""
             UPDATE loan_days SET units = {units}, units_taken = units_taken + {loan.Units}
-            WHERE resource_id = {resource.Id} AND day BETWEEN {loan.PickupOn} AND {loan.ReturnOn} AND units_taken + {loan.Units} <= {units}
+            WHERE resource_id = {resource.Id} AND day BETWEEN {loan.PickupOn} AND {loan.ReturnOn}
+                AND units_taken + units_out_of_service + {loan.Units} <= {units}
             RETURNING day AS "Value"
             """).ToListAsync(cancellationToken);
         var shortDays = loan.Days.Except(taken).ToList();
@@ -48,16 +48,80 @@ public static class LoanUnits
                 AND units_taken >= {units}
             """, cancellationToken);
 
-    /// <summary>How many units are left on each day of [from, to]: all of them on a day no loan has taken yet.</summary>
+    /// <summary>
+    /// Takes the outage's units out of service on its days (the outage is added, not saved). Always possible while no day
+    /// would have more units out of service than exist (422 <c>outage_units_invalid</c>): loans promised before may now be
+    /// short, and the answer names them, to be warned.
+    /// </summary>
+    public static async Task<IReadOnlyList<Loan>> TakeOutOfServiceAsync(
+        this IApplicationDbContext db, SharedResource resource, UnitOutage outage, CancellationToken cancellationToken)
+    {
+        var units = resource.Lending!.Units;
+        await db.AddDaysAsync(resource.Id, units, outage.FirstDay, outage.LastDay, cancellationToken);
+        var changed = await db.Database.ExecuteSqlAsync($"""
+            UPDATE loan_days SET units = {units}, units_out_of_service = units_out_of_service + {outage.Units}
+            WHERE resource_id = {resource.Id} AND day BETWEEN {outage.FirstDay} AND {outage.LastDay}
+                AND units_out_of_service + {outage.Units} <= {units}
+            """, cancellationToken);
+        if (changed != outage.Days.Count())
+            throw new DomainRuleException("outage_units_invalid", Texts.Get("Rule_outage_units_invalid", units), units);
+        db.UnitOutages.Add(outage);
+
+        var shortDays = await db.LoanDays.Where(d => d.ResourceId == resource.Id && d.Day >= outage.FirstDay && d.Day <= outage.LastDay
+                && d.UnitsTaken + d.UnitsOutOfService > d.Units)
+            .Select(d => d.Day).ToListAsync(cancellationToken);
+        if (shortDays.Count == 0)
+            return [];
+        var first = shortDays.Min();
+        var last = shortDays.Max();
+        var candidates = await db.Loans.Where(l => l.ResourceId == resource.Id && (l.Status == LoanStatus.Requested || l.Status == LoanStatus.Confirmed)
+                && l.PickupOn <= last && l.ReturnOn >= first)
+            .ToListAsync(cancellationToken);
+        return candidates.Where(l => l.Days.Any(shortDays.Contains)).ToList();
+    }
+
+    /// <summary>An outage ended early: its units lend again on its days from <paramref name="from"/> on.</summary>
+    public static async Task BackInServiceAsync(this IApplicationDbContext db, UnitOutage outage, DateOnly from, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE loan_days SET units_out_of_service = units_out_of_service - {outage.Units}
+            WHERE resource_id = {outage.ResourceId} AND day BETWEEN {from} AND {outage.LastDay} AND units_out_of_service >= {outage.Units}
+            """, cancellationToken);
+
+    /// <summary>
+    /// The resource now lends <paramref name="lending"/>'s units (none: it stopped lending) from <paramref name="today"/> on:
+    /// refused with 409 <c>units_promised</c> while loans or outages hold more units than that on some day.
+    /// </summary>
+    public static async Task RecountAsync(this IApplicationDbContext db, Guid resourceId, LendingPolicy? lending, DateOnly today, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE loan_days SET units = {lending?.Units ?? 0} WHERE resource_id = {resourceId} AND day >= {today}", cancellationToken);
+        }
+        catch (PostgresException violation) when (ConstraintCodes.From(violation) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>How many units are left on each day of [from, to]: all of them on a day no loan or outage has taken yet.</summary>
     public static async Task<Dictionary<DateOnly, int>> LeftAsync(
         this IApplicationDbContext db, SharedResource resource, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var taken = await db.LoanDays.AsNoTracking()
             .Where(d => d.ResourceId == resource.Id && d.Day >= from && d.Day <= to)
-            .ToDictionaryAsync(d => d.Day, d => d.UnitsTaken, cancellationToken);
+            .ToDictionaryAsync(d => d.Day, d => d.UnitsTaken + d.UnitsOutOfService, cancellationToken);
         return Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
             .ToDictionary(day => day, day => Math.Max(0, resource.Lending!.Units - taken.GetValueOrDefault(day)));
     }
+
+    /// <summary>The counters of [from, to] exist, so that the UPDATEs that take units can lock and check every day.</summary>
+    private static async Task AddDaysAsync(this IApplicationDbContext db, Guid resourceId, int units, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO loan_days (resource_id, day, units, units_taken, units_out_of_service)
+            SELECT {resourceId}, d::date, {units}, 0, 0 FROM generate_series({from}::date, {to}::date, interval '1 day') AS d
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
 }
 
 /// <summary>Not enough units are left on some days of a loan (→ 409 <c>units_unavailable</c>); <see cref="Days"/> names them.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Audit;
@@ -42,7 +43,9 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
             if (resource.Status != ResourceStatus.Published)
                 throw NotPublished();
             var input = ResourceChanges.InputFrom(request.ProposedContent);
-            resource.Edit(input.ToDetails(), input.Policy.ToPolicy() with { ClosedDates = resource.Policy.ClosedDates }, now, input.Lending?.ToLending());
+            var lending = input.Lending?.ToLending();
+            resource.Edit(input.ToDetails(), input.Policy.ToPolicy() with { ClosedDates = resource.Policy.ClosedDates }, now, lending);
+            await db.RecountAsync(resource.Id, lending, SeoulTime.DateOf(now), cancellationToken);
             title = resource.Title;
         }
         else

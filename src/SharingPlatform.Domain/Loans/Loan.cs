@@ -200,8 +200,10 @@ public sealed class LoanChange(Guid id, Guid loanId, DateTimeOffset at, Guid? ac
 public sealed record LoanStanding(int UnitsHeld, DateTimeOffset? PausedUntil = null);
 
 /// <summary>
-/// The database's count of one day of a lent resource (table <c>loan_days</c>): the units that exist that day and those
-/// promised to loans, created by the first loan that takes the day.
+/// The database's count of one day of a lent resource (table <c>loan_days</c>): the units that exist that day, those
+/// promised to loans and those out of service, created by the first loan or outage that takes the day. A unit taken out
+/// of service after loans were promised can leave a day short (taken + out of service above the units): those loans
+/// were warned, and no new loan is promised that day.
 /// </summary>
 public sealed class LoanDay
 {
@@ -213,4 +215,5 @@ public sealed class LoanDay
     public DateOnly Day { get; private set; }
     public int Units { get; private set; }
     public int UnitsTaken { get; private set; }
+    public int UnitsOutOfService { get; private set; }
 }

@@ -56,4 +56,5 @@ public enum NotificationKind
     LoanReturnReminder,
     LoanOverdue,
     LoanBorrowerSuspended,
+    LoanUnitsOutOfService,
 }

@@ -31,6 +31,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<BookingChange> BookingChanges => Set<BookingChange>();
     public DbSet<Loan> Loans => Set<Loan>();
     public DbSet<LoanDay> LoanDays => Set<LoanDay>();
+    public DbSet<UnitOutage> UnitOutages => Set<UnitOutage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -12,10 +12,23 @@ public static class LoansEndpoints
 
     public sealed record ReturnRequest(int Units, string? ConditionNote, bool Damaged, bool DepositReturned, string? Reason);
 
+    public sealed record OutageRequest(int Units, string? UnitLabel, DateOnly FirstDay, DateOnly LastDay, string? Reason);
+
     public static void MapLoansEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/resources/{id:guid}/loan-availability", async (Guid id, DateOnly from, DateOnly to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetLoanAvailability(id, from, to), ct))).WithTags("Loans");
+
+        var outages = api.MapGroup("/resources/{id:guid}/unit-outages").WithTags("Loans").RequireAuthorization();
+        outages.MapGet("", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListUnitOutages(id), ct)));
+        outages.MapPost("", async (Guid id, OutageRequest request, ISender sender, CancellationToken ct) =>
+        {
+            var taken = await sender.Send(new TakeUnitsOutOfService(id, request.Units, request.UnitLabel, request.FirstDay, request.LastDay, request.Reason), ct);
+            return TypedResults.Created($"/api/v1/resources/{id}/unit-outages/{taken.Outage.Id}", taken);
+        });
+        outages.MapPost("/{outageId:guid}/end", async (Guid id, Guid outageId, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new PutUnitsBackInService(id, outageId), ct)));
 
         var loans = api.MapGroup("/loans").WithTags("Loans").RequireAuthorization();
         loans.MapPost("", async (RequestLoan command, ISender sender, CancellationToken ct) =>

@@ -10,6 +10,7 @@ using SharingPlatform.IntegrationTests.Administration;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
+using static SharingPlatform.IntegrationTests.Loans.LoanClient;
 
 namespace SharingPlatform.IntegrationTests.Loans;
 
@@ -19,41 +20,10 @@ public sealed class LoanTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
 
-    private async Task<(VerifiedOrganization Desk, Guid ResourceId)> TentsAsync(
-        int units = 3, int maxUnitsPerPerson = 2, int maxLoanDays = 3, string approvalMode = "automatic", string title = "캠핑 텐트")
-    {
-        var desk = await _app.VerifiedOrganizationAsync("완주 마을 공구도서관");
-        var body = BookingClient.AroundTheClock(desk.Id, title: title);
-        body["category"] = "goods";
-        body["lending"] = new JsonObject
-        {
-            ["units"] = units,
-            ["maxLoanDays"] = maxLoanDays,
-            ["maxUnitsPerPerson"] = maxUnitsPerPerson,
-            ["minNoticeDays"] = 0,
-            ["horizonDays"] = 30,
-            ["depositWon"] = 10000,
-            ["approvalMode"] = approvalMode,
-        };
-        return (desk, await _app.PublishedResourceAsync(desk, body));
-    }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static Task<HttpResponseMessage> BorrowAsync(HttpClient client, Guid resourceId, int units, DateOnly pickupOn, DateOnly returnOn) =>
-        client.PostAsJsonAsync("/api/v1/loans", new { resourceId, units, pickupOn = Day(pickupOn), returnOn = Day(returnOn), purpose = "마을 행사" });
-
-    private static async Task<Dictionary<DateOnly, int>> UnitsLeftAsync(HttpClient client, Guid resourceId, DateOnly from, DateOnly to)
-    {
-        var days = (await client.GetAsync($"/api/v1/resources/{resourceId}/loan-availability?from={Day(from)}&to={Day(to)}").ExpectAsync(HttpStatusCode.OK))
-            .GetProperty("days").EnumerateArray();
-        return days.ToDictionary(d => DateOnly.Parse(d.GetProperty("date").GetString()!, CultureInfo.InvariantCulture), d => d.GetProperty("unitsLeft").GetInt32());
-    }
-
     [Fact]
     public async Task A_resident_borrows_two_of_three_tents_for_three_days_and_cancelling_frees_them_at_once()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
         var pickup = _app.SeoulToday().AddDays(2);
 
@@ -76,7 +46,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task Fifty_people_asking_at_once_for_the_last_units_get_exactly_the_units_that_exist()
     {
-        var (desk, tents) = await TentsAsync(units: 5, maxUnitsPerPerson: 1);
+        var (desk, tents) = await _app.TentsAsync(units: 5, maxUnitsPerPerson: 1);
         var pickup = _app.SeoulToday().AddDays(3);
         using var early = await _app.SignedInResidentAsync();
         // One day of the range already has a tent out: four are left on it, five on the next.
@@ -102,7 +72,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task One_person_asking_twice_at_once_stays_within_the_personal_cap()
     {
-        var (desk, tents) = await TentsAsync(units: 10, maxUnitsPerPerson: 2);
+        var (desk, tents) = await _app.TentsAsync(units: 10, maxUnitsPerPerson: 2);
         using var resident = await _app.SignedInResidentAsync();
         var pickup = _app.SeoulToday().AddDays(1);
 
@@ -121,7 +91,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task A_loan_the_rules_refuse_changes_nothing_and_says_which_rule()
     {
-        var (desk, tents) = await TentsAsync(maxLoanDays: 2);
+        var (desk, tents) = await _app.TentsAsync(maxLoanDays: 2);
         using var resident = await _app.SignedInResidentAsync();
         var pickup = _app.SeoulToday().AddDays(1);
 
@@ -145,7 +115,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task A_loan_is_seen_by_its_borrower_and_the_lending_desk_and_by_no_one_else()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
         using var stranger = await _app.SignedInResidentAsync();
         var loan = (await BorrowAsync(resident, tents, 1, _app.SeoulToday().AddDays(1), _app.SeoulToday().AddDays(1)).ExpectAsync(HttpStatusCode.Created)).Id();
@@ -175,7 +145,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task The_desk_hands_two_tents_over_takes_one_back_early_and_the_other_damaged_keeping_the_deposit()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
         var today = _app.SeoulToday();
         var loan = (await BorrowAsync(resident, tents, 2, today, today.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
@@ -211,7 +181,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task Under_manual_approval_the_desk_confirms_one_request_and_rejecting_another_frees_its_units()
     {
-        var (desk, tents) = await TentsAsync(approvalMode: "manual");
+        var (desk, tents) = await _app.TentsAsync(approvalMode: "manual");
         using var resident = await _app.SignedInResidentAsync();
         var pickup = _app.SeoulToday().AddDays(1);
         var first = await BorrowAsync(resident, tents, 1, pickup, pickup).ExpectAsync(HttpStatusCode.Created);
@@ -232,7 +202,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task A_loan_not_back_after_its_return_day_is_reminded_the_day_before_goes_overdue_telling_both_sides_and_is_written_off_after_two_weeks()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
         var today = _app.SeoulToday();
         var loan = (await BorrowAsync(resident, tents, 1, today, today.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
@@ -272,7 +242,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task Suspending_a_borrower_cancels_the_loans_not_picked_up_and_tells_the_desk_of_those_and_of_the_units_still_out()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var borrower = await _app.PersonAsync(displayName: "정대여");
         var today = _app.SeoulToday();
         var outNow = (await BorrowAsync(borrower.Client, tents, 1, today, today.AddDays(1)).ExpectAsync(HttpStatusCode.Created)).Id();
@@ -295,7 +265,7 @@ public sealed class LoanTests(SharedApp shared)
     public async Task The_search_finds_goods_with_enough_units_free_on_every_day_of_a_range()
     {
         var word = CatalogClient.NewHangulWord();
-        var (desk, tents) = await TentsAsync(title: $"{word} 텐트");
+        var (desk, tents) = await _app.TentsAsync(title: $"{word} 텐트");
         using var resident = await _app.SignedInResidentAsync();
         var pickup = _app.SeoulToday().AddDays(2);
         await BorrowAsync(resident, tents, 2, pickup, pickup.AddDays(1)).ExpectAsync(HttpStatusCode.Created);
@@ -316,7 +286,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task A_loan_puts_its_pick_up_and_return_days_in_the_personal_calendar_feed_until_it_is_cancelled()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
         var pickup = _app.SeoulToday().AddDays(2);
         var loan = (await BorrowAsync(resident, tents, 2, pickup, pickup.AddDays(2)).ExpectAsync(HttpStatusCode.Created)).Id();
@@ -338,7 +308,7 @@ public sealed class LoanTests(SharedApp shared)
     [Fact]
     public async Task Lending_counts_in_the_statistics_and_the_CSV_and_the_open_data_feed_gives_the_units()
     {
-        var (desk, tents) = await TentsAsync();
+        var (desk, tents) = await _app.TentsAsync();
         using var resident = await _app.SignedInResidentAsync();
         using var admin = await _app.AdministratorAsync();
         var today = _app.SeoulToday();

@@ -247,6 +247,11 @@ public static class AuthorizationMatrix
             .SignedIn(Refused).But(Passes, OrgMembers).Because("a loan not out answers 409, past authorization"),
         Api("POST", "/api/v1/loans/{id}/lost", w => $"/api/v1/loans/{w.Loan}/lost", Json(w => new { reason = "행렬" }))
             .SignedIn(Refused).But(Passes, OrgMembers).Because("a loan not overdue answers 409, past authorization"),
+        Api("GET", "/api/v1/resources/{id}/unit-outages", w => $"/api/v1/resources/{w.Tents}/unit-outages").SignedIn(Refused).But(Ok, OrgMembers),
+        Api("POST", "/api/v1/resources/{id}/unit-outages", w => $"/api/v1/resources/{w.Tents}/unit-outages",
+            Json(w => new { units = 1, firstDay = w.LoanDay, lastDay = w.LoanDay, reason = "행렬" })).SignedIn(Refused).But(Passes, OrgMembers),
+        Api("POST", "/api/v1/resources/{id}/unit-outages/{outageId}/end", w => $"/api/v1/resources/{w.Tents}/unit-outages/{w.Outage}/end")
+            .SignedIn(Refused).But(Passes, OrgMembers).Because("the second member to end it gets 409, past authorization"),
         Api("GET", "/api/v1/bookings/incoming", w => "/api/v1/bookings/incoming").SignedIn(Ok).Because("each sees the incoming bookings of their own organizations"),
         Api("GET", "/api/v1/bookings/{id}", w => $"/api/v1/bookings/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Api("POST", "/api/v1/bookings/{id}/check-in", w => $"/api/v1/bookings/{w.ConfirmedBooking}/check-in").SignedIn(Refused).But(Passes, OrgMembers),

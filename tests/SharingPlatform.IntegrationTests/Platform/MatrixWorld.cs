@@ -64,6 +64,7 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public string LoanDay { get; private set; } = "";
     public Guid Loan { get; private set; }
     public Guid CancellableLoan { get; private set; }
+    public Guid Outage { get; private set; }
     public Guid Lab { get; private set; }
     public Guid SpareLab { get; private set; }
     public uint LabVersion { get; private set; }
@@ -177,6 +178,8 @@ public sealed partial class MatrixWorld : IAsyncDisposable
             .ExpectAsync(HttpStatusCode.Created)).Id();
         CancellableLoan = (await resident.PostAsJsonAsync("/api/v1/loans", new { resourceId = Tents, units = 1, pickupOn = LoanDay, returnOn = LoanDay })
             .ExpectAsync(HttpStatusCode.Created)).Id();
+        Outage = (await owner.PostAsJsonAsync($"/api/v1/resources/{Tents}/unit-outages", new { units = 1, firstDay = LoanDay, lastDay = LoanDay, reason = "행렬" })
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("outage").Id();
 
         // The lab: equipment needing a qualification, named managers (the ex-member among them, before leaving), a session.
         var lab = await CatalogClient.CreatedIdAsync(owner.PostAsJsonAsync("/api/v1/labs", LabClient.LabBody(Org, name: "행렬 실험실")));

@@ -37,13 +37,32 @@ internal sealed class LoanChangeConfiguration : IEntityTypeConfiguration<LoanCha
     }
 }
 
-/// <summary>The units of a day: taken and given back by atomic UPDATEs (see <c>LoanUnits</c>), never more than exist.</summary>
+/// <summary>The units of a day: taken and given back by atomic UPDATEs (see <c>LoanUnits</c>), never more promised or out of service than exist.</summary>
 internal sealed class LoanDayConfiguration : IEntityTypeConfiguration<LoanDay>
 {
     public void Configure(EntityTypeBuilder<LoanDay> builder)
     {
-        builder.ToTable("loan_days", t => t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units"));
+        builder.ToTable("loan_days", t =>
+        {
+            t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units");
+            t.HasCheckConstraint("ck_loan_days_out_of_service", "units_out_of_service >= 0 AND units_out_of_service <= units");
+        });
+        builder.Property(d => d.UnitsOutOfService).HasDefaultValue(0);
         builder.HasKey(d => new { d.ResourceId, d.Day });
         builder.HasOne<SharedResource>().WithMany().HasForeignKey(d => d.ResourceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UnitOutageConfiguration : IEntityTypeConfiguration<UnitOutage>
+{
+    public void Configure(EntityTypeBuilder<UnitOutage> builder)
+    {
+        builder.ToTable("unit_outages", t => t.HasCheckConstraint("ck_unit_outages_days", "last_day >= first_day AND units > 0"));
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.UnitLabel).HasMaxLength(LendingPolicy.LabelMaxLength);
+        builder.Property(o => o.Reason).HasMaxLength(Loan.NoteMaxLength);
+        builder.HasOne<SharedResource>().WithMany().HasForeignKey(o => o.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(o => o.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.ResourceId, o.LastDay });
     }
 }
