@@ -92,6 +92,19 @@ public sealed class LoanJourneyTests(BrowserApp browser)
         await Expect(deskPage.GetByRole(AriaRole.Main)).ToContainTextAsync("반납 완료");
         await desk.CheckAsync("loan-returned-ko");
 
+        // A table came back damaged: the desk takes it out of service for two days, then puts it back.
+        await deskPage.GotoAsync($"/Loans/Desk?resourceId={resourceId}");
+        await deskPage.GetByRole(AriaRole.Link, new() { Name = $"{title}: 사용 중지 물품 관리" }).ClickAsync();
+        await deskPage.GetByLabel("물품 번호").SelectOptionAsync("탁자-03");
+        await deskPage.GetByLabel("사유").FillAsync("상판 긁힘 수리");
+        await desk.CheckAsync("unit-outages-ko");
+        await deskPage.GetByRole(AriaRole.Button, new() { Name = "사용 중지하기" }).ClickAsync();
+        await Expect(deskPage.GetByRole(AriaRole.Status)).ToContainTextAsync("물품을 사용 중지했습니다");
+        await Expect(deskPage.GetByRole(AriaRole.Main)).ToContainTextAsync("상판 긁힘 수리");
+        await deskPage.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^탁자-03 1개.*다시 대여하기$") }).ClickAsync();
+        await Expect(deskPage.GetByRole(AriaRole.Status)).ToContainTextAsync("물품을 다시 대여합니다");
+        await desk.CheckAsync("unit-outage-ended-ko");
+
         // An English visitor reads the same resource's lending terms and calendar.
         await using var visitor = await browser.NewPageAsync("en-US");
         await visitor.Page.GotoAsync($"/Resources/Details/{resourceId}");

@@ -9,7 +9,7 @@ namespace SharingPlatform.Application.Resources;
 /// <summary>Every resource of an organization in any state, with its review outcome: for its members and administrators.</summary>
 public sealed record ListOrganizationResources(Guid OrganizationId) : IQuery<IReadOnlyList<OrganizationResourceRow>>;
 
-public sealed record OrganizationResourceRow(Guid Id, string Title, ResourceCategory Category, ResourceStatus Status, string? StatusReason, DateTimeOffset UpdatedAt);
+public sealed record OrganizationResourceRow(Guid Id, string Title, ResourceCategory Category, ResourceStatus Status, string? StatusReason, DateTimeOffset UpdatedAt, bool Lent);
 
 public sealed class ListOrganizationResourcesHandler(IApplicationDbContext db, ICurrentUser currentUser)
     : IQueryHandler<ListOrganizationResources, IReadOnlyList<OrganizationResourceRow>>
@@ -22,7 +22,7 @@ public sealed class ListOrganizationResourcesHandler(IApplicationDbContext db, I
         return await db.Resources.AsNoTracking()
             .Where(r => r.OrganizationId == query.OrganizationId)
             .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new OrganizationResourceRow(r.Id, r.Title, r.Category, r.Status, r.StatusReason, r.UpdatedAt))
+            .Select(r => new OrganizationResourceRow(r.Id, r.Title, r.Category, r.Status, r.StatusReason, r.UpdatedAt, r.Lending != null))
             .ToListAsync(cancellationToken);
     }
 }

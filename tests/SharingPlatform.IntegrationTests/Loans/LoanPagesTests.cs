@@ -223,4 +223,48 @@ public sealed class LoanPagesTests(SharedApp shared)
         text.ShouldNotContain("minutes");
         WebUtility.HtmlDecode(await resident.GetStringAsync("/Loans/Mine?culture=en")).ShouldContain("You have no loans yet.");
     }
+
+    [Fact]
+    public async Task The_desk_takes_a_labelled_table_out_of_service_from_its_page_sees_the_loan_left_short_and_puts_the_table_back()
+    {
+        var (desk, _) = await _app.TentsAsync();
+        var tables = await _app.PublishedResourceAsync(desk, TablesBody(desk.Id, "접이식 탁자", minNoticeDays: 0));
+        using var resident = await _app.SignedInResidentAsync();
+        var pickup = _app.SeoulToday().AddDays(2);
+        var loan = (await LoanClient.BorrowAsync(resident, tables, 2, pickup, pickup).ExpectAsync(HttpStatusCode.Created)).Id();
+        await desk.Owner.PostAsync($"/api/v1/loans/{loan}/approve", null).ExpectAsync(HttpStatusCode.OK);
+        using var neighbour = await _app.SignedInResidentAsync();
+        await LoanClient.BorrowAsync(neighbour, tables, 1, pickup, pickup).ExpectAsync(HttpStatusCode.Created);
+        using var owner = _app.NewClient(followRedirects: false);
+        await owner.SignInAsync(desk.OwnerEmail, ApiClient.Password);
+
+        var deskPage = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Loans/Desk?resourceId={tables}"));
+        deskPage.ShouldContain($"/Loans/Units/{tables}");
+        var fields = PageForms.FieldsOf(await owner.GetStringAsync($"/Loans/Units/{tables}"), "Input.Reason");
+        fields["Input.FirstDay"] = LoanClient.Day(pickup);
+        fields["Input.LastDay"] = LoanClient.Day(pickup.AddDays(1));
+        fields["Input.UnitLabel"] = "탁자-02";
+        fields["Input.Reason"] = "다리 흔들림";
+        var refused = await owner.PostFormAsync($"/Loans/Units/{tables}", new Dictionary<string, string>(fields) { ["Input.Units"] = "2" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("번호를 고르면 1개");
+
+        var taken = await owner.PostFormAsync($"/Loans/Units/{tables}", fields);
+
+        taken.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()));
+        var page = WebUtility.HtmlDecode(await owner.GetStringAsync(taken.Headers.Location!.ToString()));
+        page.ShouldContain("물품이 모자라는 대여가 있어 빌리는 분께 알렸습니다");
+        page.ShouldContain("탁자-02 1개");
+        page.ShouldContain("다리 흔들림");
+        page.ShouldContain($"/Loans/Details/{loan}");
+        (await LoanClient.UnitsLeftAsync(resident, tables, pickup, pickup.AddDays(1))).Values.ShouldBe([0, 2]);
+
+        var outage = (await desk.Owner.GetAsync($"/api/v1/resources/{tables}/unit-outages").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("outages").EnumerateArray().Single().Id();
+        var ended = await owner.PostFormAsync($"/Loans/Units/{tables}?handler=End&outageId={outage}", new Dictionary<string, string>());
+        ended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await owner.GetStringAsync(ended.Headers.Location!.ToString())).ShouldContain("물품을 다시 대여합니다");
+        (await LoanClient.UnitsLeftAsync(resident, tables, pickup, pickup.AddDays(1))).Values.ShouldBe([0, 3]);
+        desk.Dispose();
+    }
 }

@@ -526,6 +526,11 @@ public static class AuthorizationMatrix
         Post("/Loans/Details", "Reject", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Loans/Details", "HandOver", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Loans/Details", "TakeBack", w => $"/Loans/Details/{w.Loan}").SignedIn(Refused).But(Passes, OrgMembers),
+        Get("/Loans/Units", w => $"/Loans/Units/{w.Tents}").SignedIn(Refused).But(Ok, OrgMembers),
+        Post("/Loans/Units", "", w => $"/Loans/Units/{w.Tents}",
+            Fields(("Input.Units", _ => 1), ("Input.FirstDay", w => w.LoanDay), ("Input.LastDay", w => w.LoanDay), ("Input.Reason", _ => "행렬")))
+            .SignedIn(Refused).But(Ok, OrgMembers),
+        Post("/Loans/Units", "End", w => $"/Loans/Units/{w.Tents}?outageId={w.Outage}").SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Resources/Details", "Loan", w => $"/Resources/Details/{w.Tents}", Fields(("PickupOn", w => w.LoanDay), ("ReturnOn", w => w.LoanDay))).SignedIn(Passes),
         Get("/Bookings/Details", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Post("/Bookings/Details", "Move", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Passes, Resident).Because("an empty form"),

@@ -13,7 +13,8 @@ namespace SharingPlatform.Web.Pages.Loans;
 
 /// <summary>
 /// The lending desk of the caller's organizations: requests waiting for approval, today's pick-ups and returns (Seoul),
-/// and overdue loans, optionally of one resource. Each loan opens its page, where the desk approves, hands over and takes back.
+/// and overdue loans, optionally of one lent resource, whose units out of service are a link away. Each loan opens its page,
+/// where the desk approves, hands over and takes back.
 /// </summary>
 [Authorize]
 public sealed class DeskModel(ISender sender, TimeProvider clock) : PageModel
@@ -48,7 +49,7 @@ public sealed class DeskModel(ISender sender, TimeProvider clock) : PageModel
 
         var resources = new List<(Guid, string)>();
         foreach (var organization in organizations)
-            resources.AddRange((await sender.Send(new ListOrganizationResources(organization.Id), cancellationToken)).Select(r => (r.Id, r.Title)));
+            resources.AddRange((await sender.Send(new ListOrganizationResources(organization.Id), cancellationToken)).Where(r => r.Lent).Select(r => (r.Id, r.Title)));
         Resources = resources.OrderBy(r => r.Item2, StringComparer.CurrentCulture).ToList();
 
         Waiting = await ListAsync(new ListIncomingLoans(LoanStatus.Requested, ResourceId, PageSize: ListSize), cancellationToken);
