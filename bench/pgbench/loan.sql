@@ -17,7 +17,7 @@ SELECT l.resource_id, DATE '1970-01-01' + d, 10000, 0, 0 FROM bench.lent_index l
 ON CONFLICT DO NOTHING;
 UPDATE loan_days SET units = 10000, units_taken = units_taken + 1
 WHERE resource_id = (SELECT resource_id FROM bench.lent_index WHERE n = :r)
-  AND day BETWEEN DATE '1970-01-01' + (:day)::int AND DATE '1970-01-01' + (:day)::int AND units_taken + units_out_of_service + 1 <= 10000
+  AND day BETWEEN DATE '1970-01-01' + (:day)::int AND DATE '1970-01-01' + (:day)::int AND units_taken + units_out_of_service + units_held_late + 1 <= 10000
 RETURNING day;
 WITH loan AS (
     INSERT INTO loans (id, resource_id, borrower_id, units, pickup_on, return_on, purpose, status, units_out, units_returned,

@@ -1267,6 +1267,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("deposit_won");
 
+                    b.Property<DateOnly?>("HeldThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("held_through");
+
                     b.Property<DateOnly>("PickupOn")
                         .HasColumnType("date")
                         .HasColumnName("pickup_on");
@@ -1384,6 +1388,12 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("units");
 
+                    b.Property<int>("UnitsHeldLate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("units_held_late");
+
                     b.Property<int>("UnitsOutOfService")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -1399,6 +1409,8 @@ namespace SharingPlatform.Migrations
 
                     b.ToTable("loan_days", null, t =>
                         {
+                            t.HasCheckConstraint("ck_loan_days_held_late", "units_held_late >= 0");
+
                             t.HasCheckConstraint("ck_loan_days_out_of_service", "units_out_of_service >= 0 AND units_out_of_service <= units");
 
                             t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units");

@@ -154,4 +154,24 @@ public sealed class LoanTests
         rooms.SharingMode.ShouldBe(SharingMode.Slots);
         Refusal(resource: rooms).ShouldBe("resource_not_lent");
     }
+
+    [Fact]
+    public void An_overdue_loan_holds_its_units_still_out_after_the_return_day_once_per_day_and_frees_them_from_a_day()
+    {
+        var loan = Borrow(units: 2, from: 2, to: 3);
+        Should.Throw<IllegalTransitionException>(() => loan.HoldLate(Day(5))).Code.ShouldBe("loan_not_overdue");
+        loan.HandOver(Desk, Lending(), null, null, false, Now.AddDays(1));
+        loan.TakeBack(Desk, 1, null, false, true, null, Now.AddDays(2));
+        loan.MarkOverdue(new DateTimeOffset(2026, 12, 4, 0, 1, 0, Kst));
+
+        loan.HoldLate(Day(5)).ShouldBe((Day(4), Day(5)));
+        loan.UnitsStillOut.ShouldBe(1);
+        loan.HoldLate(Day(5)).ShouldBeNull();
+        loan.HoldLate(Day(6)).ShouldBe((Day(6), Day(6)));
+        loan.HeldThrough.ShouldBe(Day(6));
+        loan.LateDaysFrom(Day(5)).ShouldBe((Day(5), Day(6)));
+        loan.LateDaysFrom(Day(2)).ShouldBe((Day(4), Day(6)));
+        loan.LateDaysFrom(Day(7)).ShouldBeNull();
+        Borrow().LateDaysFrom(Day(2)).ShouldBeNull();
+    }
 }

@@ -32,8 +32,7 @@ public sealed class ListUnitOutagesHandler(IApplicationDbContext db, ICurrentUse
             .ToListAsync(cancellationToken);
         var shown = outages.Where(o => o.IsCurrentAt(now)).Concat(outages.Where(o => !o.IsCurrentAt(now)).Take(EndedShown));
 
-        var shortDays = await db.LoanDays.Where(d => d.ResourceId == resource.Id && d.Day >= today && d.UnitsTaken + d.UnitsOutOfService > d.Units)
-            .Select(d => d.Day).ToListAsync(cancellationToken);
+        var shortDays = await db.ShortDays(resource.Id, today, DateOnly.MaxValue).ToListAsync(cancellationToken);
         var atRisk = shortDays.Count == 0 ? [] : (await db.Items(db.Loans.Where(l => l.ResourceId == resource.Id
                     && (l.Status == LoanStatus.Requested || l.Status == LoanStatus.Confirmed)
                     && l.PickupOn <= shortDays.Max() && l.ReturnOn >= shortDays.Min()))

@@ -27,7 +27,7 @@ public static class LoanUnits
         var taken = await db.Database.SqlQuery<DateOnly>($"""
             UPDATE loan_days SET units = {units}, units_taken = units_taken + {loan.Units}
             WHERE resource_id = {resource.Id} AND day BETWEEN {loan.PickupOn} AND {loan.ReturnOn}
-                AND units_taken + units_out_of_service + {loan.Units} <= {units}
+                AND units_taken + units_out_of_service + units_held_late + {loan.Units} <= {units}
             RETURNING day AS "Value"
             """).ToListAsync(cancellationToken);
         var shortDays = loan.Days.Except(taken).ToList();
@@ -40,13 +40,45 @@ public static class LoanUnits
     public static Task GiveBackAsync(this IApplicationDbContext db, Loan loan, CancellationToken cancellationToken) =>
         db.GiveBackAsync(loan, loan.Units, loan.PickupOn, cancellationToken);
 
-    /// <summary><paramref name="units"/> units of a loan are free again on its days from <paramref name="from"/> on (a return before the return day).</summary>
-    public static async Task GiveBackAsync(this IApplicationDbContext db, Loan loan, int units, DateOnly from, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// <paramref name="units"/> units of a loan are free again on its days from <paramref name="from"/> on: a return
+    /// before the return day, or of an overdue loan (then the days it held them late), or units written off.
+    /// </summary>
+    public static async Task GiveBackAsync(this IApplicationDbContext db, Loan loan, int units, DateOnly from, CancellationToken cancellationToken)
+    {
         await db.Database.ExecuteSqlAsync($"""
             UPDATE loan_days SET units_taken = units_taken - {units}
             WHERE resource_id = {loan.ResourceId} AND day BETWEEN {(from > loan.PickupOn ? from : loan.PickupOn)} AND {loan.ReturnOn}
                 AND units_taken >= {units}
             """, cancellationToken);
+        if (loan.LateDaysFrom(from) is var (first, last))
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE loan_days SET units_held_late = units_held_late - {units}
+                WHERE resource_id = {loan.ResourceId} AND day BETWEEN {first} AND {last} AND units_held_late >= {units}
+                """, cancellationToken);
+    }
+
+    /// <summary>
+    /// An overdue loan's units still out are held on the days after its return day up to <paramref name="through"/>; answers
+    /// the loans promised before on a day now short (see <see cref="ShortLoansAsync"/>) whose pick-up falls on a day newly held.
+    /// </summary>
+    public static async Task<IReadOnlyList<Loan>> HoldLateAsync(this IApplicationDbContext db, Loan loan, DateOnly through, CancellationToken cancellationToken)
+    {
+        if (loan.HoldLate(through) is not var (from, to))
+            return [];
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO loan_days (resource_id, day, units, units_taken, units_out_of_service, units_held_late)
+            SELECT r.id, d::date, (r.lending ->> 'units')::int, 0, 0, 0
+            FROM resources r, generate_series({from}::date, {to}::date, interval '1 day') AS d
+            WHERE r.id = {loan.ResourceId} AND r.lending IS NOT NULL
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE loan_days SET units_held_late = units_held_late + {loan.UnitsStillOut}
+            WHERE resource_id = {loan.ResourceId} AND day BETWEEN {from} AND {to}
+            """, cancellationToken);
+        return (await db.ShortLoansAsync(loan.ResourceId, from, to, cancellationToken)).Where(l => l.PickupOn >= from).ToList();
+    }
 
     /// <summary>
     /// Takes the outage's units out of service on its days (the outage is added, not saved). Always possible while no day
@@ -66,19 +98,32 @@ public static class LoanUnits
         if (changed != outage.Days.Count())
             throw new DomainRuleException("outage_units_invalid", Texts.Get("Rule_outage_units_invalid", units), units);
         db.UnitOutages.Add(outage);
+        return await db.ShortLoansAsync(resource.Id, outage.FirstDay, outage.LastDay, cancellationToken);
+    }
 
-        var shortDays = await db.LoanDays.Where(d => d.ResourceId == resource.Id && d.Day >= outage.FirstDay && d.Day <= outage.LastDay
-                && d.UnitsTaken + d.UnitsOutOfService > d.Units)
-            .Select(d => d.Day).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The loans not yet handed over (tracked) that fall on a day of [from, to] with fewer units than promised, because
+    /// units went out of service or stayed out late after they were promised.
+    /// </summary>
+    public static async Task<IReadOnlyList<Loan>> ShortLoansAsync(
+        this IApplicationDbContext db, Guid resourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var shortDays = await db.ShortDays(resourceId, from, to).ToListAsync(cancellationToken);
         if (shortDays.Count == 0)
             return [];
         var first = shortDays.Min();
         var last = shortDays.Max();
-        var candidates = await db.Loans.Where(l => l.ResourceId == resource.Id && (l.Status == LoanStatus.Requested || l.Status == LoanStatus.Confirmed)
+        var candidates = await db.Loans.Where(l => l.ResourceId == resourceId && (l.Status == LoanStatus.Requested || l.Status == LoanStatus.Confirmed)
                 && l.PickupOn <= last && l.ReturnOn >= first)
             .ToListAsync(cancellationToken);
         return candidates.Where(l => l.Days.Any(shortDays.Contains)).ToList();
     }
+
+    /// <summary>The days of [from, to] on which loans, outages and late units together hold more units than exist.</summary>
+    public static IQueryable<DateOnly> ShortDays(this IApplicationDbContext db, Guid resourceId, DateOnly from, DateOnly to) =>
+        db.LoanDays.Where(d => d.ResourceId == resourceId && d.Day >= from && d.Day <= to
+                && d.UnitsTaken + d.UnitsOutOfService + d.UnitsHeldLate > d.Units)
+            .Select(d => d.Day);
 
     /// <summary>An outage ended early: its units lend again on its days from <paramref name="from"/> on.</summary>
     public static async Task BackInServiceAsync(this IApplicationDbContext db, UnitOutage outage, DateOnly from, CancellationToken cancellationToken) =>
@@ -104,13 +149,13 @@ public static class LoanUnits
         }
     }
 
-    /// <summary>How many units are left on each day of [from, to]: all of them on a day no loan or outage has taken yet.</summary>
+    /// <summary>How many units are left on each day of [from, to]: all of them on a day no loan, outage or late unit has taken yet.</summary>
     public static async Task<Dictionary<DateOnly, int>> LeftAsync(
         this IApplicationDbContext db, SharedResource resource, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var taken = await db.LoanDays.AsNoTracking()
             .Where(d => d.ResourceId == resource.Id && d.Day >= from && d.Day <= to)
-            .ToDictionaryAsync(d => d.Day, d => d.UnitsTaken + d.UnitsOutOfService, cancellationToken);
+            .ToDictionaryAsync(d => d.Day, d => d.UnitsTaken + d.UnitsOutOfService + d.UnitsHeldLate, cancellationToken);
         return Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
             .ToDictionary(day => day, day => Math.Max(0, resource.Lending!.Units - taken.GetValueOrDefault(day)));
     }

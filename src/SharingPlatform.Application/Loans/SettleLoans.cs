@@ -3,19 +3,22 @@ using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Common;
+using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>
 /// What the platform does to loans as days pass (with the bookings' recurring job, every minute): a loan still out after
-/// its return day becomes overdue, and counts with no-shows toward a person's booking pause. Safe to run twice and on
-/// two servers at once: each batch locks its rows with <c>FOR UPDATE SKIP LOCKED</c> and the domain moves each loan once.
+/// its return day becomes overdue, and counts with no-shows toward a person's booking pause; while overdue, its units
+/// still out are held a day ahead, each day, so that no loan is promised them, and loans promised before on those days
+/// are warned. Safe to run twice and on two servers at once: each batch locks its rows with <c>FOR UPDATE SKIP LOCKED</c>
+/// and the domain moves and holds each loan once.
 /// </summary>
 public sealed record SettleLoans : ICommand<SettledLoans>;
 
 public sealed record SettledLoans(int Overdue, int PausesStarted);
 
-public sealed class SettleLoansHandler(IApplicationDbContext db, BookingNotices bookingNotices, TimeProvider clock) : ICommandHandler<SettleLoans, SettledLoans>
+public sealed class SettleLoansHandler(IApplicationDbContext db, BookingNotices bookingNotices, LoanNotices notices, TimeProvider clock) : ICommandHandler<SettleLoans, SettledLoans>
 {
     private const int BatchSize = 200;
 
@@ -29,7 +32,7 @@ public sealed class SettleLoansHandler(IApplicationDbContext db, BookingNotices 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var due = await db.Loans.FromSql($"""
                 SELECT *, xmin FROM loans
-                WHERE status = 'Out' AND return_on < {today}
+                WHERE (status = 'Out' AND return_on < {today}) OR (status = 'Overdue' AND coalesce(held_through, return_on) <= {today})
                 ORDER BY return_on
                 LIMIT {BatchSize}
                 FOR UPDATE SKIP LOCKED
@@ -39,8 +42,18 @@ public sealed class SettleLoansHandler(IApplicationDbContext db, BookingNotices 
 
             foreach (var loan in due)
             {
-                loan.MarkOverdue(now);
-                overdue++;
+                if (loan.Status == LoanStatus.Out)
+                {
+                    loan.MarkOverdue(now);
+                    overdue++;
+                }
+
+                var atRisk = await db.HoldLateAsync(loan, today.AddDays(1), cancellationToken);
+                if (atRisk.Count > 0)
+                {
+                    var title = await db.Resources.Where(r => r.Id == loan.ResourceId).Select(r => r.Title).SingleAsync(cancellationToken);
+                    await notices.UnitsOutOfServiceAsync(atRisk, title, now, cancellationToken);
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

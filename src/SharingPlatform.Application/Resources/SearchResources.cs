@@ -155,7 +155,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
               AND r.weekly_opening && int4range({back}, {back + 1440})
               AND NOT EXISTS (
                 SELECT 1 FROM loan_days d
-                WHERE d.resource_id = r.id AND d.day BETWEEN {from} AND {to} AND d.units_taken + d.units_out_of_service + {units} > (r.lending ->> 'units')::int)
+                WHERE d.resource_id = r.id AND d.day BETWEEN {from} AND {to} AND d.units_taken + d.units_out_of_service + d.units_held_late + {units} > (r.lending ->> 'units')::int)
             """);
     }
 

@@ -50,6 +50,10 @@ public sealed class Loan
     public bool? DepositReturned { get; private set; }
     public bool Damaged { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>While overdue: the last day its units still out are held beyond the return day (see <see cref="HoldLate"/>).</summary>
+    public DateOnly? HeldThrough { get; private set; }
+
     public uint Version { get; private set; }
     public IReadOnlyList<LoanChange> History => _history;
 
@@ -160,6 +164,29 @@ public sealed class Loan
         MoveTo(LoanStatus.Overdue, null, null, now);
     }
 
+    public int UnitsStillOut => UnitsOut - UnitsReturned;
+
+    /// <summary>
+    /// An overdue loan's units still out are not there to lend: they are held on the days after the return day, up to
+    /// <paramref name="through"/> (the platform keeps this a day ahead, each day). Answers the days newly held, if any.
+    /// </summary>
+    public (DateOnly From, DateOnly To)? HoldLate(DateOnly through)
+    {
+        Require(LoanStatus.Overdue, "loan_not_overdue");
+        var from = (HeldThrough ?? ReturnOn).AddDays(1);
+        if (from > through)
+            return null;
+        HeldThrough = through;
+        return (from, through);
+    }
+
+    /// <summary>The days from <paramref name="from"/> on on which units given back or written off were held late, if any.</summary>
+    public (DateOnly From, DateOnly To)? LateDaysFrom(DateOnly from)
+    {
+        var first = from > ReturnOn ? from : ReturnOn.AddDays(1);
+        return HeldThrough is { } last && first <= last ? (first, last) : null;
+    }
+
     /// <summary>The desk writes off units not back more than <see cref="LostAfterDays"/> days after the return day.</summary>
     public void MarkLost(Guid by, string reason, DateTimeOffset now)
     {
@@ -201,9 +228,9 @@ public sealed record LoanStanding(int UnitsHeld, DateTimeOffset? PausedUntil = n
 
 /// <summary>
 /// The database's count of one day of a lent resource (table <c>loan_days</c>): the units that exist that day, those
-/// promised to loans and those out of service, created by the first loan or outage that takes the day. A unit taken out
-/// of service after loans were promised can leave a day short (taken + out of service above the units): those loans
-/// were warned, and no new loan is promised that day.
+/// promised to loans, those out of service and those held by overdue loans after their return day, created by the first
+/// loan, outage or overdue loan that takes the day. A unit out of service or held late can leave a day short of the
+/// loans promised before (the three counts above the units): those loans are warned, and no new loan is promised that day.
 /// </summary>
 public sealed class LoanDay
 {
@@ -216,4 +243,5 @@ public sealed class LoanDay
     public int Units { get; private set; }
     public int UnitsTaken { get; private set; }
     public int UnitsOutOfService { get; private set; }
+    public int UnitsHeldLate { get; private set; }
 }

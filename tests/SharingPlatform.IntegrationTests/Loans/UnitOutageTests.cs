@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Loans;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
@@ -162,6 +163,42 @@ public sealed class UnitOutageTests(SharedApp shared)
         var now = await resident.GetAsync($"/api/v1/resources/{tents}").ExpectAsync(HttpStatusCode.OK);
         now.GetProperty("title").GetString().ShouldBe("캠핑 텐트");
         now.GetProperty("lending").GetProperty("units").GetInt32().ShouldBe(3);
+        desk.Dispose();
+    }
+
+    [Fact]
+    public async Task Units_of_an_overdue_loan_are_held_a_day_ahead_each_day_warning_loans_left_short_and_free_the_day_after_they_come_back()
+    {
+        var (desk, tents) = await _app.TentsAsync(units: 3);
+        using var late = await _app.SignedInResidentAsync();
+        using var next = await _app.PersonAsync(displayName: "다음텐트");
+        var today = _app.SeoulToday();
+        var overdue = (await BorrowAsync(late, tents, 2, today, today.AddDays(1)).ExpectAsync(HttpStatusCode.Created)).Id();
+        await desk.Owner.PostAsJsonAsync($"/api/v1/loans/{overdue}/hand-over", new { depositReceived = false }).ExpectAsync(HttpStatusCode.OK);
+        var promised = (await BorrowAsync(next.Client, tents, 2, today.AddDays(3), today.AddDays(3)).ExpectAsync(HttpStatusCode.Created)).Id();
+        DateTimeOffset Seoul(DateOnly day, int hour, int minute) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(9)).ToUniversalTime();
+
+        using (_app.Clock.Travel(Seoul(today.AddDays(2), 0, 1) - _app.Clock.GetUtcNow()))
+        {
+            await _app.SendAsync(new SettleLoans());
+            await _app.SendAsync(new SettleLoans());
+        }
+
+        (await UnitsLeftAsync(late, tents, today.AddDays(2), today.AddDays(4))).Values.ShouldBe([1, 0, 3]);
+        (await next.NotificationsAsync("loanUnitsOutOfService", promised)).ShouldHaveSingleItem();
+        (await desk.Owner.GetAsync($"/api/v1/resources/{tents}/unit-outages").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("loansAtRisk").EnumerateArray().Select(l => l.Id()).ShouldBe([promised]);
+
+        using (_app.Clock.Travel(Seoul(today.AddDays(3), 0, 1) - _app.Clock.GetUtcNow()))
+        {
+            await _app.SendAsync(new SettleLoans());
+            (await UnitsLeftAsync(late, tents, today.AddDays(3), today.AddDays(5))).Values.ShouldBe([0, 1, 3]);
+            using var deskNow = await _app.SignedInNowAsync(desk.OwnerEmail);
+            await deskNow.PostAsJsonAsync($"/api/v1/loans/{overdue}/return", new { units = 2, depositReturned = true }).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        (await UnitsLeftAsync(late, tents, today.AddDays(3), today.AddDays(5))).Values.ShouldBe([0, 3, 3]);
+        (await next.NotificationsAsync("loanUnitsOutOfService", promised)).ShouldHaveSingleItem();
         desk.Dispose();
     }
 }

@@ -46,8 +46,10 @@ internal sealed class LoanDayConfiguration : IEntityTypeConfiguration<LoanDay>
         {
             t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units");
             t.HasCheckConstraint("ck_loan_days_out_of_service", "units_out_of_service >= 0 AND units_out_of_service <= units");
+            t.HasCheckConstraint("ck_loan_days_held_late", "units_held_late >= 0");
         });
         builder.Property(d => d.UnitsOutOfService).HasDefaultValue(0);
+        builder.Property(d => d.UnitsHeldLate).HasDefaultValue(0);
         builder.HasKey(d => new { d.ResourceId, d.Day });
         builder.HasOne<SharedResource>().WithMany().HasForeignKey(d => d.ResourceId).OnDelete(DeleteBehavior.Cascade);
     }
