@@ -267,4 +267,27 @@ public sealed class LoanPagesTests(SharedApp shared)
         (await LoanClient.UnitsLeftAsync(resident, tables, pickup, pickup.AddDays(1))).Values.ShouldBe([0, 3]);
         desk.Dispose();
     }
+
+    [Fact]
+    public async Task The_day_calendar_pages_by_six_weeks_up_to_the_lending_horizon()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync("완주 마을회관");
+        var tables = await _app.PublishedResourceAsync(organization, TablesBody(organization.Id, "접이식 탁자"));
+        using var visitor = _app.NewClient(followRedirects: false);
+        var today = _app.SeoulToday();
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+
+        var first = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/Resources/Details/{tables}"));
+        first.ShouldContain($"{LoanClient.Day(monday)} (");
+        first.ShouldNotContain("이전 6주");
+        var later = System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\"[^>]*>다음 6주").Groups[1].Value;
+        later.ShouldContain($"week={LoanClient.Day(monday.AddDays(42))}");
+
+        var second = WebUtility.HtmlDecode(await visitor.GetStringAsync(later));
+        second.ShouldContain($"{LoanClient.Day(monday.AddDays(42))} (");
+        second.ShouldContain("이전 6주");
+        second.ShouldNotContain("다음 6주"); // the horizon is 45 days
+        var beyond = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/Resources/Details/{tables}?week={LoanClient.Day(monday.AddDays(700))}"));
+        beyond.ShouldContain($"{LoanClient.Day(monday.AddDays(42))} (");
+    }
 }

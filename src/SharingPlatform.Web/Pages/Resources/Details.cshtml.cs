@@ -55,6 +55,14 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
     /// <summary>Today in Seoul.</summary>
     public DateOnly Today { get; private set; }
 
+    /// <summary>The Monday the day calendar of a lent resource starts on: this week, or later weeks up to the lending horizon.</summary>
+    public DateOnly LoanCalendarStart { get; private set; }
+
+    public bool LoanCalendarHasEarlier => LoanCalendarStart > ThisWeek;
+
+    public bool LoanCalendarHasLater => Resource.Lending is { } lending
+        && LoanCalendarStart.AddDays(7 * LoanCalendarWeeks) <= Today.AddDays(lending.HorizonDays);
+
     /// <summary>The loan asked for: chosen from the day calendar's links or typed in the form.</summary>
     [BindProperty(SupportsGet = true)]
     public DateOnly? PickupOn { get; set; }
@@ -207,10 +215,16 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
             ModelState.Remove(nameof(ReturnOn));
         }
 
+        const int windowDays = 7 * LoanCalendarWeeks;
+        var asked = Week is { } week ? BookingText.MondayOf(week)
+            : PickupOn is { } pickup && pickup >= ThisWeek.AddDays(windowDays) ? BookingText.MondayOf(pickup)
+            : ThisWeek;
+        var horizon = ThisWeek.AddDays(windowDays * ((Today.AddDays(Resource.Lending!.HorizonDays).DayNumber - ThisWeek.DayNumber) / windowDays));
+        LoanCalendarStart = asked < ThisWeek ? ThisWeek : asked > horizon ? horizon : asked;
         try
         {
             var availability = await sender.Send(
-                new GetLoanAvailability(Resource.Id, ThisWeek, ThisWeek.AddDays(7 * LoanCalendarWeeks - 1)), cancellationToken);
+                new GetLoanAvailability(Resource.Id, LoanCalendarStart, LoanCalendarStart.AddDays(windowDays - 1)), cancellationToken);
             LoanDays = availability.Days;
         }
         catch (Exception closed) when (closed is NotFoundException or DomainRuleException)
