@@ -63,3 +63,24 @@ window.addEventListener('DOMContentLoaded', function () {
     makeScrollersFocusable();
     window.addEventListener('resize', makeScrollersFocusable);
 })();
+
+// The resource form shows the settings of the chosen way of sharing (slots or loans) only: parts marked
+// data-sharing-mode hide while the other way is chosen. Without script every part shows, and the server keeps what applies.
+(function () {
+    'use strict';
+    var radios = document.querySelectorAll('input[name="Input.SharingMode"]');
+    var parts = document.querySelectorAll('[data-sharing-mode]');
+    if (radios.length === 0 || parts.length === 0) {
+        return;
+    }
+    function show() {
+        var chosen = document.querySelector('input[name="Input.SharingMode"]:checked');
+        parts.forEach(function (part) {
+            part.hidden = chosen !== null && part.getAttribute('data-sharing-mode') !== chosen.value;
+        });
+    }
+    radios.forEach(function (radio) {
+        radio.addEventListener('change', show);
+    });
+    show();
+})();
