@@ -86,6 +86,13 @@ public sealed class CatalogJourneyTests(BrowserApp browser)
         (await page.GetByLabel("시군").InputValueAsync()).ShouldBe("wanju", "a new resource starts in its organization's municipality");
         await page.GetByLabel("주소").FillAsync("전북특별자치도 완주군 삼례읍 삼례로 1, 2층");
         await page.GetByLabel("수용 인원(명)").FillAsync("12");
+        // Lent by the day, the form asks for units instead of slots; back to slots, it asks for slots again.
+        await Expect(page.GetByLabel("물품 수량", new() { Exact = true })).ToBeHiddenAsync();
+        await page.GetByLabel("물품 대여(하루 단위)").CheckAsync();
+        await Expect(page.GetByLabel("물품 수량", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("예약 단위", new() { Exact = true })).ToBeHiddenAsync();
+        await page.GetByLabel("시간 단위 예약").CheckAsync();
+        await Expect(page.GetByLabel("예약 단위", new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByLabel("토요일 운영").CheckAsync();
         await page.GetByLabel("토요일 여는 시각").FillAsync("10:00");
         await page.GetByLabel("토요일 닫는 시각").FillAsync("16:00");
