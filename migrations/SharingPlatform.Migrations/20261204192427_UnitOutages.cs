@@ -11,6 +11,19 @@ namespace SharingPlatform.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "held_through",
+                table: "loans",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "units_held_late",
+                table: "loan_days",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<int>(
                 name: "units_out_of_service",
                 table: "loan_days",
@@ -52,6 +65,11 @@ namespace SharingPlatform.Migrations
                 });
 
             migrationBuilder.AddCheckConstraint(
+                name: "ck_loan_days_held_late",
+                table: "loan_days",
+                sql: "units_held_late >= 0");
+
+            migrationBuilder.AddCheckConstraint(
                 name: "ck_loan_days_out_of_service",
                 table: "loan_days",
                 sql: "units_out_of_service >= 0 AND units_out_of_service <= units");
@@ -74,7 +92,19 @@ namespace SharingPlatform.Migrations
                 name: "unit_outages");
 
             migrationBuilder.DropCheckConstraint(
+                name: "ck_loan_days_held_late",
+                table: "loan_days");
+
+            migrationBuilder.DropCheckConstraint(
                 name: "ck_loan_days_out_of_service",
+                table: "loan_days");
+
+            migrationBuilder.DropColumn(
+                name: "held_through",
+                table: "loans");
+
+            migrationBuilder.DropColumn(
+                name: "units_held_late",
                 table: "loan_days");
 
             migrationBuilder.DropColumn(

@@ -13,7 +13,7 @@ using SharingPlatform.Infrastructure.Data;
 namespace SharingPlatform.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261204184922_UnitOutages")]
+    [Migration("20261204192427_UnitOutages")]
     partial class UnitOutages
     {
         /// <inheritdoc />
@@ -1270,6 +1270,10 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("deposit_won");
 
+                    b.Property<DateOnly?>("HeldThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("held_through");
+
                     b.Property<DateOnly>("PickupOn")
                         .HasColumnType("date")
                         .HasColumnName("pickup_on");
@@ -1387,6 +1391,12 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("units");
 
+                    b.Property<int>("UnitsHeldLate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("units_held_late");
+
                     b.Property<int>("UnitsOutOfService")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -1402,6 +1412,8 @@ namespace SharingPlatform.Migrations
 
                     b.ToTable("loan_days", null, t =>
                         {
+                            t.HasCheckConstraint("ck_loan_days_held_late", "units_held_late >= 0");
+
                             t.HasCheckConstraint("ck_loan_days_out_of_service", "units_out_of_service >= 0 AND units_out_of_service <= units");
 
                             t.HasCheckConstraint("ck_loan_days_units", "units_taken >= 0 AND units_taken <= units");
