@@ -14,9 +14,9 @@ namespace SharingPlatform.Infrastructure.Seeding;
 /// <summary>
 /// Demo goods lending for Development, relative to today: a tool library in Jeonju (drills, ladders, a pressure washer)
 /// and a village centre in Wanju (tables, chairs, tents under manual approval), both run by the demo manager, with loans
-/// past (returned, one damaged with the deposit kept), current (one out, one overdue) and upcoming (confirmed, and a
-/// request waiting for the desk). Each loan goes through the domain and takes its units in <c>loan_days</c> as it
-/// would have. Idempotent: an organization whose number exists is skipped.
+/// past (returned, one damaged with the deposit kept, its washer now in repair), current (one out, one overdue) and
+/// upcoming (confirmed, and a request waiting for the desk). Each loan goes through the domain and takes its units in
+/// <c>loan_days</c> as it would have. Idempotent: an organization whose number exists is skipped.
 /// </summary>
 internal static class DemoLoans
 {
@@ -110,6 +110,9 @@ internal static class DemoLoans
         var washer = await Lend("고압 세척기", junho, 1, -12, 2, "집 외벽 청소");
         HandOver(washer, "호스 포함");
         washer.TakeBack(manager.Id, 1, "노즐 파손", damaged: true, depositReturned: false, "노즐 교체 비용", SeoulTime.At(washer.ReturnOn, new TimeOnly(17, 0)));
+        var washers = resources["고압 세척기"];
+        await db.TakeOutOfServiceAsync(washers,
+            UnitOutage.Start(washers, 1, "세척기-A", SeoulTime.DateOf(now), SeoulTime.DateOf(now).AddDays(7), "노즐 교체 중", manager.Id, now), CancellationToken.None);
 
         // Current: drills out until the day after tomorrow, and a ladder not back after its return day.
         var drills = await Lend("충전식 전동 드릴", emma, 2, -1, 4, "Building garden beds");
