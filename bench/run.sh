@@ -206,10 +206,11 @@ mkdir -p .data/bench-uploads
 # - no job server in this process (Jobs__RunServer=false): the confirmation emails of the bench sign-ups stay queued,
 #   so the Smtp host below, which production requires, is never contacted (bench/run.sh reminders runs the server,
 #   with the dispatcher every minute, and points Smtp at bench/smtp-sink.py);
-# - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address.
+# - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address;
+# - the public address, which Production wants on https://, only appears in links in emails.
 ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS=$BASE_URL \
-  App__BaseUrl=$BASE_URL \
+  App__BaseUrl=https://bench.sharing.example \
   Smtp__Host=127.0.0.1 Smtp__Port=$SMTP_PORT Smtp__Security=None \
   Jobs__RunServer=$APP_RUN_SERVER Jobs__WorkerCount=$APP_WORKERS Notifications__DispatchEveryMinutes=1 \
   RateLimiting__AccountPermitsPerMinute=100000 \

@@ -11,6 +11,7 @@ using SharingPlatform.Web.Api;
 using SharingPlatform.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+ProductionChecks.Require(builder.Configuration, builder.Environment);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
@@ -47,13 +48,17 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
-// TLS ends at a reverse proxy on this machine: trust its X-Forwarded-For/-Proto (loopback proxies only, the default).
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+builder.Services.AddSharingPlatformProxy(builder.Configuration);
 
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
+if (args is [AdministratorCommand.Name, var administratorEmail])
+{
+    Environment.ExitCode = await AdministratorCommand.RunAsync(app.Services, administratorEmail, Console.In, Console.Out);
+    return;
+}
+
 RecurringJobs.Register(app.Services);
 
 app.UseForwardedHeaders();

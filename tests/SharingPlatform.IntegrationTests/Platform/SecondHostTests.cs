@@ -45,6 +45,10 @@ public sealed class SecondHostTests
         cookies.ShouldNotBeEmpty();
         cookies.ShouldAllBe(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
 
+        using var throughProxy = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        throughProxy.Headers.Host = "sharing.tests.example";
+        (await client.SendAsync(throughProxy)).Headers.Contains("Strict-Transport-Security").ShouldBeTrue("HTTPS as the loopback proxy says");
+
         var malformed = await client.PostAsync("/api/v1/auth/login", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var body = await malformed.Content.ReadAsStringAsync();
@@ -52,7 +56,28 @@ public sealed class SecondHostTests
         body.ShouldNotContain("Exception");
     }
 
+    [Fact]
+    public async Task Forwarded_headers_count_only_from_the_configured_proxies()
+    {
+        await using var app = new AppFactory(new AppFactory.Settings("proxy", RunJobServer: false, Environment: "Production",
+            Overrides: new Dictionary<string, string?> { ["Proxy:KnownProxies"] = "10.9.9.9, 10.9.9.10" }));
+        await app.StartAsync();
+        using var client = app.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Host = "sharing.tests.example";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.Contains("Strict-Transport-Security").ShouldBeFalse("the loopback sender is not a configured proxy: the request stays plain HTTP");
+    }
+
     [Theory]
+    [InlineData("App:BaseUrl", "http://sharing.tests.example", "Production", "App:BaseUrl must be the site's https://")]
+    [InlineData("Admin:Password", "written-in-a-file", "Production", "Admin:Password must not be set in Production")]
+    [InlineData("Proxy:KnownProxies", "10.0.0.1, nginx", "Testing", "Proxy:KnownProxies: 'nginx'")]
+    [InlineData("Proxy:KnownNetworks", "10.0.0.0/99", "Testing", "Proxy:KnownNetworks: '10.0.0.0/99'")]
     [InlineData("App:BaseUrl", "", "Testing", "App:BaseUrl")]
     [InlineData("Smtp:Host", "", "Production", "Smtp:Host")]
     [InlineData("Admin:Password", "", "Testing", "Admin:Password")]

@@ -79,14 +79,19 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
     {
         builder.UseEnvironment(settings.Environment);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        builder.UseSetting("App:BaseUrl", "http://127.0.0.1:5000");
+        var production = settings.Environment == "Production";
+        builder.UseSetting("App:BaseUrl", production ? "https://sharing.tests.example" : "http://127.0.0.1:5000");
         builder.UseSetting("Mail:PickupDirectory", Mailbox.Directory);
         builder.UseSetting("Uploads:Directory", UploadsDirectory);
-        builder.UseSetting("Admin:Email", AdminEmail);
-        builder.UseSetting("Admin:Password", AdminPassword);
+        if (!production)
+        {
+            builder.UseSetting("Admin:Email", AdminEmail);
+            builder.UseSetting("Admin:Password", AdminPassword);
+        }
+
         builder.UseSetting("Jobs:RunServer", settings.RunJobServer ? "true" : "false");
         builder.UseSetting("RateLimiting:AccountPermitsPerMinute", settings.AccountPermitsPerMinute.ToString());
-        if (settings.Environment == "Production")
+        if (production)
             builder.UseSetting("Smtp:Host", "smtp.invalid");
         foreach (var (key, value) in settings.Overrides ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
