@@ -53,9 +53,11 @@ builder.Services.AddSharingPlatformProxy(builder.Configuration);
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
-if (args is [AdministratorCommand.Name, var administratorEmail])
+if (Array.IndexOf(args, AdministratorCommand.Name) is >= 0 and var command)
 {
-    Environment.ExitCode = await AdministratorCommand.RunAsync(app.Services, administratorEmail, Console.In, Console.Out);
+    Environment.ExitCode = command + 1 < args.Length
+        ? await AdministratorCommand.RunAsync(app.Services, args[command + 1], Console.In, Console.Out)
+        : AdministratorCommand.Usage(Console.Out);
     return;
 }
 

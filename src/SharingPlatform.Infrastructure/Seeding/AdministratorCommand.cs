@@ -13,6 +13,12 @@ public static class AdministratorCommand
 {
     public const string Name = "create-admin";
 
+    public static int Usage(TextWriter output)
+    {
+        output.WriteLine($"usage: SharingPlatform.Web {Name} <email>   (the password on standard input)");
+        return 2;
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string email, TextReader input, TextWriter output)
     {
         var password = (await input.ReadLineAsync())?.Trim();

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The production set-up of deploy/, brought up on this machine as a proof (README "Operating it"):
+#   scripts/deploy-local.sh up      publish the app (Release, Production), start PostgreSQL, an SMTP sink, the app and
+#                                   nginx with a self-signed certificate, make an administrator; prints the addresses
+#   scripts/deploy-local.sh smoke   checks through nginx: HTTPS redirect, HSTS, readiness, cached static files,
+#                                   the administrator signs in and reads the review queue
+#   scripts/deploy-local.sh down    stops all of it (the data stays in .data/deploy)
+# Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+REPO=$(pwd)
+DIR=$REPO/.data/deploy
+HTTPS_PORT=${DEPLOY_HTTPS_PORT:-8443}
+HTTP_PORT=${DEPLOY_HTTP_PORT:-8080}
+APP_PORT=${DEPLOY_APP_PORT:-5080}
+# A name of its own rather than localhost (for which ASP.NET Core sends no HSTS), resolved to 127.0.0.1 by curl.
+NAME=sharing.deploy.example
+PUBLIC=https://$NAME:$HTTPS_PORT
+CURL=(curl -sS --resolve "$NAME:$HTTPS_PORT:127.0.0.1" --resolve "$NAME:$HTTP_PORT:127.0.0.1" --cacert "$DIR/tls/cert.pem")
+ADMIN_EMAIL=admin@deploy.sharing.example
+
+log() { echo "deploy-local: $*" >&2; }
+
+up() {
+  require_package nginx nginx
+  require_package openssl openssl
+  command -v dotnet >/dev/null 2>&1 || die "dotnet (the .NET 10 SDK) is not on PATH"
+  mkdir -p "$DIR"/{nginx,tls,uploads,logs}
+
+  ensure_postgres
+  start_cluster "$DIR/postgres" "$DIR/postgres.port"
+  create_database "$PG_PORT" sharingplatform
+  local connection="Host=127.0.0.1;Port=$PG_PORT;Database=sharingplatform;Username=postgres"
+
+  log "publishing the app (Release)"
+  dotnet publish src/SharingPlatform.Web -c Release -o "$DIR/app" --nologo -v quiet >"$DIR/logs/publish.log"
+
+  if [ ! -f "$DIR/tls/cert.pem" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=$NAME" -addext "subjectAltName=DNS:$NAME,DNS:localhost,IP:127.0.0.1" \
+      -keyout "$DIR/tls/key.pem" -out "$DIR/tls/cert.pem" 2>/dev/null
+    chmod 600 "$DIR/tls/key.pem"
+  fi
+
+  stop_process smtp
+  rm -f "$DIR/smtp.port"
+  python3 bench/smtp-sink.py "$DIR/smtp.port" "$DIR/smtp.count" >"$DIR/logs/smtp.log" 2>&1 &
+  echo $! >"$DIR/smtp.pid"
+  for ((i = 0; i < 50; i++)); do [ -s "$DIR/smtp.port" ] && break; sleep 0.1; done
+  [ -s "$DIR/smtp.port" ] || die "the SMTP sink did not start (log: $DIR/logs/smtp.log)"
+
+  # The settings, as /etc/sharingplatform/sharingplatform.env would hold them (mode 600), for this machine.
+  umask 077
+  cat >"$DIR/sharingplatform.env" <<ENV
+ConnectionStrings__Default=$connection
+ASPNETCORE_ENVIRONMENT=Production
+ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT
+App__BaseUrl=$PUBLIC
+Proxy__KnownProxies=127.0.0.1
+Smtp__Host=127.0.0.1
+Smtp__Port=$(cat "$DIR/smtp.port")
+Smtp__Security=None
+Uploads__Directory=$DIR/uploads
+ENV
+  umask 022
+
+  stop_process app
+  log "starting the app on 127.0.0.1:$APP_PORT (Production)"
+  (set -a && while IFS='=' read -r key value; do export "$key=$value"; done <"$DIR/sharingplatform.env" &&
+    exec dotnet "$DIR/app/SharingPlatform.Web.dll" --contentRoot "$DIR/app") >"$DIR/logs/app.log" 2>&1 &
+  echo $! >"$DIR/app.pid"
+  local started=$SECONDS
+  for ((i = 0; i < 120; i++)); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" 2>/dev/null && break
+    kill -0 "$(cat "$DIR/app.pid")" 2>/dev/null || { tail -n 30 "$DIR/logs/app.log" >&2; die "the app stopped (log: $DIR/logs/app.log)"; }
+    sleep 0.5
+  done
+  log "the app is ready after $((SECONDS - started)) s"
+
+  if [ ! -f "$DIR/admin.created" ]; then
+    local password
+    password=$(openssl rand -base64 18)
+    (while IFS='=' read -r key value; do export "$key=$value"; done <"$DIR/sharingplatform.env" &&
+      echo "$password" | dotnet "$DIR/app/SharingPlatform.Web.dll" --contentRoot "$DIR/app" create-admin "$ADMIN_EMAIL") >&2
+    echo "$password" >"$DIR/admin.password"
+    chmod 600 "$DIR/admin.password"
+    touch "$DIR/admin.created"
+  fi
+
+  sed -e "s|__APP_ADDRESS__|127.0.0.1:$APP_PORT|" -e "s|__HTTP_LISTEN__|127.0.0.1:$HTTP_PORT|" \
+      -e "s|__HTTPS_LISTEN__|127.0.0.1:$HTTPS_PORT|" -e "s|__HTTPS_PORT_SUFFIX__|:$HTTPS_PORT|" -e "s|__SERVER_NAME__|$NAME localhost|" \
+      -e "s|__TLS_CERTIFICATE__|$DIR/tls/cert.pem|" -e "s|__TLS_KEY__|$DIR/tls/key.pem|" \
+      -e "s|__WWWROOT__|$DIR/app/wwwroot|" -e "s|__UPLOADS__|$DIR/uploads|" deploy/nginx/sharingplatform.conf >"$DIR/nginx/site.conf"
+  cat >"$DIR/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+pid $DIR/nginx/nginx.pid;
+error_log $DIR/logs/nginx-error.log;
+events { worker_connections 512; }
+http {
+    include /etc/nginx/mime.types;
+    access_log $DIR/logs/nginx-access.log;
+    client_body_temp_path $DIR/nginx/body;
+    proxy_temp_path $DIR/nginx/proxy;
+    fastcgi_temp_path $DIR/nginx/fastcgi;
+    uwsgi_temp_path $DIR/nginx/uwsgi;
+    scgi_temp_path $DIR/nginx/scgi;
+    include $DIR/nginx/site.conf;
+}
+NGINX
+  if [ -f "$DIR/nginx/nginx.pid" ] && kill -0 "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null; then
+    nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s reload
+    sleep 1 # the new workers take over gracefully
+  else
+    nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf"
+  fi
+  log "up: $PUBLIC (self-signed: curl --resolve $NAME:$HTTPS_PORT:127.0.0.1 --cacert $DIR/tls/cert.pem), administrator $ADMIN_EMAIL, password in $DIR/admin.password"
+}
+
+smoke() {
+  local failed=0
+  check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }
+  local headers
+  headers=$("${CURL[@]}" -D - -o /dev/null "$PUBLIC/Account/Login")
+  check "plain HTTP is sent to HTTPS" '[ "$("${CURL[@]}" -o /dev/null -w "%{http_code} %{redirect_url}" "http://$NAME:$HTTP_PORT/Resources")" = "301 $PUBLIC/Resources" ]'
+  check "the login page over HTTP/2 with HSTS and a Secure cookie" \
+    'grep -qi "^HTTP/2 200" <<<"$headers" && grep -qi "^strict-transport-security:" <<<"$headers" && grep -qi "^set-cookie:.*secure" <<<"$headers"'
+  check "readiness through nginx" '[ "$("${CURL[@]}" -o /dev/null -w "%{http_code}" "$PUBLIC/health/ready")" = 200 ]'
+  check "static files from nginx, compressed and cached" \
+    '"${CURL[@]}" -D - -o /dev/null -H "Accept-Encoding: gzip" "$PUBLIC/css/site.css" | grep -qi "^content-encoding: gzip" &&
+     "${CURL[@]}" -D - -o /dev/null "$PUBLIC/css/site.css" | grep -qi "^cache-control: max-age=604800"'
+  local token
+  token=$("${CURL[@]}" -H "Content-Type: application/json" \
+    -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$(cat "$DIR/admin.password")\"}" "$PUBLIC/api/v1/auth/login" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin).get("accessToken",""))')
+  check "the administrator signs in through nginx and reads the review queue" \
+    '[ -n "$token" ] && [ "$("${CURL[@]}" -o /dev/null -w "%{http_code}" -H "Authorization: Bearer $token" "$PUBLIC/api/v1/admin/queue")" = 200 ]'
+  check "an upload larger than the limit is refused by nginx (413)" \
+    '[ "$(head -c 12000000 /dev/zero | "${CURL[@]}" -o /dev/null -w "%{http_code}" -X POST --data-binary @- "$PUBLIC/api/v1/auth/login")" = 413 ]'
+  log "app memory: $(ps -o rss= -p "$(cat "$DIR/app.pid")" | awk '{printf "%.0f MB", $1/1024}')"
+  return $failed
+}
+
+stop_process() {
+  local pidfile=$DIR/$1.pid
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")"
+    for ((i = 0; i < 100; i++)); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -f "$pidfile"
+}
+
+down() {
+  if [ -f "$DIR/nginx/nginx.pid" ] && kill -0 "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null; then
+    nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s quit
+  fi
+  stop_process app
+  stop_process smtp
+  stop_cluster "$DIR/postgres"
+  log "down"
+}
+
+case "${1:-}" in
+  up) up ;;
+  smoke) smoke ;;
+  down) down ;;
+  *)
+    echo "usage: scripts/deploy-local.sh up|smoke|down" >&2
+    exit 2
+    ;;
+esac
