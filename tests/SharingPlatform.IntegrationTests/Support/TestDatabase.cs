@@ -33,6 +33,14 @@ public static class TestDatabase
         return ConnectionStringFor(name);
     }
 
+    /// <summary>A new database with nothing in it (a server to restore a backup onto).</summary>
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var name = $"sp_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return ConnectionStringFor(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
