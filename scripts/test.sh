@@ -25,6 +25,7 @@ trap 'exit 129' HUP
 
 require_package /usr/bin/chromium chromium
 require_package npm npm
+require_package promtool --no-install-recommends prometheus
 command -v dotnet >/dev/null 2>&1 || die "dotnet (the .NET 10 SDK) is not on PATH"
 
 if [ -z "${SHARINGPLATFORM_TEST_POSTGRES:-}" ]; then

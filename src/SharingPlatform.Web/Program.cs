@@ -19,7 +19,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(SharingPlatform.Application.DependencyInjection)];
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(InputRulesBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.PipelineBehaviors = [typeof(MeasuringBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(InputRulesBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 
 builder.Services.AddSharingPlatformIdentity(builder.Environment);
@@ -49,6 +49,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("data
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddSharingPlatformProxy(builder.Configuration);
+builder.Services.AddSharingPlatformMetrics(builder.Configuration);
+if (builder.Environment.IsProduction())
+    builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
 var app = builder.Build();
 
@@ -64,6 +67,7 @@ if (Array.IndexOf(args, AdministratorCommand.Name) is >= 0 and var command)
 RecurringJobs.Register(app.Services);
 
 app.UseForwardedHeaders();
+app.MapSharingPlatformMetrics();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();

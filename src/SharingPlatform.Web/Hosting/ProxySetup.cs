@@ -30,7 +30,8 @@ public static class ProxySetup
         return services;
     }
 
-    private static IEnumerable<string> Values(IConfiguration configuration, string key)
+    /// <summary>A setting given as a list or as one comma-separated value.</summary>
+    public static IEnumerable<string> Values(IConfiguration configuration, string key)
     {
         var section = configuration.GetSection(key);
         var values = section.Value is { } single ? single.Split(',') : section.GetChildren().Select(c => c.Value ?? "");

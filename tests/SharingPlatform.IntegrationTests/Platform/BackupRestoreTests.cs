@@ -82,7 +82,7 @@ public sealed class BackupRestoreTests(SharedApp shared)
         return said;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
