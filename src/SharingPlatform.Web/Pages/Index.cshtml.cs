@@ -1,0 +1,65 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Circles;
+using SharingPlatform.Application.Home;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Common;
+
+namespace SharingPlatform.Web.Pages;
+
+/// <summary>The front door: a search, quick filters, what is free in the coming hour today, upcoming meetings and labs, the figures, and one's own next things.</summary>
+public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+{
+    private const int Shown = 4;
+
+    public FrontDoor Door { get; private set; } = null!;
+
+    /// <summary>The Seoul hour today for which <see cref="FreeToday"/> is free, or null after the last hour of the day.</summary>
+    public DateTimeOffset? FreeFrom { get; private set; }
+
+    public IReadOnlyList<ResourceSummary> FreeToday { get; private set; } = [];
+
+    public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
+
+    public IReadOnlyList<LabSummary> Labs { get; private set; } = [];
+
+    public BookingView? NextBooking { get; private set; }
+
+    public LabBookingView? NextLabSession { get; private set; }
+
+    public MeetingSummary? NextMeeting { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Door = await sender.Send(new GetFrontDoor(), cancellationToken);
+        var now = SeoulTime.ToSeoul(clock.GetUtcNow());
+        var nextHour = new DateTimeOffset(now.Date.AddHours(now.Hour + 1), Resources.CatalogText.SeoulOffset);
+        if (nextHour.Day == now.Day)
+        {
+            FreeFrom = nextHour;
+            try
+            {
+                FreeToday = (await sender.Send(new SearchResources(AvailableFrom: nextHour, AvailableTo: nextHour.AddHours(1), PageSize: Shown), cancellationToken)).Items;
+            }
+            catch (ValidationException)
+            {
+                FreeToday = [];
+            }
+        }
+
+        Meetings = (await sender.Send(new ListMeetings(PageSize: Shown), cancellationToken)).Items;
+        Labs = (await sender.Send(new SearchLabs(PageSize: Shown), cancellationToken)).Items;
+        if (User.Identity?.IsAuthenticated != true)
+            return;
+
+        NextBooking = First(await sender.Send(new ListMyBookings(BookingTimeframe.Upcoming, PageSize: 1), cancellationToken));
+        NextLabSession = First(await sender.Send(new ListMyLabBookings(BookingTimeframe.Upcoming, PageSize: 1), cancellationToken));
+        NextMeeting = First(await sender.Send(new ListMeetings(Mine: true, PageSize: 1), cancellationToken));
+    }
+
+    private static T? First<T>(Application.Common.PagedList<T> page)
+        where T : class => page.Items.Count > 0 ? page.Items[0] : null;
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Home;
+
+/// <summary>The home page searches at once, offers the categories and the 14 시군, and greets a signed-in person with their own next things.</summary>
+[Collection(AppCollection.Name)]
+public sealed class FrontDoorTests(SharedApp shared)
+{
+    private readonly AppFactory _app = shared.Factory;
+
+    private static async Task<string> HomeAsync(HttpClient site, string path = "/")
+    {
+        using var response = await site.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task Anyone_can_search_and_browse_from_the_home_page_in_Korean_text()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = $"{CatalogClient.NewHangulWord()} 회의실";
+        await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title: title));
+        using var site = _app.NewClient();
+
+        var html = await HomeAsync(site);
+
+        html.ShouldContain("action=\"/Resources\"");
+        html.ShouldContain("name=\"q\"");
+        html.ShouldContain("name=\"municipality\"");
+        html.ShouldContain("name=\"date\"");
+        html.ShouldContain("/Resources?category=Space");
+        foreach (var code in new[] { "jeonju", "gunsan", "iksan", "jeongeup", "namwon", "gimje", "wanju", "jinan", "muju", "jangsu", "imsil", "sunchang", "gochang", "buan" })
+            html.ShouldContain($"/Resources?municipality={code}\"");
+        html.ShouldContain("숫자로 보는 공유경제");
+        html.ShouldContain("다가오는 동아리 모임");
+        html.ShouldContain("공유자원");
+        html.ShouldNotContain("&#xAC");
+        html.ShouldNotContain("준비하고");
+        html.ShouldContain("/Account/Register");
+    }
+
+    [Fact]
+    public async Task The_home_page_speaks_English_when_asked()
+    {
+        using var site = _app.NewClient();
+
+        var html = await HomeAsync(site, "/?culture=en");
+
+        html.ShouldContain("The programme in numbers");
+        html.ShouldContain("Browse by city or county");
+        html.ShouldContain(">Buan<");
+        html.ShouldNotContain("숫자로 보는 공유경제");
+    }
+
+    [Fact]
+    public async Task A_signed_in_organization_member_sees_their_next_things_and_the_requests_waiting()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+
+        var html = await HomeAsync(site);
+
+        html.ShouldContain("김대표님, 환영합니다.");
+        html.ShouldContain("다음 예약");
+        html.ShouldContain("다음 실험실 이용");
+        html.ShouldContain("처리를 기다리는 예약 신청 0건");
+        html.ShouldNotContain("/Account/Register\"");
+    }
+
+    [Fact]
+    public async Task A_resident_outside_any_organization_sees_no_waiting_requests()
+    {
+        var email = ApiClient.NewEmail();
+        using var api = await _app.SignedInResidentAsync(email);
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(email, ApiClient.Password);
+
+        var html = await HomeAsync(site);
+
+        html.ShouldContain("다음 동아리 모임");
+        html.ShouldNotContain("처리를 기다리는 예약 신청");
+    }
+}
