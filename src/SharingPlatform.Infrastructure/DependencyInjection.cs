@@ -58,6 +58,7 @@ public static class DependencyInjection
         AddJobs(services, configuration, connectionString);
 
         services.AddSingleton<IAppLinks, AppLinks>();
+        services.AddScoped<ISystemProbe, Observability.SystemProbe>();
         services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Uploads:Directory is empty").ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();

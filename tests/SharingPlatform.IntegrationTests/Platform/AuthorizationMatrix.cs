@@ -596,6 +596,7 @@ public static class AuthorizationMatrix
         Get("/Admin/PausedBookers", w => "/Admin/PausedBookers").SignedIn(Refused).But(Ok, Administrator),
         Post("/Admin/PausedBookers", "Lift", w => "/Admin/PausedBookers", Fields(("id", w => w.SpareUser))).SignedIn(Refused).But(Passes, Administrator),
         Get("/Admin/Audit", w => "/Admin/Audit").SignedIn(Refused).But(Ok, Administrator),
+        Get("/Admin/System", w => "/Admin/System").SignedIn(Refused).But(Ok, Administrator),
         Get("/Admin/Statistics", w => "/Admin/Statistics").SignedIn(Refused).But(Ok, Administrator),
         Page("GET", "/Admin/Statistics", "Csv", w => "/Admin/Statistics").SignedIn(Refused).But(Ok, Administrator),
         Get("/Admin/Users/Index", w => "/Admin/Users").SignedIn(Refused).But(Ok, Administrator),
