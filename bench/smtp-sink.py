@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""A minimal SMTP sink for bench/run.sh reminders: accepts every message and throws it away.
+"""A minimal SMTP sink for bench/run.sh reminders and scripts/deploy-local.sh: accepts every message and throws it
+away, or keeps each in MAIL_DIR as N.eml when that is given.
 
-    smtp-sink.py PORT_FILE COUNT_FILE
+    smtp-sink.py PORT_FILE COUNT_FILE [MAIL_DIR]
 
 Listens on 127.0.0.1 (a free port, written to PORT_FILE), speaks just enough ESMTP for MailKit without TLS or
 authentication (EHLO with 8BITMIME and PIPELINING, MAIL, RCPT, DATA, RSET, NOOP, QUIT), and on SIGTERM writes the
@@ -12,6 +13,7 @@ import signal
 import sys
 
 port_file, count_file = sys.argv[1], sys.argv[2]
+mail_dir = sys.argv[3] if len(sys.argv) > 3 else None
 accepted = 0
 
 
@@ -29,13 +31,19 @@ async def session(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) ->
             elif verb == b"DATA":
                 writer.write(b"354 go ahead\r\n")
                 await writer.drain()
+                message = []
                 while True:
                     data = await reader.readline()
                     if not data or data in (b".\r\n", b".\n"):
                         break
+                    if mail_dir:
+                        message.append(data[1:] if data.startswith(b"..") else data)
                 if not data:
                     break
                 accepted += 1
+                if mail_dir:
+                    with open(f"{mail_dir}/{accepted}.eml", "wb") as f:
+                        f.write(b"".join(message))
                 writer.write(b"250 2.0.0 queued\r\n")
             elif verb == b"QUIT":
                 writer.write(b"221 bye\r\n")

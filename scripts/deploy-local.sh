@@ -46,8 +46,9 @@ up() {
   fi
 
   stop_process smtp
-  rm -f "$DIR/smtp.port"
-  python3 bench/smtp-sink.py "$DIR/smtp.port" "$DIR/smtp.count" >"$DIR/logs/smtp.log" 2>&1 &
+  rm -rf "$DIR/smtp.port" "$DIR/mail"
+  mkdir -p "$DIR/mail"
+  python3 bench/smtp-sink.py "$DIR/smtp.port" "$DIR/smtp.count" "$DIR/mail" >"$DIR/logs/smtp.log" 2>&1 &
   echo $! >"$DIR/smtp.pid"
   for ((i = 0; i < 50; i++)); do [ -s "$DIR/smtp.port" ] && break; sleep 0.1; done
   [ -s "$DIR/smtp.port" ] || die "the SMTP sink did not start (log: $DIR/logs/smtp.log)"
@@ -91,7 +92,7 @@ ENV
   fi
 
   sed -e "s|__APP_ADDRESS__|127.0.0.1:$APP_PORT|" -e "s|__HTTP_LISTEN__|127.0.0.1:$HTTP_PORT|" \
-      -e "s|__HTTPS_LISTEN__|127.0.0.1:$HTTPS_PORT|" -e "s|__HTTPS_PORT_SUFFIX__|:$HTTPS_PORT|" -e "s|__SERVER_NAME__|$NAME localhost|" \
+      -e "s|__HTTPS_LISTEN__|$(listen_addresses)|" -e "s|__HTTPS_PORT_SUFFIX__|:$HTTPS_PORT|" -e "s|__SERVER_NAME__|$NAME localhost|" \
       -e "s|__TLS_CERTIFICATE__|$DIR/tls/cert.pem|" -e "s|__TLS_KEY__|$DIR/tls/key.pem|" \
       -e "s|__WWWROOT__|$DIR/app/wwwroot|" -e "s|__UPLOADS__|$DIR/uploads|" deploy/nginx/sharingplatform.conf >"$DIR/nginx/site.conf"
   cat >"$DIR/nginx/nginx.conf" <<NGINX
@@ -119,6 +120,28 @@ NGINX
   log "up: $PUBLIC (self-signed: curl --resolve $NAME:$HTTPS_PORT:127.0.0.1 --cacert $DIR/tls/cert.pem), administrator $ADMIN_EMAIL, password in $DIR/admin.password"
 }
 
+# HTTPS on loopback and, for the smoke's "from outside" check, on this machine's first other address if it has one.
+listen_addresses() {
+  local outside
+  outside=$(outside_address)
+  if [ -n "$outside" ]; then echo "127.0.0.1:$HTTPS_PORT ssl http2; listen $outside:$HTTPS_PORT"; else echo "127.0.0.1:$HTTPS_PORT"; fi
+}
+
+# mail_links_to ADDRESS TEXT — a message to ADDRESS in the sink whose decoded body contains TEXT.
+mail_links_to() {
+  python3 - "$DIR/mail" "$1" "$2" <<'PY'
+import email, email.policy, pathlib, sys
+folder, to, text = sys.argv[1:4]
+for path in pathlib.Path(folder).glob("*.eml"):
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    if to in str(message["To"]) and any(text in part.get_content() for part in message.walk() if part.get_content_type() == "text/plain"):
+        sys.exit(0)
+sys.exit(1)
+PY
+}
+
+outside_address() { hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+\.' | grep -v '^127\.' | head -n 1; }
+
 smoke() {
   local failed=0
   check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }
@@ -137,6 +160,20 @@ smoke() {
     python3 -c 'import json,sys; print(json.load(sys.stdin).get("accessToken",""))')
   check "the administrator signs in through nginx and reads the review queue" \
     '[ -n "$token" ] && [ "$("${CURL[@]}" -o /dev/null -w "%{http_code}" -H "Authorization: Bearer $token" "$PUBLIC/api/v1/admin/queue")" = 200 ]'
+  check "/metrics through nginx from this machine, with the platform's counters" \
+    '"${CURL[@]}" "$PUBLIC/metrics" | grep -q "^sharingplatform_use_cases_total{"'
+  local outside
+  outside=$(outside_address)
+  if [ -n "$outside" ]; then
+    check "/metrics refused by nginx from outside ($outside)" \
+      '[ "$(curl -sS -k --interface "$outside" -o /dev/null -w "%{http_code}" --resolve "$NAME:$HTTPS_PORT:$outside" "https://$NAME:$HTTPS_PORT/metrics")" = 403 ]'
+  fi
+  local resident
+  resident=smoke-$(date +%s)@deploy.sharing.example
+  "${CURL[@]}" -o /dev/null -H "Content-Type: application/json" \
+    -d "{\"email\":\"$resident\",\"password\":\"a-long-smoke-pass-phrase\",\"displayName\":\"시험 주민\"}" "$PUBLIC/api/v1/auth/register"
+  check "a new resident's confirmation email reaches the SMTP sink, linking to the public address" \
+    'for ((i = 0; i < 60; i++)); do grep -qs "$resident" "$DIR"/mail/*.eml && break; sleep 0.5; done; mail_links_to "$resident" "$PUBLIC/"'
   check "an upload larger than the limit is refused by nginx (413)" \
     '[ "$(head -c 12000000 /dev/zero | "${CURL[@]}" -o /dev/null -w "%{http_code}" -X POST --data-binary @- "$PUBLIC/api/v1/auth/login")" = 413 ]'
   log "app memory: $(ps -o rss= -p "$(cat "$DIR/app.pid")" | awk '{printf "%.0f MB", $1/1024}')"
