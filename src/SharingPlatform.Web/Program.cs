@@ -40,7 +40,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 // A body or parameter that cannot be read throws, so the one exception mapper answers it (400, with the field named).
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddSharingPlatformOpenApi();
 // Razor writes Korean as text: the default encoder allows Basic Latin only and turns every other letter into an entity.
 // Markup characters (< > & ' ") are escaped whatever the ranges.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
