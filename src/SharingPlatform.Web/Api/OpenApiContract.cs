@@ -29,12 +29,28 @@ public static class OpenApiContract
             options.AddDocumentTransformer(DescribeAsync);
             options.AddOperationTransformer((operation, context, _) =>
             {
+                operation.OperationId ??= OperationId(context.Description.HttpMethod ?? "GET", context.Description.RelativePath ?? "");
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }];
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// A stable name for a client's method, from the method and route: <c>GET api/v1/resources/{id}</c> →
+    /// <c>getResourcesById</c>, <c>POST api/v1/loans/{id}/hand-over</c> → <c>postLoansByIdHandOver</c>.
+    /// </summary>
+    public static string OperationId(string method, string route)
+    {
+        var words = route.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .SkipWhile(s => s is "api" or "v1")
+            .Select(s => s.StartsWith('{') ? "By" + Pascal(s.Trim('{', '}').Split(':')[0]) : Pascal(s));
+        return method.ToLowerInvariant() + string.Concat(words);
+    }
+
+    private static string Pascal(string segment) =>
+        string.Concat(segment.Split('-', '.', '_').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

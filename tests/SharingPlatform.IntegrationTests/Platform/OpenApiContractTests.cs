@@ -42,4 +42,18 @@ public sealed class OpenApiContractTests(SharedApp shared)
         NeedsBearer(paths.GetProperty("/api/v1/resources").GetProperty("get")).ShouldBeFalse();
         NeedsBearer(paths.GetProperty("/api/v1/auth/login").GetProperty("post")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Every_operation_has_a_stable_unique_operation_id()
+    {
+        using var client = _app.NewClient();
+        var paths = (await client.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK)).GetProperty("paths");
+
+        var ids = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => o.Value.GetProperty("operationId").GetString()!)).ToList();
+
+        ids.Count.ShouldBeGreaterThan(100);
+        ids.ShouldBeUnique();
+        paths.GetProperty("/api/v1/loans/{id}/hand-over").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("postLoansByIdHandOver");
+        paths.GetProperty("/api/v1/resources").GetProperty("get").GetProperty("operationId").GetString().ShouldBe("getResources");
+    }
 }
