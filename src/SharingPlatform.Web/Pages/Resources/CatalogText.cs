@@ -23,8 +23,11 @@ public static class CatalogText
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>A 시군's name in the page's language (the one place that chooses between them).</summary>
+    public static string MunicipalityName(Municipality municipality) => English ? municipality.EnglishName : municipality.KoreanName;
+
     public static string MunicipalityName(string code) =>
-        Municipality.All.FirstOrDefault(m => m.Code == code) is { } m ? (English ? m.EnglishName : m.KoreanName) : code;
+        Municipality.All.FirstOrDefault(m => m.Code == code) is { } m ? MunicipalityName(m) : code;
 
     public static string Name<T>(this IStringLocalizer localizer, T value)
         where T : struct, Enum => localizer[$"{typeof(T).Name}_{value}"];
