@@ -23,7 +23,7 @@ public static class CatalogText
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    /// <summary>A 시군's name in the page's language (the one place that chooses between them).</summary>
+    /// <summary>A municipality's name in the page's language (the one place that chooses between them).</summary>
     public static string MunicipalityName(Municipality municipality) => English ? municipality.EnglishName : municipality.KoreanName;
 
     public static string MunicipalityName(string code) =>
