@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Labs;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Infrastructure;
 
 internal sealed class AppLinks(IOptions<AppOptions> options) : IAppLinks

@@ -1,16 +1,9 @@
-using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Infrastructure.Email;
 using SharingPlatform.Infrastructure.Files;
 using SharingPlatform.Infrastructure.Jobs;

@@ -1,14 +1,12 @@
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SharingPlatform.Application;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Infrastructure;
 using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Infrastructure.Jobs;
 using SharingPlatform.Infrastructure.Seeding;
 using SharingPlatform.Web;
 using SharingPlatform.Web.Api;
-using SharingPlatform.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 ProductionChecks.Require(builder.Configuration, builder.Environment);

@@ -1,7 +1,3 @@
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Emails;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>The emails of the account use cases, in the recipient's preferred language.</summary>

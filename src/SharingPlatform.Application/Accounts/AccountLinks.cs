@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Application.Accounts;
 

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>The signed-in person replaces their password, giving the current one.</summary>

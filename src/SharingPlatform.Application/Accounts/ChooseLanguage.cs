@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>The language switch of a signed-in person: the site and their emails follow it.</summary>

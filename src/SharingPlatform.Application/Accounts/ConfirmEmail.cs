@@ -1,9 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>The person opens the link from their confirmation email.</summary>

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>Daily: sessions revoked or expired more than 30 days ago, and sign-in throttles nobody tripped for a day, are deleted.</summary>

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>Signing out: the current session ends on the server, so its cookie or tokens are refused from now on.</summary>

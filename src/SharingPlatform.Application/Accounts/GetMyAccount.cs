@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Accounts;
 

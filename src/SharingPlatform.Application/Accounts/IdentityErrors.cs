@@ -1,8 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
-using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>Turns Identity's refusals into field errors (400) in the caller's language.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>Sends a new confirmation link to an unconfirmed account; says nothing about who is registered.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>The person chooses a new password from the link in their reset email.</summary>

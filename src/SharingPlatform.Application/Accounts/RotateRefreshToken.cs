@@ -1,9 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Accounts;
 

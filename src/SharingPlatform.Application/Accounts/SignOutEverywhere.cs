@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Accounts;
 
 /// <summary>"Sign out everywhere": every session of the person ends, this one included (a lost phone, a shared computer).</summary>

@@ -1,12 +1,6 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Moderation;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Administration;
 

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Administration;
 
 /// <summary>People whose booking is paused for no-shows now, the pause ending soonest first, with their recent no-shows.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>A member of the owning organization confirms a pending request.</summary>

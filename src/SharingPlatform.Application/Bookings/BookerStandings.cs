@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-
 namespace SharingPlatform.Application.Bookings;
 
 public static class BookerStandings

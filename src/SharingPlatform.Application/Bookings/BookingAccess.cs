@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Bookings;
 
 namespace SharingPlatform.Application.Bookings;
 

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Bookings;
 

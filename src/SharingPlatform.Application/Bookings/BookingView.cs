@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>A booking as the API shows it: <c>{ id, resourceId, startsAt, endsAt, attendees, purpose, status, seriesId }</c> and more.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>The booker, or a member of the owning organization, cancels before the start; the time is free at once.</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>A member of the owning organization checks the booker in, from 15 minutes before the start until the end.</summary>

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>One booking with its history (who changed it, when and why), for its booker, the owning organization and administrators.</summary>

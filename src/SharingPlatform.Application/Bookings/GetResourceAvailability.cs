@@ -1,11 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Bookings;
 

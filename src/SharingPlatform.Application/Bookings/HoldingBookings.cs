@@ -1,6 +1,3 @@
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>The bookings that hold their time (<see cref="Booking.Holding"/>: pending or confirmed), as every query asks for them.</summary>

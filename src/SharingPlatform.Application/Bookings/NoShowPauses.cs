@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>Three no-shows within 90 days, of bookings and lab sessions together (and loans gone overdue), pause a person's booking for 30 days.</summary>

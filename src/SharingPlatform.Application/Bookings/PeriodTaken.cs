@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>A member of the owning organization turns down a pending request, saying why; the time is free at once.</summary>

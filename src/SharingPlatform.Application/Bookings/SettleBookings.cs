@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>

@@ -1,13 +1,6 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Loans;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Calendar;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Calendar;
 
 /// <summary>Makes a new secret calendar link for the signed-in person; the old one stops working at once.</summary>

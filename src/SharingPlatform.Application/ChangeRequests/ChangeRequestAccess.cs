@@ -1,5 +1,3 @@
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.ChangeRequests;
 
 public static class ChangeRequestAccess

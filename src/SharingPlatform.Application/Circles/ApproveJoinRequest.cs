@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A host approves a pending request while the circle has room (409 <c>circle_full</c> when it has none); the person is told.</summary>

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A host cancels a meeting before it starts; those who answered are told and every reminder of it goes (row locked).</summary>

@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Circles;
 

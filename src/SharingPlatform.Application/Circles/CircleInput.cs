@@ -1,7 +1,4 @@
-using FluentValidation;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Municipalities;
 
 namespace SharingPlatform.Application.Circles;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Circles;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Circles;
@@ -13,7 +11,7 @@ public sealed record CircleSummary(
 public sealed record MembershipView(Guid CircleId, Guid UserId, MemberRole Role, MemberStatus Status, string? StatusReason, bool RejoinAllowed, DateTimeOffset? JoinedAt);
 
 /// <summary>A member as the circle's pages and host console show them.</summary>
-public sealed record MemberView(
+public sealed record CircleMemberView(
     Guid UserId, string DisplayName, MemberRole Role, MemberStatus Status, string? StatusReason, bool RejoinAllowed, DateTimeOffset RequestedAt,
     DateTimeOffset? JoinedAt);
 
@@ -24,7 +22,7 @@ public sealed record MemberView(
 public sealed record CircleDetailsView(
     Guid Id, string Title, IReadOnlyList<string> Topics, string Description, string Municipality, int MemberCap, JoinPolicy JoinPolicy,
     int MemberCount, CircleStatus Status, string? StatusReason, Guid HostId, string HostName, DateTimeOffset CreatedAt,
-    MembershipView? MyMembership, bool IsHost, bool IsTheHost, IReadOnlyList<MemberView> Members, int PendingRequests,
+    MembershipView? MyMembership, bool IsHost, bool IsTheHost, IReadOnlyList<CircleMemberView> Members, int PendingRequests,
     IReadOnlyList<MeetingSummary> UpcomingMeetings);
 
 /// <summary>The RSVP answer: <c>{ status, position }</c>; <see cref="Position"/> is the place on the waitlist (1 = next), none when going.</summary>
@@ -166,8 +164,8 @@ public static class CircleViews
             my, caller.IsHost, caller.Membership?.Role == MemberRole.Host && caller.IsHost, members, pending, upcoming.Items);
     }
 
-    public static IQueryable<MemberView> MemberViews(this IApplicationDbContext db, IQueryable<CircleMember> members) =>
-        members.AsNoTracking().Select(m => new MemberView(
+    public static IQueryable<CircleMemberView> MemberViews(this IApplicationDbContext db, IQueryable<CircleMember> members) =>
+        members.AsNoTracking().Select(m => new CircleMemberView(
             m.UserId, db.Users.Where(u => u.Id == m.UserId).Select(u => u.DisplayName).Single(), m.Role, m.Status, m.StatusReason, m.RejoinAllowed, m.RequestedAt, m.JoinedAt));
 
     public static MembershipView View(this CircleMember m) => new(m.CircleId, m.UserId, m.Role, m.Status, m.StatusReason, m.RejoinAllowed, m.JoinedAt);

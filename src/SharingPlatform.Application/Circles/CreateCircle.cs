@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Circles;

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>One circle with the caller's membership, its members (to members) and its next meetings; 404 when suspended, except to its hosts and administrators.</summary>

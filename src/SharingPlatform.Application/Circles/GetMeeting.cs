@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>One meeting with its counts and the caller's answer (waitlist position); who is going to members, the waitlist to hosts.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A member leaves (or withdraws a request); their answers to meetings not yet started go, and their places to the waitlist.</summary>

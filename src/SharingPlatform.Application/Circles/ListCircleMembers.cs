@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Circles;
@@ -9,7 +6,7 @@ namespace SharingPlatform.Application.Circles;
 /// The host console's members: active ones to members (host first), and to hosts also pending requests (oldest first),
 /// removed, left and declined ones, filtered by status.
 /// </summary>
-public sealed record ListCircleMembers(Guid CircleId, MemberStatus? Status = null, int Page = 1, int PageSize = 50) : IQuery<PagedList<MemberView>>;
+public sealed record ListCircleMembers(Guid CircleId, MemberStatus? Status = null, int Page = 1, int PageSize = 50) : IQuery<PagedList<CircleMemberView>>;
 
 public sealed class ListCircleMembersValidator : AbstractValidator<ListCircleMembers>
 {
@@ -20,9 +17,9 @@ public sealed class ListCircleMembersValidator : AbstractValidator<ListCircleMem
     }
 }
 
-public sealed class ListCircleMembersHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<ListCircleMembers, PagedList<MemberView>>
+public sealed class ListCircleMembersHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<ListCircleMembers, PagedList<CircleMemberView>>
 {
-    public async ValueTask<PagedList<MemberView>> Handle(ListCircleMembers query, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<CircleMemberView>> Handle(ListCircleMembers query, CancellationToken cancellationToken)
     {
         var caller = await db.CircleCallerAsync(query.CircleId, currentUser, track: false, cancellationToken);
         if (query.Status != MemberStatus.Active)

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Municipalities;
 
 namespace SharingPlatform.Application.Circles;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Circles;
 

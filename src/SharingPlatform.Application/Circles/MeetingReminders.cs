@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Application.Circles;
 

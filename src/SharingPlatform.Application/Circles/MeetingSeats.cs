@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Circles;

@@ -1,4 +1,3 @@
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Circles;

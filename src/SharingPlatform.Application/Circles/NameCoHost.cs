@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A host (the host only) names an active member co-host.</summary>

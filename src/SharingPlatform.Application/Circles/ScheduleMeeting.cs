@@ -1,8 +1,4 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Circles;
 

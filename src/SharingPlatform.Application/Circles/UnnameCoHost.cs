@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A host (the host only) makes a co-host an ordinary member again.</summary>

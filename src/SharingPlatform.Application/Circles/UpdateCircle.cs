@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A host edits the circle; the cap never drops below its members (the circle's row is locked, as for a join).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace SharingPlatform.Application.Common;
 
 /// <summary>

@@ -1,19 +1,7 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Emails;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Common;
 

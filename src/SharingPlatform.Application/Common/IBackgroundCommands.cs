@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace SharingPlatform.Application.Common;
 
 /// <summary>

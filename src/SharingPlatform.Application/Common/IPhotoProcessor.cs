@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using FluentValidation;
-using FluentValidation.Results;
 
 namespace SharingPlatform.Application.Common;
 

@@ -1,9 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
-using FluentValidation;
-using FluentValidation.Results;
-using Mediator;
 
 namespace SharingPlatform.Application.Common;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace SharingPlatform.Application.Common;

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Common;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-
 namespace SharingPlatform.Application.Common;
 
 /// <summary>One page of a list: <c>{ items, page, pageSize, totalCount }</c>.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Common;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Resources;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Common;
 

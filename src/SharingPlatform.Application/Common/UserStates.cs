@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace SharingPlatform.Application.Common;
 
 /// <summary>A person's standing as the audit log's before and after and the administrators' list show it.</summary>

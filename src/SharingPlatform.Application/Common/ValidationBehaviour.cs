@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace SharingPlatform.Application.Common;
 
 /// <summary>Runs every FluentValidation validator of a message before its handler; failures become 400.</summary>

@@ -1,11 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Home;
 

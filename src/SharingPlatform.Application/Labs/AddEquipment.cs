@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Labs;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A manager adds a piece of equipment to the lab.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A lab manager checks the booker in, from 15 minutes before the slot until its end.</summary>

@@ -1,8 +1,4 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Labs;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>One lab with its equipment: anyone for a published lab; its organization and administrators in every state.</summary>

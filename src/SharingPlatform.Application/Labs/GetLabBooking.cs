@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>One lab session: for its booker, the lab's organization and administrators; anyone else gets 404.</summary>

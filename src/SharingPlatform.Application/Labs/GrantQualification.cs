@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Application.Labs;

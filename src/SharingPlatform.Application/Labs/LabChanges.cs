@@ -1,5 +1,4 @@
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Labs;
 

@@ -1,5 +1,3 @@
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Labs;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>

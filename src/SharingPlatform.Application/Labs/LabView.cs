@@ -1,12 +1,5 @@
-using System.Globalization;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Municipalities;
 
 namespace SharingPlatform.Application.Labs;
 

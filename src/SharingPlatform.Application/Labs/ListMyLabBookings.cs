@@ -1,7 +1,4 @@
-using FluentValidation;
-using Mediator;
 using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Application.Labs;
 

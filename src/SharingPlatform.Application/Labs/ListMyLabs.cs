@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>The labs the signed-in person runs (named a manager, or an owner of the organization), in every state: the console's start.</summary>

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>The signed-in person's qualifications, revoked ones included, with their expiry dates: latest expiry first.</summary>

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Application.Labs;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>

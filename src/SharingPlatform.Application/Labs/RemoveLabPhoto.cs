@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A manager removes a photo of the lab; its files go with it and the later photos move up.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A manager ends a piece of equipment's out-of-service period: it can be booked again.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Labs;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A lab manager revokes a qualification with a reason; the person is told. Sessions already booked keep their equipment.</summary>

@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Labs;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A manager sends a draft lab to the administrators' review; only a verified organization's lab goes.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Labs;
-
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>A manager changes a piece of equipment's description or whether it needs a qualification.</summary>

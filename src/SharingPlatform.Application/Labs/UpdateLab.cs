@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.ChangeRequests;
-using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Application.Labs;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>A member of the lending organization confirms a requested loan (manual approval).</summary>

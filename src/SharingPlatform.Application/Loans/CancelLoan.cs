@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>The borrower, or the desk saying why, calls a loan off before the units go out: they are free again at once.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>One loan with its steps, for its borrower, the lending organization's members and administrators.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>The deposit of each of the caller's loans among <see cref="Ids"/>, for the "my loans" page (the list items carry none).</summary>

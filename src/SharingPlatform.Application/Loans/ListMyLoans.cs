@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>The caller's loans, by pick-up day.</summary>

@@ -1,9 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Loans;
 

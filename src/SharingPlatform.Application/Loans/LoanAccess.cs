@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Loans;
 

@@ -1,9 +1,4 @@
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Loans;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Application.Loans;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>

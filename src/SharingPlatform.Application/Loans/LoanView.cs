@@ -1,6 +1,3 @@
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>A loan as the API and pages show it, with its steps.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>A member of the lending organization turns a requested loan down, saying why: its units are free again at once.</summary>

@@ -1,8 +1,4 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Loans;
 
 namespace SharingPlatform.Application.Loans;
 

@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>Units out of service as the desk sees them; <see cref="Current"/> while they are still kept out on some day from today.</summary>

@@ -1,18 +1,8 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.ChangeRequests;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Moderation;
 

@@ -1,10 +1,6 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.ChangeRequests;
 
 namespace SharingPlatform.Application.Moderation;
 

@@ -1,13 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Reports;
-using SharingPlatform.Domain.ChangeRequests;
-using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Moderation;
 

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Audit;
-
 namespace SharingPlatform.Application.Moderation;
 
 /// <summary>An administrator lets a person paused for no-shows book again at once; earlier no-shows no longer count.</summary>

@@ -1,16 +1,9 @@
-using System.Diagnostics;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Application.Moderation;
 

@@ -1,8 +1,4 @@
-using FluentValidation;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Application.Moderation;
 

@@ -1,19 +1,9 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Moderation;
 

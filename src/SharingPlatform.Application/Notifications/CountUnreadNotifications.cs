@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>The number on the bell in the header: the signed-in person's unread notifications.</summary>

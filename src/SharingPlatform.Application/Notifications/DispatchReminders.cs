@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Notifications;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Notifications;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>What a due reminder says and links to.</summary>

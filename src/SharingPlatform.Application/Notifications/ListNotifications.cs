@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>The signed-in person's inbox, newest first (only the unread ones on request), with the count of unread.</summary>

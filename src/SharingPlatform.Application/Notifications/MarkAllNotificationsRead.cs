@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>The person marks every unread notification read; answers how many were.</summary>

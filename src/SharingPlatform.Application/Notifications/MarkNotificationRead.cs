@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>The person read (or opened) one notification; answers it, with the link to what it is about. Someone else's is 404.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Notifications;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>For each kind of notification, whether the signed-in person also gets it by email (every kind lands in the inbox).</summary>

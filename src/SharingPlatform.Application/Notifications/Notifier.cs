@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Emails;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Application.Notifications;
 
 /// <summary>Someone a notification goes to, with what decides how: their language and the kinds they read without email.</summary>

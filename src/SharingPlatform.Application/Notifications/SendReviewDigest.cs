@@ -1,12 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Notifications;
 

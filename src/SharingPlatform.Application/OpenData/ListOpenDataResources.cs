@@ -1,12 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Municipalities;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.OpenData;
 

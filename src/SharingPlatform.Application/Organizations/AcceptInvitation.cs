@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Organizations;
 
 /// <summary>The invited person joins the organization in the invited role; answered once, within two weeks.</summary>

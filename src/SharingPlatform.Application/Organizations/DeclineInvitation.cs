@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Organizations;
 
 /// <summary>The invited person says no; the owners see the invitation gone and may invite again.</summary>

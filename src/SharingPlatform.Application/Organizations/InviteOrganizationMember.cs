@@ -1,13 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Emails;
-using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Organizations;
 

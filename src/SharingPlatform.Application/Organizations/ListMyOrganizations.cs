@@ -1,6 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Application.Organizations;

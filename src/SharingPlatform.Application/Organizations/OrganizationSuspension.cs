@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Application.Organizations;

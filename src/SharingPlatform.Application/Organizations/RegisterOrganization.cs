@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Municipalities;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Application.Organizations;

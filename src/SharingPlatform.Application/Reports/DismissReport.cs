@@ -1,5 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
 
 namespace SharingPlatform.Application.Reports;

@@ -1,7 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Reports;
-
 namespace SharingPlatform.Application.Reports;
 
 /// <summary>What a person is about to report, as they may see it (404 otherwise): for the report form.</summary>

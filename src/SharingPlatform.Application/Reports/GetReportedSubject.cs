@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Reports;
-
 namespace SharingPlatform.Application.Reports;
 
 /// <summary>One subject's reports in every state, newest first, with who reported and who decided; for administrators.</summary>

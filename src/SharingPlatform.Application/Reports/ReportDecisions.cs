@@ -1,11 +1,4 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Notifications;
-using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Application.Reports;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Reports;
 
 namespace SharingPlatform.Application.Reports;
 

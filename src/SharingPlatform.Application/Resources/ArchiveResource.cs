@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>A member takes a resource off the platform for good.</summary>

@@ -1,10 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 

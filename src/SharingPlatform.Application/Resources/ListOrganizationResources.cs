@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>A member removes a photo; its files go with it.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>A member puts a resource's photos in a new order; the first is the one search results show.</summary>

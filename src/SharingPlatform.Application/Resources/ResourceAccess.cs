@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 

@@ -1,5 +1,4 @@
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 

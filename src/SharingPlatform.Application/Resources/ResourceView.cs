@@ -1,9 +1,4 @@
-using System.Globalization;
-using FluentValidation;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Municipalities;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 

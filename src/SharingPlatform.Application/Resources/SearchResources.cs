@@ -1,10 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>

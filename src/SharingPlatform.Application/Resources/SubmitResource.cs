@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>A member sends a draft to the administrators' review.</summary>

@@ -1,10 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.ChangeRequests;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Resources;
 

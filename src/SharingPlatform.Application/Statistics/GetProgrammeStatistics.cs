@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Municipalities;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Application.Statistics;
 
 /// <summary>

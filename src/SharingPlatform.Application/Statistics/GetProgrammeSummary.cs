@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Municipalities;
-
 namespace SharingPlatform.Application.Statistics;
 
 /// <summary>

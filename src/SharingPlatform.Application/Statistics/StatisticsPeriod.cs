@@ -1,7 +1,3 @@
-using System.Globalization;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Municipalities;
-
 namespace SharingPlatform.Application.Statistics;
 
 /// <summary>

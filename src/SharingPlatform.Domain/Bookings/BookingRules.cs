@@ -1,6 +1,3 @@
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Domain.Bookings;
 
 /// <summary>Every rule of a resource's booking policy, each refusal with its stable code and the values it names.</summary>

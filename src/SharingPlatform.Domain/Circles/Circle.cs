@@ -1,6 +1,3 @@
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Municipalities;
-
 namespace SharingPlatform.Domain.Circles;
 
 public enum JoinPolicy

@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Domain.Circles;
 
 public enum MeetingStatus

@@ -1,6 +1,3 @@
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Municipalities;
-
 namespace SharingPlatform.Domain.Labs;
 
 public enum LabStatus

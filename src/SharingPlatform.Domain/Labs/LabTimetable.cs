@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Domain.Labs;
 
 /// <summary>A weekly slot in Asia/Seoul wall-clock time, e.g. Monday 09:00–12:00.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Domain.Loans;
 

@@ -1,6 +1,3 @@
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Domain.Loans;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Domain.Municipalities;
 
 /// <summary>One of Jeonbuk's 14 cities and counties (시군). A fixed list, not free text.</summary>

@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Domain.Resources;
 
 /// <summary>How a resource is shared: booked by the slot (a room, a van) or lent by the day in identical units (tables, tents).</summary>

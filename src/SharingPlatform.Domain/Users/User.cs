@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Domain.Users;

@@ -1,20 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Audit;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Emails;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Loans;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Infrastructure.Data;
 

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace SharingPlatform.Infrastructure.Email;
 
 public interface IMailTransport

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace SharingPlatform.Infrastructure.Email;
 
 /// <summary>Writes each message as an .eml file, for Development and tests where no SMTP server is configured.</summary>

@@ -1,11 +1,3 @@
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using SharingPlatform.Domain.Emails;
-using SharingPlatform.Infrastructure.Data;
-
 namespace SharingPlatform.Infrastructure.Email;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SharingPlatform.Domain.Emails;
 
 namespace SharingPlatform.Infrastructure.Email;
 

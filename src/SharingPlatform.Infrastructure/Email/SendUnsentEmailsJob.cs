@@ -1,7 +1,3 @@
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Infrastructure.Data;
-
 namespace SharingPlatform.Infrastructure.Email;
 
 /// <summary>

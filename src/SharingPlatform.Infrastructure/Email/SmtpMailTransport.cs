@@ -1,8 +1,6 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace SharingPlatform.Infrastructure.Email;
 

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
 
 namespace SharingPlatform.Infrastructure.Files;
 

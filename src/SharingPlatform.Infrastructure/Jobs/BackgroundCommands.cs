@@ -1,7 +1,3 @@
-using Hangfire;
-using Mediator;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Infrastructure.Jobs;
 
 /// <summary><see cref="IBackgroundCommands"/> as Hangfire jobs (retried, and run by any node's job server).</summary>

@@ -1,5 +1,3 @@
-using Hangfire;
-using Mediator;
 using SharingPlatform.Application.Accounts;
 
 namespace SharingPlatform.Infrastructure.Jobs;

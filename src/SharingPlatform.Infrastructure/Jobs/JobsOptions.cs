@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace SharingPlatform.Infrastructure.Jobs;
 
 public sealed class JobsOptions

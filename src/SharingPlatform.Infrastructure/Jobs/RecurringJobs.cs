@@ -1,7 +1,3 @@
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Infrastructure.Email;
 
 namespace SharingPlatform.Infrastructure.Jobs;

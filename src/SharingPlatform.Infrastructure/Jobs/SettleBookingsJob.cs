@@ -1,5 +1,3 @@
-using Hangfire;
-using Mediator;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Loans;

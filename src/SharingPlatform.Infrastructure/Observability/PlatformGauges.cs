@@ -1,11 +1,3 @@
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Infrastructure.Data;
-
 namespace SharingPlatform.Infrastructure.Observability;
 
 /// <summary>

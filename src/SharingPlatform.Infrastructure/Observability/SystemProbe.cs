@@ -1,10 +1,4 @@
 using System.Reflection;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Infrastructure.Files;
 
 namespace SharingPlatform.Infrastructure.Observability;

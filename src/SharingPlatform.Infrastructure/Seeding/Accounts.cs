@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Accounts;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Infrastructure.Seeding;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Infrastructure.Seeding;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Infrastructure.Data;
-
 namespace SharingPlatform.Infrastructure.Seeding;
 
 /// <summary>At start: applies the migrations, makes the roles and the bootstrap administrator, and in Development the demo data.</summary>

@@ -1,13 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SharingPlatform.Application.Common;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SharingPlatform.Domain.Municipalities;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Infrastructure.Seeding;
 

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Circles;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Municipalities;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Infrastructure.Seeding;
 

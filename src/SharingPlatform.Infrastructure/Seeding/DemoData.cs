@@ -1,5 +1,3 @@
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Infrastructure.Seeding;
 
 /// <summary>

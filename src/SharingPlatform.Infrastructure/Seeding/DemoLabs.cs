@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Labs;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Labs;
-using SharingPlatform.Domain.Municipalities;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Infrastructure.Seeding;
 

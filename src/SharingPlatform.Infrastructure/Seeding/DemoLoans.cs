@@ -1,13 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Loans;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Municipalities;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Infrastructure.Seeding;
 

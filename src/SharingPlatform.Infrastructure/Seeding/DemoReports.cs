@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Infrastructure.Seeding;
 

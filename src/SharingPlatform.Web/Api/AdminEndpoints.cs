@@ -1,15 +1,4 @@
-using Mediator;
-using SharingPlatform.Application.Administration;
 using SharingPlatform.Application.ChangeRequests;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Reports;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Web.Hosting;
-using SharingPlatform.Application.Statistics;
 
 namespace SharingPlatform.Web.Api;
 

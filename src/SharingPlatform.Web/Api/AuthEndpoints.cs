@@ -1,14 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Hosting;
 
 namespace SharingPlatform.Web.Api;
 

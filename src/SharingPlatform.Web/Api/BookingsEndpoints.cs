@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Web.Pages.Resources;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Api;
 
 public static class BookingsEndpoints

@@ -2,11 +2,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Mediator;
-using SharingPlatform.Application.Calendar;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Api;
 

@@ -1,5 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Circles;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Web.Api;

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Labs;
 
 namespace SharingPlatform.Web.Api;

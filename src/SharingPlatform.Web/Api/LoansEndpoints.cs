@@ -1,7 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Loans;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Web.Api;
 
 public static class LoansEndpoints

@@ -1,11 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Application.Calendar;
-using SharingPlatform.Application.Notifications;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Api;
 
 public static class MeEndpoints

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Notifications;
-
 namespace SharingPlatform.Web.Api;
 
 public static class NotificationsEndpoints

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 using SharingPlatform.Infrastructure;
-using System.Globalization;
 
 namespace SharingPlatform.Web.Api;
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using Mediator;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SharingPlatform.Application.OpenData;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Web.Api;

@@ -1,7 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Api;
 
 /// <summary>Enums in a query string arrive as the JSON's camelCase names (category=space, status=pending).</summary>

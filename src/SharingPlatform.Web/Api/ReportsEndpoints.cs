@@ -1,8 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Reports;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Api;
 
 public static class ReportsEndpoints

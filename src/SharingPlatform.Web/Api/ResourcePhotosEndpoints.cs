@@ -1,7 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Resources;
-
 namespace SharingPlatform.Web.Api;
 
 public static class ResourcePhotosEndpoints

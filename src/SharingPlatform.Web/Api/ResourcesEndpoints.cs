@@ -1,8 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Web.Api;
 
 public static class ResourcesEndpoints

@@ -1,6 +1,3 @@
-using Mediator;
-using SharingPlatform.Application.Statistics;
-
 namespace SharingPlatform.Web.Api;
 
 public static class StatisticsEndpoints

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Hosting;
 
 internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Web.Hosting;
 
 public static class SharingPlatformClaims

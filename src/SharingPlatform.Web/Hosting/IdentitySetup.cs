@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Domain.Users;
 using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Web.Hosting;

@@ -1,7 +1,5 @@
-using System.Net;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Infrastructure.Observability;
 
 namespace SharingPlatform.Web.Hosting;

@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Web.Hosting;
 
 /// <summary>What a sign-in with a password came to.</summary>

@@ -1,5 +1,3 @@
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Hosting;
 
 public static class Policies

@@ -1,12 +1,5 @@
-using System.Globalization;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Npgsql;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Web.Hosting;
 

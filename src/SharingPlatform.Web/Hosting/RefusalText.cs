@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Web.Hosting;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SharingPlatform.Web.Hosting;
 
 /// <summary>A wait as a <c>Retry-After</c> header (whole seconds, rounded up) and as whole minutes for people.</summary>

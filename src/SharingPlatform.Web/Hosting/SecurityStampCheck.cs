@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Web.Hosting;
 

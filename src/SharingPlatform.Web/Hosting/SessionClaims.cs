@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace SharingPlatform.Web.Hosting;
 
 /// <summary>The claims that name a sign-in's <see cref="SharingPlatform.Domain.Users.UserSession"/> in its cookie or tokens.</summary>

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace SharingPlatform.Web.Hosting;
 

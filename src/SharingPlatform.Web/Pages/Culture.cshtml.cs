@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages;
 
 /// <summary>The header's language switch: remembers the choice in a cookie and, for a signed-in person, in their account (emails follow it).</summary>

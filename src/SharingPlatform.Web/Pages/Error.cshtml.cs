@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace SharingPlatform.Web.Pages;
 
 /// <summary>Shown for unhandled errors and bare error statuses of pages (404, 429…); never a stack trace.</summary>

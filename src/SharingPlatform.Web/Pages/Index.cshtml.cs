@@ -1,12 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Home;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
 
 namespace SharingPlatform.Web.Pages;
 

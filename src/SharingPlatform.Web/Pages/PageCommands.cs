@@ -1,13 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages;
 
 /// <summary>

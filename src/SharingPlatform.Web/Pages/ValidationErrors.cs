@@ -1,7 +1,4 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace SharingPlatform.Web.Pages;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SharingPlatform.Domain.Audit;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;

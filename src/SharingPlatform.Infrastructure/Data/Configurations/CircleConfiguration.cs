@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 

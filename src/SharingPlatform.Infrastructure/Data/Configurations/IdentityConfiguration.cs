@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>

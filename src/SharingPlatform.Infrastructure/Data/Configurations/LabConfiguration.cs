@@ -1,11 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SharingPlatform.Application.Labs;
-using SharingPlatform.Domain.Labs;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SharingPlatform.Domain.Notifications;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SharingPlatform.Domain.Emails;
-
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SharingPlatform.Application.Reports;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Domain.Users;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 

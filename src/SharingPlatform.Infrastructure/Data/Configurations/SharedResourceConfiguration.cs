@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SharingPlatform.Domain.Users;
-
 namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>

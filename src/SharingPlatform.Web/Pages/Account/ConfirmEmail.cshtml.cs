@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Accounts;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>Mails a reset link; the answer is the same whether or not the address has an account.</summary>

@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>Signs out (the session ends on the server too) on POST only (a link or an image cannot sign anyone out); GET shows the button.</summary>

@@ -1,15 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Application.Calendar;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>

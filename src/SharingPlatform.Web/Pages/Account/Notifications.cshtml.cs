@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Notifications;
 
 namespace SharingPlatform.Web.Pages.Account;

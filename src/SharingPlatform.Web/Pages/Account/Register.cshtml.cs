@@ -1,14 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimiting.Accounts)]

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>"Check your email", after signing up; its resend form posts to <see cref="ResendConfirmationModel"/>.</summary>

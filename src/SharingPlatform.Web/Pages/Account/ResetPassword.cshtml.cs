@@ -1,12 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Account;
 
 /// <summary>The link in the reset email: the person chooses a new password.</summary>

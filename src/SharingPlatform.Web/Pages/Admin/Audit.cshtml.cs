@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Administration;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Pages.Admin;
 
 /// <summary>The audit log of administrator decisions, newest first, paged and filtered. Nothing here changes it.</summary>

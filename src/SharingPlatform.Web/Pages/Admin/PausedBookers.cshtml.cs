@@ -1,12 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Administration;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Web.Pages.Resources;
-
 namespace SharingPlatform.Web.Pages.Admin;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Administration;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Web.Pages.Resources;
-
 namespace SharingPlatform.Web.Pages.Admin;
 
 /// <summary>

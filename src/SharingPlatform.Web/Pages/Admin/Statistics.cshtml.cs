@@ -1,10 +1,3 @@
-using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Statistics;
 using SharingPlatform.Web.Api;
 
 namespace SharingPlatform.Web.Pages.Admin;

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Administration;
-
 namespace SharingPlatform.Web.Pages.Admin;
 
 /// <summary>The state of the platform for administrators: version, migrations, outbox, reminders, failed jobs, disk for uploads.</summary>

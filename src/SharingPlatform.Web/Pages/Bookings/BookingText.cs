@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Users;
-using SharingPlatform.Web.Pages.Resources;
-
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Resources;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>

@@ -1,19 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Resources;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>

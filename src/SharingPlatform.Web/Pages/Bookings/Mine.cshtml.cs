@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>"My bookings": upcoming (soonest first) or past (latest first), paged, with a no-show pause said plainly.</summary>

@@ -1,18 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Accounts;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Resources;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>

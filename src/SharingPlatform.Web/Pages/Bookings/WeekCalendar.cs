@@ -1,7 +1,3 @@
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Domain.Bookings;
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Web.Pages.Bookings;
 
 public enum CalendarCellKind

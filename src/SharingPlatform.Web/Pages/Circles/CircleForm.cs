@@ -1,4 +1,3 @@
-using SharingPlatform.Application.Circles;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Web.Pages.Circles;

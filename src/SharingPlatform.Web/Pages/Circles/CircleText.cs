@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Circles;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Web.Pages.Bookings;
 
 namespace SharingPlatform.Web.Pages.Circles;
 

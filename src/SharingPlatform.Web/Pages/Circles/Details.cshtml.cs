@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Moderation;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Web.Pages.Circles;

@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>A host edits the circle (404 to those who may not see it, 403 to members).</summary>

@@ -1,14 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
 using SharingPlatform.Domain.Circles;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Bookings;
 
 namespace SharingPlatform.Web.Pages.Circles;
 
@@ -47,11 +37,11 @@ public sealed class HostModel(ISender sender, IStringLocalizer<SiteText> localiz
 
     public CircleDetailsView Circle { get; private set; } = null!;
 
-    public PagedList<MemberView> Requests { get; private set; } = null!;
+    public PagedList<CircleMemberView> Requests { get; private set; } = null!;
 
-    public PagedList<MemberView> Members { get; private set; } = null!;
+    public PagedList<CircleMemberView> Members { get; private set; } = null!;
 
-    public PagedList<MemberView> Removed { get; private set; } = null!;
+    public PagedList<CircleMemberView> Removed { get; private set; } = null!;
 
     public PagedList<MeetingSummary> Upcoming { get; private set; } = null!;
 

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>Residents find study circles by text, topic and municipality, and see the next meetings across circles.</summary>

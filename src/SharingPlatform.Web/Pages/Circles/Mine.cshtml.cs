@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>"My circles": those I host or belong to and my requests still waiting, my circles' next meetings, and my attendance history.</summary>

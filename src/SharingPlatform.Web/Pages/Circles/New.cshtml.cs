@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Circles;
-
 namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>A signed-in resident founds a study circle, published at once, and hosts it.</summary>

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Organizations;
-
 namespace SharingPlatform.Web.Pages.Invitations;
 
 /// <summary>"My invitations": organizations that invited the signed-in person; accepting makes them a member.</summary>

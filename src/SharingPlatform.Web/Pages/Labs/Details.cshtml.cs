@@ -1,13 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Labs;
-using SharingPlatform.Web.Pages.Bookings;
 
 namespace SharingPlatform.Web.Pages.Labs;
 

@@ -1,13 +1,3 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Web.Pages.Labs;

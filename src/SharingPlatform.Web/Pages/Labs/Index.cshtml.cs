@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-
 namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>Residents find published labs by text and municipality; whoever runs labs sees theirs first, with the console's link.</summary>

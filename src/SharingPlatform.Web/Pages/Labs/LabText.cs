@@ -1,7 +1,3 @@
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Web.Pages.Bookings;
-
 namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>How the lab pages put a lab's things into words: the week's slot times, equipment names, a session's equipment.</summary>

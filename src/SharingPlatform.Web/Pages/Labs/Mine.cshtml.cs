@@ -1,12 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-
 namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>"My lab sessions": upcoming (cancel until the slot starts) or past, and my qualifications with their expiry dates.</summary>

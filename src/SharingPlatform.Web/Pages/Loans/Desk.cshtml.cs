@@ -1,14 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Loans;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Loans;
-
 namespace SharingPlatform.Web.Pages.Loans;
 
 /// <summary>

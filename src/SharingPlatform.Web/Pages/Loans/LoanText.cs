@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Loans;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Web.Pages.Loans;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Loans;
-
 namespace SharingPlatform.Web.Pages.Loans;
 
 /// <summary>"My loans": the caller's loans by pick-up day, with their days, units, status and deposit.</summary>

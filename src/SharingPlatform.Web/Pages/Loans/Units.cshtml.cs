@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Loans;
-using SharingPlatform.Domain.Common;
-
 namespace SharingPlatform.Web.Pages.Loans;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Notifications;
-
 namespace SharingPlatform.Web.Pages.Notifications;
 
 /// <summary>The inbox: the person's notifications, newest first (all, or only the unread), paged; open one, mark it or all read.</summary>

@@ -1,13 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Organizations;
 

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Organizations;
-
 namespace SharingPlatform.Web.Pages.Organizations;
 
 /// <summary>"My organizations": the organizations the signed-in person belongs to, with their role and state.</summary>

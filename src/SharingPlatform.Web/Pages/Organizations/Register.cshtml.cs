@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Organizations;
 using SharingPlatform.Domain.Organizations;
-using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.Web.Pages.Organizations;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Statistics;
-
 namespace SharingPlatform.Web.Pages.Programme;
 
 /// <summary>The programme's public summary: what is shared where, and the hours shared this year.</summary>

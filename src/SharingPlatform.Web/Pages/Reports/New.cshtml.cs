@@ -1,14 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Reports;
-using SharingPlatform.Domain.Reports;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Reports;
 
 /// <summary>

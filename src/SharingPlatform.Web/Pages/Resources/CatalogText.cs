@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
 using SharingPlatform.Domain.Municipalities;
 
 namespace SharingPlatform.Web.Pages.Resources;

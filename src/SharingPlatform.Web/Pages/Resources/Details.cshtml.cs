@@ -1,16 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Bookings;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Loans;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Web.Pages.Bookings;
 using SharingPlatform.Web.Pages.Loans;
 
 namespace SharingPlatform.Web.Pages.Resources;

@@ -1,18 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Organizations;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Common;
-using SharingPlatform.Domain.Resources;
-using SharingPlatform.Web.Hosting;
-
 namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>

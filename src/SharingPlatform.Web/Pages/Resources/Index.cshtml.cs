@@ -1,12 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Resources;
-
 namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>Residents find published resources: text, category, municipality, capacity, free of charge, open during a Seoul period.</summary>

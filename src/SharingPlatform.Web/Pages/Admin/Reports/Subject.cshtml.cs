@@ -1,16 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Administration;
-using SharingPlatform.Application.Circles;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Labs;
-using SharingPlatform.Application.Moderation;
-using SharingPlatform.Application.Reports;
-using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Reports;
-
 namespace SharingPlatform.Web.Pages.Admin.Reports;
 
 /// <summary>

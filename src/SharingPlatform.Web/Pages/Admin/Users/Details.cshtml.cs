@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SharingPlatform.Application.Administration;
-using SharingPlatform.Application.Common;
-using SharingPlatform.Application.Moderation;
-
 namespace SharingPlatform.Web.Pages.Admin.Users;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SharingPlatform.Application.Administration;
-using SharingPlatform.Application.Common;
-
 namespace SharingPlatform.Web.Pages.Admin.Users;
 
 /// <summary>People with an account, found by email or name and filtered by standing. Administrators only (the /Admin folder convention).</summary>
