@@ -14,12 +14,11 @@ public sealed class MunicipalityTests
     }
 
     [Fact]
-    public void A_code_resolves_to_its_Korean_and_English_names()
+    public void A_code_resolves_to_its_official_Korean_name()
     {
         var jeonju = Municipality.FromCode("jeonju");
 
         jeonju.KoreanName.ShouldBe("전주시");
-        jeonju.EnglishName.ShouldBe("Jeonju");
         Municipality.FromCode("buan").KoreanName.ShouldBe("부안군");
     }
 

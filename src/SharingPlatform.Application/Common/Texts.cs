@@ -24,6 +24,9 @@ public static class Texts
         ? Format(Lookup(key, CultureInfo.GetCultureInfo("en")), English, args)
         : Format(Lookup(key, CultureInfo.InvariantCulture), Korean, args);
 
+    /// <summary>A municipality's name in the current UI culture; an unknown code as it is.</summary>
+    public static string MunicipalityName(string code) => Municipality.IsKnown(code) ? Get($"Municipality_{code}") : code;
+
     private static string Lookup(string key, CultureInfo resources) =>
         Messages.GetString(key, resources) ?? throw new InvalidOperationException($"No text has the key '{key}' in Resources/Messages.resx.");
 

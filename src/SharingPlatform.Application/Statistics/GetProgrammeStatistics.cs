@@ -129,20 +129,20 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
         return new ProgrammeStatistics(
             StatisticsPeriod.MonthText(from), lastMonth, municipality.Length == 0 ? null : municipality,
             resources.Where(r => r.Municipality is not null).Select(r => new ResourceStatisticsRow(
-                r.Municipality!, StatisticsPeriod.NameOf(r.Municipality!), Enum.Parse<ResourceCategory>(r.Category!), r.Month!,
+                r.Municipality!, Texts.MunicipalityName(r.Municipality!), Enum.Parse<ResourceCategory>(r.Category!), r.Month!,
                 r.PublishedResources, r.Bookings, Hours(r.BookedMinutes), Hours(r.OpenMinutes), Rate(r.BookedMinutes, r.OpenMinutes),
                 r.DistinctUsers, r.NoShows, Rate(r.NoShows, r.Settled))).ToList(),
             labs.Where(l => l.Municipality is not null).Select(l => new LabStatisticsRow(
-                l.Municipality!, StatisticsPeriod.NameOf(l.Municipality!), "lab", l.Month!, l.Sessions, Hours(l.SessionMinutes),
+                l.Municipality!, Texts.MunicipalityName(l.Municipality!), "lab", l.Month!, l.Sessions, Hours(l.SessionMinutes),
                 l.DistinctUsers, l.NoShows, Rate(l.NoShows, l.Sessions + l.NoShows))).ToList(),
             equipment.Select(e => new LabEquipmentStatisticsRow(
-                e.Municipality, StatisticsPeriod.NameOf(e.Municipality), e.Month, e.LabId, e.LabName, e.EquipmentId, e.EquipmentName,
+                e.Municipality, Texts.MunicipalityName(e.Municipality), e.Month, e.LabId, e.LabName, e.EquipmentId, e.EquipmentName,
                 e.Sessions, Hours(e.Minutes))).ToList(),
             circles.Where(c => c.Municipality is not null).Select(c => new CircleStatisticsRow(
-                c.Municipality!, StatisticsPeriod.NameOf(c.Municipality!), c.Month!, c.MeetingsHeld, c.GoingAnswers, c.Attended,
+                c.Municipality!, Texts.MunicipalityName(c.Municipality!), c.Month!, c.MeetingsHeld, c.GoingAnswers, c.Attended,
                 Rate(c.Attended, c.GoingAnswers))).ToList(),
             loans.Where(l => l.Municipality is not null).Select(l => new LoanStatisticsRow(
-                l.Municipality!, StatisticsPeriod.NameOf(l.Municipality!), Enum.Parse<ResourceCategory>(l.Category!), l.Month!,
+                l.Municipality!, Texts.MunicipalityName(l.Municipality!), Enum.Parse<ResourceCategory>(l.Category!), l.Month!,
                 l.Loans, l.UnitsLent, l.UnitDaysLent, l.Overdue, Rate(l.Overdue, l.Loans), l.LostUnits)).ToList(),
             totals);
     }

@@ -53,7 +53,7 @@ public sealed class GetProgrammeSummaryHandler(IApplicationDbContext db, TimePro
         var municipalities = Municipality.All
             .Select(m => byCode.GetValueOrDefault(m.Code) ?? new Row(m.Code, 0, 0, 0, 0, 0))
             .Select(r => new MunicipalitySummary(
-                r.Municipality, StatisticsPeriod.NameOf(r.Municipality), r.PublishedResources, r.PublishedLabs, r.ActiveCircles,
+                r.Municipality, Texts.MunicipalityName(r.Municipality), r.PublishedResources, r.PublishedLabs, r.ActiveCircles,
                 GetProgrammeStatisticsHandler.Hours(r.BookedMinutes), GetProgrammeStatisticsHandler.Hours(r.LabMinutes),
                 GetProgrammeStatisticsHandler.Hours(r.BookedMinutes + r.LabMinutes)))
             .ToList();

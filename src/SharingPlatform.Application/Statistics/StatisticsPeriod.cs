@@ -36,7 +36,4 @@ public static class StatisticsPeriod
     public static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
 
     public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    public static string NameOf(string municipality) =>
-        Municipality.All.FirstOrDefault(m => m.Code == municipality) is { } known ? (Common.Texts.InEnglish ? known.EnglishName : known.KoreanName) : municipality;
 }

@@ -24,6 +24,7 @@ public static class LocalizationSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SiteText>>((o, texts) => o.ModelMetadataDetailsProviders.Add(new BindingMessages(texts)));
         return services;
     }
 

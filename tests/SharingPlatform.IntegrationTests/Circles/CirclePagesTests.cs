@@ -76,6 +76,10 @@ public sealed class CirclePagesTests(SharedApp shared)
         var refused = await hostSite.PostFormAsync($"/Circles/Host/{circleId}?meeting={meetingId}&handler=Capacity&culture=en", new Dictionary<string, string> { ["NewCapacity"] = "0" });
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("Enter a capacity from 1 to 1000.");
+        var unreadable = await hostSite.PostFormAsync($"/Circles/Host/{circleId}?meeting={meetingId}&handler=Capacity&culture=en", new Dictionary<string, string> { ["NewCapacity"] = "ten" });
+        var unreadableHtml = WebUtility.HtmlDecode(await unreadable.Content.ReadAsStringAsync());
+        unreadableHtml.ShouldContain("Enter a number.");
+        unreadableHtml.ShouldNotContain("Enter a capacity from 1 to 1000.");
         (await host.Client.MeetingAsync(meetingId)).GetProperty("capacity").GetInt32().ShouldBe(1);
 
         // Growing it promotes the waitlisted member at once.

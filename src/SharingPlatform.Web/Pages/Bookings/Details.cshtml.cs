@@ -45,16 +45,6 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     public async Task<IActionResult> OnPostMoveAsync(CancellationToken cancellationToken)
     {
-        // The binder's own refusals ("abc" for a time) in the site's words.
-        foreach (var (key, text) in new[] { ("Move.Date", "Error_Search_Date_Invalid"), ("Move.From", "Error_Search_From_Invalid"), ("Move.To", "Error_Search_To_Invalid") })
-        {
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                entry.Errors.Clear();
-                ModelState.AddModelError(key, localizer[text]);
-            }
-        }
-
         if (ModelState.IsValid)
         {
             if (Move.Date is not { } date)

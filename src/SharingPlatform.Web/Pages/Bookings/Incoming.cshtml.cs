@@ -54,13 +54,6 @@ public sealed class IncomingModel(ISender sender, IStringLocalizer<SiteText> loc
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // A date that is not one is shown as no filter rather than an error.
-        if (ModelState.TryGetValue(nameof(Date), out var entry) && entry.Errors.Count > 0)
-        {
-            entry.Errors.Clear();
-            ModelState.AddModelError(nameof(Date), localizer["Error_Incoming_Date_Invalid"]);
-        }
-
         ModelState.Remove(nameof(ResourceId));
         await LoadAsync(cancellationToken);
     }

@@ -52,16 +52,6 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localize
         if (!await LoadAsync(cancellationToken))
             return NotFound();
 
-        // The binder's own refusals ("abc" for a number) in the site's words.
-        foreach (var key in new[] { "Input.Attendees", "Input.Occurrences" })
-        {
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                entry.Errors.Clear();
-                ModelState.AddModelError(key, localizer[$"Error_{key}_Invalid"]);
-            }
-        }
-
         var chosenEnd = BookingText.ParseIso(Input.EndsAt);
         if (chosenEnd is null)
             ModelState.AddModelError("Input.EndsAt", localizer["Error_Input.EndsAt_Invalid"]);

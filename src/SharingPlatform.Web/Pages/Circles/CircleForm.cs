@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Web.Pages.Circles;
@@ -26,15 +27,13 @@ public sealed class CircleForm
     public JoinPolicy JoinPolicy { get; set; } = JoinPolicy.Open;
 
     /// <summary>What the page itself checks, in the site's words (the binder's own refusal of a number included).</summary>
-    public void Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer localizer)
+    public void Check(ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer localizer)
     {
-        if (modelState.TryGetValue("Input.MemberCap", out var cap) && cap.Errors.Count > 0)
-            cap.Errors.Clear();
         if (string.IsNullOrWhiteSpace(Title))
             modelState.AddModelError("Input.Title", localizer["Error_CircleTitle_NotEmpty"]);
         if (!Domain.Municipalities.Municipality.IsKnown(Municipality ?? ""))
             modelState.AddModelError("Input.Municipality", localizer["Error_CircleMunicipality_Missing"]);
-        if (MemberCap is not (>= 2 and <= Circle.MaxMemberCap))
+        if (modelState.GetValidationState("Input.MemberCap") != ModelValidationState.Invalid && MemberCap is not (>= 2 and <= Circle.MaxMemberCap))
             modelState.AddModelError("Input.MemberCap", localizer["Error_MemberCap_InclusiveBetween"]);
     }
 

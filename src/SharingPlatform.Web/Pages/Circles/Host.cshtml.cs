@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Web.Pages.Circles;
@@ -83,12 +84,10 @@ public sealed class HostModel(ISender sender, IStringLocalizer<SiteText> localiz
     public async Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken)
     {
         Meeting = null;
-        if (ModelState.TryGetValue("Schedule.Capacity", out var typed))
-            typed.Errors.Clear();
         if (string.IsNullOrWhiteSpace(Schedule.Title))
             ModelState.AddModelError("Schedule.Title", localizer["Error_MeetingTitle_NotEmpty"]);
         var period = Period(Schedule, "Schedule");
-        if (Schedule.Capacity is not (>= 1 and <= Domain.Circles.Meeting.MaxCapacity))
+        if (ModelState.GetValidationState("Schedule.Capacity") != ModelValidationState.Invalid && Schedule.Capacity is not (>= 1 and <= Domain.Circles.Meeting.MaxCapacity))
             ModelState.AddModelError("Schedule.Capacity", localizer["Error_MeetingCapacity_Range", Domain.Circles.Meeting.MaxCapacity]);
         if (Schedule.BookingId is null && string.IsNullOrWhiteSpace(Schedule.Place))
             ModelState.AddModelError("Schedule.Place", localizer["Error_MeetingPlace_NotEmpty"]);
@@ -111,13 +110,10 @@ public sealed class HostModel(ISender sender, IStringLocalizer<SiteText> localiz
 
     public async Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.TryGetValue("NewCapacity", out var typed))
-            typed.Errors.Clear();
-        if (NewCapacity is not (>= 1 and <= Domain.Circles.Meeting.MaxCapacity))
-        {
+        if (ModelState.IsValid && NewCapacity is not (>= 1 and <= Domain.Circles.Meeting.MaxCapacity))
             ModelState.AddModelError("NewCapacity", localizer["Error_MeetingCapacity_Range", Domain.Circles.Meeting.MaxCapacity]);
+        if (!ModelState.IsValid || NewCapacity is null)
             return await ReloadAsync(cancellationToken);
-        }
 
         return await SendAsync(new ChangeMeetingCapacity(Meeting ?? Guid.Empty, NewCapacity.Value), "MeetingCapacityChangedMessage", cancellationToken,
             ("Capacity", "NewCapacity"));
@@ -134,15 +130,6 @@ public sealed class HostModel(ISender sender, IStringLocalizer<SiteText> localiz
     /// <summary>A Seoul date and times as a period; 00:00 as the end is the midnight that ends the day. Null (with the errors) when incomplete.</summary>
     private Period? Period(TimeInput input, string prefix)
     {
-        foreach (var (key, text) in new[] { ("Date", "Error_Search_Date_Invalid"), ("From", "Error_Search_From_Invalid"), ("To", "Error_Search_To_Invalid") })
-        {
-            if (ModelState.TryGetValue($"{prefix}.{key}", out var entry) && entry.Errors.Count > 0)
-            {
-                entry.Errors.Clear();
-                ModelState.AddModelError($"{prefix}.{key}", localizer[text]);
-            }
-        }
-
         if (input.Date is not { } date)
         {
             ModelState.AddModelError($"{prefix}.Date", localizer["Error_Search_Date_Missing"]);

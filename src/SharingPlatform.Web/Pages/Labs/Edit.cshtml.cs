@@ -73,12 +73,6 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList())
-        {
-            entry!.Errors.Clear();
-            ModelState.AddModelError(key, localizer["Error_Edit_Invalid"]);
-        }
-
         var closedDates = Input.ParseClosedDates();
         if (closedDates is null)
             ModelState.AddModelError("Input.ClosedDates", localizer["Error_ClosedDates_Invalid"]);

@@ -31,12 +31,6 @@ public sealed class RegisterModel(ISender sender, IStringLocalizer<SiteText> loc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.TryGetValue("Input.Kind", out var kind) && kind.Errors.Count > 0)
-        {
-            kind.Errors.Clear();
-            ModelState.AddModelError("Input.Kind", localizer["Error_Kind_IsInEnum"]);
-        }
-
         if (!ModelState.IsValid)
             return Page();
 

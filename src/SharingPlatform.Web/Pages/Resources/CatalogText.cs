@@ -20,10 +20,9 @@ public static class CatalogText
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>A municipality's name in the page's language (the one place that chooses between them).</summary>
-    public static string MunicipalityName(Municipality municipality) => English ? municipality.EnglishName : municipality.KoreanName;
+    public static string MunicipalityName(Municipality municipality) => Texts.MunicipalityName(municipality.Code);
 
-    public static string MunicipalityName(string code) =>
-        Municipality.All.FirstOrDefault(m => m.Code == code) is { } m ? MunicipalityName(m) : code;
+    public static string MunicipalityName(string code) => Texts.MunicipalityName(code);
 
     public static string Name<T>(this IStringLocalizer localizer, T value)
         where T : struct, Enum => localizer[$"{typeof(T).Name}_{value}"];

@@ -47,16 +47,6 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // The binder's own refusals ("abc" for a number) are shown in the site's words, next to the field.
-        foreach (var key in new[] { "MinCapacity", "Date", "From", "To", "Category" })
-        {
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                entry.Errors.Clear();
-                ModelState.AddModelError(key, localizer[$"Error_Search_{key}_Invalid"]);
-            }
-        }
-
         DateTimeOffset? from = null, to = null;
         if (Date is { } date || From is not null || To is not null)
         {
