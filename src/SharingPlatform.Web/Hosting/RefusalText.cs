@@ -8,11 +8,20 @@ namespace SharingPlatform.Web.Hosting;
 /// </summary>
 public static class RefusalText
 {
-    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule) =>
-        localizer.Describe(rule.Code, rule.Arguments, rule.Message);
+    /// <summary>The rule's sentence, after the date it is about when it names one (a week of a series).</summary>
+    public static string Describe(this IStringLocalizer localizer, DomainRuleException rule)
+    {
+        var text = localizer.Describe(rule.Code, rule.Arguments, rule.Message);
+        return DatesIn(rule, "date") is [var date] ? $"{BookingText.Date(date)}: {text}" : text;
+    }
 
-    public static string Describe(this IStringLocalizer localizer, ConflictException conflict) =>
-        conflict.Code is { Length: > 0 } code ? localizer.Describe(code, [], conflict.Message) : conflict.Message;
+    /// <summary>The conflict's sentence; one that names the taken dates of a series lists them.</summary>
+    public static string Describe(this IStringLocalizer localizer, ConflictException conflict)
+    {
+        if (DatesIn(conflict, "conflictingDates") is { Count: > 0 } dates)
+            return localizer["SeriesDatesTaken", string.Join(", ", dates.Select(BookingText.Date))];
+        return conflict.Code is { Length: > 0 } code ? localizer.Describe(code, [], conflict.Message) : conflict.Message;
+    }
 
     /// <summary>A rule known by its code and values (a skipped week of a series); otherwise <paramref name="fallback"/>.</summary>
     public static string Describe(this IStringLocalizer localizer, string code, IEnumerable<object> arguments, string fallback)
@@ -20,6 +29,13 @@ public static class RefusalText
         var text = localizer[$"Rule_{code}", [.. arguments]];
         return text.ResourceNotFound ? fallback : text.Value;
     }
+
+    private static List<DateOnly> DatesIn(Exception refusal, string field) =>
+        refusal is IRefusalDetails details && details.ProblemFields.GetValueOrDefault(field) is { } value
+            ? (value is IEnumerable<string> many ? many : [value.ToString() ?? ""])
+                .Select(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateOnly?)null)
+                .OfType<DateOnly>().ToList()
+            : [];
 
     /// <summary>A refused rule, shown at the top of the page (it is about the whole form, not one field).</summary>
     public static void AddRule(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainRuleException rule) =>

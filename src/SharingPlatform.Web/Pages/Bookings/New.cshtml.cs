@@ -16,6 +16,8 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localize
         ("Occurrences", "Input.Occurrences"),
         ("Mode", "Input.Mode"));
 
+    private static readonly Dictionary<string, string> CodeInputs = new() { ["over_capacity"] = "Input.Attendees" };
+
     [BindProperty(SupportsGet = true)]
     public Guid ResourceId { get; set; }
 
@@ -61,48 +63,29 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SiteText> localize
         var attendees = Input.Attendees ?? 1;
         var purpose = string.IsNullOrWhiteSpace(Input.Purpose) ? null : Input.Purpose.Trim();
         var occurrences = Input.Occurrences ?? 1;
-        try
+        if (occurrences <= 1)
         {
-            if (occurrences <= 1)
+            return await this.SendAsync(sender, new CreateBooking(ResourceId, StartsAt, endsAt, attendees, purpose), localizer,
+                booking =>
+                {
+                    TempData["Done"] = booking.Status == BookingStatus.Confirmed ? "BookingConfirmedMessage" : "BookingRequestedMessage";
+                    return RedirectToPage("/Bookings/Details", new { id = booking.Id });
+                },
+                () => RefusedAsync(cancellationToken), Inputs, cancellationToken, codeInputs: CodeInputs);
+        }
+
+        return await this.SendAsync(sender, new CreateBookingSeries(ResourceId, StartsAt, endsAt, occurrences, attendees, purpose, Input.Mode), localizer,
+            series =>
             {
-                var booking = await sender.Send(new CreateBooking(ResourceId, StartsAt, endsAt, attendees, purpose), cancellationToken);
-                TempData["Done"] = booking.Status == BookingStatus.Confirmed ? "BookingConfirmedMessage" : "BookingRequestedMessage";
-                return RedirectToPage("/Bookings/Details", new { id = booking.Id });
-            }
+                TempData["Message"] = SeriesMessage(series);
+                return RedirectToPage("/Bookings/Mine");
+            },
+            () => RefusedAsync(cancellationToken), Inputs, cancellationToken, codeInputs: CodeInputs);
+    }
 
-            var series = await sender.Send(
-                new CreateBookingSeries(ResourceId, StartsAt, endsAt, occurrences, attendees, purpose, Input.Mode), cancellationToken);
-            TempData["Message"] = SeriesMessage(series);
-            return RedirectToPage("/Bookings/Mine");
-        }
-        catch (NotSignedInException)
-        {
-            return Challenge();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ValidationException refused)
-        {
-            refused.AddTo(ModelState, localizer, Inputs);
-        }
-        catch (DomainRuleException rule)
-        {
-            // A series refused as a whole names the date that broke the rule: keep it in front of the site's wording.
-            var text = rule is OccurrenceRefusedException refused ? $"{BookingText.Date(refused.Date)}: {localizer.Describe(rule)}" : localizer.Describe(rule);
-            ModelState.AddModelError(rule.Code == "over_capacity" ? "Input.Attendees" : "", text);
-        }
-        catch (PeriodTaken.InSeries taken)
-        {
-            ModelState.AddModelError("", localizer["SeriesDatesTaken", string.Join(", ", taken.Dates.Select(BookingText.Date))]);
-        }
-        catch (ConflictException conflict)
-        {
-            ModelState.AddModelError("", localizer.Describe(conflict));
-        }
-
-        // Someone may have taken time meanwhile: offer the ends as they are now.
+    /// <summary>Someone may have taken time meanwhile: offer the ends as they are now.</summary>
+    private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken)
+    {
         await LoadEndsAsync(cancellationToken);
         return Page();
     }
