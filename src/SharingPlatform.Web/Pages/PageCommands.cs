@@ -70,4 +70,11 @@ public static class PageCommands
 
         return await refused();
     }
+
+    /// <summary>The page again (by <paramref name="routeValues"/>), saying what was done (the <c>Done</c> text key it shows once).</summary>
+    public static RedirectToPageResult RedirectWithDone(this PageModel page, object routeValues, string done)
+    {
+        page.TempData["Done"] = done;
+        return page.RedirectToPage(routeValues);
+    }
 }

@@ -88,13 +88,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     private Task<IActionResult> ActAsync<TResponse>(
         ICommand<TResponse> command, string done, CancellationToken cancellationToken, params (string Property, string Input)[] inputs) =>
-        this.SendAsync(sender, command, localizer, _ => ShowDone(done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
-
-    private RedirectToPageResult ShowDone(string done)
-    {
-        Done = done;
-        return RedirectToPage(new { id = Id });
-    }
+        this.SendAsync(sender, command, localizer, _ => this.RedirectWithDone(new { id = Id }, done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();

@@ -88,13 +88,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
             return NotFound();
         if (!YouBorrowed && !YouLend)
             return Forbid();
-        return await this.SendAsync(sender, command, localizer.ForLoans(), _ => ShowDone(done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
-    }
-
-    private RedirectToPageResult ShowDone(string done)
-    {
-        Done = done;
-        return RedirectToPage(new { id = Id });
+        return await this.SendAsync(sender, command, localizer.ForLoans(), _ => this.RedirectWithDone(new { id = Id }, done), () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(inputs), cancellationToken);
     }
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>

@@ -33,7 +33,7 @@ public sealed class UnitsModel(ISender sender, IStringLocalizer<SiteText> locali
         if (!await LoadAsync(cancellationToken))
             return NotFound();
         var command = new TakeUnitsOutOfService(ResourceId, Input.Units, Input.UnitLabel, Input.FirstDay ?? default, Input.LastDay ?? default, Input.Reason);
-        return await this.SendAsync(sender, command, localizer, taken => ShowDone(taken.LoansAtRisk.Count > 0 ? "UnitOutageTakenAtRisk" : "UnitOutageTaken"),
+        return await this.SendAsync(sender, command, localizer, taken => this.RedirectWithDone(new { resourceId = ResourceId }, taken.LoansAtRisk.Count > 0 ? "UnitOutageTakenAtRisk" : "UnitOutageTaken"),
             () => ReloadAsync(cancellationToken),
             ValidationErrors.Inputs(("Units", "Input.Units"), ("FirstDay", "Input.FirstDay"), ("LastDay", "Input.LastDay"), ("Reason", "Input.Reason")),
             cancellationToken,
@@ -48,14 +48,8 @@ public sealed class UnitsModel(ISender sender, IStringLocalizer<SiteText> locali
     {
         if (!await LoadAsync(cancellationToken))
             return NotFound();
-        return await this.SendAsync(sender, new PutUnitsBackInService(ResourceId, outageId), localizer, _ => ShowDone("UnitOutageEnded"),
+        return await this.SendAsync(sender, new PutUnitsBackInService(ResourceId, outageId), localizer, _ => this.RedirectWithDone(new { resourceId = ResourceId }, "UnitOutageEnded"),
             () => ReloadAsync(cancellationToken), ValidationErrors.Inputs(), cancellationToken);
-    }
-
-    private RedirectToPageResult ShowDone(string done)
-    {
-        Done = done;
-        return RedirectToPage(new { resourceId = ResourceId });
     }
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>

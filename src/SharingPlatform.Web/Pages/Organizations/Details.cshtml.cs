@@ -77,13 +77,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         ActAsync(new RestoreOrganization(Id, Reason), "OrganizationRestored", DecisionInputs, cancellationToken);
 
     private Task<IActionResult> ActAsync(ICommand command, string done, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken) =>
-        this.SendAsync(sender, command, localizer, _ => ShowDone(done), () => ReloadAsync(cancellationToken), inputs, cancellationToken);
-
-    private RedirectToPageResult ShowDone(string done)
-    {
-        Done = done;
-        return RedirectToPage(new { id = Id });
-    }
+        this.SendAsync(sender, command, localizer, _ => this.RedirectWithDone(new { id = Id }, done), () => ReloadAsync(cancellationToken), inputs, cancellationToken);
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();

@@ -127,13 +127,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         ActAsync(new RestoreResource(Id, Reason), "ResourceRestored", cancellationToken);
 
     private Task<IActionResult> ActAsync<TResponse>(ICommand<TResponse> command, string done, CancellationToken cancellationToken) =>
-        this.SendAsync(sender, command, localizer, _ => ShowDone(done), () => ReloadAsync(cancellationToken), DecisionInputs, cancellationToken);
-
-    private RedirectToPageResult ShowDone(string done)
-    {
-        Done = done;
-        return RedirectToPage(new { id = Id });
-    }
+        this.SendAsync(sender, command, localizer, _ => this.RedirectWithDone(new { id = Id }, done), () => ReloadAsync(cancellationToken), DecisionInputs, cancellationToken);
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
