@@ -87,6 +87,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiDocs();
 app.MapMedia();
 app.MapCalendarFeed();
+app.MapDiscovery();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new AdministratorsOnlyDashboardFilter()],

@@ -346,7 +346,7 @@ public static class AuthorizationMatrix
         new MatrixLine { Method = "*", Route = "/admin/jobs/{path}", Path = _ => "/admin/jobs", Browser = true }.SignedIn(Refused).But(Ok, Administrator)
             .Because("the jobs dashboard, in the browser: sign-in for the signed out, 404 for everyone but administrators"),
 
-        // Outside /api/v1: health, the API's own documents, photos, the calendar feed.
+        // Outside /api/v1: health, the API's own documents, what search engines read, photos, the calendar feed.
         Api("*", "/health/live", w => "/health/live").Everyone(Ok),
         Api("*", "/health/ready", w => "/health/ready").Everyone(Ok),
         Api("GET", "/openapi/{documentName}.json", w => "/openapi/v1.json").Everyone(Ok),
@@ -356,6 +356,8 @@ public static class AuthorizationMatrix
         Api("GET", "/api/docs/scalar/favicon.svg", w => "/api/docs/scalar/favicon.svg").Everyone(Ok),
         Api("GET", "/api/docs/scalar/scalar.aspnetcore.js", w => "/api/docs/scalar/scalar.aspnetcore.js").Everyone(Ok),
         Api("GET", "/api/docs/scalar/scalar.js", w => "/api/docs/scalar/scalar.js").Everyone(Ok),
+        Api("GET", "/robots.txt", w => "/robots.txt").Everyone(Ok),
+        Api("GET", "/sitemap.xml", w => "/sitemap.xml").Everyone(Ok),
         Api("GET", "/media/{name}", w => w.ResourcePhotoUrl).Everyone(Ok).Because("a published resource's photo"),
         Api("GET", "/calendar/{token}.ics", w => $"/calendar/{Guid.NewGuid():N}.ics").Everyone(Refused)
             .Because("a capability link: a wrong token opens nobody's calendar, whoever asks (the calendar tests check the right one)"),

@@ -1,0 +1,33 @@
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Circles;
+
+namespace SharingPlatform.Application.Home;
+
+/// <summary>What a search engine may list (sitemap.xml): the published resources and labs and the active circles, latest change first.</summary>
+public sealed record ListPublicPages : IQuery<PublicPages>;
+
+/// <summary>A page by its id, and when it last changed where that is known.</summary>
+public sealed record PublicPage(Guid Id, DateTimeOffset? ChangedAt);
+
+public sealed record PublicPages(IReadOnlyList<PublicPage> Resources, IReadOnlyList<PublicPage> Labs, IReadOnlyList<PublicPage> Circles);
+
+public sealed class ListPublicPagesHandler(IApplicationDbContext db) : IQueryHandler<ListPublicPages, PublicPages>
+{
+    /// <summary>A sitemap holds at most 50,000 addresses; three kinds and the fixed pages stay under it.</summary>
+    public const int MaxPerKind = 16_000;
+
+    public async ValueTask<PublicPages> Handle(ListPublicPages query, CancellationToken cancellationToken)
+    {
+        var resources = await ResourceAccess.PubliclyVisible(db).AsNoTracking()
+            .OrderByDescending(r => r.UpdatedAt).Take(MaxPerKind)
+            .Select(r => new PublicPage(r.Id, r.UpdatedAt)).ToListAsync(cancellationToken);
+        var labs = await LabAccess.PubliclyVisible(db).AsNoTracking()
+            .OrderByDescending(l => l.UpdatedAt).Take(MaxPerKind)
+            .Select(l => new PublicPage(l.Id, l.UpdatedAt)).ToListAsync(cancellationToken);
+        var circles = await db.Circles.AsNoTracking().Where(c => c.Status == CircleStatus.Active)
+            .OrderByDescending(c => c.CreatedAt).Take(MaxPerKind)
+            .Select(c => new PublicPage(c.Id, null)).ToListAsync(cancellationToken);
+        return new PublicPages(resources, labs, circles);
+    }
+}

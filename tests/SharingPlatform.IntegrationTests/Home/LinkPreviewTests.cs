@@ -1,0 +1,54 @@
+using System.Net;
+using System.Xml.Linq;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Home;
+
+/// <summary>A shared link shows a preview (Open Graph, Twitter card); search engines find the public pages and not the private ones.</summary>
+[Collection(AppCollection.Name)]
+public sealed class LinkPreviewTests(SharedApp shared)
+{
+    private readonly AppFactory _app = shared.Factory;
+
+    [Fact]
+    public async Task A_resource_page_previews_with_its_title_description_and_address()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = $"{CatalogClient.NewHangulWord()} 회의실";
+        var body = CatalogClient.ResourceBody(organization.Id, title: title);
+        body["description"] = "  전주 한옥마을 옆\n\n회의실입니다.  ";
+        var id = await _app.PublishedResourceAsync(organization, body);
+        using var anonymous = _app.NewClient();
+
+        var html = await anonymous.GetStringAsync($"/Resources/Details/{id}");
+
+        html.ShouldContain($"<meta property=\"og:title\" content=\"{title}\" />");
+        html.ShouldContain("<meta property=\"og:description\" content=\"전주 한옥마을 옆 회의실입니다.\" />");
+        html.ShouldContain($"<meta property=\"og:url\" content=\"http://127.0.0.1:5000/Resources/Details/{id}\" />");
+        html.ShouldContain("<meta property=\"og:locale\" content=\"ko_KR\" />");
+        html.ShouldContain("<meta name=\"twitter:card\" content=\"summary\" />");
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_published_resources_not_drafts_and_robots_keep_private_pages_out()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var published = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id));
+        var draft = await organization.Owner.CreateResourceAsync(CatalogClient.ResourceBody(organization.Id));
+        using var anonymous = _app.NewClient();
+
+        using var sitemap = await anonymous.GetAsync("/sitemap.xml");
+        sitemap.StatusCode.ShouldBe(HttpStatusCode.OK);
+        sitemap.Content.Headers.ContentType!.MediaType.ShouldBe("application/xml");
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = XDocument.Parse(await sitemap.Content.ReadAsStringAsync()).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        locations.ShouldContain("http://127.0.0.1:5000/");
+        locations.ShouldContain($"http://127.0.0.1:5000/Resources/Details/{published}");
+        locations.ShouldNotContain($"http://127.0.0.1:5000/Resources/Details/{draft}");
+
+        var robots = await anonymous.GetStringAsync("/robots.txt");
+        robots.ShouldContain("Disallow: /Account/");
+        robots.ShouldContain("Disallow: /Bookings/");
+        robots.ShouldContain("Sitemap: http://127.0.0.1:5000/sitemap.xml");
+    }
+}
