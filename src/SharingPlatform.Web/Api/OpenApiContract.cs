@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using SharingPlatform.Infrastructure;
 
@@ -39,6 +40,7 @@ public static class OpenApiContract
                 if (NeedsSignIn(context.Description))
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }];
                 DescribeErrors(operation, context, texts);
+                DescribeConditionalGet(operation, context, texts);
                 return Task.CompletedTask;
             });
         });
@@ -84,7 +86,7 @@ public static class OpenApiContract
             var description = Pair(texts, $"Response_{key}");
             if (codes.Count > 0)
                 description += $"\n\n{Pair(texts, "Response_Codes")}: {string.Join(", ", codes.Select(c => $"`{c}`"))}";
-            operation.Responses[key] = new OpenApiResponse
+            var response = new OpenApiResponse
             {
                 Description = description,
                 Content = new Dictionary<string, OpenApiMediaType>
@@ -92,8 +94,40 @@ public static class OpenApiContract
                     ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(Problem, context.Document) },
                 },
             };
+            if (status == StatusCodes.Status429TooManyRequests)
+                response.Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.RetryAfter] = Header(texts, "Header_RetryAfter", JsonSchemaType.Integer) };
+            operation.Responses[key] = response;
         }
     }
+
+    /// <summary>The open-data feed: <c>If-None-Match</c> in, <c>ETag</c> out, 304 when nothing changed.</summary>
+    private static void DescribeConditionalGet(OpenApiOperation operation, OpenApiOperationTransformerContext context, IStringLocalizer<ApiText> texts)
+    {
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<ConditionalGetMetadata>().Any())
+            return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = HeaderNames.IfNoneMatch,
+            In = ParameterLocation.Header,
+            Description = Pair(texts, "Header_IfNoneMatch"),
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        operation.Responses ??= [];
+        if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse found)
+            found.Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.ETag] = Header(texts, "Header_ETag", JsonSchemaType.String) };
+        operation.Responses["304"] = new OpenApiResponse
+        {
+            Description = Pair(texts, "Response_304"),
+            Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.ETag] = Header(texts, "Header_ETag", JsonSchemaType.String) },
+        };
+    }
+
+    private static OpenApiHeader Header(IStringLocalizer<ApiText> texts, string key, JsonSchemaType type) => new()
+    {
+        Description = Pair(texts, key),
+        Schema = new OpenApiSchema { Type = type },
+    };
 
     /// <summary>
     /// A stable name for a client's method, from the method and route: <c>GET api/v1/resources/{id}</c> →

@@ -171,6 +171,23 @@ public sealed partial class OpenApiContractTests(SharedApp shared)
         listed.Where(code => texts[$"Rule_{code}"].ResourceNotFound && !wordedByTheHandler.Contains(code)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Rate_limits_say_when_to_retry_and_the_open_data_feed_answers_not_modified()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        foreach (var (path, method, operation) in await OperationsAsync())
+        {
+            if (operation.GetProperty("responses").TryGetProperty("429", out var limited))
+                limited.GetProperty("headers").TryGetProperty("Retry-After", out _).ShouldBeTrue($"{method} {path}");
+        }
+
+        var feed = paths.GetProperty("/api/v1/open-data/resources").GetProperty("get");
+        feed.GetProperty("parameters").EnumerateArray().ShouldContain(p => p.GetProperty("name").GetString() == "If-None-Match" && p.GetProperty("in").GetString() == "header");
+        feed.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).ShouldBeTrue();
+        feed.GetProperty("responses").GetProperty("304").GetProperty("headers").TryGetProperty("ETag", out _).ShouldBeTrue();
+    }
+
     [GeneratedRegex(@"[\uAC00-\uD7A3]")]
     private static partial Regex Hangul();
 
