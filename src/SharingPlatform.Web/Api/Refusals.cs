@@ -15,12 +15,3 @@ public static class Refusals
     public static TBuilder Conflicts<TBuilder>(this TBuilder builder, params string[] codes) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RefusalMetadata(StatusCodes.Status409Conflict, codes));
 }
-
-/// <summary>An endpoint that answers with an <c>ETag</c>, and 304 to a matching <c>If-None-Match</c>.</summary>
-public sealed record ConditionalGetMetadata;
-
-public static class ConditionalGet
-{
-    public static TBuilder AnswersNotModified<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ConditionalGetMetadata());
-}
