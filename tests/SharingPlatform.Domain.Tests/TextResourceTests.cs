@@ -13,6 +13,7 @@ public sealed partial class TextResourceTests
     [
         "src/SharingPlatform.Application/Resources/Messages",
         "src/SharingPlatform.Web/Resources/SiteText",
+        "src/SharingPlatform.Web/Resources/ApiText",
     ];
 
     /// <summary>Source files that may hold Hangul, besides Resources/*.resx, Infrastructure/Seeding and Domain/Municipalities.</summary>

@@ -20,24 +20,41 @@ public static class AdminEndpoints
         admin.MapGet("/users/paused", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListPausedBookers(page ?? 1, pageSize ?? 50), ct)));
 
-        Decide(admin, "/organizations/{id:guid}/verify", (id, reason) => new VerifyOrganization(id, reason));
-        Decide(admin, "/organizations/{id:guid}/reject", (id, reason) => new RejectOrganization(id, reason));
-        Decide(admin, "/organizations/{id:guid}/suspend", (id, reason) => new SuspendOrganization(id, reason));
-        Decide(admin, "/organizations/{id:guid}/restore", (id, reason) => new RestoreOrganization(id, reason));
-        Decide(admin, "/resources/{id:guid}/approve", (id, reason) => new ApproveResource(id, reason));
-        Decide(admin, "/resources/{id:guid}/reject", (id, reason) => new RejectResource(id, reason));
-        Decide(admin, "/resources/{id:guid}/suspend", (id, reason) => new SuspendResource(id, reason));
-        Decide(admin, "/resources/{id:guid}/restore", (id, reason) => new RestoreResource(id, reason));
-        Decide(admin, "/users/{id:guid}/lift-pause", (id, reason) => new LiftBookingPause(id, reason));
-        Decide(admin, "/labs/{id:guid}/approve", (id, reason) => new ApproveLab(id, reason));
-        Decide(admin, "/labs/{id:guid}/reject", (id, reason) => new RejectLab(id, reason));
-        Decide(admin, "/labs/{id:guid}/suspend", (id, reason) => new SuspendLab(id, reason));
-        Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason));
-        Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason));
-        Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason));
+        Decide(admin, "/organizations/{id:guid}/verify", (id, reason) => new VerifyOrganization(id, reason))
+            .Refuses("organization_not_pending");
+        Decide(admin, "/organizations/{id:guid}/reject", (id, reason) => new RejectOrganization(id, reason))
+            .Refuses("organization_not_pending");
+        Decide(admin, "/organizations/{id:guid}/suspend", (id, reason) => new SuspendOrganization(id, reason))
+            .Refuses("organization_not_verified");
+        Decide(admin, "/organizations/{id:guid}/restore", (id, reason) => new RestoreOrganization(id, reason))
+            .Refuses("organization_not_suspended");
+        Decide(admin, "/resources/{id:guid}/approve", (id, reason) => new ApproveResource(id, reason))
+            .Refuses("resource_not_pending_review");
+        Decide(admin, "/resources/{id:guid}/reject", (id, reason) => new RejectResource(id, reason))
+            .Refuses("resource_not_pending_review");
+        Decide(admin, "/resources/{id:guid}/suspend", (id, reason) => new SuspendResource(id, reason))
+            .Refuses("resource_not_published");
+        Decide(admin, "/resources/{id:guid}/restore", (id, reason) => new RestoreResource(id, reason))
+            .Refuses("resource_not_suspended");
+        Decide(admin, "/users/{id:guid}/lift-pause", (id, reason) => new LiftBookingPause(id, reason))
+            .Conflicts("booking_not_paused");
+        Decide(admin, "/labs/{id:guid}/approve", (id, reason) => new ApproveLab(id, reason))
+            .Refuses("lab_not_pending_review");
+        Decide(admin, "/labs/{id:guid}/reject", (id, reason) => new RejectLab(id, reason))
+            .Refuses("lab_not_pending_review");
+        Decide(admin, "/labs/{id:guid}/suspend", (id, reason) => new SuspendLab(id, reason))
+            .Refuses("lab_not_published");
+        Decide(admin, "/labs/{id:guid}/restore", (id, reason) => new RestoreLab(id, reason))
+            .Refuses("lab_not_suspended");
+        Decide(admin, "/circles/{id:guid}/suspend", (id, reason) => new SuspendCircle(id, reason))
+            .Conflicts("circle_not_active");
+        Decide(admin, "/circles/{id:guid}/restore", (id, reason) => new RestoreCircle(id, reason))
+            .Conflicts("circle_not_suspended");
         admin.MapGet("/change-requests/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetChangeRequest(id), ct)));
-        Decide(admin, "/change-requests/{id:guid}/approve", (id, reason) => new ApproveChangeRequest(id, reason));
-        Decide(admin, "/change-requests/{id:guid}/reject", (id, reason) => new RejectChangeRequest(id, reason));
+        Decide(admin, "/change-requests/{id:guid}/approve", (id, reason) => new ApproveChangeRequest(id, reason))
+            .Refuses("change_request_not_pending");
+        Decide(admin, "/change-requests/{id:guid}/reject", (id, reason) => new RejectChangeRequest(id, reason))
+            .Refuses("change_request_not_pending");
 
         admin.MapGet("/reports", async (string? subjectType, string? reason, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListReportedSubjects(
@@ -49,14 +66,19 @@ public static class AdminEndpoints
         {
             await sender.Send(new ResolveReport(id, request?.Note), ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Conflicts("report_already_decided");
         admin.MapPost("/reports/{id:guid}/dismiss", async (Guid id, NoteRequest? request, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new DismissReport(id, request?.Note), ct);
             return TypedResults.NoContent();
-        });
-        Decide(admin, "/users/{id:guid}/suspend", (id, reason) => new SuspendUser(id, reason));
-        Decide(admin, "/users/{id:guid}/restore", (id, reason) => new RestoreUser(id, reason));
+        })
+            .Conflicts("report_already_decided");
+        Decide(admin, "/users/{id:guid}/suspend", (id, reason) => new SuspendUser(id, reason))
+            .Conflicts("user_already_suspended")
+            .Refuses("cannot_suspend_yourself");
+        Decide(admin, "/users/{id:guid}/restore", (id, reason) => new RestoreUser(id, reason))
+            .Conflicts("user_not_suspended");
         admin.MapGet("/users", async (string? q, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListUsers(q, QueryEnums.Parse<UserStatusFilter>(status, "status") ?? UserStatusFilter.All, page ?? 1, pageSize ?? 50), ct)));
         admin.MapGet("/users/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetUserStanding(id), ct)));
@@ -69,7 +91,7 @@ public static class AdminEndpoints
 
     public sealed record NoteRequest(string? Note);
 
-    private static void Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)
+    private static RouteHandlerBuilder Decide<TCommand>(RouteGroupBuilder admin, string pattern, Func<Guid, string?, TCommand> command)
         where TCommand : ICommand =>
         admin.MapPost(pattern, async (Guid id, DecisionRequest? request, ISender sender, CancellationToken ct) =>
         {

@@ -22,10 +22,12 @@ public static class AuthEndpoints
             var language = LanguageCodes.FromCultureName(request.PreferredLanguage ?? CultureInfo.CurrentUICulture.Name);
             await sender.Send(new RegisterResident(request.Email, request.Password, request.DisplayName, language), ct);
             return TypedResults.Ok(new Accepted(Texts.Get("SignUpAccepted")));
-        }).RequireRateLimiting(RateLimiting.Accounts);
+        }).RequireRateLimiting(RateLimiting.Accounts)
+            .Refuses("invalid_display_name");
 
-        auth.MapPost("/login", Login).RequireRateLimiting(RateLimiting.Accounts);
-        auth.MapPost("/refresh", Refresh);
+        auth.MapPost("/login", Login).RequireRateLimiting(RateLimiting.Accounts)
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", Refresh).Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/confirm-email", async (ConfirmEmailRequest request, ISender sender, CancellationToken ct) =>
         {

@@ -31,7 +31,10 @@ public static class BookingsEndpoints
         {
             var booking = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking);
-        });
+        })
+            .Conflicts("period_taken")
+            .Refuses("beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
+                "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short");
         bookings.MapPost("/series", async (SeriesRequest request, ISender sender, IStringLocalizer<SiteText> texts, CancellationToken ct) =>
         {
             var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
@@ -39,7 +42,10 @@ public static class BookingsEndpoints
                 request.ResourceId, request.StartsAt, request.EndsAt, request.Occurrences, request.Attendees, request.Purpose, mode), ct);
             var skipped = series.Skipped.Select(s => s with { Message = texts.Describe(s.Code, s.Arguments, s.Message) });
             return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series with { Skipped = skipped.ToList() });
-        });
+        })
+            .Conflicts("period_taken", "series_nothing_booked")
+            .Refuses("beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
+                "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short");
         bookings.MapGet("/mine", async (string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyBookings(QueryEnums.Parse<BookingTimeframe>(when, nameof(when)) ?? BookingTimeframe.All, page ?? 1, pageSize ?? 20), ct)));
         bookings.MapGet("/incoming", async (string? status, Guid? resourceId, DateOnly? date, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
@@ -50,18 +56,27 @@ public static class BookingsEndpoints
             return TypedResults.Ok(BookingWithHistory.From(details));
         });
         bookings.MapPost("/{id:guid}/move", async (Guid id, MoveRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new MoveBooking(id, request.StartsAt, request.EndsAt), ct)));
+            TypedResults.Ok(await sender.Send(new MoveBooking(id, request.StartsAt, request.EndsAt), ct)))
+            .Conflicts("booking_already_started", "booking_not_movable", "period_taken")
+            .Refuses("beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
+                "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short");
         bookings.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new CancelBooking(id, request?.Reason), ct)));
+            TypedResults.Ok(await sender.Send(new CancelBooking(id, request?.Reason), ct)))
+            .Conflicts("booking_already_started", "booking_not_cancellable");
         bookings.MapPost("/{id:guid}/cancel-rest-of-series", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new CancelRestOfSeries(id, request?.Reason), ct)));
+            TypedResults.Ok(await sender.Send(new CancelRestOfSeries(id, request?.Reason), ct)))
+            .Conflicts("booking_already_started", "booking_not_cancellable", "booking_not_in_series", "series_nothing_to_cancel");
         bookings.MapPost("/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ApproveBooking(id), ct)));
+            TypedResults.Ok(await sender.Send(new ApproveBooking(id), ct)))
+            .Conflicts("booking_not_pending");
         bookings.MapPost("/{id:guid}/approve-rest-of-series", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ApproveRestOfSeries(id), ct)));
+            TypedResults.Ok(await sender.Send(new ApproveRestOfSeries(id), ct)))
+            .Conflicts("booking_not_in_series", "booking_not_pending");
         bookings.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new RejectBooking(id, request?.Reason), ct)));
+            TypedResults.Ok(await sender.Send(new RejectBooking(id, request?.Reason), ct)))
+            .Conflicts("booking_not_pending");
         bookings.MapPost("/{id:guid}/check-in", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new CheckInBooking(id), ct)));
+            TypedResults.Ok(await sender.Send(new CheckInBooking(id), ct)))
+            .Conflicts("booking_not_confirmed", "check_in_closed");
     }
 }

@@ -15,7 +15,8 @@ public static class MeEndpoints
         {
             await sender.Send(new UpdateMyProfile(request.DisplayName, LanguageCodes.FromCultureName(request.PreferredLanguage)), ct);
             return TypedResults.Ok(await sender.Send(new GetMyAccount(), ct));
-        });
+        })
+            .Refuses("invalid_display_name");
         me.MapGet("/notification-settings", async (ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetNotificationSettings(), ct)));
         me.MapPut("/notification-settings", async (ChooseNotificationEmails command, ISender sender, CancellationToken ct) =>

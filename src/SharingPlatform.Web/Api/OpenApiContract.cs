@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using SharingPlatform.Infrastructure;
 
@@ -7,12 +11,15 @@ namespace SharingPlatform.Web.Api;
 /// <summary>
 /// What <c>/openapi/v1.json</c> says beyond the endpoints themselves, taken from the code so that it cannot drift: the
 /// title and description in Korean and English (SiteText), contact, the open data's licence, the server (App:BaseUrl),
-/// the bearer scheme and, on each operation, whether it needs it (from its authorization metadata), and each tag's
-/// description.
+/// the bearer scheme and each tag's description; on each operation its summary and description (ApiText), whether it
+/// needs the bearer scheme and the errors it can answer with (from its metadata, see <see cref="ErrorStatuses"/>).
 /// </summary>
 public static class OpenApiContract
 {
     public const string Bearer = "bearer";
+
+    /// <summary>The shared schema of every error answer (<c>application/problem+json</c>).</summary>
+    public const string Problem = "Problem";
 
     private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -27,12 +34,100 @@ public static class OpenApiContract
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.OperationId ??= OperationId(context.Description.HttpMethod ?? "GET", context.Description.RelativePath ?? "");
-                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                var texts = context.ApplicationServices.GetRequiredService<IStringLocalizer<ApiText>>();
+                operation.Summary = Pair(texts, $"Op_{operation.OperationId}_Summary");
+                operation.Description = Both(texts, $"Op_{operation.OperationId}_Description");
+                if (NeedsSignIn(context.Description))
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }];
+                DescribeErrors(operation, context, texts);
+                DescribeConditionalGet(operation, context, texts);
                 return Task.CompletedTask;
             });
         });
+
+    private static bool NeedsSignIn(ApiDescription description) =>
+        description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any()
+        && !description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
+
+    /// <summary>
+    /// The errors an operation can answer with, from its metadata: 400 where it reads a body, a form or the query, 401
+    /// and 403 where it needs sign-in, 404 where its route names something, 409 and 422 with the codes placed beside
+    /// the route (<see cref="Refusals"/>), 429 under a rate limit, and any other problem it declares itself.
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<string>> ErrorStatuses(ApiDescription description)
+    {
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var statuses = new SortedDictionary<int, IReadOnlyList<string>>();
+        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form
+                || p.Source == BindingSource.FormFile || p.Source == BindingSource.Query))
+            statuses[StatusCodes.Status400BadRequest] = [];
+        if (NeedsSignIn(description))
+        {
+            statuses[StatusCodes.Status401Unauthorized] = [];
+            statuses[StatusCodes.Status403Forbidden] = [];
+        }
+        if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path))
+            statuses[StatusCodes.Status404NotFound] = [];
+        foreach (var refusal in metadata.OfType<RefusalMetadata>())
+            statuses[refusal.Status] = [.. (statuses.GetValueOrDefault(refusal.Status) ?? []).Union(refusal.Codes).Order(StringComparer.Ordinal)];
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            statuses[StatusCodes.Status429TooManyRequests] = [];
+        foreach (var declared in metadata.OfType<IProducesResponseTypeMetadata>().Where(p => p.StatusCode >= 400))
+            statuses.TryAdd(declared.StatusCode, []);
+        return statuses;
+    }
+
+    private static void DescribeErrors(OpenApiOperation operation, OpenApiOperationTransformerContext context, IStringLocalizer<ApiText> texts)
+    {
+        operation.Responses ??= [];
+        foreach (var (status, codes) in ErrorStatuses(context.Description))
+        {
+            var key = status.ToString(CultureInfo.InvariantCulture);
+            var description = Pair(texts, $"Response_{key}");
+            if (codes.Count > 0)
+                description += $"\n\n{Pair(texts, "Response_Codes")}: {string.Join(", ", codes.Select(c => $"`{c}`"))}";
+            var response = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(Problem, context.Document) },
+                },
+            };
+            if (status == StatusCodes.Status429TooManyRequests)
+                response.Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.RetryAfter] = Header(texts, "Header_RetryAfter", JsonSchemaType.Integer) };
+            operation.Responses[key] = response;
+        }
+    }
+
+    /// <summary>The open-data feed: <c>If-None-Match</c> in, <c>ETag</c> out, 304 when nothing changed.</summary>
+    private static void DescribeConditionalGet(OpenApiOperation operation, OpenApiOperationTransformerContext context, IStringLocalizer<ApiText> texts)
+    {
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<ConditionalGetMetadata>().Any())
+            return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = HeaderNames.IfNoneMatch,
+            In = ParameterLocation.Header,
+            Description = Pair(texts, "Header_IfNoneMatch"),
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        operation.Responses ??= [];
+        if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse found)
+            found.Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.ETag] = Header(texts, "Header_ETag", JsonSchemaType.String) };
+        operation.Responses["304"] = new OpenApiResponse
+        {
+            Description = Pair(texts, "Response_304"),
+            Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.ETag] = Header(texts, "Header_ETag", JsonSchemaType.String) },
+        };
+    }
+
+    private static OpenApiHeader Header(IStringLocalizer<ApiText> texts, string key, JsonSchemaType type) => new()
+    {
+        Description = Pair(texts, key),
+        Schema = new OpenApiSchema { Type = type },
+    };
 
     /// <summary>
     /// A stable name for a client's method, from the method and route: <c>GET api/v1/resources/{id}</c> →
@@ -52,14 +147,13 @@ public static class OpenApiContract
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var texts = context.ApplicationServices.GetRequiredService<IStringLocalizer<SiteText>>();
-        string Both(string key) => $"{In(Korean, () => texts[key])}\n\n{In(English, () => texts[key])}";
         var baseUrl = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.BaseUrl;
 
         document.Info = new OpenApiInfo
         {
             Title = $"{In(Korean, () => texts["ApiTitle"])} / {In(English, () => texts["ApiTitle"])}",
             Version = "v1",
-            Description = Both("ApiDescription"),
+            Description = Both(texts, "ApiDescription"),
             Contact = new OpenApiContact { Name = $"{In(Korean, () => texts["ApiContact"])} / {In(English, () => texts["ApiContact"])}", Url = baseUrl },
             License = new OpenApiLicense { Name = $"{In(Korean, () => texts["ApiLicense"])} / {In(English, () => texts["ApiLicense"])}", Url = OpenDataLicence },
         };
@@ -72,13 +166,37 @@ public static class OpenApiContract
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = Both("ApiBearerDescription"),
+                Description = Both(texts, "ApiBearerDescription"),
+            },
+        };
+        var api = context.ApplicationServices.GetRequiredService<IStringLocalizer<ApiText>>();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[Problem] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = Both(api, "Problem_Schema"),
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
             },
         };
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
-            tag.Description = Both($"ApiTag_{tag.Name?.Replace(" ", "", StringComparison.Ordinal)}");
+            tag.Description = Both(texts, $"ApiTag_{tag.Name?.Replace(" ", "", StringComparison.Ordinal)}");
         return Task.CompletedTask;
     }
+
+    private static string Pair<T>(IStringLocalizer<T> texts, string key) => $"{In(Korean, () => texts[key])} / {In(English, () => texts[key])}";
+
+    private static string Both<T>(IStringLocalizer<T> texts, string key) => $"{In(Korean, () => texts[key])}\n\n{In(English, () => texts[key])}";
 
     private static string In(CultureInfo culture, Func<LocalizedString> text)
     {

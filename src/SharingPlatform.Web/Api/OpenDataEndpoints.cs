@@ -39,7 +39,8 @@ public static class OpenDataEndpoints
             return csv
                 ? Results.File(body, Csv.ContentType, $"sharingplatform-open-data-{list.Page}.csv")
                 : Results.Bytes(body, "application/json; charset=utf-8");
-        }).AllowAnonymous().WithTags("Open data");
+        }).AllowAnonymous().WithTags("Open data")
+            .Produces<PagedList<OpenDataResource>>().AnswersNotModified();
 
     private static IReadOnlyList<object?> CsvRow(OpenDataResource r) =>
     [

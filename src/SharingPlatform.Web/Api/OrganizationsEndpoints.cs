@@ -33,7 +33,9 @@ public static class OrganizationsEndpoints
         {
             var organization = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
-        }).RequireAuthorization();
+        }).RequireAuthorization()
+            .Conflicts("business_registration_number_taken")
+            .Refuses("invalid_business_registration_number", "unknown_municipality");
 
         organizations.MapGet("/mine", async (ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyOrganizations(), ct))).RequireAuthorization();
@@ -49,7 +51,8 @@ public static class OrganizationsEndpoints
         {
             await sender.Send(new InviteOrganizationMember(id, request.Email, request.Role), ct);
             return TypedResults.Accepted((string?)null, new InvitedResponse("invited"));
-        }).RequireAuthorization();
+        }).RequireAuthorization()
+            .Refuses("already_member", "invitation_not_pending", "organization_not_verified");
 
         organizations.MapGet("/{id:guid}/invitations", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListOrganizationInvitations(id), ct))).RequireAuthorization();
@@ -58,13 +61,15 @@ public static class OrganizationsEndpoints
         {
             await sender.Send(new CancelInvitation(id, invitationId), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization()
+            .Refuses("invitation_expired", "invitation_not_pending");
 
         organizations.MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new RemoveOrganizationMember(id, userId), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization()
+            .Refuses("last_owner", "not_a_member");
 
         var invitations = api.MapGroup("/invitations").WithTags("Organizations").RequireAuthorization();
 
@@ -72,12 +77,14 @@ public static class OrganizationsEndpoints
         {
             var organizationId = await sender.Send(new AcceptInvitation(id), ct);
             return TypedResults.Ok(OrganizationResponse.From(await sender.Send(new GetOrganization(organizationId), ct)));
-        });
+        })
+            .Refuses("already_member", "invitation_expired", "invitation_not_pending");
 
         invitations.MapPost("/{id:guid}/decline", async (Guid id, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new DeclineInvitation(id), ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Refuses("invitation_expired", "invitation_not_pending");
     }
 }

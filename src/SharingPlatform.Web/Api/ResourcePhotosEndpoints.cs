@@ -14,13 +14,16 @@ public static class ResourcePhotosEndpoints
             await using var content = file.OpenReadStream();
             var resource = await sender.Send(new AddResourcePhoto(id, content, file.Length), ct);
             return TypedResults.Created($"/api/v1/resources/{id}", resource);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery()
+            .Refuses("too_many_photos");
 
         photos.MapDelete("/{photoId:guid}", async (Guid id, Guid photoId, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new RemoveResourcePhoto(id, photoId), ct)));
+            TypedResults.Ok(await sender.Send(new RemoveResourcePhoto(id, photoId), ct)))
+            .Refuses("no_such_photo");
 
         photos.MapPut("/order", async (Guid id, ReorderRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ReorderResourcePhotos(id, request.PhotoIds), ct)));
+            TypedResults.Ok(await sender.Send(new ReorderResourcePhotos(id, request.PhotoIds), ct)))
+            .Refuses("photo_order_invalid");
     }
 
     /// <summary>Stored photos, immutable under their names: cached for a year; the site's nosniff header applies.</summary>

@@ -28,6 +28,12 @@ public static class RateLimiting
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(Accounts, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
                 : RateLimitPartition.GetFixedWindowLimiter(

@@ -1,20 +1,40 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using SharingPlatform.Tests.Support;
+using SharingPlatform.Web;
 
 namespace SharingPlatform.IntegrationTests.Platform;
 
 /// <summary>What the published contract says about itself: what an integrator generating a client reads first.</summary>
 [Collection(AppCollection.Name)]
-public sealed class OpenApiContractTests(SharedApp shared)
+public sealed partial class OpenApiContractTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
+
+    /// <summary>The document, fetched once for the class: it depends only on the code.</summary>
+    private static Task<JsonElement>? _document;
+
+    private Task<JsonElement> DocumentAsync() => _document ??= FetchAsync();
+
+    private async Task<JsonElement> FetchAsync()
+    {
+        using var client = _app.NewClient();
+        return await client.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    private async Task<List<(string Path, string Method, JsonElement Operation)>> OperationsAsync() =>
+        (await DocumentAsync()).GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (p.Name, o.Name.ToUpperInvariant(), o.Value)))
+            .ToList();
 
     [Fact]
     public async Task The_document_names_itself_in_both_languages_with_its_licence_server_and_sign_in()
     {
-        using var client = _app.NewClient();
-        var document = await client.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        var document = await DocumentAsync();
 
         var info = document.GetProperty("info");
         info.GetProperty("title").GetString().ShouldBe("전북 공유경제 플랫폼 API / Jeonbuk Sharing Platform API");
@@ -31,8 +51,7 @@ public sealed class OpenApiContractTests(SharedApp shared)
     [Fact]
     public async Task Operations_that_need_sign_in_say_so_and_public_ones_do_not()
     {
-        using var client = _app.NewClient();
-        var paths = (await client.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK)).GetProperty("paths");
+        var paths = (await DocumentAsync()).GetProperty("paths");
 
         static bool NeedsBearer(JsonElement operation) =>
             operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(r => r.TryGetProperty("bearer", out _));
@@ -46,8 +65,7 @@ public sealed class OpenApiContractTests(SharedApp shared)
     [Fact]
     public async Task Every_operation_has_a_stable_unique_operation_id()
     {
-        using var client = _app.NewClient();
-        var paths = (await client.GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK)).GetProperty("paths");
+        var paths = (await DocumentAsync()).GetProperty("paths");
 
         var ids = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => o.Value.GetProperty("operationId").GetString()!)).ToList();
 
@@ -56,4 +74,132 @@ public sealed class OpenApiContractTests(SharedApp shared)
         paths.GetProperty("/api/v1/loans/{id}/hand-over").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("postLoansByIdHandOver");
         paths.GetProperty("/api/v1/resources").GetProperty("get").GetProperty("operationId").GetString().ShouldBe("getResources");
     }
+
+    [Fact]
+    public async Task Every_operation_has_a_summary_and_a_description_in_Korean_and_English()
+    {
+        var operations = await OperationsAsync();
+
+        operations.Count.ShouldBeGreaterThan(100);
+        foreach (var (path, method, operation) in operations)
+        {
+            var name = $"{method} {path}";
+            var summary = operation.GetProperty("summary").GetString()!;
+            var description = operation.GetProperty("description").GetString()!;
+            summary.ShouldNotContain("Op_", customMessage: name);
+            description.ShouldNotContain("Op_", customMessage: name);
+            var (korean, english) = (summary.Split(" / ")[0], summary.Split(" / ")[^1]);
+            Hangul().IsMatch(korean).ShouldBeTrue(name);
+            Latin().IsMatch(english).ShouldBeTrue(name);
+            Hangul().IsMatch(english).ShouldBeFalse(name);
+            var paragraphs = description.Split("\n\n");
+            paragraphs.Length.ShouldBe(2, name);
+            Hangul().IsMatch(paragraphs[0]).ShouldBeTrue(name);
+            Hangul().IsMatch(paragraphs[1]).ShouldBeFalse(name);
+        }
+    }
+
+    [Fact]
+    public async Task Operations_that_need_sign_in_document_401_and_403_and_those_with_an_id_404()
+    {
+        foreach (var (path, method, operation) in await OperationsAsync())
+        {
+            var name = $"{method} {path}";
+            var statuses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            if (operation.TryGetProperty("security", out _))
+                statuses.ShouldBe(statuses.Union(["401", "403"]), ignoreOrder: true, customMessage: name);
+            if (path.Contains('{', StringComparison.Ordinal))
+                statuses.ShouldContain("404", name);
+        }
+    }
+
+    [Fact]
+    public async Task Every_error_answer_is_a_problem_of_the_shared_schema()
+    {
+        var document = await DocumentAsync();
+        var problem = document.GetProperty("components").GetProperty("schemas").GetProperty("Problem").GetProperty("properties");
+        problem.EnumerateObject().Select(p => p.Name).ShouldBe(["type", "title", "status", "detail", "code", "errors"], ignoreOrder: true);
+
+        var errors = (await OperationsAsync())
+            .SelectMany(o => o.Operation.GetProperty("responses").EnumerateObject()
+                .Where(r => int.Parse(r.Name, CultureInfo.InvariantCulture) >= 400)
+                .Select(r => (Name: $"{o.Method} {o.Path} {r.Name}", Response: r.Value)))
+            .ToList();
+
+        errors.Count.ShouldBeGreaterThan(300);
+        foreach (var (name, response) in errors)
+        {
+            response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString()
+                .ShouldBe("#/components/schemas/Problem", name);
+            response.GetProperty("description").GetString()!.ShouldContain(" / ", customMessage: name);
+        }
+    }
+
+    [Fact]
+    public async Task Refusals_list_the_codes_their_handler_raises()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        string[] Codes(string path, string method, string status) =>
+            [.. CodesIn(paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status))];
+
+        Codes("/api/v1/bookings", "post", "409").ShouldBe(["period_taken"]);
+        Codes("/api/v1/bookings", "post", "422").ShouldContain("too_little_notice");
+        Codes("/api/v1/bookings", "post", "422").ShouldContain("over_personal_cap");
+        Codes("/api/v1/loans", "post", "409").ShouldBe(["units_unavailable"]);
+        Codes("/api/v1/lab-bookings", "post", "409").ShouldBe(["already_booked", "equipment_taken", "slot_full"]);
+        Codes("/api/v1/circles/{id}/join", "post", "409").ShouldContain("circle_full");
+        Codes("/api/v1/bookings/{id}/cancel", "post", "409").ShouldBe(["booking_already_started", "booking_not_cancellable"]);
+        Codes("/api/v1/reports", "post", "409").ShouldBe(["already_reported"]);
+        paths.GetProperty("/api/v1/auth/login").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .ShouldBe(["200", "400", "401", "429"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Every_code_the_contract_lists_is_one_the_site_words()
+    {
+        var texts = _app.Services.GetRequiredService<IStringLocalizer<SiteText>>();
+        // Worded by the handler itself, with the days that are short (Messages: UnitsUnavailable).
+        string[] wordedByTheHandler = ["units_unavailable"];
+
+        var listed = (await OperationsAsync())
+            .SelectMany(o => o.Operation.GetProperty("responses").EnumerateObject())
+            .SelectMany(r => CodesIn(r.Value))
+            .Distinct()
+            .ToList();
+
+        listed.Count.ShouldBeGreaterThan(100);
+        listed.Where(code => texts[$"Rule_{code}"].ResourceNotFound && !wordedByTheHandler.Contains(code)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Rate_limits_say_when_to_retry_and_the_open_data_feed_answers_not_modified()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        foreach (var (path, method, operation) in await OperationsAsync())
+        {
+            if (operation.GetProperty("responses").TryGetProperty("429", out var limited))
+                limited.GetProperty("headers").TryGetProperty("Retry-After", out _).ShouldBeTrue($"{method} {path}");
+        }
+
+        var feed = paths.GetProperty("/api/v1/open-data/resources").GetProperty("get");
+        feed.GetProperty("parameters").EnumerateArray().ShouldContain(p => p.GetProperty("name").GetString() == "If-None-Match" && p.GetProperty("in").GetString() == "header");
+        feed.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).ShouldBeTrue();
+        feed.GetProperty("responses").GetProperty("304").GetProperty("headers").TryGetProperty("ETag", out _).ShouldBeTrue();
+    }
+
+    [GeneratedRegex(@"[\uAC00-\uD7A3]")]
+    private static partial Regex Hangul();
+
+    [GeneratedRegex("[A-Za-z]")]
+    private static partial Regex Latin();
+
+    /// <summary>The codes a response lists at the end of its description: <c>… / Possible `code` values: `period_taken`, `slot_full`</c>.</summary>
+    private static IEnumerable<string> CodesIn(JsonElement response) =>
+        response.GetProperty("description").GetString()!.Split("values: ") is [_, .., var list]
+            ? CodeList().Matches(list).Select(m => m.Groups[1].Value)
+            : [];
+
+    [GeneratedRegex("`([a-z]+(?:_[a-z]+)*)`")]
+    private static partial Regex CodeList();
 }

@@ -223,6 +223,9 @@ public sealed class ReportTests(SharedApp shared)
             await ReportedAsync(people[0].Client, "user", people[2].Id);
             var limited = await ReportAsync(people[0].Client, "user", people[3].Id).ExpectAsync(HttpStatusCode.TooManyRequests);
             limited.GetProperty("status").GetInt32().ShouldBe(429);
+            using var again = await ReportAsync(people[0].Client, "user", people[4].Id);
+            again.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            again.Headers.RetryAfter!.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
             await ReportedAsync(people[4].Client, "user", people[3].Id);
 
             // The report page shares the person's allowance and says so in the page's language.
