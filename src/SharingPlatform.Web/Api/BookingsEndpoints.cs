@@ -23,6 +23,13 @@ public static class BookingsEndpoints
         }
     }
 
+    /// <summary>The rules of a resource's policy and of the person's standing that a new or moved booking can break.</summary>
+    private static readonly string[] BookingRules =
+    [
+        "beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
+        "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short",
+    ];
+
     public static void MapBookingsEndpoints(this RouteGroupBuilder api)
     {
         var bookings = api.MapGroup("/bookings").WithTags("Bookings").RequireAuthorization();
@@ -33,8 +40,7 @@ public static class BookingsEndpoints
             return TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking);
         })
             .Conflicts("period_taken")
-            .Refuses("beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
-                "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short");
+            .Refuses(BookingRules);
         bookings.MapPost("/series", async (SeriesRequest request, ISender sender, IStringLocalizer<SiteText> texts, CancellationToken ct) =>
         {
             var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
@@ -44,8 +50,7 @@ public static class BookingsEndpoints
             return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series with { Skipped = skipped.ToList() });
         })
             .Conflicts("period_taken", "series_nothing_booked")
-            .Refuses("beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
-                "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short");
+            .Refuses(BookingRules);
         bookings.MapGet("/mine", async (string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyBookings(QueryEnums.Parse<BookingTimeframe>(when, nameof(when)) ?? BookingTimeframe.All, page ?? 1, pageSize ?? 20), ct)));
         bookings.MapGet("/incoming", async (string? status, Guid? resourceId, DateOnly? date, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
@@ -58,8 +63,7 @@ public static class BookingsEndpoints
         bookings.MapPost("/{id:guid}/move", async (Guid id, MoveRequest request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new MoveBooking(id, request.StartsAt, request.EndsAt), ct)))
             .Conflicts("booking_already_started", "booking_not_movable", "period_taken")
-            .Refuses("beyond_horizon", "booking_paused", "closed_date", "off_slot", "outside_opening_hours", "over_capacity",
-                "over_personal_cap", "period_not_positive", "resource_not_published", "too_little_notice", "too_long", "too_short");
+            .Refuses(BookingRules);
         bookings.MapPost("/{id:guid}/cancel", async (Guid id, ReasonRequest? request, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CancelBooking(id, request?.Reason), ct)))
             .Conflicts("booking_already_started", "booking_not_cancellable");
