@@ -22,10 +22,11 @@ public sealed class ListUnitOutagesHandler(IApplicationDbContext db, ICurrentUse
             throw new DomainRuleException("resource_not_lent", Texts.Get("Rule_resource_not_lent"));
         var now = clock.GetUtcNow();
         var today = SeoulTime.DateOf(now);
-        var outages = await db.UnitOutages.AsNoTracking().Where(o => o.ResourceId == resource.Id)
-            .OrderByDescending(o => o.FirstDay).ThenByDescending(o => o.Id)
-            .ToListAsync(cancellationToken);
-        var shown = outages.Where(o => o.IsCurrentAt(now)).Concat(outages.Where(o => !o.IsCurrentAt(now)).Take(EndedShown));
+        var outages = db.UnitOutages.AsNoTracking().Where(o => o.ResourceId == resource.Id)
+            .OrderByDescending(o => o.FirstDay).ThenByDescending(o => o.Id);
+        var current = await outages.Where(o => o.EndedAt == null && o.LastDay >= today).ToListAsync(cancellationToken);
+        var ended = await outages.Where(o => o.EndedAt != null || o.LastDay < today).Take(EndedShown).ToListAsync(cancellationToken);
+        var shown = current.Concat(ended);
 
         var shortDays = await db.ShortDays(resource.Id, today, DateOnly.MaxValue).ToListAsync(cancellationToken);
         var atRisk = shortDays.Count == 0 ? [] : (await db.Items(db.Loans.Where(l => l.ResourceId == resource.Id

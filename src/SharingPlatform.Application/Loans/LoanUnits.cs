@@ -15,7 +15,7 @@ public static class LoanUnits
     public static async Task LendAsync(this IApplicationDbContext db, SharedResource resource, Loan loan, CancellationToken cancellationToken)
     {
         var units = resource.Lending!.Units;
-        await db.AddDaysAsync(resource.Id, units, loan.PickupOn, loan.ReturnOn, cancellationToken);
+        await db.AddDaysAsync(resource.Id, loan.PickupOn, loan.ReturnOn, cancellationToken);
         var taken = await db.Database.SqlQuery<DateOnly>($"""
             UPDATE loan_days SET units = {units}, units_taken = units_taken + {loan.Units}
             WHERE resource_id = {resource.Id} AND day BETWEEN {loan.PickupOn} AND {loan.ReturnOn}
@@ -58,13 +58,7 @@ public static class LoanUnits
     {
         if (loan.HoldLate(through) is not var (from, to))
             return [];
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO loan_days (resource_id, day, units, units_taken, units_out_of_service, units_held_late)
-            SELECT r.id, d::date, (r.lending ->> 'units')::int, 0, 0, 0
-            FROM resources r, generate_series({from}::date, {to}::date, interval '1 day') AS d
-            WHERE r.id = {loan.ResourceId} AND r.lending IS NOT NULL
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
+        await db.AddDaysAsync(loan.ResourceId, from, to, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE loan_days SET units_held_late = units_held_late + {loan.UnitsStillOut}
             WHERE resource_id = {loan.ResourceId} AND day BETWEEN {from} AND {to}
@@ -81,7 +75,7 @@ public static class LoanUnits
         this IApplicationDbContext db, SharedResource resource, UnitOutage outage, CancellationToken cancellationToken)
     {
         var units = resource.Lending!.Units;
-        await db.AddDaysAsync(resource.Id, units, outage.FirstDay, outage.LastDay, cancellationToken);
+        await db.AddDaysAsync(resource.Id, outage.FirstDay, outage.LastDay, cancellationToken);
         var changed = await db.Database.ExecuteSqlAsync($"""
             UPDATE loan_days SET units = {units}, units_out_of_service = units_out_of_service + {outage.Units}
             WHERE resource_id = {resource.Id} AND day BETWEEN {outage.FirstDay} AND {outage.LastDay}
@@ -126,20 +120,12 @@ public static class LoanUnits
 
     /// <summary>
     /// The resource now lends <paramref name="lending"/>'s units (none: it stopped lending) from <paramref name="today"/> on:
-    /// refused with 409 <c>units_promised</c> while loans or outages hold more units than that on some day.
+    /// refused with 409 <c>units_promised</c> while loans or outages hold more units than that on some day: the check
+    /// constraint decides, and <see cref="ConstraintCodes"/> names it for the API and the pages.
     /// </summary>
-    public static async Task RecountAsync(this IApplicationDbContext db, Guid resourceId, LendingPolicy? lending, DateOnly today, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE loan_days SET units = {lending?.Units ?? 0} WHERE resource_id = {resourceId} AND day >= {today}", cancellationToken);
-        }
-        catch (PostgresException violation) when (ConstraintCodes.From(violation) is { } refusal)
-        {
-            throw refusal;
-        }
-    }
+    public static async Task RecountAsync(this IApplicationDbContext db, Guid resourceId, LendingPolicy? lending, DateOnly today, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE loan_days SET units = {lending?.Units ?? 0} WHERE resource_id = {resourceId} AND day >= {today}", cancellationToken);
 
     /// <summary>How many units are left on each day of [from, to]: all of them on a day no loan, outage or late unit has taken yet.</summary>
     public static async Task<Dictionary<DateOnly, int>> LeftAsync(
@@ -153,10 +139,13 @@ public static class LoanUnits
     }
 
     /// <summary>The counters of [from, to] exist, so that the UPDATEs that take units can lock and check every day.</summary>
-    private static async Task AddDaysAsync(this IApplicationDbContext db, Guid resourceId, int units, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+    /// <summary>The days of [from, to] that no loan, outage or late unit has counted yet, each with the resource's units.</summary>
+    private static async Task AddDaysAsync(this IApplicationDbContext db, Guid resourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO loan_days (resource_id, day, units, units_taken, units_out_of_service)
-            SELECT {resourceId}, d::date, {units}, 0, 0 FROM generate_series({from}::date, {to}::date, interval '1 day') AS d
+            INSERT INTO loan_days (resource_id, day, units, units_taken, units_out_of_service, units_held_late)
+            SELECT r.id, d::date, (r.lending ->> 'units')::int, 0, 0, 0
+            FROM resources r, generate_series({from}::date, {to}::date, interval '1 day') AS d
+            WHERE r.id = {resourceId} AND r.lending IS NOT NULL
             ON CONFLICT DO NOTHING
             """, cancellationToken);
 }

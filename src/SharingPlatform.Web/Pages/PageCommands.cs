@@ -59,7 +59,7 @@ public static class PageCommands
         {
             page.ModelState.AddModelError(InputOf(conflict.Code), localizer.Describe(conflict));
         }
-        catch (DbUpdateException constraint) when (ConstraintCodes.From(constraint) is { } conflict)
+        catch (Exception constraint) when (ConstraintCodes.From(constraint) is { } conflict)
         {
             page.ModelState.AddModelError(InputOf(conflict.Code), localizer.Describe(conflict));
         }

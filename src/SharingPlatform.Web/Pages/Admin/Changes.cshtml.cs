@@ -24,11 +24,8 @@ public sealed class ChangesModel(ISender sender, IStringLocalizer<SiteText> loca
     {
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         ICommand command = decision == "reject" ? new RejectChangeRequest(Id, trimmed) : new ApproveChangeRequest(Id, trimmed);
-        return this.SendAsync(sender, command, localizer, _ =>
-        {
-            Done = decision == "reject" ? "ChangeRequestRejectedDone" : "ChangeRequestApprovedDone";
-            return RedirectToPage(new { id = Id });
-        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), ValidationErrors.Inputs(("Reason", ReasonId)), cancellationToken);
+        var done = decision == "reject" ? "ChangeRequestRejectedDone" : "ChangeRequestApprovedDone";
+        return this.SendAsync(sender, command, localizer, _ => this.RedirectWithDone(new { id = Id }, done), async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), ValidationErrors.Inputs(("Reason", ReasonId)), cancellationToken);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
