@@ -98,6 +98,7 @@ var api = app.MapGroup("/api/v1");
 api.CheckInput();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
+api.MapFavouritesEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();
