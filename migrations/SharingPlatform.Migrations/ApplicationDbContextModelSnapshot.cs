@@ -818,6 +818,38 @@ namespace SharingPlatform.Migrations
                     b.ToTable("outgoing_emails", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Favourites.Favourite", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_type");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("UserId", "SubjectType", "SubjectId")
+                        .HasName("pk_favourites");
+
+                    b.HasIndex("SubjectType", "SubjectId")
+                        .HasDatabaseName("ix_favourites_subject_type_subject_id");
+
+                    b.HasIndex("UserId", "SavedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_favourites_newest");
+
+                    b.ToTable("favourites", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Labs.Equipment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2376,6 +2408,16 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rsvps_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Favourites.Favourite", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_favourites_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Labs.Equipment", b =>

@@ -99,6 +99,7 @@ var api = app.MapGroup("/api/v1");
 api.CheckInput();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
+api.MapFavouritesEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();

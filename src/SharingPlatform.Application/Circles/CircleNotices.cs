@@ -1,5 +1,6 @@
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Favourites;
 
 namespace SharingPlatform.Application.Circles;
 
@@ -57,7 +58,10 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
             CircleLink(circle.Id), now);
     }
 
-    /// <summary>A new meeting: the circle's other active members are told.</summary>
+    /// <summary>
+    /// A new meeting: the circle's other active members are told, and so is everyone else who keeps the circle in their
+    /// favourites (a kind of its own).
+    /// </summary>
     public async Task ScheduledAsync(Circle circle, Meeting meeting, Guid by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = await db.CircleMembers.Where(m => m.CircleId == circle.Id && m.Status == MemberStatus.Active && m.UserId != by)
@@ -65,6 +69,13 @@ public sealed class CircleNotices(IApplicationDbContext db, Notifier notifier)
         notifier.Notify(await notifier.PeopleAsync(members, cancellationToken), NotificationKind.MeetingScheduled, meeting.Id, now, language => new NoticeText(
             Texts.Get(language, "Notice_MeetingScheduled_Title", meeting.Title),
             Texts.Get(language, "Notice_MeetingScheduled_Body", circle.Title, meeting.Title, When(meeting, language))),
+            MeetingLink(meeting.Id), now);
+        var followers = await db.Favourites
+            .Where(f => f.SubjectType == FavouriteSubject.Circle && f.SubjectId == circle.Id && f.UserId != by && !members.Contains(f.UserId))
+            .Select(f => f.UserId).ToListAsync(cancellationToken);
+        notifier.Notify(await notifier.PeopleAsync(followers, cancellationToken), NotificationKind.FavouriteCircleMeeting, meeting.Id, now, language => new NoticeText(
+            Texts.Get(language, "Notice_FavouriteCircleMeeting_Title", circle.Title, meeting.Title),
+            Texts.Get(language, "Notice_FavouriteCircleMeeting_Body", circle.Title, meeting.Title, When(meeting, language))),
             MeetingLink(meeting.Id), now);
     }
 

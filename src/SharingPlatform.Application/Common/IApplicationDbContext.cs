@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Application.Common;
@@ -34,6 +35,7 @@ public interface IApplicationDbContext
     DbSet<Meeting> Meetings { get; }
     DbSet<Rsvp> Rsvps { get; }
     DbSet<Report> Reports { get; }
+    DbSet<Favourite> Favourites { get; }
     DbSet<ChangeRequest> ChangeRequests { get; }
     DbSet<UserSession> UserSessions { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }

@@ -57,4 +57,5 @@ public enum NotificationKind
     LoanOverdue,
     LoanBorrowerSuspended,
     LoanUnitsOutOfService,
+    FavouriteCircleMeeting,
 }

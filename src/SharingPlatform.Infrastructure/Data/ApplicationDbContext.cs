@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 
@@ -36,6 +37,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();

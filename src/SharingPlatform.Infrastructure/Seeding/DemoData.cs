@@ -20,5 +20,6 @@ internal static class DemoData
         await DemoCircles.SeedAsync(provider, minji, junho, emma);
         await DemoLoans.SeedAsync(provider, manager, minji, junho, emma);
         await DemoReports.SeedAsync(provider, minji, junho, emma);
+        await DemoFavourites.SeedAsync(provider, minji, emma);
     }
 }

@@ -194,6 +194,8 @@ public static class AuthorizationMatrix
             .SignedIn(Passes).FreshSession().Because("a wrong current password, so nobody's password changes"),
         Api("GET", "/api/v1/me/attendance", w => "/api/v1/me/attendance").SignedIn(Ok),
         Api("GET", "/api/v1/me/qualifications", w => "/api/v1/me/qualifications").SignedIn(Ok),
+        Api("GET", "/api/v1/me/favourites", w => "/api/v1/me/favourites").SignedIn(Ok),
+        Api("PUT", "/api/v1/me/favourites/{type}/{id}", w => $"/api/v1/me/favourites/circle/{w.Circle}").SignedIn(Ok).Because("anyone may keep a public circle"),
 
         Api("GET", "/api/v1/notifications", w => "/api/v1/notifications").SignedIn(Ok),
         Api("POST", "/api/v1/notifications/{id}/read", w => $"/api/v1/notifications/{w.ResidentNotification}/read").SignedIn(Refused).But(Ok, Resident),
@@ -425,6 +427,8 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/change-requests/{id}/approve", w => $"/api/v1/admin/change-requests/{w.ChangeRequest}/approve").Destroys(),
         Admin("POST", "/api/v1/admin/change-requests/{id}/reject", w => $"/api/v1/admin/change-requests/{w.ChangeRequest}/reject").Destroys()
             .Because("after the approval: decided once, so the administrator gets a rule's answer"),
+        Api("DELETE", "/api/v1/me/favourites/{type}/{id}", w => $"/api/v1/me/favourites/circle/{w.Circle}").SignedIn(Ok).Destroys()
+            .Because("takes out what the PUT line saved: each persona's own favourite"),
 
         // Lines that end the caller's session go last, each cell with a session of its own; sign-out-everywhere after
         // every other line, as it also ends the persona's shared session.
@@ -491,6 +495,10 @@ public static class AuthorizationMatrix
         Post("/Notifications/Index", "Read", w => "/Notifications", Fields(("id", w => w.ResidentNotification))).SignedIn(Refused).But(Ok, Resident),
         Post("/Notifications/Index", "Open", w => "/Notifications", Fields(("id", w => w.ResidentNotification))).SignedIn(Refused).But(Ok, Resident),
         Post("/Notifications/Index", "ReadAll", w => "/Notifications").SignedIn(Ok),
+        Get("/Favourites/Index", w => "/Favourites").SignedIn(Ok),
+        Post("/Favourites/Index", "Save", w => "/Favourites", Fields(("Type", _ => "Resource"), ("Id", w => w.Resource))).SignedIn(Ok),
+        Post("/Favourites/Index", "Remove", w => "/Favourites", Fields(("Type", _ => "Resource"), ("Id", w => w.Resource))).SignedIn(Ok).Destroys()
+            .Because("after the Save line: takes out each persona's own favourite"),
         Get("/Invitations/Index", w => "/Invitations").SignedIn(Ok),
         Get("/Organizations/Index", w => "/Organizations").SignedIn(Ok),
         Get("/Organizations/Register", w => "/Organizations/Register").SignedIn(Ok),

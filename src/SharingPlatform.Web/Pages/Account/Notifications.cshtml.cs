@@ -37,7 +37,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.CircleJoinRequested, NotificationKind.CircleJoinApproved, NotificationKind.CircleJoinDeclined,
             NotificationKind.CircleMemberRemoved, NotificationKind.CircleSuspended, NotificationKind.CircleRestored,
             NotificationKind.MeetingScheduled, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
-            NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder,
+            NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder, NotificationKind.FavouriteCircleMeeting,
         ]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
         ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),

@@ -1,4 +1,6 @@
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Favourites;
+using SharingPlatform.Web.Pages.Favourites;
 
 namespace SharingPlatform.Web.Pages.Circles;
 
@@ -16,6 +18,9 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
     public string? Reason { get; set; }
 
     public CircleDetailsView Circle { get; private set; } = null!;
+
+    /// <summary>The save/remove form for a signed-in person; null when there is none to show.</summary>
+    public FavouriteButton? Favourite { get; private set; }
 
     public PagedList<MeetingSummary> Upcoming { get; private set; } = null!;
 
@@ -60,6 +65,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         try
         {
             Circle = await sender.Send(new GetCircle(Id), cancellationToken);
+            Favourite = await FavouriteButton.ForAsync(sender, User, FavouriteSubject.Circle, Id, Circle.Status == CircleStatus.Active, cancellationToken);
             Upcoming = await sender.Send(new ListCircleMeetings(Id, MeetingTimeframe.Upcoming, 1, 20), cancellationToken);
             Past = await sender.Send(new ListCircleMeetings(Id, MeetingTimeframe.Past, 1, 10), cancellationToken);
             return Page();

@@ -1,4 +1,6 @@
+using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Labs;
+using SharingPlatform.Web.Pages.Favourites;
 
 namespace SharingPlatform.Web.Pages.Labs;
 
@@ -31,6 +33,9 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
     public string? Done { get; set; }
 
     public LabView Lab { get; private set; } = null!;
+
+    /// <summary>The save/remove form for a signed-in person; null when there is none to show.</summary>
+    public FavouriteButton? Favourite { get; private set; }
 
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
 
@@ -92,6 +97,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
             return false;
         }
 
+        Favourite = await FavouriteButton.ForAsync(sender, User, FavouriteSubject.Lab, Id, Lab.Status == LabStatus.Published, cancellationToken);
         ModelState.Remove(nameof(Week));
         Now = clock.GetUtcNow();
         ThisWeek = BookingText.MondayOf(SeoulTime.DateOf(clock.GetUtcNow()));

@@ -1,3 +1,5 @@
+using SharingPlatform.Domain.Favourites;
+using SharingPlatform.Web.Pages.Favourites;
 using SharingPlatform.Web.Pages.Loans;
 
 namespace SharingPlatform.Web.Pages.Resources;
@@ -23,6 +25,9 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
     public ResourceView Resource { get; private set; } = null!;
 
     public bool IsMember { get; private set; }
+
+    /// <summary>The save/remove form for a signed-in person; null when there is none to show.</summary>
+    public FavouriteButton? Favourite { get; private set; }
 
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
 
@@ -143,6 +148,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
             return false;
         }
 
+        Favourite = await FavouriteButton.ForAsync(sender, User, FavouriteSubject.Resource, Id, Resource.Status == ResourceStatus.Published, cancellationToken);
         if (User.Identity?.IsAuthenticated == true)
         {
             try

@@ -23,6 +23,7 @@ public sealed record SiteMenu(bool SignedIn, int UnreadNotifications, IReadOnlyL
                 new("MyLoansLink", "/Loans/Mine"),
                 new("MyLabSessionsLink", "/Labs/Mine"),
                 new("MyCirclesLink", "/Circles/Mine"),
+                new("MyFavouritesLink", "/Favourites/Index"),
                 new("NotificationsLink", "/Notifications/Index", Unread: unreadNotifications),
                 new("MyAccount", "/Account/Manage"),
             ]));
