@@ -37,8 +37,9 @@ public static class OpenApiContract
                 var texts = context.ApplicationServices.GetRequiredService<IStringLocalizer<ApiText>>();
                 operation.Summary = Pair(texts, $"Op_{operation.OperationId}_Summary");
                 operation.Description = Both(texts, $"Op_{operation.OperationId}_Description");
-                if (NeedsSignIn(context.Description))
-                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }];
+                operation.Security = NeedsSignIn(context.Description)
+                    ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }]
+                    : [];
                 DescribeErrors(operation, context, texts);
                 DescribeConditionalGet(operation, context, texts);
                 return Task.CompletedTask;
@@ -171,6 +172,8 @@ public static class OpenApiContract
         };
         var api = context.ApplicationServices.GetRequiredService<IStringLocalizer<ApiText>>();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        // Every error answer is described by Problem (DescribeErrors), which leaves the framework's own schema unused.
+        document.Components.Schemas.Remove("ProblemDetails");
         document.Components.Schemas[Problem] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
