@@ -224,5 +224,9 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         LoanUnitsOutOfService,
         #pragma warning restore CS1591
+        [EnumMember(Value = "favouriteCircleMeeting")]
+        #pragma warning disable CS1591
+        FavouriteCircleMeeting,
+        #pragma warning restore CS1591
     }
 }

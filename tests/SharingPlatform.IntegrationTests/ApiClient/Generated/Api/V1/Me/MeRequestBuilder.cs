@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using SharingPlatform.GeneratedClient.Api.V1.Me.Attendance;
 using SharingPlatform.GeneratedClient.Api.V1.Me.CalendarLink;
+using SharingPlatform.GeneratedClient.Api.V1.Me.Favourites;
 using SharingPlatform.GeneratedClient.Api.V1.Me.Invitations;
 using SharingPlatform.GeneratedClient.Api.V1.Me.NotificationSettings;
 using SharingPlatform.GeneratedClient.Api.V1.Me.Password;
@@ -34,6 +35,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Me
         public global::SharingPlatform.GeneratedClient.Api.V1.Me.CalendarLink.CalendarLinkRequestBuilder CalendarLink
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Me.CalendarLink.CalendarLinkRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The favourites property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Me.Favourites.FavouritesRequestBuilder Favourites
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Me.Favourites.FavouritesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The invitations property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Me.Invitations.InvitationsRequestBuilder Invitations
