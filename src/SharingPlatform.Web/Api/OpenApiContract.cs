@@ -31,6 +31,17 @@ public static class OpenApiContract
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer(DescribeAsync);
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                // Numbers may arrive as strings too (the web defaults); a client should send numbers, so say only that.
+                if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
+                {
+                    schema.Type = type & ~JsonSchemaType.String;
+                    schema.Pattern = null;
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 operation.OperationId ??= OperationId(context.Description.HttpMethod ?? "GET", context.Description.RelativePath ?? "");
@@ -42,6 +53,7 @@ public static class OpenApiContract
                     : [];
                 DescribeErrors(operation, context, texts);
                 DescribeConditionalGet(operation, context, texts);
+                DescribeLimits(operation);
                 return Task.CompletedTask;
             });
         });
@@ -98,6 +110,28 @@ public static class OpenApiContract
             if (status == StatusCodes.Status429TooManyRequests)
                 response.Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.RetryAfter] = Header(texts, "Header_RetryAfter", JsonSchemaType.Integer) };
             operation.Responses[key] = response;
+        }
+    }
+
+    /// <summary>The limits every list keeps (<see cref="Paging"/>) and the fixed list of municipalities, on the parameters that take them.</summary>
+    private static void DescribeLimits(OpenApiOperation operation)
+    {
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter.Schema is not OpenApiSchema schema)
+                continue;
+            switch (parameter.Name)
+            {
+                case "page":
+                    (schema.Minimum, schema.Maximum) = ("1", Paging.MaxPage.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case "pageSize":
+                    (schema.Minimum, schema.Maximum) = ("1", Paging.MaxPageSize.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case "municipality":
+                    schema.Enum = [.. Domain.Municipalities.Municipality.All.Select(m => (System.Text.Json.Nodes.JsonNode)m.Code)];
+                    break;
+            }
         }
     }
 

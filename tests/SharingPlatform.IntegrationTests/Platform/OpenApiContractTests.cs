@@ -1,3 +1,4 @@
+using SharingPlatform.Domain.Municipalities;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -197,6 +198,20 @@ public sealed partial class OpenApiContractTests(SharedApp shared)
     private static partial Regex Latin();
 
     /// <summary>The codes a response lists at the end of its description: <c>… / Possible `code` values: `period_taken`, `slot_full`</c>.</summary>
+    [Fact]
+    public async Task Lists_say_their_page_limits_numbers_are_numbers_and_municipalities_are_the_fourteen_codes()
+    {
+        var search = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/v1/resources").GetProperty("get");
+        var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+        parameters["pageSize"].GetProperty("type").GetString().ShouldBe("integer");
+        parameters["pageSize"].GetProperty("minimum").GetInt32().ShouldBe(1);
+        parameters["pageSize"].GetProperty("maximum").GetInt32().ShouldBe(100);
+        parameters["page"].GetProperty("maximum").GetInt32().ShouldBe(10_000);
+        parameters["minCapacity"].TryGetProperty("pattern", out _).ShouldBeFalse();
+        parameters["municipality"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(Municipality.All.Select(m => m.Code));
+    }
+
     private static IEnumerable<string> CodesIn(JsonElement response) =>
         response.GetProperty("description").GetString()!.Split("values: ") is [_, .., var list]
             ? CodeList().Matches(list).Select(m => m.Groups[1].Value)

@@ -138,13 +138,7 @@ namespace SharingPlatform.GeneratedClient.Models
         public List<global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput> Timetable { get; set; }
 #endif
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Models.LabView"/> and sets the default values.
         /// </summary>
@@ -189,7 +183,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.LabStatus>(); } },
                 { "statusReason", n => { StatusReason = n.GetStringValue(); } },
                 { "timetable", n => { Timetable = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput>(global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -218,7 +212,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.LabStatus>("status", Status);
             writer.WriteStringValue("statusReason", StatusReason);
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput>("timetable", Timetable);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

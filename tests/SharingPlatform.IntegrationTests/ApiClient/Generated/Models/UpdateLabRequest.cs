@@ -82,13 +82,7 @@ namespace SharingPlatform.GeneratedClient.Models
         public List<global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput> Timetable { get; set; }
 #endif
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Models.UpdateLabRequest"/> and sets the default values.
         /// </summary>
@@ -123,7 +117,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "safetyRules", n => { SafetyRules = n.GetStringValue(); } },
                 { "seatsPerSlot", n => { SeatsPerSlot = n.GetIntValue(); } },
                 { "timetable", n => { Timetable = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput>(global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -142,7 +136,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("safetyRules", SafetyRules);
             writer.WriteIntValue("seatsPerSlot", SeatsPerSlot);
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.WeeklySlotInput>("timetable", Timetable);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

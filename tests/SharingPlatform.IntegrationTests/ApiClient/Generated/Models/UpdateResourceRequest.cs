@@ -85,13 +85,7 @@ namespace SharingPlatform.GeneratedClient.Models
         public string Title { get; set; }
 #endif
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Models.UpdateResourceRequest"/> and sets the default values.
         /// </summary>
@@ -128,7 +122,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "municipality", n => { Municipality = n.GetStringValue(); } },
                 { "policy", n => { Policy = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.PolicyInput>(global::SharingPlatform.GeneratedClient.Models.PolicyInput.CreateFromDiscriminatorValue); } },
                 { "title", n => { Title = n.GetStringValue(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -149,7 +143,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("municipality", Municipality);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.PolicyInput>("policy", Policy);
             writer.WriteStringValue("title", Title);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

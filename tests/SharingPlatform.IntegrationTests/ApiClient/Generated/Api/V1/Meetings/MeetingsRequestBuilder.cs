@@ -107,19 +107,10 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Meetings
             [QueryParameter("mine")]
             public bool? Mine { get; set; }
             #pragma warning restore CS1591
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("municipality")]
-            public string? Municipality { get; set; }
+            public global::SharingPlatform.GeneratedClient.Api.V1.Meetings.GetMunicipalityQueryParameterType? Municipality { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("municipality")]
-            public string Municipality { get; set; }
-            #pragma warning restore CS1591
-#endif
             #pragma warning disable CS1591
             [QueryParameter("page")]
             public int? Page { get; set; }

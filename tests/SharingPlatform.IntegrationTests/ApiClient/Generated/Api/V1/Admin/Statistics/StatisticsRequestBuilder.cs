@@ -107,19 +107,10 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics
             public string From { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("municipality")]
-            public string? Municipality { get; set; }
+            public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics.GetMunicipalityQueryParameterType? Municipality { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("municipality")]
-            public string Municipality { get; set; }
-            #pragma warning restore CS1591
-#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
