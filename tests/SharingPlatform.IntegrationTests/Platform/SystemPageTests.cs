@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using SharingPlatform.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class SystemPageTests(SharedApp shared)
         var page = WebUtility.HtmlDecode(await site.GetStringAsync("/Admin/System"));
 
         page.ShouldContain("시스템 상태");
-        page.ShouldContain("_RestorablePolicyFunctions");
+        page.ShouldContain(await _app.QueryAsync(db => Task.FromResult(db.Database.GetMigrations().Last())));
         page.ShouldNotContain("아직 적용되지 않음");
         page.ShouldContain("보내지 않은 이메일");
         page.ShouldContain(" GB");
