@@ -54,6 +54,7 @@ public static class OpenApiContract
                 DescribeErrors(operation, context, texts);
                 DescribeConditionalGet(operation, context, texts);
                 DescribeLimits(operation);
+                AddExamples(operation);
                 return Task.CompletedTask;
             });
         });
@@ -110,6 +111,33 @@ public static class OpenApiContract
             if (status == StatusCodes.Status429TooManyRequests)
                 response.Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.RetryAfter] = Header(texts, "Header_RetryAfter", JsonSchemaType.Integer) };
             operation.Responses[key] = response;
+        }
+    }
+
+    /// <summary>
+    /// Examples drawn from the demo data (<c>Api/ApiExamples.json</c>, by operationId: a request body and answers by
+    /// status), on the JSON bodies of the operations that have one.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> Examples = LoadExamples();
+
+    private static Dictionary<string, System.Text.Json.Nodes.JsonObject> LoadExamples()
+    {
+        using var stream = typeof(OpenApiContract).Assembly.GetManifestResourceStream("ApiExamples.json")!;
+        return System.Text.Json.Nodes.JsonNode.Parse(stream)!.AsObject().ToDictionary(e => e.Key, e => e.Value!.AsObject());
+    }
+
+    private static void AddExamples(OpenApiOperation operation)
+    {
+        if (operation.OperationId is null || !Examples.TryGetValue(operation.OperationId, out var example))
+            return;
+        if (example["request"] is { } request && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+            body.Example = request.DeepClone();
+        foreach (var (status, answer) in example["responses"]?.AsObject() ?? [])
+        {
+            if (operation.Responses?.TryGetValue(status, out var response) != true || response!.Content is not { } content)
+                continue;
+            if (content.TryGetValue("application/json", out var media) || content.TryGetValue("application/problem+json", out media))
+                media.Example = answer!.DeepClone();
         }
     }
 

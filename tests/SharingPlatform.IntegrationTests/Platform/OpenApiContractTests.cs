@@ -212,6 +212,53 @@ public sealed partial class OpenApiContractTests(SharedApp shared)
         parameters["municipality"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(Municipality.All.Select(m => m.Code));
     }
 
+    [Fact]
+    public async Task Examples_from_the_demo_data_sit_on_their_operations_and_fit_their_schemas()
+    {
+        var document = await DocumentAsync();
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject()).ToDictionary(o => o.Value.GetProperty("operationId").GetString()!, o => o.Value);
+        var checkedExamples = 0;
+
+        foreach (var operationId in SharingPlatform.Web.Api.OpenApiContract.Examples.Keys)
+        {
+            operations.ShouldContainKey(operationId);
+            var operation = operations[operationId];
+            var bodies = operation.TryGetProperty("requestBody", out var request) ? [request] : new List<JsonElement>();
+            bodies.AddRange(operation.GetProperty("responses").EnumerateObject().Select(r => r.Value));
+            foreach (var media in bodies.Where(b => b.TryGetProperty("content", out _)).SelectMany(b => b.GetProperty("content").EnumerateObject()))
+            {
+                if (!media.Value.TryGetProperty("example", out var example))
+                    continue;
+                Fit(document, media.Value.GetProperty("schema"), example, operationId);
+                checkedExamples++;
+            }
+        }
+
+        checkedExamples.ShouldBeGreaterThanOrEqualTo(SharingPlatform.Web.Api.OpenApiContract.Examples.Count);
+        operations["postBookings"].GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example").GetProperty("purpose").GetString().ShouldBe("협동조합 회계 공부 모임");
+    }
+
+    /// <summary>An example uses only its schema's properties, has the required ones, and picks enum values from the list.</summary>
+    private static void Fit(JsonElement document, JsonElement schema, JsonElement example, string where)
+    {
+        while (schema.TryGetProperty("$ref", out var reference))
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        if (schema.TryGetProperty("enum", out var values))
+            values.EnumerateArray().Select(v => v.GetString()).ShouldContain(example.GetString(), where);
+        if (!schema.TryGetProperty("properties", out var properties))
+            return;
+        foreach (var property in example.EnumerateObject())
+        {
+            properties.TryGetProperty(property.Name, out var propertySchema).ShouldBeTrue($"{where}: {property.Name}");
+            Fit(document, propertySchema, property.Value, $"{where}.{property.Name}");
+        }
+
+        foreach (var required in schema.TryGetProperty("required", out var names) ? names.EnumerateArray() : default)
+            example.TryGetProperty(required.GetString()!, out _).ShouldBeTrue($"{where}: {required.GetString()} is required");
+    }
+
     private static IEnumerable<string> CodesIn(JsonElement response) =>
         response.GetProperty("description").GetString()!.Split("values: ") is [_, .., var list]
             ? CodeList().Matches(list).Select(m => m.Groups[1].Value)
