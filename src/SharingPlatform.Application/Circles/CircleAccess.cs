@@ -58,6 +58,9 @@ public static class CircleAccess
 {
     public static NotFoundException NotFound() => new(Texts.Get("NoSuchStudyCircle"));
 
+    /// <summary>The circles the public may see: active ones.</summary>
+    public static IQueryable<Circle> PubliclyVisible(IApplicationDbContext db) => db.Circles.Where(c => c.Status == CircleStatus.Active);
+
     public static NotFoundException MeetingNotFound() => new(Texts.Get("NoSuchMeeting"));
 
     public static NotFoundException MemberNotFound() => new(Texts.Get("NoSuchMemberOfThisCircle"));

@@ -1,7 +1,6 @@
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Favourites;
 
 namespace SharingPlatform.Application.Favourites;
@@ -26,7 +25,7 @@ public static class FavouriteSubjects
                 .FirstOrDefaultAsync(cancellationToken) ?? throw ResourceAccess.NotFound(),
             FavouriteSubject.Lab => await LabAccess.PubliclyVisible(db).Where(l => l.Id == id).Select(l => l.Name)
                 .FirstOrDefaultAsync(cancellationToken) ?? throw LabAccess.NotFound(),
-            _ => await db.Circles.Where(c => c.Id == id && c.Status == CircleStatus.Active).Select(c => c.Title)
+            _ => await CircleAccess.PubliclyVisible(db).Where(c => c.Id == id).Select(c => c.Title)
                 .FirstOrDefaultAsync(cancellationToken) ?? throw CircleAccess.NotFound(),
         };
 
@@ -35,7 +34,7 @@ public static class FavouriteSubjects
     {
         var resources = ResourceAccess.PubliclyVisible(db);
         var labs = LabAccess.PubliclyVisible(db);
-        var circles = db.Circles.Where(c => c.Status == CircleStatus.Active);
+        var circles = CircleAccess.PubliclyVisible(db);
         return favourites
             .Select(f => new
             {

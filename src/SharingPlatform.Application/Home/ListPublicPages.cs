@@ -1,6 +1,6 @@
+using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Resources;
-using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Home;
 
@@ -25,7 +25,7 @@ public sealed class ListPublicPagesHandler(IApplicationDbContext db) : IQueryHan
         var labs = await LabAccess.PubliclyVisible(db).AsNoTracking()
             .OrderByDescending(l => l.UpdatedAt).Take(MaxPerKind)
             .Select(l => new PublicPage(l.Id, l.UpdatedAt)).ToListAsync(cancellationToken);
-        var circles = await db.Circles.AsNoTracking().Where(c => c.Status == CircleStatus.Active)
+        var circles = await CircleAccess.PubliclyVisible(db).AsNoTracking()
             .OrderByDescending(c => c.CreatedAt).Take(MaxPerKind)
             .Select(c => new PublicPage(c.Id, null)).ToListAsync(cancellationToken);
         return new PublicPages(resources, labs, circles);

@@ -47,6 +47,7 @@ public static class DiscoveryEndpoints
             new XElement(Sitemap + "loc", location),
             changedAt is { } at ? new XElement(Sitemap + "lastmod", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) : null);
 
-    private static string Site(IOptions<AppOptions> options, HttpRequest request) =>
+    /// <summary>The site's address for links that leave it (App:BaseUrl, else the request's own).</summary>
+    public static string Site(IOptions<AppOptions> options, HttpRequest request) =>
         options.Value.BaseUrl?.GetLeftPart(UriPartial.Authority) ?? $"{request.Scheme}://{request.Host}";
 }
