@@ -3,7 +3,9 @@
 #   scripts/deploy-local.sh up      publish the app (Release, Production), start PostgreSQL, an SMTP sink, the app and
 #                                   nginx with a self-signed certificate, make an administrator; prints the addresses
 #   scripts/deploy-local.sh smoke   checks through nginx: HTTPS redirect, HSTS, readiness, cached static files,
-#                                   the administrator signs in and reads the review queue
+#                                   the administrator signs in and reads the review queue, /metrics, a resident's
+#                                   confirmation email, and a first booking end to end (scripts/deploy-smoke-booking.py)
+#   scripts/deploy-local.sh load    public pages and search through nginx under load, with the app's memory before and after
 #   scripts/deploy-local.sh down    stops all of it (the data stays in .data/deploy)
 # Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080).
 set -euo pipefail
@@ -176,8 +178,27 @@ smoke() {
     'for ((i = 0; i < 60; i++)); do grep -qs "$resident" "$DIR"/mail/*.eml && break; sleep 0.5; done; mail_links_to "$resident" "$PUBLIC/"'
   check "an upload larger than the limit is refused by nginx (413)" \
     '[ "$(head -c 12000000 /dev/zero | "${CURL[@]}" -o /dev/null -w "%{http_code}" -X POST --data-binary @- "$PUBLIC/api/v1/auth/login")" = 413 ]'
+  python3 scripts/deploy-smoke-booking.py "$NAME" "$HTTPS_PORT" "$DIR/tls/cert.pem" "$DIR/mail" "$ADMIN_EMAIL" "$DIR/admin.password" || failed=1
   log "app memory: $(ps -o rss= -p "$(cat "$DIR/app.pid")" | awk '{printf "%.0f MB", $1/1024}')"
   return $failed
+}
+
+# Public pages and the search API through nginx, each for DEPLOY_LOAD_SECONDS (20) with 16 connections, and the app's
+# memory before and after: what the operators' "memory after a load run" figure is.
+load() {
+  require_package wrk wrk
+  local seconds=${DEPLOY_LOAD_SECONDS:-20} pid
+  pid=$(cat "$DIR/app.pid")
+  memory() { ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}'; }
+  echo "app memory at rest: $(memory)"
+  printf '%-36s %10s %10s %10s\n' path "req/s" "p99" "non-2xx"
+  for path in / /Resources /Labs /Circles "/api/v1/resources?category=space" "/api/v1/open-data/resources"; do
+    wrk -t 2 -c 16 -d "${seconds}s" --latency -H "Host: $NAME:$HTTPS_PORT" "https://127.0.0.1:$HTTPS_PORT$path" |
+      awk -v path="$path" '/Requests\/sec/ {rps=$2} /^ *99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%-36s %10s %10s %10s\n", path, rps, p99, bad+0}'
+  done
+  echo "app memory after the load: $(memory)"
+  sleep 10
+  echo "app memory 10 s later: $(memory)"
 }
 
 stop_process() {
@@ -202,9 +223,10 @@ down() {
 case "${1:-}" in
   up) up ;;
   smoke) smoke ;;
+  load) load ;;
   down) down ;;
   *)
-    echo "usage: scripts/deploy-local.sh up|smoke|down" >&2
+    echo "usage: scripts/deploy-local.sh up|smoke|load|down" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.Tests.Support;
 
@@ -71,6 +74,72 @@ public sealed partial class MetricsTests(SharedApp shared)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("sharingplatform_use_cases_total");
+    }
+
+    [Fact]
+    public async Task With_an_OTLP_endpoint_set_metrics_and_traces_are_sent_to_it()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var app = new AppFactory(new AppFactory.Settings("otlp", RunJobServer: false,
+            Overrides: new Dictionary<string, string?>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            }));
+        await app.StartAsync();
+        using var client = app.NewClient();
+
+        (await client.GetAsync("/api/v1/resources?q=otlp")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var metrics = await collector.WaitForAsync("/v1/metrics", "sharingplatform.use_cases");
+        metrics.ContentType.ShouldBe("application/x-protobuf");
+        metrics.Body.ShouldContain("SearchResources");
+        var traces = await collector.WaitForAsync("/v1/traces", "api/v1/resources");
+        traces.ContentType.ShouldBe("application/x-protobuf");
+    }
+
+    /// <summary>A stand-in OpenTelemetry collector: an HTTP server on a loopback port that keeps what OTLP/HTTP posts to it.</summary>
+    private sealed class OtlpCollector : IAsyncDisposable
+    {
+        private readonly WebApplication _server;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string? ContentType, string Body)> _received = new();
+
+        private OtlpCollector(WebApplication server) => _server = server;
+
+        public string Address => _server.Urls.First();
+
+        public static async Task<OtlpCollector> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var server = builder.Build();
+            var collector = new OtlpCollector(server);
+            server.MapPost("/v1/{signal}", async (HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                // Protobuf keeps strings as UTF-8 bytes: names and attributes can be found in the payload as text.
+                collector._received.Enqueue((request.Path, request.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray())));
+                return Results.Ok();
+            });
+            await server.StartAsync();
+            return collector;
+        }
+
+        public async Task<(string? ContentType, string Body)> WaitForAsync(string path, string text)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                if (_received.FirstOrDefault(r => r.Path == path && r.Body.Contains(text, StringComparison.Ordinal)) is { Path: not null } found)
+                    return (found.ContentType, found.Body);
+                await Task.Delay(200);
+            }
+            throw new ShouldAssertException($"nothing posted to {path} named '{text}' within 20 s ({_received.Count} posts: {string.Join(", ", _received.Select(r => r.Path))})");
+        }
+
+        public async ValueTask DisposeAsync() => await _server.DisposeAsync();
     }
 
     [GeneratedRegex(@"^sharingplatform_use_cases_total\{(?<labels>[^}]*)\} (?<value>[0-9.e+]+)", RegexOptions.Multiline)]
