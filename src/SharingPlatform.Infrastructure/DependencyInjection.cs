@@ -102,7 +102,17 @@ public static class DependencyInjection
     /// </summary>
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        var storageOptions = new PostgreSqlStorageOptions { EnableLongPolling = true, QueuePollInterval = TimeSpan.FromSeconds(15) };
+        // After a crash or a database restart, a lock row left behind is given up after a minute and a job taken by a
+        // worker that died after two (the worker that lives keeps its job by a heartbeat), not after Hangfire's 10 and
+        // 30 minutes: background work resumes soon after the database returns. Every job is safe to run twice.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(15),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(2),
+        };
         services.AddSingleton<JobStorage>(_ =>
             new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.AddHangfire(config => config

@@ -42,7 +42,7 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PeriodTaken.Is(e))
+        catch (Exception e) when (PeriodTaken.Is(e))
         {
             throw PeriodTaken.Error();
         }

@@ -112,7 +112,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
                     // Inside the transaction EF rolls back to a savepoint when this one insert fails, and the rest go on.
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateException e) when (PeriodTaken.Is(e))
+                catch (Exception e) when (PeriodTaken.Is(e))
                 {
                     Forget(booking);
                     skipped.Add(Skip(period, PeriodTaken.Code, PeriodTaken.Error().Message, []));
@@ -134,7 +134,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PeriodTaken.Is(e))
+        catch (Exception e) when (PeriodTaken.Is(e))
         {
             throw PeriodTaken.Error();
         }

@@ -29,7 +29,7 @@ public sealed class MoveBookingHandler(IApplicationDbContext db, ICurrentUser cu
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PeriodTaken.Is(e))
+        catch (Exception e) when (PeriodTaken.Is(e))
         {
             throw PeriodTaken.Error();
         }

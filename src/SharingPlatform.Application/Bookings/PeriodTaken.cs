@@ -9,7 +9,7 @@ public static class PeriodTaken
     public const string Code = "period_taken";
     public const string Constraint = ConstraintCodes.BookingOverlap;
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException is PostgresException pg
+    public static bool Is(Exception exception) => DatabaseFaults.Postgres(exception) is { } pg
         && ((pg.SqlState == PostgresErrorCodes.ExclusionViolation && pg.ConstraintName == Constraint)
             || pg.SqlState == PostgresErrorCodes.DeadlockDetected);
 

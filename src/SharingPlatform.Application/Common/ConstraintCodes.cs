@@ -37,7 +37,7 @@ public static class ConstraintCodes
 
     /// <summary>The refusal a violated constraint of the table means, or none for any other error.</summary>
     public static ConflictException? From(Exception exception) =>
-        (exception as PostgresException ?? (exception as DbUpdateException)?.InnerException as PostgresException) is
+        DatabaseFaults.Postgres(exception) is
         {
             SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.CheckViolation,
             ConstraintName: { } name,

@@ -9,9 +9,10 @@ namespace SharingPlatform.Infrastructure.Email;
 /// right after SaveChanges when no transaction was open, at the commit of the caller's transaction otherwise, never when
 /// it rolls back. A job per email, except for a burst (a dispatcher's batch of reminders), which goes in jobs of
 /// <see cref="EmailsPerJob"/>. A use case only adds the email row; if the process stops before the enqueue,
-/// <see cref="SendUnsentEmailsJob"/> picks the row up.
+/// <see cref="SendUnsentEmailsJob"/> picks the row up, and it does the same when the enqueue fails (the database went away
+/// just after the commit): what is committed stays done and the request does not turn into an error.
 /// </summary>
-internal sealed class SendEmailsOnCommit(IBackgroundJobClient jobs) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class SendEmailsOnCommit(IBackgroundJobClient jobs, ILogger<SendEmailsOnCommit> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Waiting
     {
@@ -117,6 +118,18 @@ internal sealed class SendEmailsOnCommit(IBackgroundJobClient jobs) : SaveChange
             return;
         var ids = waiting.Saved.ToList();
         waiting.Saved.Clear();
+        try
+        {
+            Enqueue(ids);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The send jobs of {EmailCount} committed emails could not be enqueued; the unsent-email sweep sends them", ids.Count);
+        }
+    }
+
+    private void Enqueue(List<Guid> ids)
+    {
         if (ids.Count <= BurstSize)
         {
             foreach (var id in ids)

@@ -53,8 +53,8 @@ public static class ProblemDetailsSetup
             if (exception is DomainRuleException rule)
                 problem.Detail = texts.Describe(rule);
             context.Response.StatusCode = problem.Status ?? 500;
-            if (exception is ServiceBusyException busy)
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            if (RetryAfter(exception) is { } wait)
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -93,11 +93,19 @@ public static class ProblemDetailsSetup
         IllegalTransitionException illegal => Refusal(409, illegal.Message, illegal.Code, illegal),
         DomainRuleException rule => Refusal(422, rule.Message, rule.Code, rule),
         // A violated constraint of the table (one booking per period, one open report…) names what was taken.
-        DbUpdateException or PostgresException when ConstraintCodes.From(exception) is { } known => ToProblem(known),
-        DbUpdateException { InnerException: PostgresException pg } when IsConflict(pg.SqlState) => Conflict(),
-        PostgresException pg when IsConflict(pg.SqlState) => Conflict(),
+        _ when ConstraintCodes.From(exception) is { } known => ToProblem(known),
+        _ when DatabaseFaults.Postgres(exception) is { } pg && IsConflict(pg.SqlState) => Conflict(),
         DbUpdateConcurrencyException => Conflict(),
+        _ when DatabaseFaults.IsUnavailable(exception) => new ProblemDetails { Status = 503, Detail = Texts.Get("DatabaseUnavailable") },
         _ => new ProblemDetails { Status = 500 },
+    };
+
+    /// <summary>How long the client should wait before trying again, when the error passes by itself.</summary>
+    public static TimeSpan? RetryAfter(Exception exception) => exception switch
+    {
+        ServiceBusyException busy => busy.RetryAfter,
+        _ when ToProblem(exception).Status == 503 => DatabaseFaults.RetryAfter,
+        _ => null,
     };
 
     /// <summary>What a person is told when the server is busy (page or API).</summary>

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace SharingPlatform.Web.Pages;
 
 /// <summary>Shown for unhandled errors and bare error statuses of pages (404, 429…); never a stack trace.</summary>
@@ -15,8 +17,17 @@ public sealed class ErrorModel(IStringLocalizer<SiteText> localizer) : PageModel
     private void Describe(int? status)
     {
         var code = status ?? StatusCodes.Status500InternalServerError;
+        if (status is null && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error
+            && ProblemDetailsSetup.RetryAfter(error) is { } wait)
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.StatusCode = code;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         (Title, Message) = code switch
         {
+            503 => (localizer["UnavailableTitle"], localizer["UnavailableMessage"]),
             404 => (localizer["NotFoundTitle"], localizer["NotFoundMessage"]),
             429 => (localizer["TooManyRequestsTitle"], localizer["TooManyRequestsMessage"]),
             400 => (localizer["BadRequestTitle"], localizer["BadRequestMessage"]),

@@ -27,7 +27,9 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
         bool RunJobServer = true,
         string Environment = "Testing",
         int AccountPermitsPerMinute = 100_000,
-        IReadOnlyDictionary<string, string?>? Overrides = null);
+        IReadOnlyDictionary<string, string?>? Overrides = null,
+        Func<string, string>? ConnectThrough = null,
+        Action<IServiceCollection>? Services = null);
 
     public string ConnectionString { get; private set; } = "";
     public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), $"sp-mail-{Guid.NewGuid():N}"));
@@ -78,7 +80,7 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(settings.Environment);
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", settings.ConnectThrough?.Invoke(ConnectionString) ?? ConnectionString);
         var production = settings.Environment == "Production";
         builder.UseSetting("App:BaseUrl", production ? "https://sharing.tests.example" : "http://127.0.0.1:5000");
         builder.UseSetting("Mail:PickupDirectory", Mailbox.Directory);
@@ -95,7 +97,11 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
             builder.UseSetting("Smtp:Host", "smtp.invalid");
         foreach (var (key, value) in settings.Overrides ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            settings.Services?.Invoke(services);
+        });
     }
 
     /// <summary>Runs a use case inside the app as the platform itself (no signed-in person), as a background job does.</summary>
