@@ -24,6 +24,7 @@ builder.Services.AddSharingPlatformIdentity(builder.Environment);
 builder.Services.AddSharingPlatformLocalization();
 builder.Services.AddSharingPlatformProblemDetails();
 builder.Services.AddSharingPlatformRateLimiting();
+builder.Services.AddSharingPlatformBodyLimits();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new InputChecks.PageFilter());
@@ -73,6 +74,7 @@ app.UseRequestLocalization();
 app.UseExceptionHandler("/Error");
 app.UseApiStatusCodeProblems();
 app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+app.UseBodyLimits();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -23,7 +23,9 @@ public static class ProblemDetailsSetup
         app.UseWhen(context => ApiPaths.IsApi(context.Request), api => api.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+            var status = http.Response.StatusCode;
+            await Results.Problem(statusCode: status, detail: status == StatusCodes.Status413PayloadTooLarge ? Texts.Get("BodyTooLarge") : null)
+                .ExecuteAsync(http);
         }));
 
     public static string TitleFor(int status) => status switch
@@ -34,6 +36,7 @@ public static class ProblemDetailsSetup
         404 => Texts.Get("Problem_404"),
         405 => Texts.Get("Problem_405"),
         409 => Texts.Get("Problem_409"),
+        413 => Texts.Get("Problem_413"),
         422 => Texts.Get("Problem_422"),
         429 => Texts.Get("Problem_429"),
         503 => Texts.Get("Problem_503"),
@@ -84,6 +87,7 @@ public static class ProblemDetailsSetup
         {
             Status = bad.StatusCode,
         },
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails { Status = 413, Detail = Texts.Get("BodyTooLarge") },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Texts.Get("BodyUnreadable") },
         NotSignedInException => new ProblemDetails { Status = 401 },
         ForbiddenException forbidden => new ProblemDetails { Status = 403, Detail = forbidden.Message },

@@ -16,6 +16,8 @@ public sealed class ErrorModel(IStringLocalizer<SiteText> localizer) : PageModel
 
     private void Describe(int? status)
     {
+        // A re-executed POST whose body was refused cannot bind ?status= (binding would read that body): take the original status.
+        status ??= HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
         var code = status ?? StatusCodes.Status500InternalServerError;
         if (status is null && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error
             && ProblemDetailsSetup.RetryAfter(error) is { } wait)
@@ -24,10 +26,16 @@ public sealed class ErrorModel(IStringLocalizer<SiteText> localizer) : PageModel
             Response.StatusCode = code;
             Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
+        else if (status is null && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+        {
+            code = bad.StatusCode;
+            Response.StatusCode = code;
+        }
 
         (Title, Message) = code switch
         {
             503 => (localizer["UnavailableTitle"], localizer["UnavailableMessage"]),
+            413 => (localizer["TooLargeTitle"], localizer["TooLargeMessage"]),
             404 => (localizer["NotFoundTitle"], localizer["NotFoundMessage"]),
             429 => (localizer["TooManyRequestsTitle"], localizer["TooManyRequestsMessage"]),
             400 => (localizer["BadRequestTitle"], localizer["BadRequestMessage"]),

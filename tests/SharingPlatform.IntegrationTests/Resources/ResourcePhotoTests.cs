@@ -61,17 +61,25 @@ public sealed class ResourcePhotoTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task A_twenty_megabyte_upload_is_refused_and_nothing_is_stored()
+    public async Task An_upload_over_ten_megabytes_is_refused_and_nothing_is_stored()
     {
         var (organization, resourceId) = await DraftAsync();
         using var owner = organization;
         var before = StoredFiles();
 
         var response = await organization.Owner.PostAsync($"/api/v1/resources/{resourceId}/photos",
-            Upload(new byte[20 * 1024 * 1024], "huge.jpg", "image/jpeg"));
-
+            Upload(new byte[10 * 1024 * 1024 + 512 * 1024], "large.jpg", "image/jpeg"));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ProblemAsync()).GetProperty("errors").TryGetProperty("file", out _).ShouldBeTrue();
+
+        // Past the upload's body limit the request is refused before its body is read.
+        using var huge = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/resources/{resourceId}/photos")
+        {
+            Content = Upload(new byte[20 * 1024 * 1024], "huge.jpg", "image/jpeg"),
+        };
+        huge.Headers.ExpectContinue = true;
+        (await organization.Owner.SendAsync(huge)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+
         StoredFiles().ShouldBe(before);
         (await _app.QueryAsync(db => db.Resources.Where(r => r.Id == resourceId).SelectMany(r => r.Photos).CountAsync())).ShouldBe(0);
     }
