@@ -75,6 +75,7 @@ app.UseExceptionHandler("/Error");
 app.UseApiStatusCodeProblems();
 app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseBodyLimits();
+app.UseIdempotencyKeys();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -1,6 +1,9 @@
 namespace SharingPlatform.Application.Accounts;
 
-/// <summary>Daily: sessions revoked or expired more than 30 days ago, and sign-in throttles nobody tripped for a day, are deleted.</summary>
+/// <summary>
+/// Daily: sessions revoked or expired more than 30 days ago, sign-in throttles nobody tripped for a day, and answers kept
+/// for retries (<see cref="IdempotentRequest"/>) past their 24 hours are deleted.
+/// </summary>
 public sealed record DeleteEndedSessions : ICommand<int>;
 
 public sealed class DeleteEndedSessionsHandler(IApplicationDbContext db, TimeProvider clock) : ICommandHandler<DeleteEndedSessions, int>
@@ -12,6 +15,8 @@ public sealed class DeleteEndedSessionsHandler(IApplicationDbContext db, TimePro
         var deleted = await db.UserSessions.Where(s => s.RevokedAt < endedBefore || s.ExpiresAt < endedBefore).ExecuteDeleteAsync(cancellationToken);
         var quietSince = now - SignInThrottle.KeptAfterLastFailure;
         await db.SignInThrottles.Where(t => t.LastFailureAt < quietSince && (t.BlockedUntil == null || t.BlockedUntil < now)).ExecuteDeleteAsync(cancellationToken);
+        var keptSince = now - IdempotentRequest.KeptFor;
+        await db.IdempotentRequests.Where(r => r.CreatedAt < keptSince).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }
 }

@@ -39,6 +39,7 @@ public interface IApplicationDbContext
     DbSet<ChangeRequest> ChangeRequests { get; }
     DbSet<UserSession> UserSessions { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }
+    DbSet<IdempotentRequest> IdempotentRequests { get; }
 
     DatabaseFacade Database { get; }
 

@@ -38,7 +38,7 @@ public static class BookingsEndpoints
         {
             var booking = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking);
-        })
+        }).Idempotent()
             .Conflicts("period_taken")
             .Refuses(BookingRules);
         bookings.MapPost("/series", async (SeriesRequest request, ISender sender, IStringLocalizer<SiteText> texts, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public static class BookingsEndpoints
                 request.ResourceId, request.StartsAt, request.EndsAt, request.Occurrences, request.Attendees, request.Purpose, mode), ct);
             var skipped = series.Skipped.Select(s => s with { Message = texts.Describe(s.Code, s.Arguments, s.Message) });
             return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series with { Skipped = skipped.ToList() });
-        })
+        }).Idempotent()
             .Conflicts("period_taken", "series_nothing_booked")
             .Refuses(BookingRules);
         bookings.MapGet("/mine", async (string? when, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

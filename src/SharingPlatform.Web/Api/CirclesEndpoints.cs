@@ -24,7 +24,7 @@ public static class CirclesEndpoints
         {
             var circle = await sender.Send(new CreateCircle(input), ct);
             return TypedResults.Created($"/api/v1/circles/{circle.Id}", circle);
-        }).RequireAuthorization()
+        }).Idempotent().RequireAuthorization()
             .Refuses("member_cap_out_of_range", "title_required", "unknown_municipality");
         circles.MapGet("/mine", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListMyCircles(page ?? 1, pageSize ?? 20), ct))).RequireAuthorization();
@@ -71,7 +71,7 @@ public static class CirclesEndpoints
         {
             var meeting = await sender.Send(new ScheduleMeeting(id, r.Title, r.Agenda, r.StartsAt, r.EndsAt, r.Capacity, r.Place, r.BookingId), ct);
             return TypedResults.Created($"/api/v1/meetings/{meeting.Id}", meeting);
-        }).RequireAuthorization()
+        }).Idempotent().RequireAuthorization()
             .Conflicts("circle_suspended")
             .Refuses("beyond_horizon", "booking_not_yours", "capacity_exceeds_room", "capacity_out_of_range", "meeting_in_past",
                 "meeting_outside_booking", "meeting_too_long", "period_not_positive", "place_required");
@@ -88,7 +88,7 @@ public static class CirclesEndpoints
         {
             await sender.Send(new CancelRsvp(id), ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization()
+        }).Idempotent().RequireAuthorization()
             .Conflicts("meeting_cancelled", "meeting_started", "rsvp_not_active");
         meetings.MapPost("/{id:guid}/move", async (Guid id, MoveMeetingRequest r, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new MoveMeeting(id, r.StartsAt, r.EndsAt, r.Place, r.BookingId), ct))).RequireAuthorization()

@@ -46,7 +46,7 @@ public static class LabsEndpoints
         {
             var lab = await sender.Send(new CreateLab(request.OrganizationId, request.Input), ct);
             return TypedResults.Created($"/api/v1/labs/{lab.Id}", lab);
-        }).RequireAuthorization()
+        }).Idempotent().RequireAuthorization()
             .Refuses("lab_name_required", "organization_not_verified", "seats_invalid", "timetable_slot_invalid",
                 "timetable_slots_overlap", "timetable_too_long", "unknown_municipality");
         labs.MapPut("/{id:guid}", async (Guid id, UpdateLabRequest request, ISender sender, CancellationToken ct) =>
@@ -126,7 +126,7 @@ public static class LabsEndpoints
         {
             var booking = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/lab-bookings/{booking.Id}", booking);
-        })
+        }).Idempotent()
             .Conflicts("already_booked", "equipment_taken", "slot_full")
             .Refuses("beyond_horizon", "booking_paused", "equipment_not_in_lab", "equipment_out_of_service", "lab_closed",
                 "lab_not_published", "over_personal_cap", "qualification_expired", "qualification_required", "slot_not_in_timetable",

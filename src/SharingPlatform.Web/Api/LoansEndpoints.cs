@@ -35,7 +35,7 @@ public static class LoansEndpoints
         {
             var loan = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/loans/{loan.Id}", loan);
-        })
+        }).Idempotent()
             .Conflicts("units_unavailable")
             .Refuses("beyond_horizon", "booking_paused", "closed_on_pickup", "closed_on_return", "over_personal_cap",
                 "resource_not_lent", "resource_not_published", "return_before_pickup", "too_little_notice", "too_long",

@@ -53,6 +53,7 @@ public static class OpenApiContract
                     : [];
                 DescribeErrors(operation, context, texts);
                 DescribeConditionalGet(operation, context, texts);
+                DescribeIdempotency(operation, context, texts);
                 DescribeLimits(operation);
                 AddExamples(operation);
                 return Task.CompletedTask;
@@ -184,6 +185,35 @@ public static class OpenApiContract
             Description = Pair(texts, "Response_304"),
             Headers = new Dictionary<string, IOpenApiHeader> { [HeaderNames.ETag] = Header(texts, "Header_ETag", JsonSchemaType.String) },
         };
+    }
+
+    /// <summary>A POST that creates something: <c>Idempotency-Key</c> in, <c>Idempotent-Replayed</c> out on a repeated answer.</summary>
+    private static void DescribeIdempotency(OpenApiOperation operation, OpenApiOperationTransformerContext context, IStringLocalizer<ApiText> texts)
+    {
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentMetadata>().Any())
+            return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Idempotency.Header,
+            In = ParameterLocation.Header,
+            Description = Pair(texts, "Header_IdempotencyKey"),
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MinLength = 1,
+                MaxLength = IdempotentRequest.KeyMaxLength,
+                Pattern = "^[\\x21-\\x7E]+$",
+            },
+        });
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (status.StartsWith('2') && response is OpenApiResponse success)
+            {
+                success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                success.Headers[Idempotency.ReplayedHeader] = Header(texts, "Header_IdempotentReplayed", JsonSchemaType.String);
+            }
+        }
     }
 
     private static OpenApiHeader Header(IStringLocalizer<ApiText> texts, string key, JsonSchemaType type) => new()

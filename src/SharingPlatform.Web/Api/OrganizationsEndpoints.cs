@@ -33,7 +33,7 @@ public static class OrganizationsEndpoints
         {
             var organization = await sender.Send(command, ct);
             return TypedResults.Created($"/api/v1/organizations/{organization.Id}", organization);
-        }).RequireAuthorization()
+        }).Idempotent().RequireAuthorization()
             .Conflicts("business_registration_number_taken")
             .Refuses("invalid_business_registration_number", "unknown_municipality");
 

@@ -17,7 +17,7 @@ public static class ReportsEndpoints
                 QueryEnums.Parse<ReportReason>(request.Reason, "reason") ?? (ReportReason)(-1),
                 request.Details), ct);
             return TypedResults.Created($"/api/v1/reports/{id}", new { id });
-        }).RequireRateLimiting(RateLimiting.Reports)
+        }).Idempotent().RequireRateLimiting(RateLimiting.Reports)
             .Conflicts("already_reported")
             .Refuses("cannot_report_yourself", "report_details_required", "report_details_too_long");
     }

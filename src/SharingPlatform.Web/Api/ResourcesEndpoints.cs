@@ -40,7 +40,7 @@ public static class ResourcesEndpoints
         {
             var resource = await sender.Send(new CreateResource(request.OrganizationId, request.Input), ct);
             return TypedResults.Created($"/api/v1/resources/{resource.Id}", resource);
-        }).RequireAuthorization()
+        }).Idempotent().RequireAuthorization()
             .Refuses("buffer_invalid", "deposit_invalid", "horizon_invalid", "lending_horizon_invalid", "max_below_min",
                 "max_duration_invalid", "max_loan_days_invalid", "max_units_per_person_invalid", "min_duration_invalid",
                 "min_notice_days_invalid", "min_notice_invalid", "opening_hours_invalid", "opening_hours_off_slot",

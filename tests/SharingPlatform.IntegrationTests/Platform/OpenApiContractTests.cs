@@ -145,14 +145,18 @@ public sealed partial class OpenApiContractTests(SharedApp shared)
         string[] Codes(string path, string method, string status) =>
             [.. CodesIn(paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status))];
 
-        Codes("/api/v1/bookings", "post", "409").ShouldBe(["period_taken"]);
+        Codes("/api/v1/bookings", "post", "409").ShouldBe(["idempotency_key_in_progress", "period_taken"]);
         Codes("/api/v1/bookings", "post", "422").ShouldContain("too_little_notice");
+        Codes("/api/v1/bookings", "post", "422").ShouldContain("idempotency_key_reused");
         Codes("/api/v1/bookings", "post", "422").ShouldContain("over_personal_cap");
-        Codes("/api/v1/loans", "post", "409").ShouldBe(["units_unavailable"]);
-        Codes("/api/v1/lab-bookings", "post", "409").ShouldBe(["already_booked", "equipment_taken", "slot_full"]);
+        Codes("/api/v1/loans", "post", "409").ShouldBe(["idempotency_key_in_progress", "units_unavailable"]);
+        Codes("/api/v1/lab-bookings", "post", "409").ShouldBe(["already_booked", "equipment_taken", "idempotency_key_in_progress", "slot_full"]);
         Codes("/api/v1/circles/{id}/join", "post", "409").ShouldContain("circle_full");
         Codes("/api/v1/bookings/{id}/cancel", "post", "409").ShouldBe(["booking_already_started", "booking_not_cancellable"]);
-        Codes("/api/v1/reports", "post", "409").ShouldBe(["already_reported"]);
+        Codes("/api/v1/reports", "post", "409").ShouldBe(["already_reported", "idempotency_key_in_progress"]);
+        var booking = paths.GetProperty("/api/v1/bookings").GetProperty("post");
+        booking.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldContain("Idempotency-Key");
+        booking.GetProperty("responses").GetProperty("201").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _).ShouldBeTrue();
         paths.GetProperty("/api/v1/auth/login").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name)
             .ShouldBe(["200", "400", "401", "429"], ignoreOrder: true);
     }

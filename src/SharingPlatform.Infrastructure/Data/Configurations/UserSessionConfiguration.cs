@@ -24,3 +24,17 @@ internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<Sig
         builder.HasIndex(t => t.LastFailureAt).HasDatabaseName("ix_sign_in_throttles_last_failure_at");
     }
 }
+
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<IdempotentRequest> builder)
+    {
+        builder.ToTable("idempotent_requests");
+        builder.HasKey(r => new { r.UserId, r.Key });
+        builder.Property(r => r.Key).HasMaxLength(IdempotentRequest.KeyMaxLength);
+        builder.Property(r => r.ContentType).HasMaxLength(200);
+        builder.Property(r => r.Location).HasMaxLength(2000);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.CreatedAt).HasDatabaseName("ix_idempotent_requests_created_at");
+    }
+}

@@ -85,6 +85,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Labs
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 422 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -102,6 +103,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Labs
                 { "400", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "422", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SharingPlatform.GeneratedClient.Models.LabView>(requestInfo, global::SharingPlatform.GeneratedClient.Models.LabView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
