@@ -824,6 +824,30 @@ namespace SharingPlatform.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Common.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("partition");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("Partition", "WindowStart")
+                        .HasName("pk_rate_limit_windows");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_rate_limit_windows_window_start");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Emails.OutgoingEmail", b =>
                 {
                     b.Property<Guid>("Id")

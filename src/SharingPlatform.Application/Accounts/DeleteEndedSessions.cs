@@ -2,7 +2,7 @@ namespace SharingPlatform.Application.Accounts;
 
 /// <summary>
 /// Daily: sessions revoked or expired more than 30 days ago, sign-in throttles nobody tripped for a day, and answers kept
-/// for retries (<see cref="IdempotentRequest"/>) past their 24 hours are deleted.
+/// for retries (<see cref="IdempotentRequest"/>) past their 24 hours, and rate-limit windows older than a day, are deleted.
 /// </summary>
 public sealed record DeleteEndedSessions : ICommand<int>;
 
@@ -17,6 +17,8 @@ public sealed class DeleteEndedSessionsHandler(IApplicationDbContext db, TimePro
         await db.SignInThrottles.Where(t => t.LastFailureAt < quietSince && (t.BlockedUntil == null || t.BlockedUntil < now)).ExecuteDeleteAsync(cancellationToken);
         var keptSince = now - IdempotentRequest.KeptFor;
         await db.IdempotentRequests.Where(r => r.CreatedAt < keptSince).ExecuteDeleteAsync(cancellationToken);
+        var windowsSince = now - RateLimitWindow.KeptFor;
+        await db.RateLimitWindows.Where(w => w.WindowStart < windowsSince).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }
 }

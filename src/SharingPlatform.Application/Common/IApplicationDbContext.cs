@@ -40,6 +40,7 @@ public interface IApplicationDbContext
     DbSet<UserSession> UserSessions { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }
     DbSet<IdempotentRequest> IdempotentRequests { get; }
+    DbSet<RateLimitWindow> RateLimitWindows { get; }
 
     DatabaseFacade Database { get; }
 

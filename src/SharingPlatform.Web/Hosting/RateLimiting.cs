@@ -36,25 +36,21 @@ public static class RateLimiting
             };
             o.AddPolicy(Accounts, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.AccountPermitsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
+                : Shared(context, $"accounts:{context.Connection.RemoteIpAddress}", o => o.AccountPermitsPerMinute, TimeSpan.FromMinutes(1)));
             o.AddPolicy(Reports, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.ReportsPerHour,
-                        Window = TimeSpan.FromHours(1),
-                        QueueLimit = 0,
-                    }));
+                : Shared(context, $"reports:{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString()}",
+                    o => o.ReportsPerHour, TimeSpan.FromHours(1)));
         });
         return services;
+    }
+
+    /// <summary>A partition whose count every node shares (<see cref="SharedFixedWindowLimiter"/>).</summary>
+    private static RateLimitPartition<string> Shared(HttpContext context, string partition, Func<RateLimitingOptions, int> permits, TimeSpan window)
+    {
+        var services = context.RequestServices;
+        return RateLimitPartition.Get(partition, key => new SharedFixedWindowLimiter(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>(), key,
+            permits(services.GetRequiredService<IOptions<RateLimitingOptions>>().Value), window));
     }
 }

@@ -32,6 +32,31 @@ public sealed class SecondHostTests
     }
 
     [Fact]
+    public async Task Two_nodes_on_one_database_share_the_sign_in_limit()
+    {
+        await using var first = new AppFactory(new AppFactory.Settings("ratelimit-a", RunJobServer: false, AccountPermitsPerMinute: 3));
+        await first.StartAsync();
+        await using var second = new AppFactory(new AppFactory.Settings("ratelimit-b", RunJobServer: false, AccountPermitsPerMinute: 3,
+            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = first.ConnectionString }));
+        await second.StartAsync();
+        // Both nodes one second into the same minute, so the window cannot turn during the test.
+        var now = DateTimeOffset.UtcNow;
+        var intoNextMinute = TimeSpan.FromTicks(TimeSpan.TicksPerMinute - now.UtcTicks % TimeSpan.TicksPerMinute) + TimeSpan.FromSeconds(1);
+        using var firstTravels = first.Clock.Travel(intoNextMinute);
+        using var secondTravels = second.Clock.Travel(intoNextMinute);
+        using var onFirst = first.NewClient();
+        using var onSecond = second.NewClient();
+        var attempt = new { email = "nobody@tests.sharing.example", password = "whatever-password" };
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var client in new[] { onFirst, onSecond, onFirst, onSecond, onFirst })
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/login", attempt)).StatusCode);
+
+        statuses.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
     public async Task In_Production_errors_hide_their_details_and_cookies_are_secure()
     {
         await using var app = new AppFactory(new AppFactory.Settings("production", RunJobServer: false, Environment: "Production"));

@@ -38,3 +38,14 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.CreatedAt).HasDatabaseName("ix_idempotent_requests_created_at");
     }
 }
+
+internal sealed class RateLimitWindowConfiguration : IEntityTypeConfiguration<RateLimitWindow>
+{
+    public void Configure(EntityTypeBuilder<RateLimitWindow> builder)
+    {
+        builder.ToTable("rate_limit_windows");
+        builder.HasKey(w => new { w.Partition, w.WindowStart });
+        builder.Property(w => w.Partition).HasMaxLength(RateLimitWindow.PartitionMaxLength);
+        builder.HasIndex(w => w.WindowStart).HasDatabaseName("ix_rate_limit_windows_window_start");
+    }
+}
