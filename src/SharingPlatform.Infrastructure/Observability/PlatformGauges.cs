@@ -3,7 +3,8 @@ namespace SharingPlatform.Infrastructure.Observability;
 /// <summary>
 /// What the platform owes and has not done yet, sampled from the database every <see cref="Every"/> (a scrape only
 /// reads the last sample): emails written and not sent and the age of the oldest, reminders due and not sent and how
-/// late the oldest is, and Hangfire's failed jobs. The alert rules in deploy/prometheus watch these.
+/// late the oldest is, how long the oldest job has waited in Hangfire's queue (background work that stopped moving, for
+/// instance after a database restart), and Hangfire's failed jobs. The alert rules in deploy/prometheus watch these.
 /// </summary>
 public sealed partial class PlatformGauges(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlatformGauges> logger) : BackgroundService
 {
@@ -16,6 +17,7 @@ public sealed partial class PlatformGauges(IServiceScopeFactory scopes, TimeProv
     private static long _remindersDue;
     private static double _reminderLagSeconds;
     private static long _failedJobs;
+    private static double _queueOldestSeconds;
 
     static PlatformGauges()
     {
@@ -24,6 +26,8 @@ public sealed partial class PlatformGauges(IServiceScopeFactory scopes, TimeProv
         meter.CreateObservableGauge("sharingplatform.outbox.oldest_age", () => Volatile.Read(ref _outboxOldestSeconds), "s", "Age of the oldest email not sent yet.");
         meter.CreateObservableGauge("sharingplatform.reminders.due", () => Volatile.Read(ref _remindersDue), "{reminder}", "Reminders due and not sent yet.");
         meter.CreateObservableGauge("sharingplatform.reminders.lag", () => Volatile.Read(ref _reminderLagSeconds), "s", "How late the oldest due reminder is.");
+        meter.CreateObservableGauge("sharingplatform.jobs.queue_oldest_age", () => Volatile.Read(ref _queueOldestSeconds), "s",
+            "How long the oldest job waiting in Hangfire's queue has waited: background work that stopped moving.");
         meter.CreateObservableGauge("sharingplatform.jobs.failed", () => Volatile.Read(ref _failedJobs), "{job}", "Background jobs that failed and were not retried successfully.");
     }
 
@@ -57,6 +61,12 @@ public sealed partial class PlatformGauges(IServiceScopeFactory scopes, TimeProv
         Volatile.Write(ref _outboxOldestSeconds, outbox is null ? 0 : (now - outbox.Oldest).TotalSeconds);
         Volatile.Write(ref _remindersDue, reminders?.Count ?? 0);
         Volatile.Write(ref _reminderLagSeconds, reminders is null ? 0 : (now - reminders.Oldest).TotalSeconds);
+        var queueOldest = (await db.Database.SqlQuery<double?>($"""
+            SELECT extract(epoch FROM now() - min(j.createdat))::float8 AS "Value"
+            FROM hangfire.jobqueue q JOIN hangfire.job j ON j.id = q.jobid
+            WHERE q.fetchedat IS NULL
+            """).ToListAsync(cancellationToken)).SingleOrDefault();
+        Volatile.Write(ref _queueOldestSeconds, Math.Max(0, queueOldest ?? 0));
         Volatile.Write(ref _failedJobs, scope.ServiceProvider.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount());
     }
 
