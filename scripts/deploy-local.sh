@@ -6,8 +6,11 @@
 #                                   the administrator signs in and reads the review queue, /metrics, a resident's
 #                                   confirmation email, and a first booking end to end (scripts/deploy-smoke-booking.py)
 #   scripts/deploy-local.sh load    public pages and search through nginx under load, with the app's memory before and after
+#   scripts/deploy-local.sh drill   with DEPLOY_NODES=2 at up: the nodes share tokens, cookies, races and photos, and a
+#                                   node killed under load loses no acknowledged booking (scripts/deploy-drill.py)
 #   scripts/deploy-local.sh down    stops all of it (the data stays in .data/deploy)
-# Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080).
+# Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080; node N listens on 5080+N-1).
+# DEPLOY_NODES (1): how many app nodes nginx spreads requests over, all on one database and one uploads directory.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,11 +22,13 @@ DIR=$REPO/.data/deploy
 HTTPS_PORT=${DEPLOY_HTTPS_PORT:-8443}
 HTTP_PORT=${DEPLOY_HTTP_PORT:-8080}
 APP_PORT=${DEPLOY_APP_PORT:-5080}
+
 # A name of its own rather than localhost (for which ASP.NET Core sends no HSTS), resolved to 127.0.0.1 by curl.
 NAME=sharing.deploy.example
 PUBLIC=https://$NAME:$HTTPS_PORT
 CURL=(curl -sS --resolve "$NAME:$HTTPS_PORT:127.0.0.1" --resolve "$NAME:$HTTP_PORT:127.0.0.1" --cacert "$DIR/tls/cert.pem")
 ADMIN_EMAIL=admin@deploy.sharing.example
+NODES=${DEPLOY_NODES:-$(cat "$DIR/nodes" 2>/dev/null || echo 1)}
 
 log() { echo "deploy-local: $*" >&2; }
 
@@ -60,28 +65,22 @@ up() {
   cat >"$DIR/sharingplatform.env" <<ENV
 ConnectionStrings__Default=$connection
 ASPNETCORE_ENVIRONMENT=Production
-ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT
 App__BaseUrl=$PUBLIC
 Proxy__KnownProxies=127.0.0.1
 Smtp__Host=127.0.0.1
 Smtp__Port=$(cat "$DIR/smtp.port")
 Smtp__Security=None
 Uploads__Directory=$DIR/uploads
+RateLimiting__AccountPermitsPerMinute=${DEPLOY_ACCOUNT_PERMITS:-10}
 ENV
   umask 022
 
-  stop_process app
-  log "starting the app on 127.0.0.1:$APP_PORT (Production)"
-  (set -a && while IFS='=' read -r key value; do export "$key=$value"; done <"$DIR/sharingplatform.env" &&
-    exec dotnet "$DIR/app/SharingPlatform.Web.dll" --contentRoot "$DIR/app") >"$DIR/logs/app.log" 2>&1 &
-  echo $! >"$DIR/app.pid"
-  local started=$SECONDS
-  for ((i = 0; i < 120; i++)); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" 2>/dev/null && break
-    kill -0 "$(cat "$DIR/app.pid")" 2>/dev/null || { tail -n 30 "$DIR/logs/app.log" >&2; die "the app stopped (log: $DIR/logs/app.log)"; }
-    sleep 0.5
-  done
-  log "the app is ready after $((SECONDS - started)) s"
+  for pidfile in "$DIR"/app*.pid; do [ -e "$pidfile" ] && stop_process "$(basename "$pidfile" .pid)"; done
+  local node
+  for ((node = 1; node <= NODES; node++)); do start_node "$node"; done
+  echo "$NODES" >"$DIR/nodes"
+  rm -f "$DIR/app.pid"
+  ln -s app1.pid "$DIR/app.pid"
 
   if [ ! -f "$DIR/admin.created" ]; then
     local password
@@ -93,7 +92,11 @@ ENV
     touch "$DIR/admin.created"
   fi
 
-  sed -e "s|__APP_ADDRESS__|127.0.0.1:$APP_PORT|" -e "s|__HTTP_LISTEN__|127.0.0.1:$HTTP_PORT|" \
+  local servers=""
+  for ((node = 1; node <= NODES; node++)); do
+    servers+="    server 127.0.0.1:$((APP_PORT + node - 1)) max_fails=3 fail_timeout=10s;\n"
+  done
+  sed -e "s|^ *server __APP_ADDRESS__.*$|${servers%\\n}|" -e "s|__HTTP_LISTEN__|127.0.0.1:$HTTP_PORT|" \
       -e "s|__HTTPS_LISTEN__|$(listen_addresses)|" -e "s|__HTTPS_PORT_SUFFIX__|:$HTTPS_PORT|" -e "s|__SERVER_NAME__|$NAME localhost|" \
       -e "s|__TLS_CERTIFICATE__|$DIR/tls/cert.pem|" -e "s|__TLS_KEY__|$DIR/tls/key.pem|" \
       -e "s|__WWWROOT__|$DIR/app/wwwroot|" -e "s|__UPLOADS__|$DIR/uploads|" deploy/nginx/sharingplatform.conf >"$DIR/nginx/site.conf"
@@ -120,6 +123,26 @@ NGINX
     nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf"
   fi
   log "up: $PUBLIC (self-signed: curl --resolve $NAME:$HTTPS_PORT:127.0.0.1 --cacert $DIR/tls/cert.pem), administrator $ADMIN_EMAIL, password in $DIR/admin.password"
+}
+
+# node_ports — the app nodes' ports, comma-separated.
+node_ports() { local ports=() node; for ((node = 1; node <= NODES; node++)); do ports+=($((APP_PORT + node - 1))); done; (IFS=,; echo "${ports[*]}"); }
+
+# start_node N — app node N on 127.0.0.1:APP_PORT+N-1 with the environment file, waited for until ready.
+start_node() {
+  local node=$1 port=$((APP_PORT + $1 - 1))
+  log "starting app node $node on 127.0.0.1:$port (Production)"
+  (set -a && while IFS='=' read -r key value; do export "$key=$value"; done <"$DIR/sharingplatform.env" &&
+    export ASPNETCORE_URLS=http://127.0.0.1:$port &&
+    exec dotnet "$DIR/app/SharingPlatform.Web.dll" --contentRoot "$DIR/app") >"$DIR/logs/app$node.log" 2>&1 &
+  echo $! >"$DIR/app$node.pid"
+  local started=$SECONDS
+  for ((i = 0; i < 120; i++)); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && break
+    kill -0 "$(cat "$DIR/app$node.pid")" 2>/dev/null || { tail -n 30 "$DIR/logs/app$node.log" >&2; die "app node $node stopped (log: $DIR/logs/app$node.log)"; }
+    sleep 0.5
+  done
+  log "app node $node is ready after $((SECONDS - started)) s"
 }
 
 # HTTPS on loopback and, for the smoke's "from outside" check, on this machine's first other address if it has one.
@@ -178,7 +201,7 @@ smoke() {
     'for ((i = 0; i < 60; i++)); do grep -qs "$resident" "$DIR"/mail/*.eml && break; sleep 0.5; done; mail_links_to "$resident" "$PUBLIC/"'
   check "an upload larger than the limit is refused by nginx (413)" \
     '[ "$(head -c 12000000 /dev/zero | "${CURL[@]}" -o /dev/null -w "%{http_code}" -X POST --data-binary @- "$PUBLIC/api/v1/auth/login")" = 413 ]'
-  python3 scripts/deploy-smoke-booking.py "$NAME" "$HTTPS_PORT" "$DIR/tls/cert.pem" "$DIR/mail" "$ADMIN_EMAIL" "$DIR/admin.password" || failed=1
+  python3 scripts/deploy-smoke-booking.py "$NAME" "$HTTPS_PORT" "$DIR/tls/cert.pem" "$DIR/mail" "$ADMIN_EMAIL" "$DIR/admin.password" "$(node_ports)" || failed=1
   log "app memory: $(ps -o rss= -p "$(cat "$DIR/app.pid")" | awk '{printf "%.0f MB", $1/1024}')"
   return $failed
 }
@@ -201,6 +224,25 @@ load() {
   echo "app memory 10 s later: $(memory)"
 }
 
+# Several nodes (up with DEPLOY_NODES=2 or more): tokens, cookies, a race and a photo across nodes, then SIGKILL of the
+# last node under booking load with Idempotency-Key retries: no acknowledged booking lost, no key booked twice.
+drill() {
+  [ "$NODES" -ge 2 ] || die "the drill needs two nodes or more: DEPLOY_NODES=2 scripts/deploy-local.sh up"
+  local state=$DIR/drill.json failed=0 loader victim=$NODES pid
+  python3 scripts/deploy-drill.py prepare "$state" "$NAME" "$HTTPS_PORT" "$DIR/tls/cert.pem" "$DIR/mail" "$ADMIN_EMAIL" \
+    "$DIR/admin.password" "$(node_ports)" || failed=1
+  python3 scripts/deploy-drill.py load "$state" "${DEPLOY_DRILL_SECONDS:-30}" &
+  loader=$!
+  sleep 8
+  pid=$(cat "$DIR/app$victim.pid")
+  kill -9 "$pid"
+  log "killed app node $victim (pid $pid) with SIGKILL under load"
+  wait "$loader" || failed=1
+  python3 scripts/deploy-drill.py verify "$state" || failed=1
+  start_node "$victim"
+  return $failed
+}
+
 stop_process() {
   local pidfile=$DIR/$1.pid
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -214,7 +256,7 @@ down() {
   if [ -f "$DIR/nginx/nginx.pid" ] && kill -0 "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null; then
     nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s quit
   fi
-  stop_process app
+  for pidfile in "$DIR"/app*.pid; do [ -e "$pidfile" ] && stop_process "$(basename "$pidfile" .pid)"; done
   stop_process smtp
   stop_cluster "$DIR/postgres"
   log "down"
@@ -224,9 +266,10 @@ case "${1:-}" in
   up) up ;;
   smoke) smoke ;;
   load) load ;;
+  drill) drill ;;
   down) down ;;
   *)
-    echo "usage: scripts/deploy-local.sh up|smoke|load|down" >&2
+    echo "usage: scripts/deploy-local.sh up|smoke|load|drill|down" >&2
     exit 2
     ;;
 esac

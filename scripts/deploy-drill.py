@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Drills of several app nodes behind nginx (issue 22), run by `scripts/deploy-local.sh drill` on a set-up brought up
+with DEPLOY_NODES=2 or more.
+
+    deploy-drill.py prepare STATE HOST PORT CA_FILE MAIL_DIR ADMIN_EMAIL ADMIN_PASSWORD_FILE NODE_PORTS
+        the nodes share sign-in, cookies, races and photos; writes the residents and room for the load to STATE
+    deploy-drill.py load STATE SECONDS
+        books distinct hours through nginx from 8 threads for SECONDS, each request with an Idempotency-Key, retrying
+        a failed or unanswered request with the same key; prints a summary line
+    deploy-drill.py verify STATE
+        every acknowledged booking exists, and no key made two bookings
+
+Prints "ok"/"FAIL" lines and a table of figures; exits 1 when a check fails.
+"""
+import concurrent.futures
+import datetime
+import json
+import pathlib
+import re
+import sys
+import threading
+import time
+import uuid
+
+from deploy_client import PASSWORD, SEOUL, Site, png
+
+failed = False
+
+
+def check(name, passed, detail=""):
+    global failed
+    print(f"{'ok  ' if passed else 'FAIL'} {name}{': ' + detail if detail else ''}")
+    failed |= not passed
+
+
+def prepare(state_file, host, port, ca_file, mail_dir, admin_email, admin_password_file, node_ports):
+    site = Site(host, port, ca_file, mail_dir)
+    nodes = [int(p) for p in node_ports.split(",")]
+    first, second = nodes[0], nodes[1]
+    admin = site.sign_in(admin_email, pathlib.Path(admin_password_file).read_text().strip())
+
+    owner_email, owner = site.confirmed_resident("drill-owner")
+    token = site.sign_in(owner_email, node_port=first)
+    status, _, _ = site.request("GET", "/api/v1/me", token=token, node_port=second)
+    check(f"a bearer token from node {first} is accepted by node {second}", status == 200, f"{status}")
+
+    # The sign-in page on the first node sets the antiforgery and session cookies; a signed-in page on the second.
+    status, headers, body = site.request("GET", "/Account/Login", node_port=first)
+    cookies = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") or [])
+    token_field = re.search(rb'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', body).group(1).decode()
+    form = f"Input.Email={owner_email}&Input.Password={PASSWORD}&__RequestVerificationToken={token_field}".replace("@", "%40")
+    status, headers, _ = site.request("POST", "/Account/Login", node_port=first, raw=form.encode(),
+                                      content_type="application/x-www-form-urlencoded", headers={"Cookie": cookies})
+    cookies = "; ".join([cookies] + [c.split(";")[0] for c in headers.get_all("Set-Cookie") or []])
+    status, headers, _ = site.request("GET", "/Bookings/Mine", node_port=second, headers={"Cookie": cookies})
+    check(f"a sign-in cookie from node {first}'s page is accepted by node {second}", status == 200, f"{status} {headers.get('Location') or ''}")
+
+    room = site.publish_room(owner, admin, opens="00:00", closes="24:00")
+
+    # Fifty requests for one period, alternating between the nodes, from ten people.
+    racers = [site.sign_up(f"drill-racer{i}") for i in range(10)]
+    racer_tokens = [site.confirm_and_sign_in(a) for a in racers]
+    starts = datetime.datetime.combine(datetime.datetime.now(SEOUL).date() + datetime.timedelta(days=2), datetime.time(9), SEOUL)
+    period = {"resourceId": room, "startsAt": starts.isoformat(), "endsAt": (starts + datetime.timedelta(hours=1)).isoformat(),
+              "attendees": 2, "purpose": "drill race"}
+    barrier = threading.Barrier(50)
+
+    def race(i):
+        barrier.wait()
+        return site.request("POST", "/api/v1/bookings", dict(period), token=racer_tokens[i % 10], node_port=nodes[i % len(nodes)])[0]
+
+    with concurrent.futures.ThreadPoolExecutor(50) as pool:
+        statuses = list(pool.map(race, range(50)))
+    made = statuses.count(201)
+    check("50 requests for one period spread over the nodes make exactly one booking", made == 1 and statuses.count(409) == 49,
+          f"{made} × 201, {statuses.count(409)} × 409, others {sorted(set(s for s in statuses if s not in (201, 409)))}")
+
+    photo = png()
+    boundary = uuid.uuid4().hex
+    upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"drill.png\"\r\nContent-Type: image/png\r\n\r\n").encode() \
+        + photo + f"\r\n--{boundary}--\r\n".encode()
+    status, _, body = site.request("POST", f"/api/v1/resources/{room}/photos", token=token, node_port=first, raw=upload,
+                                   content_type=f"multipart/form-data; boundary={boundary}")
+    url = json.loads(body)["photos"][0]["url"] if status == 201 else None
+    served = site.request("GET", url, node_port=second) if url else (0, None, b"")
+    check(f"a photo uploaded through node {first} is served by node {second}", status == 201 and served[0] == 200 and len(served[2]) > 0,
+          f"upload {status}, {url} on node {second}: {served[0]}")
+
+    people = [site.sign_up(f"drill-load{i}") for i in range(20)]
+    tokens = [site.confirm_and_sign_in(a) for a in people]
+    pathlib.Path(state_file).write_text(json.dumps({"host": host, "port": port, "ca": ca_file, "mail": mail_dir, "room": room,
+                                                    "tokens": tokens, "run": site.run}))
+
+
+def load(state_file, seconds):
+    state = json.loads(pathlib.Path(state_file).read_text())
+    site = Site(state["host"], state["port"], state["ca"], state["mail"])
+    first_hour = datetime.datetime.combine(datetime.datetime.now(SEOUL).date() + datetime.timedelta(days=3), datetime.time(0), SEOUL)
+    next_hour = iter(range(10_000_000))
+    lock = threading.Lock()
+    acknowledged, unanswered, errors, retried = [], [], {}, [0]
+    deadline = time.time() + seconds
+
+    def worker(number):
+        while time.time() < deadline:
+            with lock:
+                hour = next(next_hour)
+            key = f"{state['run']}-{hour}"
+            starts = first_hour + datetime.timedelta(hours=hour)
+            body = {"resourceId": state["room"], "startsAt": starts.isoformat(), "endsAt": (starts + datetime.timedelta(hours=1)).isoformat(),
+                    "attendees": 1, "purpose": f"drill {key}"}
+            token = state["tokens"][hour % len(state["tokens"])]
+            for attempt in range(6):
+                try:
+                    status, headers, data = site.request("POST", "/api/v1/bookings", body, token=token, headers={"Idempotency-Key": key})
+                except OSError as error:
+                    status, data = f"{type(error).__name__}", b""
+                if status == 201:
+                    with lock:
+                        acknowledged.append((key, json.loads(data)["id"]))
+                    break
+                with lock:
+                    errors[status] = errors.get(status, 0) + 1
+                    retried[0] += attempt > 0
+                if status not in (502, 503, 504, 409) and not isinstance(status, str):
+                    break
+                time.sleep(0.2 * (attempt + 1))
+            else:
+                with lock:
+                    unanswered.append(key)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    started = time.time()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    state["acknowledged"] = acknowledged
+    pathlib.Path(state_file).write_text(json.dumps(state))
+    elapsed = time.time() - started
+    print(f"     load: {len(acknowledged)} bookings acknowledged in {elapsed:.0f} s ({len(acknowledged) / elapsed:.0f}/s), "
+          f"failed answers before a retry succeeded: {errors or 'none'}, requests never acknowledged: {len(unanswered)}")
+
+
+def verify(state_file):
+    state = json.loads(pathlib.Path(state_file).read_text())
+    site = Site(state["host"], state["port"], state["ca"], state["mail"])
+    found = {}
+    for token in state["tokens"]:
+        page = 1
+        while True:
+            items = site.call("GET", f"/api/v1/bookings/mine?pageSize=100&page={page}", token=token, expect=200)
+            items = items["items"] if isinstance(items, dict) else items
+            for booking in items:
+                if booking.get("purpose", "").startswith("drill "):
+                    found.setdefault(booking["purpose"][6:], []).append(booking["id"])
+            if len(items) < 100:
+                break
+            page += 1
+    acknowledged = state["acknowledged"]
+    lost = [key for key, booking in acknowledged if booking not in found.get(key, [])]
+    doubled = {key: ids for key, ids in found.items() if len(ids) > 1}
+    check("every acknowledged (201) booking survived", not lost, f"{len(acknowledged)} acknowledged, {len(lost)} lost")
+    check("no Idempotency-Key made two bookings", not doubled, f"{len(found)} keys booked, {len(doubled)} twice")
+
+
+command = sys.argv[1]
+if command == "prepare":
+    prepare(*sys.argv[2:10])
+elif command == "load":
+    load(sys.argv[2], int(sys.argv[3]))
+elif command == "verify":
+    verify(sys.argv[2])
+sys.exit(1 if failed else 0)
