@@ -11,6 +11,7 @@
 #   scripts/deploy-local.sh down    stops all of it (the data stays in .data/deploy)
 # Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080; node N listens on 5080+N-1).
 # DEPLOY_NODES (1): how many app nodes nginx spreads requests over, all on one database and one uploads directory.
+# DEPLOY_STANDBY (0): 1 adds a streaming standby of PostgreSQL with synchronous commit; the app names both servers.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,6 +30,7 @@ PUBLIC=https://$NAME:$HTTPS_PORT
 CURL=(curl -sS --resolve "$NAME:$HTTPS_PORT:127.0.0.1" --resolve "$NAME:$HTTP_PORT:127.0.0.1" --cacert "$DIR/tls/cert.pem")
 ADMIN_EMAIL=admin@deploy.sharing.example
 NODES=${DEPLOY_NODES:-$(cat "$DIR/nodes" 2>/dev/null || echo 1)}
+STANDBY=${DEPLOY_STANDBY:-$(cat "$DIR/standby" 2>/dev/null || echo 0)}
 
 log() { echo "deploy-local: $*" >&2; }
 
@@ -42,6 +44,14 @@ up() {
   start_cluster "$DIR/postgres" "$DIR/postgres.port"
   create_database "$PG_PORT" sharingplatform
   local connection="Host=127.0.0.1;Port=$PG_PORT;Database=sharingplatform;Username=postgres"
+  if [ "$STANDBY" = 1 ]; then
+    local primary=$PG_PORT
+    start_standby "$primary"
+    # Npgsql tries both and uses the one that accepts writes, so a promoted standby is found without a restart.
+    connection="Host=127.0.0.1:$primary,127.0.0.1:$PG_PORT;Target Session Attributes=primary;Host Recheck Seconds=2;Database=sharingplatform;Username=postgres"
+    PG_PORT=$primary
+  fi
+  echo "$STANDBY" >"$DIR/standby"
 
   log "publishing the app (Release)"
   dotnet publish src/SharingPlatform.Web -c Release -o "$DIR/app" --nologo -v quiet >"$DIR/logs/publish.log"
@@ -123,6 +133,29 @@ NGINX
     nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf"
   fi
   log "up: $PUBLIC (self-signed: curl --resolve $NAME:$HTTPS_PORT:127.0.0.1 --cacert $DIR/tls/cert.pem), administrator $ADMIN_EMAIL, password in $DIR/admin.password"
+}
+
+# start_standby PRIMARY_PORT — a streaming standby of the primary in $DIR/standby-pg, named standby1, which the primary
+# waits for at every commit (synchronous_standby_names): a confirmed booking is on both servers. Sets PG_PORT to its port.
+start_standby() {
+  local primary=$1
+  if [ -f "$DIR/standby-pg/PG_VERSION" ] && [ ! -f "$DIR/standby-pg/standby.signal" ]; then
+    log "the standby was promoted by a drill: making it again from the primary"
+    stop_cluster "$DIR/standby-pg"
+    rm -rf "$DIR/standby-pg"
+  fi
+  if [ ! -f "$DIR/standby-pg/PG_VERSION" ]; then
+    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$primary" -U postgres -d postgres \
+      -c "ALTER SYSTEM SET synchronous_standby_names = 'standby1'" -c "ALTER SYSTEM SET synchronous_commit = 'on'" -c "SELECT pg_reload_conf()"
+    mkdir -p "$DIR/standby-pg"
+    if is_root; then chown postgres:postgres "$DIR/standby-pg"; fi
+    chmod 700 "$DIR/standby-pg"
+    pg_exec pg_basebackup -h 127.0.0.1 -p "$primary" -U postgres -D "$DIR/standby-pg" -R -X stream
+    echo "primary_conninfo = 'host=127.0.0.1 port=$primary user=postgres application_name=standby1'" >>"$DIR/standby-pg/postgresql.auto.conf"
+    echo "synchronous_standby_names = ''" >>"$DIR/standby-pg/postgresql.auto.conf"
+  fi
+  start_cluster "$DIR/standby-pg" "$DIR/standby.port"
+  log "standby on 127.0.0.1:$PG_PORT, streaming synchronously from 127.0.0.1:$primary"
 }
 
 # node_ports — the app nodes' ports, comma-separated.
@@ -225,10 +258,13 @@ load() {
 }
 
 # Several nodes (up with DEPLOY_NODES=2 or more): tokens, cookies, a race and a photo across nodes, then SIGKILL of the
-# last node under booking load with Idempotency-Key retries: no acknowledged booking lost, no key booked twice.
+# last node under booking load with Idempotency-Key retries: no acknowledged booking lost, no key booked twice; then
+# PostgreSQL restarted (fast, then immediate) under the same load: failures are 503s, not 500s, nothing acknowledged is
+# lost, and background jobs (a confirmation email) resume within a minute.
 drill() {
   [ "$NODES" -ge 2 ] || die "the drill needs two nodes or more: DEPLOY_NODES=2 scripts/deploy-local.sh up"
   local state=$DIR/drill.json failed=0 loader victim=$NODES pid
+  ensure_postgres
   python3 scripts/deploy-drill.py prepare "$state" "$NAME" "$HTTPS_PORT" "$DIR/tls/cert.pem" "$DIR/mail" "$ADMIN_EMAIL" \
     "$DIR/admin.password" "$(node_ports)" || failed=1
   python3 scripts/deploy-drill.py load "$state" "${DEPLOY_DRILL_SECONDS:-30}" &
@@ -240,6 +276,29 @@ drill() {
   wait "$loader" || failed=1
   python3 scripts/deploy-drill.py verify "$state" || failed=1
   start_node "$victim"
+  local mode
+  for mode in fast immediate; do
+    python3 scripts/deploy-drill.py load "$state" "${DEPLOY_DRILL_SECONDS:-30}" &
+    loader=$!
+    sleep 8
+    pg_exec pg_ctl -D "$DIR/postgres" -l "$DIR/postgres.log" -m "$mode" -w -s restart
+    log "restarted PostgreSQL (-m $mode) under load"
+    wait "$loader" || failed=1
+    python3 scripts/deploy-drill.py verify "$state" || failed=1
+    python3 scripts/deploy-drill.py mail "$state" || failed=1
+  done
+  if [ "$STANDBY" = 1 ]; then
+    python3 scripts/deploy-drill.py load "$state" "${DEPLOY_DRILL_SECONDS:-30}" &
+    loader=$!
+    sleep 8
+    pg_exec pg_ctl -D "$DIR/postgres" -m immediate -w -s stop
+    pg_exec pg_ctl -D "$DIR/standby-pg" -w -s promote
+    log "stopped the primary (immediate) and promoted the standby under load"
+    wait "$loader" || failed=1
+    python3 scripts/deploy-drill.py verify "$state" || failed=1
+    python3 scripts/deploy-drill.py mail "$state" || failed=1
+    log "the old primary stays stopped; down, then up, starts again from it and makes a new standby"
+  fi
   return $failed
 }
 
@@ -259,6 +318,7 @@ down() {
   for pidfile in "$DIR"/app*.pid; do [ -e "$pidfile" ] && stop_process "$(basename "$pidfile" .pid)"; done
   stop_process smtp
   stop_cluster "$DIR/postgres"
+  stop_cluster "$DIR/standby-pg"
   log "down"
 }
 

@@ -23,8 +23,8 @@ public static class DatabaseFaults
     }
 
     /// <summary>
-    /// The database could not be reached or is shutting down, restarting or full of connections: nothing was decided, and
-    /// the same request may succeed shortly (503 with Retry-After, not 500).
+    /// The database could not be reached or is shutting down, restarting, being failed over or full of connections: the
+    /// same request may succeed shortly (503 with Retry-After, not 500).
     /// </summary>
     public static bool IsUnavailable(Exception? exception)
     {
@@ -32,9 +32,11 @@ public static class DatabaseFaults
             return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
                 || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
                     or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+        // Any other Npgsql error is the client's side of the connection: refused, reset, timed out, or no server
+        // accepting writes among the hosts named (while a standby is promoted; Npgsql then throws with no inner error).
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true })
+            if (e is NpgsqlException)
                 return true;
         }
 

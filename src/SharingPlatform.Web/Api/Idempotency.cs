@@ -37,7 +37,8 @@ public static class Idempotency
         return next(context);
     });
 
-    private sealed class Filter(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : IEndpointFilter
+    private sealed class Filter(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock, IServiceScopeFactory scopes)
+        : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -60,7 +61,7 @@ public static class Idempotency
             }
             catch
             {
-                await LetGoAsync(userId, key);
+                await LetGoOrLaterAsync(userId, key);
                 throw;
             }
 
@@ -126,8 +127,42 @@ public static class Idempotency
             return Results.Empty;
         }
 
-        private async Task LetGoAsync(Guid userId, string key) =>
+        private async Task LetGoAsync(Guid userId, string key) => await LetGoAsync(db, userId, key);
+
+        private static async Task LetGoAsync(IApplicationDbContext db, Guid userId, string key) =>
             await db.Database.ExecuteSqlAsync($"DELETE FROM idempotent_requests WHERE user_id = {userId} AND key = {key} AND status IS NULL");
+
+        /// <summary>
+        /// The use case failed, often because the database went away: then the claim cannot be let go now either, and
+        /// would answer "in progress" to every retry for a day. It is let go as soon as the database is back (tried for
+        /// two minutes).
+        /// </summary>
+        private async Task LetGoOrLaterAsync(Guid userId, string key)
+        {
+            try
+            {
+                await LetGoAsync(userId, key);
+            }
+            catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+            {
+                _ = Task.Run(async () =>
+                {
+                    for (var attempt = 0; attempt < 24; attempt++)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(5));
+                        try
+                        {
+                            await using var scope = scopes.CreateAsyncScope();
+                            await LetGoAsync(scope.ServiceProvider.GetRequiredService<IApplicationDbContext>(), userId, key);
+                            return;
+                        }
+                        catch (Exception later) when (DatabaseFaults.IsUnavailable(later))
+                        {
+                        }
+                    }
+                });
+            }
+        }
 
         private static async Task<byte[]> HashAsync(HttpRequest request)
         {

@@ -87,6 +87,8 @@ public sealed class DatabaseFaultTests
         PeriodTaken.Is(deadlock).ShouldBeTrue();
         ProblemDetailsSetup.ToProblem(deadlock).Status.ShouldBe(409);
         ProblemDetailsSetup.ToProblem(lostConnection).Status.ShouldBe(503);
+        // What Npgsql throws while a standby is being promoted and no named host accepts writes yet.
+        ProblemDetailsSetup.ToProblem(new InvalidOperationException("transient", new NpgsqlException("No suitable host was found."))).Status.ShouldBe(503);
         ProblemDetailsSetup.RetryAfter(lostConnection).ShouldBe(TimeSpan.FromSeconds(5));
         ProblemDetailsSetup.ToProblem(new InvalidOperationException("a bug")).Status.ShouldBe(500);
     }
