@@ -11,10 +11,12 @@ public sealed record LabSlotView(
 
 public sealed class GetLabSlotsValidator : AbstractValidator<GetLabSlots>
 {
+    public const int MaxDays = 31;
+
     public GetLabSlotsValidator()
     {
         RuleFor(q => q.To).GreaterThan(q => q.From);
-        RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(31))
+        RuleFor(q => q.To).Must((q, to) => to - q.From <= TimeSpan.FromDays(MaxDays))
             .WithMessage(_ => Texts.Get("PeriodTooLong"));
     }
 }

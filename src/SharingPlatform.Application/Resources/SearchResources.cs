@@ -44,7 +44,7 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
         RuleFor(q => q.MinCapacity).GreaterThan(0);
         RuleFor(q => q.AvailableTo).NotNull().GreaterThan(q => q.AvailableFrom).When(q => q.AvailableFrom is not null);
         RuleFor(q => q.AvailableFrom).NotNull().When(q => q.AvailableTo is not null);
-        RuleFor(q => q.AvailableTo).Must((q, to) => to - q.AvailableFrom <= TimeSpan.FromDays(31)).When(q => q.AvailableFrom is not null && q.AvailableTo is not null)
+        RuleFor(q => q.AvailableTo).Must((q, to) => to - q.AvailableFrom <= TimeSpan.FromDays(MaxPeriodDays)).When(q => q.AvailableFrom is not null && q.AvailableTo is not null)
             .WithMessage(_ => Texts.Get("PeriodTooLong"));
         RuleFor(q => q.Units).InclusiveBetween(1, LendingPolicy.MaxUnits);
         RuleFor(q => q.AvailableFromDay).NotNull().When(q => q.AvailableToDay is not null || q.Units is not null);
@@ -57,6 +57,9 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
 
     /// <summary>The longest range of days a search for units covers, as loan availability shows.</summary>
     public const int MaxLoanSearchDays = 92;
+
+    /// <summary>The longest period a search for free time covers.</summary>
+    public const int MaxPeriodDays = 31;
 }
 
 public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHandler<SearchResources, PagedList<ResourceSummary>>

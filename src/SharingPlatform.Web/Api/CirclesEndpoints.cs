@@ -81,14 +81,14 @@ public static class CirclesEndpoints
             TypedResults.Ok(await sender.Send(new ListMeetings(mine ?? false, municipality, page ?? 1, pageSize ?? 20), ct)));
         meetings.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMeeting(id), ct)));
         meetings.MapPost("/{id:guid}/rsvp", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new AnswerMeeting(id), ct))).RequireAuthorization()
+            TypedResults.Ok(await sender.Send(new AnswerMeeting(id), ct))).Idempotent().RequireAuthorization()
             .Conflicts("meeting_cancelled")
             .Refuses("circle_suspended", "not_a_circle_member", "rsvp_closed");
         meetings.MapDelete("/{id:guid}/rsvp", async (Guid id, ISender sender, CancellationToken ct) =>
         {
             await sender.Send(new CancelRsvp(id), ct);
             return TypedResults.NoContent();
-        }).Idempotent().RequireAuthorization()
+        }).RequireAuthorization()
             .Conflicts("meeting_cancelled", "meeting_started", "rsvp_not_active");
         meetings.MapPost("/{id:guid}/move", async (Guid id, MoveMeetingRequest r, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new MoveMeeting(id, r.StartsAt, r.EndsAt, r.Place, r.BookingId), ct))).RequireAuthorization()

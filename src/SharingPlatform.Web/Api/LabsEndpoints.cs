@@ -40,6 +40,7 @@ public static class LabsEndpoints
             TypedResults.Ok(await sender.Send(new GetLab(id), ct)));
         labs.MapGet("/{id:guid}/slots", async (Guid id, DateTimeOffset from, DateTimeOffset to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetLabSlots(id, from, to), ct)))
+            .LimitsRange("from", "to", GetLabSlotsValidator.MaxDays)
             .Refuses("period_not_positive");
 
         labs.MapPost("", async (CreateLabRequest request, ISender sender, CancellationToken ct) =>

@@ -14,6 +14,7 @@ public static class LoansEndpoints
     {
         api.MapGet("/resources/{id:guid}/loan-availability", async (Guid id, DateOnly from, DateOnly to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetLoanAvailability(id, from, to), ct))).WithTags("Loans")
+            .LimitsRange("from", "to", GetLoanAvailabilityValidator.MaxDays)
             .Refuses("resource_not_lent");
 
         var outages = api.MapGroup("/resources/{id:guid}/unit-outages").WithTags("Loans").RequireAuthorization();

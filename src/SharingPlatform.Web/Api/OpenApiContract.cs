@@ -55,6 +55,7 @@ public static class OpenApiContract
                 DescribeConditionalGet(operation, context, texts);
                 DescribeIdempotency(operation, context, texts);
                 DescribeLimits(operation);
+                DescribeRanges(operation, context, texts);
                 AddExamples(operation);
                 return Task.CompletedTask;
             });
@@ -212,6 +213,24 @@ public static class OpenApiContract
             {
                 success.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 success.Headers[Idempotency.ReplayedHeader] = Header(texts, "Header_IdempotentReplayed", JsonSchemaType.String);
+            }
+        }
+    }
+
+    /// <summary>A range's two parameters say what they bound and how many days the range may span at most.</summary>
+    private static void DescribeRanges(OpenApiOperation operation, OpenApiOperationTransformerContext context, IStringLocalizer<ApiText> texts)
+    {
+        foreach (var range in context.Description.ActionDescriptor.EndpointMetadata.OfType<RangeLimitMetadata>())
+        {
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            {
+                if (parameter.Name != range.From && parameter.Name != range.To)
+                    continue;
+                if (parameter.Schema is OpenApiSchema { Type: null } schema)
+                    schema.Type = JsonSchemaType.String;
+                var key = parameter.Name == range.From ? "Param_RangeStart" : "Param_RangeEnd";
+                parameter.Description =
+                    $"{In(Korean, () => texts[key, range.Days, range.From])} / {In(English, () => texts[key, range.Days, range.From])}";
             }
         }
     }

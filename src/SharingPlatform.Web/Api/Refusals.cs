@@ -15,3 +15,12 @@ public static class Refusals
     public static TBuilder Conflicts<TBuilder>(this TBuilder builder, params string[] codes) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RefusalMetadata(StatusCodes.Status409Conflict, codes));
 }
+
+/// <summary>A pair of query parameters that bound a range, and the most days the range may span (its validator's limit).</summary>
+public sealed record RangeLimitMetadata(string From, string To, int Days);
+
+public static class RangeLimits
+{
+    public static TBuilder LimitsRange<TBuilder>(this TBuilder builder, string from, string to, int days) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RangeLimitMetadata(from, to, days));
+}

@@ -27,13 +27,16 @@ public static class ResourcesEndpoints
             TypedResults.Ok(await sender.Send(new SearchResources(
                 q, QueryEnums.Parse<ResourceCategory>(category, nameof(category)), municipality, minCapacity, freeOnly, availableFrom, availableTo,
                 QueryEnums.Parse<ResourceSort>(sort, nameof(sort)) ?? ResourceSort.Relevance, page ?? 1, pageSize ?? 20,
-                units, availableFromDay, availableToDay), ct)));
+                units, availableFromDay, availableToDay), ct)))
+            .LimitsRange("availableFrom", "availableTo", SearchResourcesValidator.MaxPeriodDays)
+            .LimitsRange("availableFromDay", "availableToDay", SearchResourcesValidator.MaxLoanSearchDays);
 
         resources.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetResource(id), ct)));
 
         resources.MapGet("/{id:guid}/availability", async (Guid id, DateTimeOffset from, DateTimeOffset to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetResourceAvailability(id, from, to), ct)))
+            .LimitsRange("from", "to", GetResourceAvailabilityValidator.MaxDays)
             .Refuses("period_not_positive");
 
         resources.MapPost("", async (CreateResourceRequest request, ISender sender, CancellationToken ct) =>

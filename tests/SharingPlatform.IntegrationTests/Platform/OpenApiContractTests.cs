@@ -154,6 +154,9 @@ public sealed partial class OpenApiContractTests(SharedApp shared)
         Codes("/api/v1/circles/{id}/join", "post", "409").ShouldContain("circle_full");
         Codes("/api/v1/bookings/{id}/cancel", "post", "409").ShouldBe(["booking_already_started", "booking_not_cancellable"]);
         Codes("/api/v1/reports", "post", "409").ShouldBe(["already_reported", "idempotency_key_in_progress"]);
+        var loanDays = paths.GetProperty("/api/v1/resources/{id}/loan-availability").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "to");
+        loanDays.GetProperty("description").GetString()!.ShouldContain("92");
         var booking = paths.GetProperty("/api/v1/bookings").GetProperty("post");
         booking.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldContain("Idempotency-Key");
         booking.GetProperty("responses").GetProperty("201").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _).ShouldBeTrue();

@@ -158,22 +158,18 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Resources
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ResourcesRequestBuilderGetQueryParameters 
         {
-            #pragma warning disable CS1591
+            /// <summary>기간의 시작. / The start of the range.</summary>
             [QueryParameter("availableFrom")]
             public DateTimeOffset? AvailableFrom { get; set; }
-            #pragma warning restore CS1591
-            #pragma warning disable CS1591
+            /// <summary>기간의 시작. / The start of the range.</summary>
             [QueryParameter("availableFromDay")]
             public Date? AvailableFromDay { get; set; }
-            #pragma warning restore CS1591
-            #pragma warning disable CS1591
+            /// <summary>기간의 끝. `availableFrom`부터 이 날까지 최대 31일을 다룹니다. / The end of the range; from `availableFrom` to here covers at most 31 days.</summary>
             [QueryParameter("availableTo")]
             public DateTimeOffset? AvailableTo { get; set; }
-            #pragma warning restore CS1591
-            #pragma warning disable CS1591
+            /// <summary>기간의 끝. `availableFromDay`부터 이 날까지 최대 92일을 다룹니다. / The end of the range; from `availableFromDay` to here covers at most 92 days.</summary>
             [QueryParameter("availableToDay")]
             public Date? AvailableToDay { get; set; }
-            #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

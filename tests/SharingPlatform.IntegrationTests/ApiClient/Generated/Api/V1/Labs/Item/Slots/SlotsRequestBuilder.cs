@@ -95,14 +95,12 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Slots
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SlotsRequestBuilderGetQueryParameters 
         {
-            #pragma warning disable CS1591
+            /// <summary>기간의 시작. / The start of the range.</summary>
             [QueryParameter("from")]
             public DateTimeOffset? From { get; set; }
-            #pragma warning restore CS1591
-            #pragma warning disable CS1591
+            /// <summary>기간의 끝. `from`부터 이 날까지 최대 31일을 다룹니다. / The end of the range; from `from` to here covers at most 31 days.</summary>
             [QueryParameter("to")]
             public DateTimeOffset? To { get; set; }
-            #pragma warning restore CS1591
         }
     }
 }

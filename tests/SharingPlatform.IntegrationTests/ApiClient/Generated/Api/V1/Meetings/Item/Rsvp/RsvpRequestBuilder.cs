@@ -42,7 +42,6 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Meetings.Item.Rsvp
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 409 status code</exception>
-        /// <exception cref="global::SharingPlatform.GeneratedClient.Models.Problem">When receiving a 422 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -59,7 +58,6 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Meetings.Item.Rsvp
                 { "403", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
-                { "422", global::SharingPlatform.GeneratedClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
