@@ -38,10 +38,10 @@ public sealed class ListProposalsHandler(IApplicationDbContext db, ICurrentUser 
             proposals = proposals.Where(p => p.Category == category);
         if (query.Status is { } status)
             proposals = proposals.Where(p => p.Status == status);
+        proposals = query.Sort == ProposalSort.Newest
+            ? proposals.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
+            : proposals.OrderByDescending(p => db.ProposalSupports.Count(s => s.ProposalId == p.Id)).ThenByDescending(p => p.CreatedAt).ThenBy(p => p.Id);
         var views = db.Views(proposals, currentUser.Id);
-        views = query.Sort == ProposalSort.Newest
-            ? views.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
-            : views.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt).ThenBy(p => p.Id);
         return await views.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 }
