@@ -1879,6 +1879,102 @@ namespace SharingPlatform.Migrations
                     b.ToTable("organization_members", (string)null);
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Proposals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("municipality");
+
+                    b.Property<Guid>("ProposerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposer_id");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("ProposerId")
+                        .HasDatabaseName("ix_proposals_proposer_id");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_proposals_resource_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_proposals_status_created_at");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Proposals.ProposalSupport", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("SupportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supported_at");
+
+                    b.HasKey("ProposalId", "UserId")
+                        .HasName("pk_proposal_supports");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_proposal_supports_user_id");
+
+                    b.ToTable("proposal_supports", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2730,6 +2826,39 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organization_members_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Proposals.Proposal", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_asp_net_users_proposer_id");
+
+                    b.HasOne("SharingPlatform.Domain.Resources.SharedResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_proposals_resources_resource_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Proposals.ProposalSupport", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_supports_proposals_proposal_id");
+
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_supports_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Reports.Report", b =>

@@ -103,6 +103,7 @@ api.CheckInput();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapFavouritesEndpoints();
+api.MapProposalsEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();

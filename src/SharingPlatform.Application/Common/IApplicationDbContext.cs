@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Proposals;
 
 namespace SharingPlatform.Application.Common;
 
@@ -41,6 +42,8 @@ public interface IApplicationDbContext
     DbSet<SignInThrottle> SignInThrottles { get; }
     DbSet<IdempotentRequest> IdempotentRequests { get; }
     DbSet<RateLimitWindow> RateLimitWindows { get; }
+    DbSet<Proposal> Proposals { get; }
+    DbSet<ProposalSupport> ProposalSupports { get; }
 
     DatabaseFacade Database { get; }
 

@@ -6,6 +6,7 @@ using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Proposals;
 
 namespace SharingPlatform.Infrastructure.Data;
 
@@ -43,6 +44,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

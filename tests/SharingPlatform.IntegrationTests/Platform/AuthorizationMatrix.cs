@@ -305,6 +305,11 @@ public static class AuthorizationMatrix
             Json(w => new { usage = new[] { new { equipmentId = w.Equipment, minutes = 30 } } })).SignedIn(Refused).But(Passes, LabManagers),
 
         // Circles and meetings.
+        Api("GET", "/api/v1/proposals", w => "/api/v1/proposals").Everyone(Ok),
+        Api("POST", "/api/v1/proposals", w => "/api/v1/proposals", Json(_ => new { title = "행렬 새 제안", category = "goods", municipality = "iksan" })).SignedIn(Ok),
+        Api("GET", "/api/v1/proposals/{id}", w => $"/api/v1/proposals/{w.Proposal}").Everyone(Ok),
+        Api("POST", "/api/v1/proposals/{id}/support", w => $"/api/v1/proposals/{w.Proposal}/support").SignedIn(Ok),
+        Api("DELETE", "/api/v1/proposals/{id}/support", w => $"/api/v1/proposals/{w.Proposal}/support").SignedIn(Ok),
         Api("GET", "/api/v1/circles", w => "/api/v1/circles").Everyone(Ok),
         Api("POST", "/api/v1/circles", w => "/api/v1/circles", Json(_ => Circles.CircleClient.CircleBody(title: "행렬 새 모임"))).SignedIn(Ok),
         Api("GET", "/api/v1/circles/mine", w => "/api/v1/circles/mine").SignedIn(Ok),
@@ -429,6 +434,11 @@ public static class AuthorizationMatrix
             .Because("after the approval: decided once, so the administrator gets a rule's answer"),
         Api("DELETE", "/api/v1/me/favourites/{type}/{id}", w => $"/api/v1/me/favourites/circle/{w.Circle}").SignedIn(Ok).Destroys()
             .Because("takes out what the PUT line saved: each persona's own favourite"),
+        Api("POST", "/api/v1/proposals/{id}/take-up", w => $"/api/v1/proposals/{w.Proposal}/take-up", Json(w => new { resourceId = w.Resource }))
+            .SignedIn(Rule).But(Passes, Owner, Staff, LabManager).Destroys().Because("the proposal is public; only a listing of one's own organization may be linked"),
+        Admin("POST", "/api/v1/admin/proposals/{id}/accept", w => $"/api/v1/admin/proposals/{w.Proposal}/accept").Destroys()
+            .Because("after the take-up: settled once, so the administrator gets a rule's answer"),
+        Admin("POST", "/api/v1/admin/proposals/{id}/decline", w => $"/api/v1/admin/proposals/{w.Proposal}/decline").Destroys(),
 
         // Lines that end the caller's session go last, each cell with a session of its own; sign-out-everywhere after
         // every other line, as it also ends the persona's shared session.

@@ -87,6 +87,7 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public Guid PendingOrgInvitation { get; private set; }
     public Guid SpareOrgMember { get; private set; }
     public Guid SpareUser { get; private set; }
+    public Guid Proposal { get; private set; }
     public Dictionary<Persona, Guid> Ids { get; } = [];
 
     public string Email(Persona persona) => _emails[persona];
@@ -223,6 +224,8 @@ public sealed partial class MatrixWorld : IAsyncDisposable
         Report = (await resident.PostAsJsonAsync("/api/v1/reports", new { subjectType = "resource", subjectId = Resource, reason = "spam", details = "행렬" })
             .ExpectAsync(HttpStatusCode.Created)).Id();
         ResidentNotification = (await resident.InboxAsync()).Items()[0].Id();
+        Proposal = (await resident.PostAsJsonAsync("/api/v1/proposals", new { title = "행렬 제안", category = "space", municipality = "jeonju" })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
         OtherOrg = await clients[Persona.OtherOwner].RegisterOrganizationAsync(CatalogClient.OrganizationBody(name: "다른 협동조합"));
         await adminClient.VerifyAsync(OtherOrg);
         InvitationToResident = await InviteAsync(clients[Persona.OtherOwner], OtherOrg, resident, _emails[Persona.Resident]);

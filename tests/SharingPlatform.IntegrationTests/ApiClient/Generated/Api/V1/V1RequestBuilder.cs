@@ -15,6 +15,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Meetings;
 using SharingPlatform.GeneratedClient.Api.V1.Notifications;
 using SharingPlatform.GeneratedClient.Api.V1.OpenData;
 using SharingPlatform.GeneratedClient.Api.V1.Organizations;
+using SharingPlatform.GeneratedClient.Api.V1.Proposals;
 using SharingPlatform.GeneratedClient.Api.V1.Reports;
 using SharingPlatform.GeneratedClient.Api.V1.Resources;
 using SharingPlatform.GeneratedClient.Api.V1.Statistics;
@@ -94,6 +95,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1
         public global::SharingPlatform.GeneratedClient.Api.V1.Organizations.OrganizationsRequestBuilder Organizations
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Organizations.OrganizationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The proposals property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Proposals.ProposalsRequestBuilder Proposals
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Proposals.ProposalsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reports property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Reports.ReportsRequestBuilder Reports

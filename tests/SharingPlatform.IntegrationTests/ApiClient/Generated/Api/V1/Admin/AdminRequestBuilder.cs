@@ -7,6 +7,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Admin.ChangeRequests;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Circles;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Labs;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Organizations;
+using SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Queue;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Reports;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Resources;
@@ -48,6 +49,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Organizations.OrganizationsRequestBuilder Organizations
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Organizations.OrganizationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The proposals property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.ProposalsRequestBuilder Proposals
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.ProposalsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The queue property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Queue.QueueRequestBuilder Queue

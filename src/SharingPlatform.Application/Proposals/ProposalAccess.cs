@@ -1,0 +1,25 @@
+using SharingPlatform.Domain.Proposals;
+using SharingPlatform.Domain.Resources;
+
+namespace SharingPlatform.Application.Proposals;
+
+/// <summary>A proposal as anyone sees it; <see cref="MySupport"/> is false for someone signed out.</summary>
+public sealed record ProposalView(
+    Guid Id, string Title, string Description, ResourceCategory Category, string Municipality, int SupportCount, bool MySupport,
+    ProposalStatus Status, string? StatusReason, Guid? ResourceId, DateTimeOffset CreatedAt);
+
+public static class ProposalAccess
+{
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchProposal"));
+
+    public static IQueryable<ProposalView> Views(this IApplicationDbContext db, IQueryable<Proposal> proposals, Guid? userId) =>
+        proposals.Select(p => new ProposalView(
+            p.Id, p.Title, p.Description, p.Category, p.Municipality,
+            db.ProposalSupports.Count(s => s.ProposalId == p.Id),
+            userId != null && db.ProposalSupports.Any(s => s.ProposalId == p.Id && s.UserId == userId),
+            p.Status, p.StatusReason, p.ResourceId, p.CreatedAt));
+
+    public static async Task<ProposalView> ViewAsync(this IApplicationDbContext db, Guid id, Guid? userId, CancellationToken cancellationToken) =>
+        await db.Views(db.Proposals.AsNoTracking().Where(p => p.Id == id), userId).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFound();
+}
