@@ -4,6 +4,7 @@ using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Notifications;
+using SharingPlatform.Application.Proposals;
 
 namespace SharingPlatform.Application;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<LoanNotices>();
         services.AddScoped<IReminderNotices, LoanReminders>();
         services.AddScoped<CircleNotices>();
+        services.AddScoped<ProposalNotices>();
         services.AddScoped<IReminderNotices, MeetingReminders>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;

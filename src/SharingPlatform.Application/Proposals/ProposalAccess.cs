@@ -19,6 +19,10 @@ public static class ProposalAccess
             userId != null && db.ProposalSupports.Any(s => s.ProposalId == p.Id && s.UserId == userId),
             p.Status, p.StatusReason, p.ResourceId, p.CreatedAt));
 
+    /// <summary>The proposal's row, locked (<c>FOR UPDATE</c>): a take-up and an administrator's decision take turns, and the later is refused.</summary>
+    public static async Task<Proposal> LockProposalAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Proposals.FromSql($"SELECT * FROM proposals WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
+
     public static async Task<ProposalView> ViewAsync(this IApplicationDbContext db, Guid id, Guid? userId, CancellationToken cancellationToken) =>
         await db.Views(db.Proposals.AsNoTracking().Where(p => p.Id == id), userId).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFound();

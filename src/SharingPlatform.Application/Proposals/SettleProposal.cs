@@ -2,7 +2,7 @@ using SharingPlatform.Domain.Proposals;
 
 namespace SharingPlatform.Application.Proposals;
 
-/// <summary>An administrator accepts or declines an open proposal with a reason.</summary>
+/// <summary>An administrator accepts or declines an open proposal with a reason; the proposer and the supporters are told.</summary>
 public sealed record SettleProposal(Guid Id, bool Accept, string? Reason) : ICommand<ProposalView>;
 
 public sealed class SettleProposalValidator : AbstractValidator<SettleProposal>
@@ -10,17 +10,22 @@ public sealed class SettleProposalValidator : AbstractValidator<SettleProposal>
     public SettleProposalValidator() => RuleFor(c => c.Reason).MaximumLength(Proposal.ReasonMaxLength);
 }
 
-public sealed class SettleProposalHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<SettleProposal, ProposalView>
+public sealed class SettleProposalHandler(IApplicationDbContext db, ICurrentUser currentUser, ProposalNotices notices, TimeProvider clock)
+    : ICommandHandler<SettleProposal, ProposalView>
 {
     public async ValueTask<ProposalView> Handle(SettleProposal command, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireAdministrator();
-        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken) ?? throw ProposalAccess.NotFound();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var proposal = await db.LockProposalAsync(command.Id, cancellationToken);
         if (command.Accept)
-            proposal.Accept(command.Reason, clock.GetUtcNow());
+            proposal.Accept(command.Reason, now);
         else
-            proposal.Decline(command.Reason ?? "", clock.GetUtcNow());
+            proposal.Decline(command.Reason ?? "", now);
+        await notices.SettledAsync(proposal, adminId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await db.ViewAsync(proposal.Id, adminId, cancellationToken);
     }
 }

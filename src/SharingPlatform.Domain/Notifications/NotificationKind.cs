@@ -58,4 +58,7 @@ public enum NotificationKind
     LoanBorrowerSuspended,
     LoanUnitsOutOfService,
     FavouriteCircleMeeting,
+    ProposalTakenUp,
+    ProposalAccepted,
+    ProposalDeclined,
 }

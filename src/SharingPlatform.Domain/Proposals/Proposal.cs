@@ -11,7 +11,7 @@ public enum ProposalStatus
 }
 
 /// <summary>
-/// A resident proposes something that should be shared (공유자원 발굴). Open until an organization member takes it up
+/// A resident proposes something that should be shared. Open until an organization member takes it up
 /// with a listing, or an administrator accepts or declines it with a reason.
 /// </summary>
 public sealed class Proposal

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Notifications;
 
 [Collection(AppCollection.Name)]
-public sealed class NotificationSettingsTests(SharedApp shared)
+public sealed partial class NotificationSettingsTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
 
@@ -57,4 +58,28 @@ public sealed class NotificationSettingsTests(SharedApp shared)
         var settings = Emails(await person.Client.GetAsync("/api/v1/me/notification-settings").ExpectAsync(HttpStatusCode.OK));
         settings.Where(s => !s.Value).Select(s => s.Key).ShouldBe(["bookingReminder"]);
     }
+
+    [Fact]
+    public async Task The_settings_page_offers_every_kind_a_resident_can_receive_and_a_loan_kind_turned_off_there_sends_no_email()
+    {
+        using var person = await _app.PersonAsync();
+        var kinds = Emails(await person.Client.GetAsync("/api/v1/me/notification-settings").ExpectAsync(HttpStatusCode.OK)).Keys
+            .Where(k => k != "reviewDigest").ToList();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(person.Email, ApiClient.Password);
+
+        var page = await site.GetStringAsync("/Account/Notifications");
+
+        var offered = CheckboxIds().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        offered.Select(k => k.ToLowerInvariant()).Order().ShouldBe(kinds.Select(k => k.ToLowerInvariant()).Order());
+        var keep = offered.Where(k => k != "LoanOverdue").Select(k => new KeyValuePair<string, string>("Emails", k)).ToList();
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        keep.Add(new("__RequestVerificationToken", token));
+        (await site.PostAsync("/Account/Notifications", new FormUrlEncodedContent(keep))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var settings = Emails(await person.Client.GetAsync("/api/v1/me/notification-settings").ExpectAsync(HttpStatusCode.OK));
+        settings.Where(s => !s.Value).Select(s => s.Key).ShouldBe(["loanOverdue"]);
+    }
+
+    [GeneratedRegex("id=\"email-([A-Za-z]+)\"")]
+    private static partial Regex CheckboxIds();
 }

@@ -139,5 +139,57 @@ public sealed class ProposalsTests(SharedApp shared)
             .GetProperty("status").GetString().ShouldBe("accepted");
     }
 
+    [Fact]
+    public async Task The_proposer_and_the_supporters_are_told_when_a_member_takes_the_proposal_up_and_when_an_administrator_declines_one()
+    {
+        var (organization, resourceId) = await _app.AutomaticResourceAsync();
+        using var _ = organization;
+        using var proposer = await _app.PersonAsync();
+        using var supporter = await _app.PersonAsync();
+        using var admin = await _app.AdministratorAsync();
+        var takenUp = await ProposeAsync(proposer.Client, "공유 카메라");
+        var declined = await ProposeAsync(proposer.Client, "공유 요트");
+        foreach (var id in new[] { takenUp, declined })
+            await supporter.Client.PostAsync($"/api/v1/proposals/{id}/support", null).ExpectAsync(HttpStatusCode.OK);
+
+        await organization.Owner.PostAsJsonAsync($"/api/v1/proposals/{takenUp}/take-up", new { resourceId }).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostAsJsonAsync($"/api/v1/admin/proposals/{declined}/decline", new { reason = "보관 장소가 없습니다" }).ExpectAsync(HttpStatusCode.OK);
+
+        var organizationName = await _app.QueryAsync(db => db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.Name).SingleAsync());
+        foreach (var person in new[] { proposer, supporter })
+        {
+            var told = (await person.NotificationsAsync("proposalTakenUp", takenUp)).ShouldHaveSingleItem();
+            told.GetProperty("body").GetString().ShouldNotBeNull().ShouldContain(organizationName);
+            (await person.NotificationsAsync("proposalDeclined", declined)).ShouldHaveSingleItem()
+                .GetProperty("body").GetString().ShouldNotBeNull().ShouldContain("보관 장소가 없습니다");
+        }
+        (await _app.OutgoingEmailsToAsync(supporter.Email)).ShouldContain(e => e.Subject.Contains("공유 카메라", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_take_up_and_a_decline_at_the_same_moment_settle_the_proposal_once_and_tell_people_once()
+    {
+        var (organization, resourceId) = await _app.AutomaticResourceAsync();
+        using var _ = organization;
+        using var proposer = await _app.PersonAsync();
+        using var admin = await _app.AdministratorAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var id = await ProposeAsync(proposer.Client, $"동시 결정 {round}");
+
+            var answers = await Task.WhenAll(
+                organization.Owner.PostAsJsonAsync($"/api/v1/proposals/{id}/take-up", new { resourceId }),
+                admin.PostAsJsonAsync($"/api/v1/admin/proposals/{id}/decline", new { reason = "중복 제안" }));
+
+            answers.Select(a => a.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+            var status = (await proposer.Client.GetAsync($"/api/v1/proposals/{id}").ExpectAsync(HttpStatusCode.OK)).GetProperty("status").GetString();
+            var told = (await proposer.NotificationsAsync("proposalTakenUp", id)).Count + (await proposer.NotificationsAsync("proposalDeclined", id)).Count;
+            told.ShouldBe(1);
+            (await proposer.NotificationsAsync(status == "takenUp" ? "proposalTakenUp" : "proposalDeclined", id)).ShouldHaveSingleItem();
+            foreach (var answer in answers)
+                answer.Dispose();
+        }
+    }
+
     private static List<Guid> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(p => p.Id()).ToList();
 }

@@ -22,7 +22,13 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.OrganizationVerified, NotificationKind.OrganizationRejected, NotificationKind.OrganizationSuspended,
             NotificationKind.OrganizationRestored, NotificationKind.ResourceApproved, NotificationKind.ResourceRejected,
             NotificationKind.ResourceSuspended, NotificationKind.ResourceRestored, NotificationKind.ChangeApproved,
-            NotificationKind.ChangeRejected,
+            NotificationKind.ChangeRejected, NotificationKind.OrganizationInvitation,
+        ]),
+        ("NotificationGroupLoans",
+        [
+            NotificationKind.LoanRequested, NotificationKind.LoanConfirmed, NotificationKind.LoanRejected, NotificationKind.LoanCancelled,
+            NotificationKind.LoanReturnReminder, NotificationKind.LoanOverdue, NotificationKind.LoanBorrowerSuspended,
+            NotificationKind.LoanUnitsOutOfService,
         ]),
         ("NotificationGroupAdministrators", [NotificationKind.ReviewDigest]),
         ("NotificationGroupLabs",
@@ -39,6 +45,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.MeetingScheduled, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
             NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder, NotificationKind.FavouriteCircleMeeting,
         ]),
+        ("NotificationGroupProposals", [NotificationKind.ProposalTakenUp, NotificationKind.ProposalAccepted, NotificationKind.ProposalDeclined]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
         ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),
     ];

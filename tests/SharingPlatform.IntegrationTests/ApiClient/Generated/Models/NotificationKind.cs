@@ -228,5 +228,17 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         FavouriteCircleMeeting,
         #pragma warning restore CS1591
+        [EnumMember(Value = "proposalTakenUp")]
+        #pragma warning disable CS1591
+        ProposalTakenUp,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "proposalAccepted")]
+        #pragma warning disable CS1591
+        ProposalAccepted,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "proposalDeclined")]
+        #pragma warning disable CS1591
+        ProposalDeclined,
+        #pragma warning restore CS1591
     }
 }
