@@ -3,7 +3,9 @@ using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
+using SharingPlatform.Application.Proposals;
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Proposals;
 
 namespace SharingPlatform.Application.Moderation;
 
@@ -13,6 +15,7 @@ public enum Moderated
     Resource,
     Lab,
     Circle,
+    Proposal,
 }
 
 public enum Verdict
@@ -72,6 +75,12 @@ public sealed record SuspendCircle(Guid Id, string? Reason) : ModerationCommand(
 /// <summary>Opens a suspended circle again, saying why.</summary>
 public sealed record RestoreCircle(Guid Id, string? Reason) : ModerationCommand(Moderated.Circle, Verdict.Restore, Id, Reason);
 
+/// <summary>Hides a reported proposal from everyone but its proposer and administrators, saying why.</summary>
+public sealed record SuspendProposal(Guid Id, string? Reason) : ModerationCommand(Moderated.Proposal, Verdict.Suspend, Id, Reason);
+
+/// <summary>Shows a suspended proposal again.</summary>
+public sealed record RestoreProposal(Guid Id, string? Reason) : ModerationCommand(Moderated.Proposal, Verdict.Restore, Id, Reason);
+
 public sealed class VerifyOrganizationValidator() : ModerationDecisionValidator<VerifyOrganization>(reasonRequired: false);
 public sealed class RejectOrganizationValidator() : ModerationDecisionValidator<RejectOrganization>(reasonRequired: true);
 public sealed class SuspendOrganizationValidator() : ModerationDecisionValidator<SuspendOrganization>(reasonRequired: true);
@@ -86,12 +95,15 @@ public sealed class SuspendLabValidator() : ModerationDecisionValidator<SuspendL
 public sealed class RestoreLabValidator() : ModerationDecisionValidator<RestoreLab>(reasonRequired: false);
 public sealed class SuspendCircleValidator() : ModerationDecisionValidator<SuspendCircle>(reasonRequired: true);
 public sealed class RestoreCircleValidator() : ModerationDecisionValidator<RestoreCircle>(reasonRequired: true);
+public sealed class SuspendProposalValidator() : ModerationDecisionValidator<SuspendProposal>(reasonRequired: true);
+public sealed class RestoreProposalValidator() : ModerationDecisionValidator<RestoreProposal>(reasonRequired: false);
 
-public sealed class ModerateHandler(IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, CircleNotices circleNotices, TimeProvider clock) :
+public sealed class ModerateHandler(
+    IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, CircleNotices circleNotices, ProposalNotices proposalNotices, TimeProvider clock) :
     ICommandHandler<VerifyOrganization>, ICommandHandler<RejectOrganization>, ICommandHandler<SuspendOrganization>, ICommandHandler<RestoreOrganization>,
     ICommandHandler<ApproveResource>, ICommandHandler<RejectResource>, ICommandHandler<SuspendResource>, ICommandHandler<RestoreResource>,
     ICommandHandler<ApproveLab>, ICommandHandler<RejectLab>, ICommandHandler<SuspendLab>, ICommandHandler<RestoreLab>,
-    ICommandHandler<SuspendCircle>, ICommandHandler<RestoreCircle>
+    ICommandHandler<SuspendCircle>, ICommandHandler<RestoreCircle>, ICommandHandler<SuspendProposal>, ICommandHandler<RestoreProposal>
 {
     public ValueTask<Unit> Handle(VerifyOrganization command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(RejectOrganization command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
@@ -107,6 +119,8 @@ public sealed class ModerateHandler(IApplicationDbContext db, ICurrentUser curre
     public ValueTask<Unit> Handle(RestoreLab command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(SuspendCircle command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(RestoreCircle command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(SuspendProposal command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(RestoreProposal command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
 
     /// <summary>What a subject's owners are told, and where the notice leads.</summary>
     private sealed record Owners(Guid OrganizationId, string Name, string Link);
@@ -126,6 +140,12 @@ public sealed class ModerateHandler(IApplicationDbContext db, ICurrentUser curre
         {
             db.AuditEntries.Add(entry);
             await circleNotices.DecidedAsync(circle, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (subject is Proposal proposal)
+        {
+            db.AuditEntries.Add(entry);
+            await proposalNotices.ModeratedAsync(proposal, command.Reason, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         else
@@ -155,6 +175,8 @@ public sealed class ModerateHandler(IApplicationDbContext db, ICurrentUser curre
                 await db.LockLabAsync(id, cancellationToken);
                 var lab = await db.Labs.FindAsync([id], cancellationToken) ?? throw LabAccess.NotFound();
                 return (lab, new Owners(lab.OrganizationId, lab.Name, LabNotices.LabLink(id)));
+            case Moderated.Proposal:
+                return (await db.LockProposalAsync(id, cancellationToken), null);
             default:
                 await db.LockCircleAsync(id, cancellationToken);
                 return (await db.Circles.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw CircleAccess.NotFound(), null);

@@ -31,7 +31,7 @@ public sealed class ListProposalsHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async ValueTask<PagedList<ProposalView>> Handle(ListProposals query, CancellationToken cancellationToken)
     {
-        var proposals = db.Proposals.AsNoTracking();
+        var proposals = db.Proposals.AsNoTracking().VisibleTo(currentUser);
         if (query.Municipality is { } municipality)
             proposals = proposals.Where(p => p.Municipality == municipality);
         if (query.Category is { } category)

@@ -3,10 +3,13 @@ using SharingPlatform.Domain.Resources;
 
 namespace SharingPlatform.Application.Proposals;
 
-/// <summary>A proposal as anyone sees it; <see cref="MySupport"/> is false for someone signed out.</summary>
+/// <summary>
+/// A proposal as anyone sees it; <see cref="MySupport"/> is false for someone signed out. <see cref="Suspended"/> is
+/// true only for the proposer and administrators, the only ones who still see a suspended proposal.
+/// </summary>
 public sealed record ProposalView(
     Guid Id, string Title, string Description, ResourceCategory Category, string Municipality, int SupportCount, bool MySupport,
-    ProposalStatus Status, string? StatusReason, Guid? ResourceId, DateTimeOffset CreatedAt);
+    ProposalStatus Status, string? StatusReason, Guid? ResourceId, DateTimeOffset CreatedAt, bool Suspended);
 
 public static class ProposalAccess
 {
@@ -17,7 +20,16 @@ public static class ProposalAccess
             p.Id, p.Title, p.Description, p.Category, p.Municipality,
             db.ProposalSupports.Count(s => s.ProposalId == p.Id),
             userId != null && db.ProposalSupports.Any(s => s.ProposalId == p.Id && s.UserId == userId),
-            p.Status, p.StatusReason, p.ResourceId, p.CreatedAt));
+            p.Status, p.StatusReason, p.ResourceId, p.CreatedAt, p.Standing == ProposalStanding.Suspended));
+
+    /// <summary>What <paramref name="currentUser"/> may see: suspended proposals only their proposer and administrators.</summary>
+    public static IQueryable<Proposal> VisibleTo(this IQueryable<Proposal> proposals, ICurrentUser currentUser)
+    {
+        if (currentUser.IsInRole(Roles.Administrator))
+            return proposals;
+        var userId = currentUser.Id;
+        return proposals.Where(p => p.Standing == ProposalStanding.Shown || p.ProposerId == userId);
+    }
 
     /// <summary>The proposal's row, locked (<c>FOR UPDATE</c>): a take-up and an administrator's decision take turns, and the later is refused.</summary>
     public static async Task<Proposal> LockProposalAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>

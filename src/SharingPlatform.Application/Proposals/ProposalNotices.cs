@@ -29,6 +29,16 @@ public sealed class ProposalNotices(IApplicationDbContext db, Notifier notifier)
             Link(proposal.Id), now);
     }
 
+    /// <summary>An administrator suspended or restored the proposal: its proposer is told why.</summary>
+    public async Task ModeratedAsync(Proposal proposal, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kind = proposal.Standing == ProposalStanding.Suspended ? NotificationKind.ProposalSuspended : NotificationKind.ProposalRestored;
+        notifier.Notify(await notifier.PeopleAsync([proposal.ProposerId], cancellationToken), kind, proposal.Id, now, language => new NoticeText(
+            Texts.Get(language, $"Notice_{kind}_Title", proposal.Title),
+            Texts.Get(language, $"Notice_{kind}_Body", proposal.Title) + NoticeText.Reasoned(language, reason)),
+            Link(proposal.Id), now);
+    }
+
     private async Task<IReadOnlyList<Recipient>> PeopleAsync(Proposal proposal, Guid by, CancellationToken cancellationToken)
     {
         var supporters = await db.ProposalSupports.Where(s => s.ProposalId == proposal.Id).Select(s => s.UserId).ToListAsync(cancellationToken);

@@ -13,7 +13,8 @@ public sealed class SupportProposalHandler(IApplicationDbContext db, ICurrentUse
     public async ValueTask<ProposalView> Handle(SupportProposal command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var status = await db.Proposals.Where(p => p.Id == command.Id).Select(p => (ProposalStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
+        var status = await db.Proposals.Where(p => p.Id == command.Id && p.Standing == ProposalStanding.Shown)
+            .Select(p => (ProposalStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
             ?? throw ProposalAccess.NotFound();
         if (status != ProposalStatus.Open)
             throw new ConflictException(Texts.Get("ProposalNotOpen"), "proposal_not_open");

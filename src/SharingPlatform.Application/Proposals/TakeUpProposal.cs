@@ -1,3 +1,4 @@
+using SharingPlatform.Domain.Proposals;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 
@@ -18,6 +19,8 @@ public sealed class TakeUpProposalHandler(IApplicationDbContext db, ICurrentUser
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var proposal = await db.LockProposalAsync(command.Id, cancellationToken);
+        if (proposal.Standing == ProposalStanding.Suspended)
+            throw ProposalAccess.NotFound();
         var listing = await db.PubliclyVisible().Where(r => r.Id == command.ResourceId)
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.OrganizationId, r.Title, OrganizationName = o.Name })
             .SingleOrDefaultAsync(cancellationToken);

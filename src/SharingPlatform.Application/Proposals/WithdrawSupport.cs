@@ -8,7 +8,7 @@ public sealed class WithdrawSupportHandler(IApplicationDbContext db, ICurrentUse
     public async ValueTask<ProposalView> Handle(WithdrawSupport command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        if (!await db.Proposals.AnyAsync(p => p.Id == command.Id, cancellationToken))
+        if (!await db.Proposals.VisibleTo(currentUser).AnyAsync(p => p.Id == command.Id, cancellationToken))
             throw ProposalAccess.NotFound();
         await db.ProposalSupports.Where(s => s.ProposalId == command.Id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return await db.ViewAsync(command.Id, userId, cancellationToken);

@@ -1,5 +1,6 @@
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Proposals;
 using SharingPlatform.Application.Resources;
 
 namespace SharingPlatform.Application.Reports;
@@ -52,6 +53,7 @@ public static class ReportSubjects
                         r => r.Id == id && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId), cancellationToken),
             ReportSubjectType.Lab => await db.VisibleTo(userId, isAdministrator).AnyAsync(l => l.Id == id, cancellationToken),
             ReportSubjectType.User => await db.Users.AnyAsync(u => u.Id == id, cancellationToken),
+            ReportSubjectType.Proposal => await db.Proposals.VisibleTo(currentUser).AnyAsync(p => p.Id == id, cancellationToken),
             _ => false,
         };
         if (!visible)
@@ -72,6 +74,7 @@ public static class ReportSubjects
                 ReportSubjectType.Lab => await db.Labs.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, Title = l.Name }).ToListAsync(cancellationToken),
                 ReportSubjectType.Circle => await db.Circles.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Title = c.Title }).ToListAsync(cancellationToken),
                 ReportSubjectType.Meeting => await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Title = m.Title }).ToListAsync(cancellationToken),
+                ReportSubjectType.Proposal => await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Title = p.Title }).ToListAsync(cancellationToken),
                 _ => await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Title = u.DisplayName }).ToListAsync(cancellationToken),
             };
             foreach (var subject in found)
@@ -88,6 +91,7 @@ public static class ReportSubjects
         ReportSubjectType.Lab => $"/Labs/Details/{id}",
         ReportSubjectType.Circle => $"/Circles/Details/{id}",
         ReportSubjectType.Meeting => $"/Meetings/Details/{id}",
+        ReportSubjectType.Proposal => ProposalNotices.Link(id),
         _ => "/Notifications",
     };
 }

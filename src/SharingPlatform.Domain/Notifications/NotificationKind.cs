@@ -61,4 +61,6 @@ public enum NotificationKind
     ProposalTakenUp,
     ProposalAccepted,
     ProposalDeclined,
+    ProposalSuspended,
+    ProposalRestored,
 }

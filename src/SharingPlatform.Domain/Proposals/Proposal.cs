@@ -10,11 +10,18 @@ public enum ProposalStatus
     TakenUp,
 }
 
+/// <summary>Whether the public sees a proposal: an administrator suspends one that was reported, whatever its status.</summary>
+public enum ProposalStanding
+{
+    Shown,
+    Suspended,
+}
+
 /// <summary>
 /// A resident proposes something that should be shared. Open until an organization member takes it up
 /// with a listing, or an administrator accepts or declines it with a reason.
 /// </summary>
-public sealed class Proposal
+public sealed class Proposal : IModerated
 {
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 3000;
@@ -35,6 +42,10 @@ public sealed class Proposal
     public Guid? ResourceId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SettledAt { get; private set; }
+    public ProposalStanding Standing { get; private set; }
+    public string? SuspensionReason { get; private set; }
+
+    Enum IModerated.Status => Standing;
 
     public static Proposal Make(Guid proposerId, string title, string description, ResourceCategory category, string municipality, DateTimeOffset now)
     {
@@ -70,6 +81,23 @@ public sealed class Proposal
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainRuleException("reason_required", "Declining a proposal needs a reason.");
         Settle(ProposalStatus.Declined, reason, now);
+    }
+
+    /// <summary>Hides the proposal from everyone but its proposer and administrators, saying why.</summary>
+    public void Suspend(string reason)
+    {
+        if (Standing == ProposalStanding.Suspended)
+            throw new IllegalTransitionException("proposal_suspended", "The proposal is already suspended.");
+        SuspensionReason = Reason.Require(reason);
+        Standing = ProposalStanding.Suspended;
+    }
+
+    public void Restore(string? reason)
+    {
+        if (Standing != ProposalStanding.Suspended)
+            throw new IllegalTransitionException("proposal_not_suspended", "The proposal is not suspended.");
+        Standing = ProposalStanding.Shown;
+        SuspensionReason = null;
     }
 
     private void Settle(ProposalStatus status, string? reason, DateTimeOffset now)

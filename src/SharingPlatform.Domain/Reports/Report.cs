@@ -7,6 +7,7 @@ public enum ReportSubjectType
     Circle,
     Meeting,
     User,
+    Proposal,
 }
 
 public enum ReportReason

@@ -439,6 +439,8 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/proposals/{id}/accept", w => $"/api/v1/admin/proposals/{w.Proposal}/accept").Destroys()
             .Because("after the take-up: settled once, so the administrator gets a rule's answer"),
         Admin("POST", "/api/v1/admin/proposals/{id}/decline", w => $"/api/v1/admin/proposals/{w.Proposal}/decline").Destroys(),
+        Admin("POST", "/api/v1/admin/proposals/{id}/suspend", w => $"/api/v1/admin/proposals/{w.Proposal}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/proposals/{id}/restore", w => $"/api/v1/admin/proposals/{w.Proposal}/restore").Destroys(),
 
         // Lines that end the caller's session go last, each cell with a session of its own; sign-out-everywhere after
         // every other line, as it also ends the persona's shared session.

@@ -191,5 +191,35 @@ public sealed class ProposalsTests(SharedApp shared)
         }
     }
 
+    [Fact]
+    public async Task A_reported_proposal_suspended_by_an_administrator_is_hidden_from_others_but_not_from_its_proposer_who_is_told_and_comes_back_when_restored()
+    {
+        using var proposer = await _app.PersonAsync();
+        using var reporter = await _app.PersonAsync();
+        using var admin = await _app.AdministratorAsync();
+        using var anonymous = _app.NewClient();
+        var id = await ProposeAsync(proposer.Client, "광고성 제안", municipality: "buan");
+        await reporter.Client.PostAsJsonAsync("/api/v1/reports", new { subjectType = "proposal", subjectId = id, reason = "spam", details = "홍보 글입니다" })
+            .ExpectAsync(HttpStatusCode.Created);
+        var reported = await admin.GetAsync($"/api/v1/admin/reports/subjects/proposal/{id}").ExpectAsync(HttpStatusCode.OK);
+        reported.GetRawText().ShouldContain("광고성 제안");
+
+        await admin.PostAsJsonAsync($"/api/v1/admin/proposals/{id}/suspend", new { reason = " " }).ExpectAsync(HttpStatusCode.BadRequest);
+        await admin.PostAsJsonAsync($"/api/v1/admin/proposals/{id}/suspend", new { reason = "상업 광고" }).ExpectAsync(HttpStatusCode.NoContent);
+
+        await anonymous.GetAsync($"/api/v1/proposals/{id}").ExpectAsync(HttpStatusCode.NotFound);
+        Ids(await anonymous.GetAsync("/api/v1/proposals?municipality=buan&sort=newest").ExpectAsync(HttpStatusCode.OK)).ShouldNotContain(id);
+        await reporter.Client.PostAsync($"/api/v1/proposals/{id}/support", null).ExpectAsync(HttpStatusCode.NotFound);
+        (await proposer.Client.GetAsync($"/api/v1/proposals/{id}").ExpectAsync(HttpStatusCode.OK)).GetProperty("suspended").GetBoolean().ShouldBeTrue();
+        (await proposer.NotificationsAsync("proposalSuspended", id)).ShouldHaveSingleItem()
+            .GetProperty("body").GetString().ShouldNotBeNull().ShouldContain("상업 광고");
+        (await admin.PostAsJsonAsync($"/api/v1/admin/proposals/{id}/suspend", new { reason = "다시" }).ExpectAsync(HttpStatusCode.Conflict))
+            .GetProperty("code").GetString().ShouldBe("proposal_suspended");
+
+        await admin.PostAsJsonAsync($"/api/v1/admin/proposals/{id}/restore", new { }).ExpectAsync(HttpStatusCode.NoContent);
+        (await anonymous.GetAsync($"/api/v1/proposals/{id}").ExpectAsync(HttpStatusCode.OK)).GetProperty("suspended").GetBoolean().ShouldBeFalse();
+        (await proposer.NotificationsAsync("proposalRestored", id)).ShouldHaveSingleItem();
+    }
+
     private static List<Guid> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(p => p.Id()).ToList();
 }

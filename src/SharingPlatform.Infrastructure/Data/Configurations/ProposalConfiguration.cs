@@ -14,6 +14,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.Property(p => p.Municipality).HasMaxLength(16);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.StatusReason).HasMaxLength(Proposal.ReasonMaxLength);
+        builder.Property(p => p.Standing).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.SuspensionReason).HasMaxLength(Proposal.ReasonMaxLength);
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.ProposerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SharedResource>().WithMany().HasForeignKey(p => p.ResourceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => new { p.Status, p.CreatedAt });

@@ -45,7 +45,11 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.MeetingScheduled, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
             NotificationKind.MeetingPromoted, NotificationKind.MeetingReminder, NotificationKind.FavouriteCircleMeeting,
         ]),
-        ("NotificationGroupProposals", [NotificationKind.ProposalTakenUp, NotificationKind.ProposalAccepted, NotificationKind.ProposalDeclined]),
+        ("NotificationGroupProposals",
+        [
+            NotificationKind.ProposalTakenUp, NotificationKind.ProposalAccepted, NotificationKind.ProposalDeclined,
+            NotificationKind.ProposalSuspended, NotificationKind.ProposalRestored,
+        ]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
         ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),
     ];

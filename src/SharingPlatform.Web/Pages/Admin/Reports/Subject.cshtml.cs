@@ -17,7 +17,8 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SiteText> loca
     [TempData]
     public string? Done { get; set; }
 
-    public bool CanSuspend => SubjectType is ReportSubjectType.Resource or ReportSubjectType.Lab or ReportSubjectType.Circle or ReportSubjectType.User;
+    public bool CanSuspend => SubjectType is ReportSubjectType.Resource or ReportSubjectType.Lab or ReportSubjectType.Circle or ReportSubjectType.User
+        or ReportSubjectType.Proposal;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -35,6 +36,7 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SiteText> loca
             ReportSubjectType.Lab => DecideAsync(new SuspendLab(SubjectId, reason), ("Reason", "suspend-reason"), "LabSuspended", cancellationToken),
             ReportSubjectType.Circle => DecideAsync(new SuspendCircle(SubjectId, reason), ("Reason", "suspend-reason"), "CircleSuspendedMessage", cancellationToken),
             ReportSubjectType.User => DecideAsync(new SuspendUser(SubjectId, reason), ("Reason", "suspend-reason"), "UserSuspendedDone", cancellationToken),
+            ReportSubjectType.Proposal => DecideAsync(new SuspendProposal(SubjectId, reason), ("Reason", "suspend-reason"), "ProposalSuspended", cancellationToken),
             _ => Task.FromResult<IActionResult>(NotFound()),
         };
 

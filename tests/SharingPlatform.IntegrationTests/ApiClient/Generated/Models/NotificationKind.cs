@@ -240,5 +240,13 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         ProposalDeclined,
         #pragma warning restore CS1591
+        [EnumMember(Value = "proposalSuspended")]
+        #pragma warning disable CS1591
+        ProposalSuspended,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "proposalRestored")]
+        #pragma warning disable CS1591
+        ProposalRestored,
+        #pragma warning restore CS1591
     }
 }

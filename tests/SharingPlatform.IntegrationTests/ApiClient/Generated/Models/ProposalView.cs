@@ -52,6 +52,8 @@ namespace SharingPlatform.GeneratedClient.Models
 #endif
         /// <summary>The supportCount property</summary>
         public int? SupportCount { get; set; }
+        /// <summary>The suspended property</summary>
+        public bool? Suspended { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -95,6 +97,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.ProposalStatus>(); } },
                 { "statusReason", n => { StatusReason = n.GetStringValue(); } },
                 { "supportCount", n => { SupportCount = n.GetIntValue(); } },
+                { "suspended", n => { Suspended = n.GetBoolValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -115,6 +118,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.ProposalStatus>("status", Status);
             writer.WriteStringValue("statusReason", StatusReason);
             writer.WriteIntValue("supportCount", SupportCount);
+            writer.WriteBoolValue("suspended", Suspended);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

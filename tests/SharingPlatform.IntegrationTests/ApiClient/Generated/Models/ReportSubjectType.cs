@@ -28,5 +28,9 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         User,
         #pragma warning restore CS1591
+        [EnumMember(Value = "proposal")]
+        #pragma warning disable CS1591
+        Proposal,
+        #pragma warning restore CS1591
     }
 }

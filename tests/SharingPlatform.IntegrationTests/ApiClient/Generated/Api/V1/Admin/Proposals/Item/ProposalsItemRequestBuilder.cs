@@ -4,6 +4,8 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Accept;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Decline;
+using SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Restore;
+using SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Suspend;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -25,6 +27,16 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Decline.DeclineRequestBuilder Decline
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Decline.DeclineRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The restore property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Restore.RestoreRequestBuilder Restore
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Restore.RestoreRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The suspend property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Suspend.SuspendRequestBuilder Suspend
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.Suspend.SuspendRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals.Item.ProposalsItemRequestBuilder"/> and sets the default values.

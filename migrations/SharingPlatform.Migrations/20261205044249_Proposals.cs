@@ -25,7 +25,9 @@ namespace SharingPlatform.Migrations
                     status_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     resource_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    standing = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    suspension_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using SharingPlatform.Infrastructure.Data;
 namespace SharingPlatform.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261205042526_Proposals")]
+    [Migration("20261205044249_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -1923,6 +1923,12 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("settled_at");
 
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("standing");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1933,6 +1939,11 @@ namespace SharingPlatform.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("status_reason");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("suspension_reason");
 
                     b.Property<string>("Title")
                         .IsRequired()
