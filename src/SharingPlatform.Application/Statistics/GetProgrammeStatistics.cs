@@ -16,6 +16,7 @@ public sealed record ProgrammeStatistics(
     IReadOnlyList<LabEquipmentStatisticsRow> LabEquipment,
     IReadOnlyList<CircleStatisticsRow> Circles,
     IReadOnlyList<LoanStatisticsRow> Loans,
+    IReadOnlyList<ProposalStatisticsRow> Proposals,
     ProgrammeTotals Totals);
 
 /// <summary>
@@ -52,6 +53,14 @@ public sealed record LoanStatisticsRow(
     int Loans, int UnitsLent, int UnitDaysLent, int Overdue, double? OverdueRate, int LostUnits);
 
 /// <summary>
+/// Proposals made in the month (suspended ones left out): how many, and of those how many an organization has taken up
+/// and an administrator has accepted or declined so far, and the support they gathered.
+/// </summary>
+public sealed record ProposalStatisticsRow(
+    string Municipality, string MunicipalityName, ResourceCategory Category, string Month,
+    int Proposals, int TakenUp, int Accepted, int Declined, int Supports);
+
+/// <summary>
 /// The whole period. Published resources: at the end of the last month; distinct users are people counted once over the
 /// whole period.
 /// </summary>
@@ -59,7 +68,8 @@ public sealed record ProgrammeTotals(
     int PublishedResources, int Bookings, double BookedHours, double OpenHours, double? Utilisation, int DistinctUsers, int NoShows, double? NoShowRate,
     int LabSessions, double LabSessionHours, int LabDistinctUsers, int LabNoShows, double? LabNoShowRate, double LabEquipmentHours,
     int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate,
-    int Loans, int UnitsLent, int UnitDaysLent, int OverdueLoans, double? OverdueRate, int LostUnits);
+    int Loans, int UnitsLent, int UnitDaysLent, int OverdueLoans, double? OverdueRate, int LostUnits,
+    int Proposals, int ProposalsTakenUp);
 
 public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgrammeStatistics>
 {
@@ -98,6 +108,8 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
 
     private sealed record LoanAggregate(string? Municipality, string? Category, string? Month, int Loans, int UnitsLent, int UnitDaysLent, int Overdue, int LostUnits);
 
+    private sealed record ProposalAggregate(string? Municipality, string? Category, string? Month, int Proposals, int TakenUp, int Accepted, int Declined, int Supports);
+
     public async ValueTask<ProgrammeStatistics> Handle(GetProgrammeStatistics query, CancellationToken cancellationToken)
     {
         currentUser.RequireAdministrator();
@@ -110,11 +122,13 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
         var equipment = await EquipmentAsync(from, to, municipality, cancellationToken);
         var circles = await CirclesAsync(from, to, municipality, now, cancellationToken);
         var loans = await LoansAsync(from, to, municipality, cancellationToken);
+        var proposals = await ProposalsAsync(from, to, municipality, cancellationToken);
 
         var resourceTotal = resources.Single(r => r.Municipality is null);
         var labTotal = labs.Single(l => l.Municipality is null);
         var circleTotal = circles.Single(c => c.Municipality is null);
         var loanTotal = loans.Single(l => l.Municipality is null);
+        var proposalTotal = proposals.Single(p => p.Municipality is null);
         var lastMonth = StatisticsPeriod.MonthText(to);
         var totals = new ProgrammeTotals(
             resources.Where(r => r.Month == lastMonth).Sum(r => r.PublishedResources),
@@ -124,7 +138,8 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             labTotal.Sessions, Hours(labTotal.SessionMinutes), labTotal.DistinctUsers, labTotal.NoShows,
             Rate(labTotal.NoShows, labTotal.Sessions + labTotal.NoShows), Hours(equipment.Sum(e => e.Minutes)),
             circleTotal.MeetingsHeld, circleTotal.GoingAnswers, circleTotal.Attended, Rate(circleTotal.Attended, circleTotal.GoingAnswers),
-            loanTotal.Loans, loanTotal.UnitsLent, loanTotal.UnitDaysLent, loanTotal.Overdue, Rate(loanTotal.Overdue, loanTotal.Loans), loanTotal.LostUnits);
+            loanTotal.Loans, loanTotal.UnitsLent, loanTotal.UnitDaysLent, loanTotal.Overdue, Rate(loanTotal.Overdue, loanTotal.Loans), loanTotal.LostUnits,
+            proposalTotal.Proposals, proposalTotal.TakenUp);
 
         return new ProgrammeStatistics(
             StatisticsPeriod.MonthText(from), lastMonth, municipality.Length == 0 ? null : municipality,
@@ -144,6 +159,9 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             loans.Where(l => l.Municipality is not null).Select(l => new LoanStatisticsRow(
                 l.Municipality!, Texts.MunicipalityName(l.Municipality!), Enum.Parse<ResourceCategory>(l.Category!), l.Month!,
                 l.Loans, l.UnitsLent, l.UnitDaysLent, l.Overdue, Rate(l.Overdue, l.Loans), l.LostUnits)).ToList(),
+            proposals.Where(p => p.Municipality is not null).Select(p => new ProposalStatisticsRow(
+                p.Municipality!, Texts.MunicipalityName(p.Municipality!), Enum.Parse<ResourceCategory>(p.Category!), p.Month!,
+                p.Proposals, p.TakenUp, p.Accepted, p.Declined, p.Supports)).ToList(),
             totals);
     }
 
@@ -296,6 +314,24 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
               AND l.status IN ('Out', 'Returned', 'Overdue', 'Lost')
               AND ({municipality} = '' OR r.municipality = {municipality})
             GROUP BY GROUPING SETS ((r.municipality, r.category, date_trunc('month', l.pickup_on)), ())
+            ORDER BY 3, 1, 2
+            """).ToListAsync(cancellationToken);
+
+    /// <summary>Proposals by the Seoul month they were made in; suspended ones are left out.</summary>
+    private Task<List<ProposalAggregate>> ProposalsAsync(DateOnly from, DateOnly to, string municipality, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<ProposalAggregate>($"""
+            SELECT p.municipality, p.category, to_char(date_trunc('month', p.created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM') AS month,
+                   count(*)::integer AS proposals,
+                   (count(*) FILTER (WHERE p.status = 'TakenUp'))::integer AS taken_up,
+                   (count(*) FILTER (WHERE p.status = 'Accepted'))::integer AS accepted,
+                   (count(*) FILTER (WHERE p.status = 'Declined'))::integer AS declined,
+                   coalesce(sum((SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = p.id)), 0)::integer AS supports
+            FROM proposals p
+            WHERE p.created_at AT TIME ZONE 'Asia/Seoul' >= {from}::timestamp
+              AND p.created_at AT TIME ZONE 'Asia/Seoul' < ({to}::date + interval '1 month')
+              AND p.standing = 'Shown'
+              AND ({municipality} = '' OR p.municipality = {municipality})
+            GROUP BY GROUPING SETS ((p.municipality, p.category, date_trunc('month', p.created_at AT TIME ZONE 'Asia/Seoul')), ())
             ORDER BY 3, 1, 2
             """).ToListAsync(cancellationToken);
 }

@@ -10,7 +10,7 @@ public static class StatisticsEndpoints
 
 /// <summary>
 /// The statistics as one CSV for spreadsheets, for the API and the statistics page alike: one row per resource, lab,
-/// lab-equipment, circle and loan row, told apart by the <c>section</c> column; a column a section has no figure for is empty.
+/// lab-equipment, circle, loan and proposal row, told apart by the <c>section</c> column; a column a section has no figure for is empty.
 /// </summary>
 public static class StatisticsCsv
 {
@@ -20,6 +20,7 @@ public static class StatisticsCsv
         "publishedResources", "bookings", "sessions", "meetingsHeld", "hours", "openHours", "utilisation",
         "distinctUsers", "noShows", "noShowRate", "goingAnswers", "attended", "attendanceRate",
         "loans", "unitsLent", "unitDaysLent", "overdueLoans", "overdueRate", "lostUnits",
+        "proposals", "proposalsTakenUp", "proposalsAccepted", "proposalsDeclined", "supports",
     ];
 
     public static string FileName(ProgrammeStatistics statistics) =>
@@ -37,6 +38,7 @@ public static class StatisticsCsv
                 r.PublishedResources, r.Bookings, null, null, r.BookedHours, r.OpenHours, r.Utilisation,
                 r.DistinctUsers, r.NoShows, r.NoShowRate, null, null, null,
                 null, null, null, null, null, null,
+                null, null, null, null, null,
             ];
         }
 
@@ -48,6 +50,7 @@ public static class StatisticsCsv
                 null, null, l.Sessions, null, l.SessionHours, null, null,
                 l.DistinctUsers, l.NoShows, l.NoShowRate, null, null, null,
                 null, null, null, null, null, null,
+                null, null, null, null, null,
             ];
         }
 
@@ -59,6 +62,7 @@ public static class StatisticsCsv
                 null, null, e.Sessions, null, e.Hours, null, null,
                 null, null, null, null, null, null,
                 null, null, null, null, null, null,
+                null, null, null, null, null,
             ];
         }
 
@@ -70,6 +74,7 @@ public static class StatisticsCsv
                 null, null, null, c.MeetingsHeld, null, null, null,
                 null, null, null, c.GoingAnswers, c.Attended, c.AttendanceRate,
                 null, null, null, null, null, null,
+                null, null, null, null, null,
             ];
         }
 
@@ -81,6 +86,19 @@ public static class StatisticsCsv
                 null, null, null, null, null, null, null,
                 null, null, null, null, null, null,
                 l.Loans, l.UnitsLent, l.UnitDaysLent, l.Overdue, l.OverdueRate, l.LostUnits,
+                null, null, null, null, null,
+            ];
+        }
+
+        foreach (var p in statistics.Proposals)
+        {
+            yield return
+            [
+                "proposals", p.Municipality, p.MunicipalityName, p.Month, Camel(p.Category.ToString()), null, null,
+                null, null, null, null, null, null, null,
+                null, null, null, null, null, null,
+                null, null, null, null, null, null,
+                p.Proposals, p.TakenUp, p.Accepted, p.Declined, p.Supports,
             ];
         }
     }

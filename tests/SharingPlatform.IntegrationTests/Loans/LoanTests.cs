@@ -331,7 +331,7 @@ public sealed class LoanTests(SharedApp shared)
         using var csvRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/admin/statistics?from={month}&to={month}&municipality={municipality}");
         csvRequest.Headers.Accept.ParseAdd("text/csv");
         var csv = (await (await admin.SendAsync(csvRequest)).Content.ReadAsStringAsync()).ReplaceLineEndings("\n").Split('\n');
-        csv[0].ShouldEndWith("loans,unitsLent,unitDaysLent,overdueLoans,overdueRate,lostUnits", Case.Sensitive);
+        csv[0].ShouldContain("loans,unitsLent,unitDaysLent,overdueLoans,overdueRate,lostUnits", Case.Sensitive);
         csv.ShouldContain(line => line.StartsWith($"loans,{municipality},", StringComparison.Ordinal) && line.Contains($",{month},goods,"));
 
         JsonElement? listed = null;

@@ -17,7 +17,7 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly string[] Held = ["Completed", "CheckedIn"];
-    private static readonly string[] Sections = ["resources", "labs", "labEquipment", "circles", "loans"];
+    private static readonly string[] Sections = ["resources", "labs", "labEquipment", "circles", "loans", "proposals"];
 
     private static string MonthOf(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -153,6 +153,23 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
             Nullable(row, "attendanceRate").ShouldBe(Rate(going.Count(a => a.Attended == true), going.Count));
         }
 
+        // Proposals: made in the month, suspended ones left out.
+        var made = data.Proposals.Where(p => p.Standing == "Shown" && months.Contains(MonthOf(p.CreatedAt)) && Here(p.Municipality)).ToList();
+        var proposalKeys = made.Select(p => (p.Municipality, p.Category, Month: MonthOf(p.CreatedAt))).Distinct().ToList();
+        var proposalRows = json.GetProperty("proposals").EnumerateArray().ToList();
+        proposalRows.Count.ShouldBe(proposalKeys.Count);
+        foreach (var (m, category, month) in proposalKeys)
+        {
+            var row = proposalRows.Single(r => r.GetProperty("municipality").GetString() == m && r.GetProperty("month").GetString() == month
+                && string.Equals(r.GetProperty("category").GetString(), category.ToString(), StringComparison.OrdinalIgnoreCase));
+            var these = made.Where(p => p.Municipality == m && p.Category == category && MonthOf(p.CreatedAt) == month).ToList();
+            row.GetProperty("proposals").GetInt32().ShouldBe(these.Count);
+            row.GetProperty("takenUp").GetInt32().ShouldBe(these.Count(p => p.Status == "TakenUp"));
+            row.GetProperty("accepted").GetInt32().ShouldBe(these.Count(p => p.Status == "Accepted"));
+            row.GetProperty("declined").GetInt32().ShouldBe(these.Count(p => p.Status == "Declined"));
+            row.GetProperty("supports").GetInt32().ShouldBe(these.Sum(p => p.Supports));
+        }
+
         // Totals over the whole period.
         var totals = json.GetProperty("totals");
         long allBooked = booked.Sum(b => b.Minutes);
@@ -175,6 +192,8 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
         totals.GetProperty("meetingsHeld").GetInt32().ShouldBe(ended.Count);
         totals.GetProperty("goingAnswers").GetInt32().ShouldBe(allGoing.Count);
         Nullable(totals, "attendanceRate").ShouldBe(Rate(allGoing.Count(a => a.Attended == true), allGoing.Count));
+        totals.GetProperty("proposals").GetInt32().ShouldBe(made.Count);
+        totals.GetProperty("proposalsTakenUp").GetInt32().ShouldBe(made.Count(p => p.Status == "TakenUp"));
     }
 
     private static double? Nullable(JsonElement element, string name) =>
@@ -231,6 +250,15 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
                 && r["month"] == row.GetProperty("month").GetString());
             int.Parse(csv["meetingsHeld"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("meetingsHeld").GetInt32());
             ParseOrNull(csv["attendanceRate"]).ShouldBe(Nullable(row, "attendanceRate"));
+        }
+
+        foreach (var row in json.GetProperty("proposals").EnumerateArray())
+        {
+            var csv = records.Single(r => r["section"] == "proposals" && r["municipality"] == row.GetProperty("municipality").GetString()
+                && r["month"] == row.GetProperty("month").GetString() && r["category"] == row.GetProperty("category").GetString());
+            int.Parse(csv["proposals"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("proposals").GetInt32());
+            int.Parse(csv["proposalsTakenUp"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("takenUp").GetInt32());
+            int.Parse(csv["supports"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("supports").GetInt32());
         }
 
         // A name with a comma and quotes survives quoting; Hangul is intact.

@@ -36,6 +36,8 @@ public sealed class StatisticsDataSet : IAsyncLifetime
 
     public sealed record Meeting(Guid Id, Circle Circle, DateTimeOffset StartsAt, int Minutes, string Status, IReadOnlyList<Answer> Answers);
 
+    public sealed record Proposal(string Municipality, ResourceCategory Category, DateTimeOffset CreatedAt, string Status, string Standing, int Supports);
+
     private static readonly JsonSerializerOptions PolicyJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -49,6 +51,7 @@ public sealed class StatisticsDataSet : IAsyncLifetime
     public List<LabSession> LabSessions { get; } = [];
     public List<Circle> Circles { get; } = [];
     public List<Meeting> Meetings { get; } = [];
+    public List<Proposal> Proposals { get; } = [];
     public string ResidentEmail { get; } = ApiClient.NewEmail();
 
     public static DateTimeOffset Seoul(int year, int month, int day, int hour = 0, int minute = 0) =>
@@ -150,6 +153,20 @@ public sealed class StatisticsDataSet : IAsyncLifetime
         ];
         foreach (var (circle, start, minutes, status, answers) in meetings)
             await MeetingAsync(connection, new Meeting(Guid.NewGuid(), circle, start, minutes, status, answers.Select(a => new Answer(u[a.Item1], a.Item2, a.Item3)).ToList()));
+
+        Proposal[] proposals =
+        [
+            new("gunsan", ResourceCategory.Space, Seoul(2025, 1, 31, 23, 30), "Open", "Shown", 2),
+            new("gunsan", ResourceCategory.Space, Seoul(2025, 2, 1, 0, 30), "TakenUp", "Shown", 3),
+            new("gunsan", ResourceCategory.Space, Seoul(2025, 2, 27), "Open", "Shown", 0),
+            new("jeonju", ResourceCategory.Equipment, Seoul(2025, 2, 14), "Accepted", "Shown", 1),
+            new("jeonju", ResourceCategory.Equipment, Seoul(2025, 2, 20), "Declined", "Shown", 0),
+            new("jeonju", ResourceCategory.Space, Seoul(2025, 3, 3), "Open", "Suspended", 4),
+            new("buan", ResourceCategory.Goods, Seoul(2025, 4, 30, 23), "TakenUp", "Shown", 5),
+            new("jeonju", ResourceCategory.Space, Seoul(2025, 5, 1, 1), "Open", "Shown", 1),
+        ];
+        foreach (var proposal in proposals)
+            await ProposalAsync(connection, proposal, u);
     }
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
@@ -274,5 +291,17 @@ public sealed class StatisticsDataSet : IAsyncLifetime
         }
 
         Meetings.Add(meeting);
+    }
+
+    private async Task ProposalAsync(NpgsqlConnection connection, Proposal proposal, Guid[] users)
+    {
+        var id = Guid.NewGuid();
+        await ExecuteAsync(connection, """
+            INSERT INTO proposals (id, proposer_id, title, description, category, municipality, status, standing, created_at)
+            VALUES ($1, $2, '통계 제안', '', $3, $4, $5, $6, $7)
+            """, id, users[0], proposal.Category.ToString(), proposal.Municipality, proposal.Status, proposal.Standing, proposal.CreatedAt);
+        foreach (var supporter in users.Take(proposal.Supports))
+            await ExecuteAsync(connection, "INSERT INTO proposal_supports (proposal_id, user_id, supported_at) VALUES ($1, $2, $3)", id, supporter, proposal.CreatedAt);
+        Proposals.Add(proposal);
     }
 }
