@@ -21,5 +21,6 @@ internal static class DemoData
         await DemoLoans.SeedAsync(provider, manager, minji, junho, emma);
         await DemoReports.SeedAsync(provider, minji, junho, emma);
         await DemoFavourites.SeedAsync(provider, minji, emma);
+        await DemoProposals.SeedAsync(provider, manager, minji, junho, emma);
     }
 }
