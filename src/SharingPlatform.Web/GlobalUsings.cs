@@ -21,6 +21,7 @@ global using SharingPlatform.Application.Circles;
 global using SharingPlatform.Application.Common;
 global using SharingPlatform.Application.Favourites;
 global using SharingPlatform.Application.Proposals;
+global using SharingPlatform.Application.Reviews;
 global using SharingPlatform.Application.Labs;
 global using SharingPlatform.Application.Loans;
 global using SharingPlatform.Application.Moderation;

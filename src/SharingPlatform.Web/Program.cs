@@ -104,6 +104,7 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapFavouritesEndpoints();
 api.MapProposalsEndpoints();
+api.MapReviewsEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();
 api.MapResourcePhotosEndpoints();

@@ -14,6 +14,7 @@ public static class ConstraintCodes
     public const string BusinessRegistrationNumber = "ix_organizations_business_registration_number";
     public const string LoanDayUnits = "ck_loan_days_units";
     public const string LoanDayOutOfService = "ck_loan_days_out_of_service";
+    public const string ReviewOnePerPerson = "ux_reviews_one_per_person";
 
     /// <summary>Constraint name → error code and the key of its sentence in Messages.resx.</summary>
     private static readonly Dictionary<string, (string Code, string MessageKey)> Table = new()
@@ -26,6 +27,7 @@ public static class ConstraintCodes
         [BusinessRegistrationNumber] = ("business_registration_number_taken", "BusinessRegistrationNumberTaken"),
         [LoanDayUnits] = ("units_promised", "UnitsPromised"),
         [LoanDayOutOfService] = ("units_promised", "UnitsPromised"),
+        [ReviewOnePerPerson] = ("already_reviewed", "AlreadyReviewed"),
     };
 
     /// <summary>The refusal a constraint of the table means.</summary>

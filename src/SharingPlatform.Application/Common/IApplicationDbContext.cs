@@ -4,6 +4,7 @@ using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Proposals;
+using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Common;
 
@@ -44,6 +45,7 @@ public interface IApplicationDbContext
     DbSet<RateLimitWindow> RateLimitWindows { get; }
     DbSet<Proposal> Proposals { get; }
     DbSet<ProposalSupport> ProposalSupports { get; }
+    DbSet<Review> Reviews { get; }
 
     DatabaseFacade Database { get; }
 

@@ -20,7 +20,7 @@ public static class ProposalAccess
             p.Id, p.Title, p.Description, p.Category, p.Municipality,
             db.ProposalSupports.Count(s => s.ProposalId == p.Id),
             userId != null && db.ProposalSupports.Any(s => s.ProposalId == p.Id && s.UserId == userId),
-            p.Status, p.StatusReason, p.ResourceId, p.CreatedAt, p.Standing == ProposalStanding.Suspended));
+            p.Status, p.StatusReason, p.ResourceId, p.CreatedAt, p.Standing == ContentStanding.Suspended));
 
     /// <summary>What <paramref name="currentUser"/> may see: suspended proposals only their proposer and administrators.</summary>
     public static IQueryable<Proposal> VisibleTo(this IQueryable<Proposal> proposals, ICurrentUser currentUser)
@@ -28,7 +28,7 @@ public static class ProposalAccess
         if (currentUser.IsInRole(Roles.Administrator))
             return proposals;
         var userId = currentUser.Id;
-        return proposals.Where(p => p.Standing == ProposalStanding.Shown || p.ProposerId == userId);
+        return proposals.Where(p => p.Standing == ContentStanding.Shown || p.ProposerId == userId);
     }
 
     /// <summary>The proposal's row, locked (<c>FOR UPDATE</c>): a take-up and an administrator's decision take turns, and the later is refused.</summary>

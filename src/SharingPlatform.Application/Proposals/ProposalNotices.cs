@@ -32,7 +32,7 @@ public sealed class ProposalNotices(IApplicationDbContext db, Notifier notifier)
     /// <summary>An administrator suspended or restored the proposal: its proposer is told why.</summary>
     public async Task ModeratedAsync(Proposal proposal, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var kind = proposal.Standing == ProposalStanding.Suspended ? NotificationKind.ProposalSuspended : NotificationKind.ProposalRestored;
+        var kind = proposal.Standing == ContentStanding.Suspended ? NotificationKind.ProposalSuspended : NotificationKind.ProposalRestored;
         notifier.Notify(await notifier.PeopleAsync([proposal.ProposerId], cancellationToken), kind, proposal.Id, now, language => new NoticeText(
             Texts.Get(language, $"Notice_{kind}_Title", proposal.Title),
             Texts.Get(language, $"Notice_{kind}_Body", proposal.Title) + NoticeText.Reasoned(language, reason)),

@@ -13,7 +13,7 @@ public sealed class SupportProposalHandler(IApplicationDbContext db, ICurrentUse
     public async ValueTask<ProposalView> Handle(SupportProposal command, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var status = await db.Proposals.Where(p => p.Id == command.Id && p.Standing == ProposalStanding.Shown)
+        var status = await db.Proposals.Where(p => p.Id == command.Id && p.Standing == ContentStanding.Shown)
             .Select(p => (ProposalStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
             ?? throw ProposalAccess.NotFound();
         if (status != ProposalStatus.Open)

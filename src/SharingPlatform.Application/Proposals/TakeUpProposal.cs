@@ -19,7 +19,7 @@ public sealed class TakeUpProposalHandler(IApplicationDbContext db, ICurrentUser
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var proposal = await db.LockProposalAsync(command.Id, cancellationToken);
-        if (proposal.Standing == ProposalStanding.Suspended)
+        if (proposal.Standing == ContentStanding.Suspended)
             throw ProposalAccess.NotFound();
         var listing = await db.PubliclyVisible().Where(r => r.Id == command.ResourceId)
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.OrganizationId, r.Title, OrganizationName = o.Name })

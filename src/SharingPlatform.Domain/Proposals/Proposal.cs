@@ -10,13 +10,6 @@ public enum ProposalStatus
     TakenUp,
 }
 
-/// <summary>Whether the public sees a proposal: an administrator suspends one that was reported, whatever its status.</summary>
-public enum ProposalStanding
-{
-    Shown,
-    Suspended,
-}
-
 /// <summary>
 /// A resident proposes something that should be shared. Open until an organization member takes it up
 /// with a listing, or an administrator accepts or declines it with a reason.
@@ -42,7 +35,7 @@ public sealed class Proposal : IModerated
     public Guid? ResourceId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SettledAt { get; private set; }
-    public ProposalStanding Standing { get; private set; }
+    public ContentStanding Standing { get; private set; }
     public string? SuspensionReason { get; private set; }
 
     Enum IModerated.Status => Standing;
@@ -86,17 +79,17 @@ public sealed class Proposal : IModerated
     /// <summary>Hides the proposal from everyone but its proposer and administrators, saying why.</summary>
     public void Suspend(string reason)
     {
-        if (Standing == ProposalStanding.Suspended)
+        if (Standing == ContentStanding.Suspended)
             throw new IllegalTransitionException("proposal_suspended", "The proposal is already suspended.");
         SuspensionReason = Reason.Require(reason);
-        Standing = ProposalStanding.Suspended;
+        Standing = ContentStanding.Suspended;
     }
 
     public void Restore(string? reason)
     {
-        if (Standing != ProposalStanding.Suspended)
+        if (Standing != ContentStanding.Suspended)
             throw new IllegalTransitionException("proposal_not_suspended", "The proposal is not suspended.");
-        Standing = ProposalStanding.Shown;
+        Standing = ContentStanding.Shown;
         SuspensionReason = null;
     }
 

@@ -7,6 +7,7 @@ using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Proposals;
+using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Infrastructure.Data;
 
@@ -46,6 +47,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

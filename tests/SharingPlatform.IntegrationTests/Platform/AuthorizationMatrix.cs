@@ -310,6 +310,11 @@ public static class AuthorizationMatrix
         Api("GET", "/api/v1/proposals/{id}", w => $"/api/v1/proposals/{w.Proposal}").Everyone(Ok),
         Api("POST", "/api/v1/proposals/{id}/support", w => $"/api/v1/proposals/{w.Proposal}/support").SignedIn(Ok),
         Api("DELETE", "/api/v1/proposals/{id}/support", w => $"/api/v1/proposals/{w.Proposal}/support").SignedIn(Ok),
+        Api("POST", "/api/v1/reviews", w => "/api/v1/reviews", Json(_ => new { subjectType = "booking", subjectId = Guid.NewGuid(), rating = 5, text = "행렬" }))
+            .SignedIn(Refused).Because("only a booking, session, meeting or loan of one's own can be reviewed"),
+        Api("GET", "/api/v1/resources/{id}/reviews", w => $"/api/v1/resources/{w.Resource}/reviews").Everyone(Ok),
+        Api("GET", "/api/v1/labs/{id}/reviews", w => $"/api/v1/labs/{w.Lab}/reviews").Everyone(Ok),
+        Api("GET", "/api/v1/circles/{id}/reviews", w => $"/api/v1/circles/{w.Circle}/reviews").Everyone(Ok),
         Api("GET", "/api/v1/circles", w => "/api/v1/circles").Everyone(Ok),
         Api("POST", "/api/v1/circles", w => "/api/v1/circles", Json(_ => Circles.CircleClient.CircleBody(title: "행렬 새 모임"))).SignedIn(Ok),
         Api("GET", "/api/v1/circles/mine", w => "/api/v1/circles/mine").SignedIn(Ok),
@@ -441,6 +446,8 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/proposals/{id}/decline", w => $"/api/v1/admin/proposals/{w.Proposal}/decline").Destroys(),
         Admin("POST", "/api/v1/admin/proposals/{id}/suspend", w => $"/api/v1/admin/proposals/{w.Proposal}/suspend").Destroys(),
         Admin("POST", "/api/v1/admin/proposals/{id}/restore", w => $"/api/v1/admin/proposals/{w.Proposal}/restore").Destroys(),
+        Api("POST", "/api/v1/reviews/{id}/reply", w => $"/api/v1/reviews/{w.Review}/reply", Json(_ => new { text = "행렬 답글" }))
+            .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("the resource's organization replies, once"),
 
         // Lines that end the caller's session go last, each cell with a session of its own; sign-out-everywhere after
         // every other line, as it also ends the persona's shared session.

@@ -88,6 +88,7 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public Guid SpareOrgMember { get; private set; }
     public Guid SpareUser { get; private set; }
     public Guid Proposal { get; private set; }
+    public Guid Review { get; private set; }
     public Dictionary<Persona, Guid> Ids { get; } = [];
 
     public string Email(Persona persona) => _emails[persona];
@@ -226,6 +227,15 @@ public sealed partial class MatrixWorld : IAsyncDisposable
         ResidentNotification = (await resident.InboxAsync()).Items()[0].Id();
         Proposal = (await resident.PostAsJsonAsync("/api/v1/proposals", new { title = "행렬 제안", category = "space", municipality = "jeonju" })
             .ExpectAsync(HttpStatusCode.Created)).Id();
+        // A review of the resource by the resident, written straight in (a completed booking needs the clock moved).
+        var review = Domain.Reviews.Review.Write(Ids[Persona.Resident], Domain.Reviews.ReviewSubject.Booking, Guid.NewGuid(),
+            Domain.Reviews.ReviewedListing.Resource, Resource, 5, "행렬 후기", App.Clock.GetUtcNow().AddHours(-1), App.Clock.GetUtcNow());
+        await App.QueryAsync(db =>
+        {
+            db.Reviews.Add(review);
+            return db.SaveChangesAsync();
+        });
+        Review = review.Id;
         OtherOrg = await clients[Persona.OtherOwner].RegisterOrganizationAsync(CatalogClient.OrganizationBody(name: "다른 협동조합"));
         await adminClient.VerifyAsync(OtherOrg);
         InvitationToResident = await InviteAsync(clients[Persona.OtherOwner], OtherOrg, resident, _emails[Persona.Resident]);

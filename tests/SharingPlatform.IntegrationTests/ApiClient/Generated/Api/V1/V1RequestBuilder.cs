@@ -18,6 +18,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Organizations;
 using SharingPlatform.GeneratedClient.Api.V1.Proposals;
 using SharingPlatform.GeneratedClient.Api.V1.Reports;
 using SharingPlatform.GeneratedClient.Api.V1.Resources;
+using SharingPlatform.GeneratedClient.Api.V1.Reviews;
 using SharingPlatform.GeneratedClient.Api.V1.Statistics;
 using System.Collections.Generic;
 using System.IO;
@@ -110,6 +111,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1
         public global::SharingPlatform.GeneratedClient.Api.V1.Resources.ResourcesRequestBuilder Resources
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Resources.ResourcesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reviews property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Reviews.ReviewsRequestBuilder Reviews
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Reviews.ReviewsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The statistics property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Statistics.StatisticsRequestBuilder Statistics

@@ -7,6 +7,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Join;
 using SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Leave;
 using SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Meetings;
 using SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Members;
+using SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Reviews;
 using SharingPlatform.GeneratedClient.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -40,6 +41,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Circles.Item
         public global::SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Members.MembersRequestBuilder Members
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Members.MembersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reviews property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Reviews.ReviewsRequestBuilder Reviews
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Circles.Item.Reviews.ReviewsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Api.V1.Circles.Item.CirclesItemRequestBuilder"/> and sets the default values.

@@ -8,6 +8,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Equipment;
 using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Managers;
 using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Photos;
 using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Qualifications;
+using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Reviews;
 using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Sessions;
 using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Slots;
 using SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Submit;
@@ -50,6 +51,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Labs.Item
         public global::SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Qualifications.QualificationsRequestBuilder Qualifications
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Qualifications.QualificationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reviews property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Reviews.ReviewsRequestBuilder Reviews
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Reviews.ReviewsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The sessions property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Labs.Item.Sessions.SessionsRequestBuilder Sessions

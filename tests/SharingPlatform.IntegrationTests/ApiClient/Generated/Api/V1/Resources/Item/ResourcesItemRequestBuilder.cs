@@ -7,6 +7,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Archive;
 using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Availability;
 using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.LoanAvailability;
 using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Photos;
+using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Reviews;
 using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Submit;
 using SharingPlatform.GeneratedClient.Api.V1.Resources.Item.UnitOutages;
 using SharingPlatform.GeneratedClient.Models;
@@ -42,6 +43,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Resources.Item
         public global::SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Photos.PhotosRequestBuilder Photos
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Photos.PhotosRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reviews property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Reviews.ReviewsRequestBuilder Reviews
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Reviews.ReviewsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The submit property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Resources.Item.Submit.SubmitRequestBuilder Submit

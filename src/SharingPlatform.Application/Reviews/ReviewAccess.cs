@@ -1,0 +1,59 @@
+using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Labs;
+using SharingPlatform.Domain.Reviews;
+
+namespace SharingPlatform.Application.Reviews;
+
+/// <summary>A review as anyone reads it: the author's display name, the stars, the text and the reply.</summary>
+public sealed record ReviewView(
+    Guid Id, string AuthorName, int Rating, string Text, DateTimeOffset CreatedAt, ReviewSubject SubjectType, ReviewedListing ListingType,
+    Guid ListingId, string? Reply, DateTimeOffset? RepliedAt);
+
+/// <summary>A listing's stars: the average of the reviews shown (none while there are none) and how many there are.</summary>
+public sealed record RatingSummary(double? Average, int Count);
+
+public static class ReviewAccess
+{
+    public static NotFoundException NotFound() => new(Texts.Get("NoSuchReview"));
+
+    /// <summary>What the public reads: not suspended, and not by a person suspended now (back when they are restored).</summary>
+    public static IQueryable<Review> Shown(this IApplicationDbContext db) =>
+        db.Reviews.AsNoTracking().Where(r => r.Standing == ContentStanding.Shown && db.Users.Any(u => u.Id == r.AuthorId && u.SuspendedAt == null));
+
+    public static IQueryable<ReviewView> Views(this IApplicationDbContext db, IQueryable<Review> reviews) =>
+        reviews.Select(r => new ReviewView(
+            r.Id, db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).First(), r.Rating, r.Text, r.CreatedAt, r.SubjectType, r.ListingType, r.ListingId, r.Reply, r.RepliedAt));
+
+    /// <summary>Whether the listing is public: a published resource or lab, an active circle.</summary>
+    public static Task<bool> ListedAsync(this IApplicationDbContext db, ReviewedListing type, Guid id, CancellationToken cancellationToken) =>
+        type switch
+        {
+            ReviewedListing.Resource => db.Resources.AnyAsync(r => r.Id == id && r.Status == ResourceStatus.Published, cancellationToken),
+            ReviewedListing.Lab => db.Labs.AnyAsync(l => l.Id == id && l.Status == LabStatus.Published, cancellationToken),
+            _ => db.Circles.AnyAsync(c => c.Id == id && c.Status == CircleStatus.Active, cancellationToken),
+        };
+
+    public static async Task<RatingSummary> RatingAsync(this IApplicationDbContext db, ReviewedListing type, Guid id, CancellationToken cancellationToken)
+    {
+        var ratings = await db.Shown().Where(r => r.ListingType == type && r.ListingId == id)
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Average = g.Average(r => (double)r.Rating) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return ratings is null ? new RatingSummary(null, 0) : new RatingSummary(Math.Round(ratings.Average, 2), ratings.Count);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> answers for the listing: a member of the organization of a resource or lab, or a
+    /// host of the circle.
+    /// </summary>
+    public static Task<bool> AnswersForAsync(this IApplicationDbContext db, ReviewedListing type, Guid listingId, Guid userId, CancellationToken cancellationToken) =>
+        type switch
+        {
+            ReviewedListing.Resource => db.Resources.AnyAsync(
+                r => r.Id == listingId && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId), cancellationToken),
+            ReviewedListing.Lab => db.Labs.AnyAsync(
+                l => l.Id == listingId && db.OrganizationMembers.Any(m => m.OrganizationId == l.OrganizationId && m.UserId == userId), cancellationToken),
+            _ => db.CircleMembers.AnyAsync(
+                m => m.CircleId == listingId && m.UserId == userId && m.Status == MemberStatus.Active
+                    && (m.Role == MemberRole.Host || m.Role == MemberRole.CoHost), cancellationToken),
+        };
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.IntegrationTests.Labs;
+using SharingPlatform.IntegrationTests.Notifications;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Reviews;
+
+/// <summary>
+/// Reviews (이용 후기) of a completed booking: the window's edges by the app's clock, one per person under a race, one
+/// reply by the organization, and the listing's stars leaving out a suspended person's review.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ReviewsTests(SharedApp shared)
+{
+    private readonly AppFactory _app = shared.Factory;
+
+    private static object Body(Guid bookingId, int rating = 5, string text = "깨끗하고 좋았습니다") =>
+        new { subjectType = "booking", subjectId = bookingId, rating, text };
+
+    /// <summary>Three one-hour bookings of one resource by <paramref name="booker"/>, an hour apart, completed by the settling job.</summary>
+    private async Task<(Guid ResourceId, Guid[] Bookings, DateTimeOffset LastEnd)> CompletedBookingsAsync(VerifiedOrganization organization, HttpClient booker, int count)
+    {
+        var resourceId = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id));
+        var start = _app.NextHalfHour(TimeSpan.FromMinutes(20));
+        var bookings = new Guid[count];
+        for (var i = 0; i < count; i++)
+            bookings[i] = await booker.BookedAsync(resourceId, start.AddHours(2 * i), start.AddHours(2 * i + 1));
+        return (resourceId, bookings, start.AddHours(2 * count - 1));
+    }
+
+    [Fact]
+    public async Task A_completed_booking_is_reviewed_within_thirty_days_of_its_end_by_the_apps_clock_and_not_before_or_after()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var booker = await _app.PersonAsync();
+        using var stranger = await _app.PersonAsync();
+        var (_, bookings, lastEnd) = await CompletedBookingsAsync(organization, booker.Client, 3);
+
+        (await booker.Client.PostAsJsonAsync("/api/v1/reviews", Body(bookings[0])).ExpectAsync(HttpStatusCode.UnprocessableEntity))
+            .GetProperty("code").GetString().ShouldBe("not_completed");
+
+        using (_app.Clock.Travel(lastEnd.AddMinutes(5) - _app.Clock.GetUtcNow()))
+            await _app.SendAsync(new SettleBookings());
+        var firstEnd = lastEnd.AddHours(-4);
+        using (_app.Clock.Travel(firstEnd.AddDays(30).AddMinutes(-1) - _app.Clock.GetUtcNow()))
+        {
+            using var reviewer = await _app.SignedInNowAsync(booker.Email);
+            using var other = await _app.SignedInNowAsync(stranger.Email);
+            await other.PostAsJsonAsync("/api/v1/reviews", Body(bookings[0])).ExpectAsync(HttpStatusCode.NotFound);
+            await reviewer.PostAsJsonAsync("/api/v1/reviews", Body(bookings[0], rating: 6)).ExpectAsync(HttpStatusCode.BadRequest);
+            var written = await reviewer.PostAsJsonAsync("/api/v1/reviews", Body(bookings[0], rating: 4)).ExpectAsync(HttpStatusCode.Created);
+            written.GetProperty("rating").GetInt32().ShouldBe(4);
+            written.GetProperty("authorName").GetString().ShouldBe(booker.DisplayName);
+        }
+
+        using (_app.Clock.Travel(lastEnd.AddDays(30).AddMinutes(1) - _app.Clock.GetUtcNow()))
+        {
+            using var reviewer = await _app.SignedInNowAsync(booker.Email);
+            (await reviewer.PostAsJsonAsync("/api/v1/reviews", Body(bookings[2])).ExpectAsync(HttpStatusCode.UnprocessableEntity))
+                .GetProperty("code").GetString().ShouldBe("review_window_closed");
+        }
+
+        (await _app.QueryAsync(db => db.Reviews.CountAsync(r => bookings.Contains(r.SubjectId)))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Ten_reviews_of_one_booking_at_once_leave_one_and_the_organization_replies_once_while_others_cannot()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var booker = await _app.PersonAsync();
+        using var stranger = await _app.PersonAsync();
+        var (resourceId, bookings, lastEnd) = await CompletedBookingsAsync(organization, booker.Client, 1);
+        using (_app.Clock.Travel(lastEnd.AddMinutes(5) - _app.Clock.GetUtcNow()))
+        {
+            await _app.SendAsync(new SettleBookings());
+            using var reviewer = await _app.SignedInNowAsync(booker.Email);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => reviewer.PostAsJsonAsync("/api/v1/reviews", Body(bookings[0]))));
+            answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+            answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(9);
+            var refused = answers.First(a => a.StatusCode == HttpStatusCode.Conflict);
+            (await refused.ProblemAsync()).GetProperty("code").GetString().ShouldBe("already_reviewed");
+            foreach (var answer in answers)
+                answer.Dispose();
+        }
+
+        var reviewId = await _app.QueryAsync(db => db.Reviews.Where(r => r.SubjectId == bookings[0]).Select(r => r.Id).SingleAsync());
+        await stranger.Client.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/reply", new { text = "감사합니다" }).ExpectAsync(HttpStatusCode.Forbidden);
+        await booker.Client.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/reply", new { text = "셀프 답글" }).ExpectAsync(HttpStatusCode.Forbidden);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            organization.Owner.PostAsJsonAsync($"/api/v1/reviews/{reviewId}/reply", new { text = $"이용해 주셔서 감사합니다 {i}" })));
+        replies.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        replies.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(3);
+
+        using var anonymous = _app.NewClient();
+        var listed = await anonymous.GetAsync($"/api/v1/resources/{resourceId}/reviews").ExpectAsync(HttpStatusCode.OK);
+        listed.GetProperty("rating").GetProperty("count").GetInt32().ShouldBe(1);
+        var review = listed.GetProperty("reviews").GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        review.GetProperty("reply").GetString().ShouldNotBeNull().ShouldStartWith("이용해 주셔서 감사합니다");
+        foreach (var reply in replies)
+            reply.Dispose();
+    }
+
+    [Fact]
+    public async Task A_listings_stars_average_its_reviews_and_leave_out_a_suspended_persons_until_they_are_restored()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var kind = await _app.PersonAsync();
+        using var harsh = await _app.PersonAsync();
+        using var admin = await _app.AdministratorAsync();
+        using var anonymous = _app.NewClient();
+        var resourceId = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id));
+        var start = _app.NextHalfHour(TimeSpan.FromMinutes(20));
+        var first = await kind.Client.BookedAsync(resourceId, start, start.AddHours(1));
+        var second = await harsh.Client.BookedAsync(resourceId, start.AddHours(2), start.AddHours(3));
+        using (_app.Clock.Travel(start.AddHours(4) - _app.Clock.GetUtcNow()))
+        {
+            await _app.SendAsync(new SettleBookings());
+            using var kindNow = await _app.SignedInNowAsync(kind.Email);
+            using var harshNow = await _app.SignedInNowAsync(harsh.Email);
+            await kindNow.PostAsJsonAsync("/api/v1/reviews", Body(first, rating: 5)).ExpectAsync(HttpStatusCode.Created);
+            await harshNow.PostAsJsonAsync("/api/v1/reviews", Body(second, rating: 2, text: "별로")).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        async Task<JsonElement> RatingAsync() =>
+            (await anonymous.GetAsync($"/api/v1/resources/{resourceId}/reviews").ExpectAsync(HttpStatusCode.OK)).GetProperty("rating");
+        (await RatingAsync()).GetProperty("average").GetDouble().ShouldBe(3.5);
+        (await RatingAsync()).GetProperty("count").GetInt32().ShouldBe(2);
+
+        await admin.PostAsJsonAsync($"/api/v1/admin/users/{harsh.Id}/suspend", new { reason = "도배" }).ExpectAsync(HttpStatusCode.NoContent);
+        (await RatingAsync()).GetProperty("average").GetDouble().ShouldBe(5);
+        (await RatingAsync()).GetProperty("count").GetInt32().ShouldBe(1);
+
+        await admin.PostAsJsonAsync($"/api/v1/admin/users/{harsh.Id}/restore", new { reason = "소명" }).ExpectAsync(HttpStatusCode.NoContent);
+        (await RatingAsync()).GetProperty("count").GetInt32().ShouldBe(2);
+        await anonymous.GetAsync($"/api/v1/resources/{Guid.NewGuid()}/reviews").ExpectAsync(HttpStatusCode.NotFound);
+    }
+}
