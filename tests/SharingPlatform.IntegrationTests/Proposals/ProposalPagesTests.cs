@@ -34,7 +34,7 @@ public sealed class ProposalPagesTests(SharedApp shared)
         page.ShouldNotContain("handler=Support");
 
         var english = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Proposals/Details/{id}?culture=en"));
-        english.ShouldContain("0 supporters");
+        english.ShouldContain("Supported by 0");
         english.ShouldContain("Gathering support");
 
         (await anonymous.GetAsync($"/Proposals/Details/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
