@@ -586,11 +586,11 @@ public static class AuthorizationMatrix
 
         // Proposals.
         Get("/Proposals/Index", w => "/Proposals").Everyone(Ok),
-        Get("/Proposals/Details", w => $"/Proposals/Details/{w.Proposal}").Everyone(Ok),
+        Get("/Proposals/Details", w => $"/Proposals/{w.Proposal}").Everyone(Ok),
         Get("/Proposals/New", w => "/Proposals/New").SignedIn(Ok),
         Post("/Proposals/New", "", w => "/Proposals/New").SignedIn(Passes).Because("an empty form"),
-        Post("/Proposals/Details", "Support", w => $"/Proposals/Details/{w.Proposal}").SignedIn(Ok),
-        Post("/Proposals/Details", "Withdraw", w => $"/Proposals/Details/{w.Proposal}").SignedIn(Ok),
+        Post("/Proposals/Details", "Support", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
+        Post("/Proposals/Details", "Withdraw", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
 
         // Circles and meetings.
         Get("/Circles/Index", w => "/Circles").Everyone(Ok),
@@ -673,10 +673,10 @@ public static class AuthorizationMatrix
         Post("/Labs/Details", "Restore", w => $"/Labs/Details/{w.SpareLab}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Circles/Details", "Suspend", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Circles/Details", "Restore", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
-        Post("/Proposals/Details", "TakeUp", w => $"/Proposals/Details/{w.Proposal}", Fields(("ResourceId", w => w.Resource)))
+        Post("/Proposals/Details", "TakeUp", w => $"/Proposals/{w.Proposal}", Fields(("ResourceId", w => w.Resource)))
             .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("only a listing of one's own organization may be linked"),
-        Post("/Proposals/Details", "Accept", w => $"/Proposals/Details/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
-        Post("/Proposals/Details", "Decline", w => $"/Proposals/Details/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Proposals/Details", "Accept", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Proposals/Details", "Decline", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Admin/Reports/Subject", "Suspend", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.SpareResource}", WithReason)
             .SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Admin/Users/Details", "Lift", w => $"/Admin/Users/Details/{w.SpareUser}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),

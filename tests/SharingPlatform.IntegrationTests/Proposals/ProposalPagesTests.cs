@@ -22,22 +22,23 @@ public sealed class ProposalPagesTests(SharedApp shared)
 
         using var anonymous = _app.NewClient(followRedirects: false);
         var list = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/Proposals?municipality=gimje&sort=Newest&category=Equipment&status=Open"));
-        list.ShouldContain($"href=\"/Proposals/Details/{id}\">{title}</a>");
+        list.ShouldContain($"href=\"/Proposals/{id}\">{title}</a>");
         list.ShouldContain("0명 지지");
         list.ShouldContain("지지 모으는 중");
 
-        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Proposals/Details/{id}"));
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Proposals/{id}"));
         page.ShouldContain($">{title}</h1>");
         page.ShouldContain("주말에 쓸 전동 드릴이 필요합니다.");
         page.ShouldContain($"<meta property=\"og:title\" content=\"{title}\"");
+        page.ShouldContain("<meta property=\"og:description\" content=\"주말에 쓸 전동 드릴이 필요합니다.\"");
         page.ShouldContain("로그인하면 이 제안을 지지할 수 있습니다.");
         page.ShouldNotContain("handler=Support");
 
-        var english = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Proposals/Details/{id}?culture=en"));
+        var english = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Proposals/{id}?culture=en"));
         english.ShouldContain("Supported by 0");
         english.ShouldContain("Gathering support");
 
-        (await anonymous.GetAsync($"/Proposals/Details/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/Proposals/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var refused = await anonymous.GetAsync("/Proposals?sort=loudest");
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("id=\"error-summary\"");
@@ -63,7 +64,7 @@ public sealed class ProposalPagesTests(SharedApp shared)
         var proposal = saved.ShouldHaveSingleItem();
         proposal.Title.ShouldBe(title);
         proposal.Municipality.ShouldBe("namwon");
-        posted.Headers.Location!.ToString().ShouldBe($"/Proposals/Details/{proposal.Id}");
+        posted.Headers.Location!.ToString().ShouldBe($"/Proposals/{proposal.Id}");
         var page = WebUtility.HtmlDecode(await site.GetStringAsync(posted.Headers.Location));
         page.ShouldContain("제안을 올렸습니다.");
         page.ShouldContain(title);
@@ -112,7 +113,7 @@ public sealed class ProposalPagesTests(SharedApp shared)
             .ExpectAsync(HttpStatusCode.Created)).Id();
         using var supporter = await _app.PersonAsync();
         using var site = await SiteAsync(supporter);
-        var path = $"/Proposals/Details/{id}";
+        var path = $"/Proposals/{id}";
 
         var supported = await site.PostFormAsync($"{path}?handler=Support", new Dictionary<string, string>());
         supported.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -138,7 +139,7 @@ public sealed class ProposalPagesTests(SharedApp shared)
         using var proposer = await _app.PersonAsync();
         var id = (await proposer.Client.PostAsJsonAsync("/api/v1/proposals", new { title = "야외 천막", category = "goods", municipality = "jeonju" })
             .ExpectAsync(HttpStatusCode.Created)).Id();
-        var path = $"/Proposals/Details/{id}";
+        var path = $"/Proposals/{id}";
 
         using var stranger = await SiteAsync(proposer);
         WebUtility.HtmlDecode(await stranger.GetStringAsync(path)).ShouldNotContain("handler=TakeUp");
