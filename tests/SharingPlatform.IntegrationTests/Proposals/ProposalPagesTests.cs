@@ -162,6 +162,32 @@ public sealed class ProposalPagesTests(SharedApp shared)
         taken.ShouldContain($"href=\"/Resources/Details/{resourceId}\"");
     }
 
+    [Fact]
+    public async Task An_administrator_declines_on_the_page_only_with_a_reason_which_everyone_then_reads()
+    {
+        using var proposer = await _app.PersonAsync();
+        var id = (await proposer.Client.PostAsJsonAsync("/api/v1/proposals", new { title = "드론 촬영 장비", category = "equipment", municipality = "buan" })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
+        var path = $"/Proposals/{id}";
+        using var resident = await SiteAsync(proposer);
+        WebUtility.HtmlDecode(await resident.GetStringAsync(path)).ShouldNotContain("handler=Decline");
+
+        using var admin = _app.NewClient(followRedirects: false);
+        await admin.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var refused = await admin.PostFormAsync($"{path}?handler=Decline", new Dictionary<string, string> { ["Reason"] = " " });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#Reason\">사유를 입력하세요.</a>");
+        (await _app.QueryAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.Status).SingleAsync())).ShouldBe(Domain.Proposals.ProposalStatus.Open);
+
+        (await admin.PostFormAsync($"{path}?handler=Decline", new Dictionary<string, string> { ["Reason"] = "안전 기준에 맞지 않습니다" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var anonymous = _app.NewClient();
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(path));
+        page.ShouldContain("<dd class=\"col-sm-9\" id=\"proposal-status\">거절됨</dd>");
+        page.ShouldContain("안전 기준에 맞지 않습니다");
+        WebUtility.HtmlDecode(await resident.GetStringAsync(path)).ShouldContain("처리가 끝난 제안이라 더 지지할 수 없습니다.");
+    }
+
     private async Task<HttpClient> SiteAsync(Person person)
     {
         var client = _app.NewClient(followRedirects: false);
