@@ -4,18 +4,22 @@ using SharingPlatform.Application.Resources;
 
 namespace SharingPlatform.Application.Home;
 
-/// <summary>What a search engine may list (sitemap.xml): the published resources and labs and the active circles, latest change first.</summary>
+/// <summary>
+/// What a search engine may list (sitemap.xml): the published resources and labs, the active circles and the proposals
+/// shown, latest change first.
+/// </summary>
 public sealed record ListPublicPages : IQuery<PublicPages>;
 
 /// <summary>A page by its id, and when it last changed where that is known.</summary>
 public sealed record PublicPage(Guid Id, DateTimeOffset? ChangedAt);
 
-public sealed record PublicPages(IReadOnlyList<PublicPage> Resources, IReadOnlyList<PublicPage> Labs, IReadOnlyList<PublicPage> Circles);
+public sealed record PublicPages(
+    IReadOnlyList<PublicPage> Resources, IReadOnlyList<PublicPage> Labs, IReadOnlyList<PublicPage> Circles, IReadOnlyList<PublicPage> Proposals);
 
 public sealed class ListPublicPagesHandler(IApplicationDbContext db) : IQueryHandler<ListPublicPages, PublicPages>
 {
-    /// <summary>A sitemap holds at most 50,000 addresses; three kinds and the fixed pages stay under it.</summary>
-    public const int MaxPerKind = 16_000;
+    /// <summary>A sitemap holds at most 50,000 addresses; four kinds and the fixed pages stay under it.</summary>
+    public const int MaxPerKind = 12_000;
 
     public async ValueTask<PublicPages> Handle(ListPublicPages query, CancellationToken cancellationToken)
     {
@@ -28,6 +32,9 @@ public sealed class ListPublicPagesHandler(IApplicationDbContext db) : IQueryHan
         var circles = await CircleAccess.PubliclyVisible(db).AsNoTracking()
             .OrderByDescending(c => c.CreatedAt).Take(MaxPerKind)
             .Select(c => new PublicPage(c.Id, null)).ToListAsync(cancellationToken);
-        return new PublicPages(resources, labs, circles);
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.Standing == ContentStanding.Shown)
+            .OrderByDescending(p => p.SettledAt ?? p.CreatedAt).Take(MaxPerKind)
+            .Select(p => new PublicPage(p.Id, p.SettledAt ?? p.CreatedAt)).ToListAsync(cancellationToken);
+        return new PublicPages(resources, labs, circles, proposals);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Xml.Linq;
 using SharingPlatform.Tests.Support;
 
@@ -30,11 +31,17 @@ public sealed class LinkPreviewTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task The_sitemap_lists_published_resources_not_drafts_and_robots_keep_private_pages_out()
+    public async Task The_sitemap_lists_published_resources_and_shown_proposals_not_drafts_or_suspended_ones_and_robots_keep_private_pages_out()
     {
         using var organization = await _app.VerifiedOrganizationAsync();
         var published = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id));
         var draft = await organization.Owner.CreateResourceAsync(CatalogClient.ResourceBody(organization.Id));
+        var proposal = (await organization.Owner.PostAsJsonAsync("/api/v1/proposals", new { title = "사이트맵 제안", category = "goods", municipality = "jeonju" })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
+        var suspended = (await organization.Owner.PostAsJsonAsync("/api/v1/proposals", new { title = "숨은 제안", category = "goods", municipality = "jeonju" })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
+        using var admin = await _app.AdministratorAsync();
+        await admin.PostAsJsonAsync($"/api/v1/admin/proposals/{suspended}/suspend", new { reason = "광고" }).ExpectAsync(HttpStatusCode.NoContent);
         using var anonymous = _app.NewClient();
 
         using var sitemap = await anonymous.GetAsync("/sitemap.xml");
@@ -45,10 +52,13 @@ public sealed class LinkPreviewTests(SharedApp shared)
         locations.ShouldContain("http://127.0.0.1:5000/");
         locations.ShouldContain($"http://127.0.0.1:5000/Resources/Details/{published}");
         locations.ShouldNotContain($"http://127.0.0.1:5000/Resources/Details/{draft}");
+        locations.ShouldContain($"http://127.0.0.1:5000/Proposals/{proposal}");
+        locations.ShouldNotContain($"http://127.0.0.1:5000/Proposals/{suspended}");
 
         var robots = await anonymous.GetStringAsync("/robots.txt");
         robots.ShouldContain("Disallow: /Account/");
         robots.ShouldContain("Disallow: /Bookings/");
+        robots.ShouldContain("Disallow: /Proposals/New");
         robots.ShouldContain("Sitemap: http://127.0.0.1:5000/sitemap.xml");
     }
 }

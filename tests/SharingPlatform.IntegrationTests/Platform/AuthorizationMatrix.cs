@@ -593,6 +593,14 @@ public static class AuthorizationMatrix
                 Fields(("Grant.Email", w => w.Email(OtherResident)), ("Grant.EquipmentId", w => w.Equipment), ("Grant.ValidUntil", w => w.App.Clock.GetUtcNow().AddDays(90).ToString("yyyy-MM-dd"))))
             .SignedIn(Refused).But(Passes, LabManagers),
 
+        // Proposals.
+        Get("/Proposals/Index", w => "/Proposals").Everyone(Ok),
+        Get("/Proposals/Details", w => $"/Proposals/{w.Proposal}").Everyone(Ok),
+        Get("/Proposals/New", w => "/Proposals/New").SignedIn(Ok),
+        Post("/Proposals/New", "", w => "/Proposals/New").SignedIn(Passes).Because("an empty form"),
+        Post("/Proposals/Details", "Support", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
+        Post("/Proposals/Details", "Withdraw", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
+
         // Circles and meetings.
         Get("/Circles/Index", w => "/Circles").Everyone(Ok),
         Get("/Circles/Details", w => $"/Circles/Details/{w.Circle}").Everyone(Ok),
@@ -674,6 +682,10 @@ public static class AuthorizationMatrix
         Post("/Labs/Details", "Restore", w => $"/Labs/Details/{w.SpareLab}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Circles/Details", "Suspend", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Circles/Details", "Restore", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Proposals/Details", "TakeUp", w => $"/Proposals/{w.Proposal}", Fields(("ResourceId", w => w.Resource)))
+            .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("only a listing of one's own organization may be linked"),
+        Post("/Proposals/Details", "Accept", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Proposals/Details", "Decline", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Admin/Reports/Subject", "Suspend", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.SpareResource}", WithReason)
             .SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Admin/Users/Details", "Lift", w => $"/Admin/Users/Details/{w.SpareUser}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
