@@ -600,6 +600,10 @@ public static class AuthorizationMatrix
         Post("/Proposals/New", "", w => "/Proposals/New").SignedIn(Passes).Because("an empty form"),
         Post("/Proposals/Details", "Support", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
         Post("/Proposals/Details", "Withdraw", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
+        Get("/Reviews/Index", w => $"/Reviews/Resource/{w.Resource}").Everyone(Ok),
+        Get("/Reviews/New", w => $"/Reviews/New?subjectType=Booking&subjectId={w.Resource}").SignedIn(Ok),
+        Post("/Reviews/New", "", w => $"/Reviews/New?subjectType=Booking&subjectId={w.Resource}", Fields(("Rating", _ => "5")))
+            .SignedIn(Refused).Because("only a booking, session, meeting or loan of one's own can be reviewed"),
 
         // Circles and meetings.
         Get("/Circles/Index", w => "/Circles").Everyone(Ok),
@@ -682,6 +686,8 @@ public static class AuthorizationMatrix
         Post("/Labs/Details", "Restore", w => $"/Labs/Details/{w.SpareLab}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Circles/Details", "Suspend", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Circles/Details", "Restore", w => $"/Circles/Details/{w.Circle}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Reviews/Index", "Reply", w => $"/Reviews/Resource/{w.Resource}", Fields(("ReviewId", w => w.Review), ("Reply", _ => "행렬 답글")))
+            .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("the resource's organization replies, once"),
         Post("/Proposals/Details", "TakeUp", w => $"/Proposals/{w.Proposal}", Fields(("ResourceId", w => w.Resource)))
             .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("only a listing of one's own organization may be linked"),
         Post("/Proposals/Details", "Accept", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),

@@ -138,4 +138,41 @@ public sealed class ReviewsTests(SharedApp shared)
         (await RatingAsync()).GetProperty("count").GetInt32().ShouldBe(2);
         await anonymous.GetAsync($"/api/v1/resources/{Guid.NewGuid()}/reviews").ExpectAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task On_the_site_the_booker_reviews_from_the_booking_page_and_the_owner_replies_on_the_reviews_page()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var booker = await _app.PersonAsync();
+        var (resourceId, bookings, lastEnd) = await CompletedBookingsAsync(organization, booker.Client, 1);
+        using (_app.Clock.Travel(lastEnd.AddMinutes(5) - _app.Clock.GetUtcNow()))
+        {
+            await _app.SendAsync(new SettleBookings());
+            using var site = _app.NewClient(followRedirects: false);
+            await site.SignInAsync(booker.Email, ApiClient.Password);
+            (await site.GetStringAsync($"/Bookings/Details/{bookings[0]}")).ShouldContain("id=\"write-review\"");
+            var form = $"/Reviews/New?subjectType=Booking&subjectId={bookings[0]}";
+
+            var refused = await site.PostFormAsync(form, new Dictionary<string, string> { ["Rating"] = "9", ["Text"] = "" });
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await _app.QueryAsync(db => db.Reviews.CountAsync(r => r.SubjectId == bookings[0]))).ShouldBe(0);
+            var posted = await site.PostFormAsync(form, new Dictionary<string, string> { ["Rating"] = "4", ["Text"] = "조용하고 밝은 방" });
+            posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            posted.Headers.Location!.OriginalString.ShouldBe($"/Reviews/Resource/{resourceId}");
+        }
+
+        using var owner = _app.NewClient(followRedirects: false);
+        await owner.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+        var page = $"/Reviews/Resource/{resourceId}";
+        var reviewId = await _app.QueryAsync(db => db.Reviews.Where(r => r.SubjectId == bookings[0]).Select(r => r.Id).SingleAsync());
+        (await owner.PostFormAsync(page + "?handler=Reply", new Dictionary<string, string> { ["ReviewId"] = reviewId.ToString(), ["Reply"] = "다음에도 오세요" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var anonymous = _app.NewClient();
+        var shown = await anonymous.GetStringAsync(page);
+        shown.ShouldContain("조용하고 밝은 방");
+        shown.ShouldContain("다음에도 오세요");
+        shown.ShouldContain("별점 평균 4.0점 (후기 1개)");
+        shown.ShouldNotContain("name=\"Reply\"");
+    }
 }

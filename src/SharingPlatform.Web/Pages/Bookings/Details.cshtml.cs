@@ -32,6 +32,9 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     public bool CanCancel => (Details.YouBooked || Details.YouShare) && BookingText.IsHolding(Booking.Status) && Now < Booking.StartsAt;
 
+    /// <summary>The booker of a completed booking may review it (within 30 days of its end; the use case decides).</summary>
+    public bool CanReview => Details.YouBooked && Booking.Status == BookingStatus.Completed;
+
     public bool CanDecide => Details.YouShare && Booking.Status == BookingStatus.Pending;
 
     public bool CanCheckIn => Details.YouShare && Booking.Status == BookingStatus.Confirmed
