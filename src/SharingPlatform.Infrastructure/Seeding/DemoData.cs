@@ -22,5 +22,6 @@ internal static class DemoData
         await DemoReports.SeedAsync(provider, minji, junho, emma);
         await DemoFavourites.SeedAsync(provider, minji, emma);
         await DemoProposals.SeedAsync(provider, manager, minji, junho, emma);
+        await DemoReviews.SeedAsync(provider, manager, minji, junho, emma);
     }
 }
