@@ -4,8 +4,10 @@ using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Application.Proposals;
+using SharingPlatform.Application.Reviews;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Proposals;
+using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Moderation;
 
@@ -16,6 +18,7 @@ public enum Moderated
     Lab,
     Circle,
     Proposal,
+    Review,
 }
 
 public enum Verdict
@@ -81,6 +84,12 @@ public sealed record SuspendProposal(Guid Id, string? Reason) : ModerationComman
 /// <summary>Shows a suspended proposal again.</summary>
 public sealed record RestoreProposal(Guid Id, string? Reason) : ModerationCommand(Moderated.Proposal, Verdict.Restore, Id, Reason);
 
+/// <summary>Hides a reported review from everyone but its author and administrators, saying why.</summary>
+public sealed record SuspendReview(Guid Id, string? Reason) : ModerationCommand(Moderated.Review, Verdict.Suspend, Id, Reason);
+
+/// <summary>Shows a suspended review again.</summary>
+public sealed record RestoreReview(Guid Id, string? Reason) : ModerationCommand(Moderated.Review, Verdict.Restore, Id, Reason);
+
 public sealed class VerifyOrganizationValidator() : ModerationDecisionValidator<VerifyOrganization>(reasonRequired: false);
 public sealed class RejectOrganizationValidator() : ModerationDecisionValidator<RejectOrganization>(reasonRequired: true);
 public sealed class SuspendOrganizationValidator() : ModerationDecisionValidator<SuspendOrganization>(reasonRequired: true);
@@ -97,13 +106,16 @@ public sealed class SuspendCircleValidator() : ModerationDecisionValidator<Suspe
 public sealed class RestoreCircleValidator() : ModerationDecisionValidator<RestoreCircle>(reasonRequired: true);
 public sealed class SuspendProposalValidator() : ModerationDecisionValidator<SuspendProposal>(reasonRequired: true);
 public sealed class RestoreProposalValidator() : ModerationDecisionValidator<RestoreProposal>(reasonRequired: false);
+public sealed class SuspendReviewValidator() : ModerationDecisionValidator<SuspendReview>(reasonRequired: true);
+public sealed class RestoreReviewValidator() : ModerationDecisionValidator<RestoreReview>(reasonRequired: false);
 
 public sealed class ModerateHandler(
     IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, CircleNotices circleNotices, ProposalNotices proposalNotices, TimeProvider clock) :
     ICommandHandler<VerifyOrganization>, ICommandHandler<RejectOrganization>, ICommandHandler<SuspendOrganization>, ICommandHandler<RestoreOrganization>,
     ICommandHandler<ApproveResource>, ICommandHandler<RejectResource>, ICommandHandler<SuspendResource>, ICommandHandler<RestoreResource>,
     ICommandHandler<ApproveLab>, ICommandHandler<RejectLab>, ICommandHandler<SuspendLab>, ICommandHandler<RestoreLab>,
-    ICommandHandler<SuspendCircle>, ICommandHandler<RestoreCircle>, ICommandHandler<SuspendProposal>, ICommandHandler<RestoreProposal>
+    ICommandHandler<SuspendCircle>, ICommandHandler<RestoreCircle>, ICommandHandler<SuspendProposal>, ICommandHandler<RestoreProposal>,
+    ICommandHandler<SuspendReview>, ICommandHandler<RestoreReview>
 {
     public ValueTask<Unit> Handle(VerifyOrganization command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(RejectOrganization command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
@@ -121,6 +133,8 @@ public sealed class ModerateHandler(
     public ValueTask<Unit> Handle(RestoreCircle command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(SuspendProposal command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(RestoreProposal command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(SuspendReview command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(RestoreReview command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
 
     /// <summary>What a subject's owners are told, and where the notice leads.</summary>
     private sealed record Owners(Guid OrganizationId, string Name, string Link);
@@ -140,6 +154,15 @@ public sealed class ModerateHandler(
         {
             db.AuditEntries.Add(entry);
             await circleNotices.DecidedAsync(circle, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (subject is Review review)
+        {
+            db.AuditEntries.Add(entry);
+            var kind = review.Standing == ContentStanding.Suspended ? NotificationKind.ReviewSuspended : NotificationKind.ReviewRestored;
+            notifier.Notify(await notifier.PeopleAsync([review.AuthorId], cancellationToken), kind, review.Id, now, language => new NoticeText(
+                Texts.Get(language, $"Notice_{kind}_Title"), Texts.Get(language, $"Notice_{kind}_Body") + NoticeText.Reasoned(language, command.Reason)),
+                ReviewAccess.Link(review.Id), now);
             await db.SaveChangesAsync(cancellationToken);
         }
         else if (subject is Proposal proposal)
@@ -175,6 +198,9 @@ public sealed class ModerateHandler(
                 await db.LockLabAsync(id, cancellationToken);
                 var lab = await db.Labs.FindAsync([id], cancellationToken) ?? throw LabAccess.NotFound();
                 return (lab, new Owners(lab.OrganizationId, lab.Name, LabNotices.LabLink(id)));
+            case Moderated.Review:
+                return (await db.Reviews.FromSql($"SELECT * FROM reviews WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+                    ?? throw ReviewAccess.NotFound(), null);
             case Moderated.Proposal:
                 return (await db.LockProposalAsync(id, cancellationToken), null);
             default:

@@ -1,6 +1,7 @@
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Proposals;
+using SharingPlatform.Application.Reviews;
 using SharingPlatform.Application.Resources;
 
 namespace SharingPlatform.Application.Reports;
@@ -54,6 +55,9 @@ public static class ReportSubjects
             ReportSubjectType.Lab => await db.VisibleTo(userId, isAdministrator).AnyAsync(l => l.Id == id, cancellationToken),
             ReportSubjectType.User => await db.Users.AnyAsync(u => u.Id == id, cancellationToken),
             ReportSubjectType.Proposal => await db.Proposals.VisibleTo(currentUser).AnyAsync(p => p.Id == id, cancellationToken),
+            ReportSubjectType.Review => isAdministrator
+                ? await db.Reviews.AnyAsync(r => r.Id == id, cancellationToken)
+                : await db.Shown().AnyAsync(r => r.Id == id, cancellationToken),
             _ => false,
         };
         if (!visible)
@@ -75,6 +79,8 @@ public static class ReportSubjects
                 ReportSubjectType.Circle => await db.Circles.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Title = c.Title }).ToListAsync(cancellationToken),
                 ReportSubjectType.Meeting => await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Title = m.Title }).ToListAsync(cancellationToken),
                 ReportSubjectType.Proposal => await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Title = p.Title }).ToListAsync(cancellationToken),
+                ReportSubjectType.Review => (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Text }).ToListAsync(cancellationToken))
+                    .Select(r => new { r.Id, Title = r.Text.Length > 40 ? string.Concat(r.Text.AsSpan(0, 40), "…") : r.Text }).ToList(),
                 _ => await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Title = u.DisplayName }).ToListAsync(cancellationToken),
             };
             foreach (var subject in found)
@@ -92,6 +98,7 @@ public static class ReportSubjects
         ReportSubjectType.Circle => $"/Circles/Details/{id}",
         ReportSubjectType.Meeting => $"/Meetings/Details/{id}",
         ReportSubjectType.Proposal => ProposalNotices.Link(id),
+        ReportSubjectType.Review => ReviewAccess.Link(id),
         _ => "/Notifications",
     };
 }

@@ -16,6 +16,9 @@ public static class ReviewAccess
 {
     public static NotFoundException NotFound() => new(Texts.Get("NoSuchReview"));
 
+    /// <summary>The site's address of one review: it leads to the review on its listing's reviews page.</summary>
+    public static string Link(Guid reviewId) => $"/Reviews/Show/{reviewId}";
+
     /// <summary>What the public reads: not suspended, and not by a person suspended now (back when they are restored).</summary>
     public static IQueryable<Review> Shown(this IApplicationDbContext db) =>
         db.Reviews.AsNoTracking().Where(r => r.Standing == ContentStanding.Shown && db.Users.Any(u => u.Id == r.AuthorId && u.SuspendedAt == null));

@@ -63,4 +63,6 @@ public enum NotificationKind
     ProposalDeclined,
     ProposalSuspended,
     ProposalRestored,
+    ReviewSuspended,
+    ReviewRestored,
 }

@@ -8,6 +8,7 @@ public enum ReportSubjectType
     Meeting,
     User,
     Proposal,
+    Review,
 }
 
 public enum ReportReason

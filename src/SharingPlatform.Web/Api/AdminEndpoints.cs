@@ -54,6 +54,10 @@ public static class AdminEndpoints
             .Conflicts("proposal_suspended");
         Decide(admin, "/proposals/{id:guid}/restore", (id, reason) => new RestoreProposal(id, reason))
             .Conflicts("proposal_not_suspended");
+        Decide(admin, "/reviews/{id:guid}/suspend", (id, reason) => new SuspendReview(id, reason))
+            .Conflicts("review_suspended");
+        Decide(admin, "/reviews/{id:guid}/restore", (id, reason) => new RestoreReview(id, reason))
+            .Conflicts("review_not_suspended");
         admin.MapGet("/change-requests/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetChangeRequest(id), ct)));
         Decide(admin, "/change-requests/{id:guid}/approve", (id, reason) => new ApproveChangeRequest(id, reason))
             .Refuses("change_request_not_pending");

@@ -446,6 +446,8 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/proposals/{id}/decline", w => $"/api/v1/admin/proposals/{w.Proposal}/decline").Destroys(),
         Admin("POST", "/api/v1/admin/proposals/{id}/suspend", w => $"/api/v1/admin/proposals/{w.Proposal}/suspend").Destroys(),
         Admin("POST", "/api/v1/admin/proposals/{id}/restore", w => $"/api/v1/admin/proposals/{w.Proposal}/restore").Destroys(),
+        Admin("POST", "/api/v1/admin/reviews/{id}/suspend", w => $"/api/v1/admin/reviews/{w.Review}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/reviews/{id}/restore", w => $"/api/v1/admin/reviews/{w.Review}/restore").Destroys(),
         Api("POST", "/api/v1/reviews/{id}/reply", w => $"/api/v1/reviews/{w.Review}/reply", Json(_ => new { text = "행렬 답글" }))
             .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("the resource's organization replies, once"),
 
@@ -601,6 +603,7 @@ public static class AuthorizationMatrix
         Post("/Proposals/Details", "Support", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
         Post("/Proposals/Details", "Withdraw", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
         Get("/Reviews/Index", w => $"/Reviews/Resource/{w.Resource}").Everyone(Ok),
+        Get("/Reviews/Show", w => $"/Reviews/Show/{w.Review}").Everyone(Ok),
         Get("/Reviews/New", w => $"/Reviews/New?subjectType=Booking&subjectId={w.Resource}").SignedIn(Ok),
         Post("/Reviews/New", "", w => $"/Reviews/New?subjectType=Booking&subjectId={w.Resource}", Fields(("Rating", _ => "5")))
             .SignedIn(Refused).Because("only a booking, session, meeting or loan of one's own can be reviewed"),

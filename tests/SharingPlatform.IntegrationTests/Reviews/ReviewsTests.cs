@@ -21,8 +21,8 @@ public sealed class ReviewsTests(SharedApp shared)
     private static object Body(Guid bookingId, int rating = 5, string text = "깨끗하고 좋았습니다") =>
         new { subjectType = "booking", subjectId = bookingId, rating, text };
 
-    /// <summary>Three one-hour bookings of one resource by <paramref name="booker"/>, an hour apart, completed by the settling job.</summary>
-    private async Task<(Guid ResourceId, Guid[] Bookings, DateTimeOffset LastEnd)> CompletedBookingsAsync(VerifiedOrganization organization, HttpClient booker, int count)
+    /// <summary>One-hour bookings of a new resource by <paramref name="booker"/>, an hour apart; a test completes them with the settling job.</summary>
+    private async Task<(Guid ResourceId, Guid[] Bookings, DateTimeOffset LastEnd)> OneHourBookingsAsync(VerifiedOrganization organization, HttpClient booker, int count)
     {
         var resourceId = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id));
         var start = _app.NextHalfHour(TimeSpan.FromMinutes(20));
@@ -38,7 +38,7 @@ public sealed class ReviewsTests(SharedApp shared)
         using var organization = await _app.VerifiedOrganizationAsync();
         using var booker = await _app.PersonAsync();
         using var stranger = await _app.PersonAsync();
-        var (_, bookings, lastEnd) = await CompletedBookingsAsync(organization, booker.Client, 3);
+        var (_, bookings, lastEnd) = await OneHourBookingsAsync(organization, booker.Client, 3);
 
         (await booker.Client.PostAsJsonAsync("/api/v1/reviews", Body(bookings[0])).ExpectAsync(HttpStatusCode.UnprocessableEntity))
             .GetProperty("code").GetString().ShouldBe("not_completed");
@@ -73,7 +73,7 @@ public sealed class ReviewsTests(SharedApp shared)
         using var organization = await _app.VerifiedOrganizationAsync();
         using var booker = await _app.PersonAsync();
         using var stranger = await _app.PersonAsync();
-        var (resourceId, bookings, lastEnd) = await CompletedBookingsAsync(organization, booker.Client, 1);
+        var (resourceId, bookings, lastEnd) = await OneHourBookingsAsync(organization, booker.Client, 1);
         using (_app.Clock.Travel(lastEnd.AddMinutes(5) - _app.Clock.GetUtcNow()))
         {
             await _app.SendAsync(new SettleBookings());
@@ -144,7 +144,7 @@ public sealed class ReviewsTests(SharedApp shared)
     {
         using var organization = await _app.VerifiedOrganizationAsync();
         using var booker = await _app.PersonAsync();
-        var (resourceId, bookings, lastEnd) = await CompletedBookingsAsync(organization, booker.Client, 1);
+        var (resourceId, bookings, lastEnd) = await OneHourBookingsAsync(organization, booker.Client, 1);
         using (_app.Clock.Travel(lastEnd.AddMinutes(5) - _app.Clock.GetUtcNow()))
         {
             await _app.SendAsync(new SettleBookings());
@@ -174,5 +174,40 @@ public sealed class ReviewsTests(SharedApp shared)
         shown.ShouldContain("다음에도 오세요");
         shown.ShouldContain("별점 평균 4.0점 (후기 1개)");
         shown.ShouldNotContain("name=\"Reply\"");
+    }
+
+    [Fact]
+    public async Task A_reported_review_suspended_by_an_administrator_leaves_the_page_and_the_average_its_author_is_told_and_it_comes_back_when_restored()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var author = await _app.PersonAsync();
+        using var reporter = await _app.PersonAsync();
+        using var admin = await _app.AdministratorAsync();
+        using var anonymous = _app.NewClient(followRedirects: false);
+        var (resourceId, bookings, _) = await OneHourBookingsAsync(organization, author.Client, 1);
+        var review = Domain.Reviews.Review.Write(author.Id, Domain.Reviews.ReviewSubject.Booking, bookings[0], Domain.Reviews.ReviewedListing.Resource,
+            resourceId, 1, "광고 문구입니다", _app.Clock.GetUtcNow().AddHours(-2), _app.Clock.GetUtcNow());
+        await _app.QueryAsync(db =>
+        {
+            db.Reviews.Add(review);
+            return db.SaveChangesAsync();
+        });
+        (await anonymous.GetAsync($"/Reviews/Show/{review.Id}")).Headers.Location!.OriginalString.ShouldBe($"/Reviews/Resource/{resourceId}#review-{review.Id}");
+
+        await reporter.Client.PostAsJsonAsync("/api/v1/reports", new { subjectType = "review", subjectId = review.Id, reason = "spam", details = "광고" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{review.Id}/suspend", new { reason = "광고성 후기" }).ExpectAsync(HttpStatusCode.NoContent);
+
+        var listed = await anonymous.GetAsync($"/api/v1/resources/{resourceId}/reviews").ExpectAsync(HttpStatusCode.OK);
+        listed.GetProperty("rating").GetProperty("count").GetInt32().ShouldBe(0);
+        (await anonymous.GetAsync($"/Reviews/Show/{review.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await author.NotificationsAsync("reviewSuspended", review.Id)).ShouldHaveSingleItem()
+            .GetProperty("body").GetString().ShouldNotBeNull().ShouldContain("광고성 후기");
+        (await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{review.Id}/suspend", new { reason = "다시" }).ExpectAsync(HttpStatusCode.Conflict))
+            .GetProperty("code").GetString().ShouldBe("review_suspended");
+
+        await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{review.Id}/restore", new { }).ExpectAsync(HttpStatusCode.NoContent);
+        (await anonymous.GetAsync($"/api/v1/resources/{resourceId}/reviews").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("rating").GetProperty("count").GetInt32().ShouldBe(1);
     }
 }

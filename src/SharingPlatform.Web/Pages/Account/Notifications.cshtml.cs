@@ -50,6 +50,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.ProposalTakenUp, NotificationKind.ProposalAccepted, NotificationKind.ProposalDeclined,
             NotificationKind.ProposalSuspended, NotificationKind.ProposalRestored,
         ]),
+        ("NotificationGroupReviews", [NotificationKind.ReviewSuspended, NotificationKind.ReviewRestored]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
         ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),
     ];

@@ -14,6 +14,8 @@ namespace SharingPlatform.GeneratedClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The mayReply property</summary>
+        public bool? MayReply { get; set; }
         /// <summary>The rating property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -55,6 +57,7 @@ namespace SharingPlatform.GeneratedClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "mayReply", n => { MayReply = n.GetBoolValue(); } },
                 { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "reviews", n => { Reviews = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.PagedListOfReviewView>(global::SharingPlatform.GeneratedClient.Models.PagedListOfReviewView.CreateFromDiscriminatorValue); } },
             };
@@ -66,6 +69,7 @@ namespace SharingPlatform.GeneratedClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteBoolValue("mayReply", MayReply);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.PagedListOfReviewView>("reviews", Reviews);
             writer.WriteAdditionalData(AdditionalData);

@@ -248,5 +248,13 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         ProposalRestored,
         #pragma warning restore CS1591
+        [EnumMember(Value = "reviewSuspended")]
+        #pragma warning disable CS1591
+        ReviewSuspended,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "reviewRestored")]
+        #pragma warning disable CS1591
+        ReviewRestored,
+        #pragma warning restore CS1591
     }
 }

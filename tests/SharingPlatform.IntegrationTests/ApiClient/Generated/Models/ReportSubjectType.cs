@@ -32,5 +32,9 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         Proposal,
         #pragma warning restore CS1591
+        [EnumMember(Value = "review")]
+        #pragma warning disable CS1591
+        Review,
+        #pragma warning restore CS1591
     }
 }

@@ -11,6 +11,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Admin.Proposals;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Queue;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Reports;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Resources;
+using SharingPlatform.GeneratedClient.Api.V1.Admin.Reviews;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Users;
 using System.Collections.Generic;
@@ -69,6 +70,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Resources.ResourcesRequestBuilder Resources
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Resources.ResourcesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reviews property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Reviews.ReviewsRequestBuilder Reviews
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Reviews.ReviewsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The statistics property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics.StatisticsRequestBuilder Statistics
