@@ -1,0 +1,79 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace SharingPlatform.Application.Stories;
+
+/// <summary>
+/// A story's Markdown as safe HTML: raw HTML stays text, links keep only http, https and mailto targets and carry
+/// rel="nofollow ugc", and images are shown only from https addresses (anything else becomes its alt text).
+/// </summary>
+public static class StoryMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .Build();
+
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+            Secure(link);
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+            Secure(autolink);
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    public static bool IsSafeLink(string? url, bool image)
+    {
+        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+            return false;
+        return image
+            ? uri.Scheme == Uri.UriSchemeHttps
+            : uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto;
+    }
+
+    private static void Secure(LinkInline link)
+    {
+        if (!IsSafeLink(link.Url, link.IsImage))
+        {
+            ReplaceWithText(link);
+            return;
+        }
+        if (!link.IsImage)
+            link.GetAttributes().AddProperty("rel", "nofollow ugc");
+    }
+
+    private static void Secure(AutolinkInline autolink)
+    {
+        var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+        if (!IsSafeLink(url, false))
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            return;
+        }
+        autolink.GetAttributes().AddProperty("rel", "nofollow ugc");
+    }
+
+    private static void ReplaceWithText(LinkInline link)
+    {
+        var text = new ContainerInline();
+        foreach (var child in link.ToList())
+        {
+            child.Remove();
+            text.AppendChild(child);
+        }
+        link.ReplaceBy(text);
+    }
+}
