@@ -2296,6 +2296,81 @@ namespace SharingPlatform.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Stories.Story", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<string>("CoverFileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cover_file_name");
+
+                    b.Property<string>("CoverThumbnailFileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cover_thumbnail_file_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stories");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_stories_author_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_stories_organization_id");
+
+                    b.HasIndex("Status", "PublishedAt")
+                        .HasDatabaseName("ix_stories_status_published_at");
+
+                    b.ToTable("stories", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Users.SignInThrottle", b =>
                 {
                     b.Property<string>("NormalizedEmail")
@@ -3004,6 +3079,52 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reviews_asp_net_users_author_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Stories.Story", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stories_asp_net_users_author_id");
+
+                    b.HasOne("SharingPlatform.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stories_organizations_organization_id");
+
+                    b.OwnsMany("SharingPlatform.Domain.Stories.StoryLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("StoryId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("story_id");
+
+                            b1.Property<string>("Type")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("type");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("target_id");
+
+                            b1.HasKey("StoryId", "Type", "Id")
+                                .HasName("pk_story_links");
+
+                            b1.HasIndex("Id")
+                                .HasDatabaseName("ix_story_links_target_id");
+
+                            b1.ToTable("story_links", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoryId")
+                                .HasConstraintName("fk_story_links_stories_story_id");
+                        });
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Users.UserSession", b =>

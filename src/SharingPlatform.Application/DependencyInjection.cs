@@ -5,6 +5,8 @@ using SharingPlatform.Application.Loans;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Application.Proposals;
+using SharingPlatform.Application.Reviews;
+using SharingPlatform.Application.Stories;
 
 namespace SharingPlatform.Application;
 
@@ -21,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<IReminderNotices, LoanReminders>();
         services.AddScoped<CircleNotices>();
         services.AddScoped<ProposalNotices>();
+        services.AddScoped<ReviewNotices>();
+        services.AddScoped<StoryNotices>();
         services.AddScoped<IReminderNotices, MeetingReminders>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;

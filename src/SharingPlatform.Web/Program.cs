@@ -91,6 +91,7 @@ app.MapApiDocs();
 app.MapMedia();
 app.MapCalendarFeed();
 app.MapDiscovery();
+app.MapStoriesFeed();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new AdministratorsOnlyDashboardFilter()],
@@ -104,6 +105,7 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapFavouritesEndpoints();
 api.MapProposalsEndpoints();
+api.MapStoriesEndpoints();
 api.MapReviewsEndpoints();
 api.MapOrganizationsEndpoints();
 api.MapResourcesEndpoints();

@@ -5,6 +5,7 @@ using SharingPlatform.Domain.Favourites;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Proposals;
 using SharingPlatform.Domain.Reviews;
+using SharingPlatform.Domain.Stories;
 
 namespace SharingPlatform.Application.Common;
 
@@ -46,6 +47,7 @@ public interface IApplicationDbContext
     DbSet<Proposal> Proposals { get; }
     DbSet<ProposalSupport> ProposalSupports { get; }
     DbSet<Review> Reviews { get; }
+    DbSet<Story> Stories { get; }
 
     DatabaseFacade Database { get; }
 

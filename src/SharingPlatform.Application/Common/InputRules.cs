@@ -14,7 +14,7 @@ public static class InputRules
     public const int MaxYear = 2100;
 
     private static readonly string[] MultiLineEndings =
-        ["Description", "SafetyRules", "Policy", "Reason", "Body", "Message", "Note", "Notes", "Purpose", "Agenda", "Details", "Comment"];
+        ["Description", "SafetyRules", "Policy", "Reason", "Body", "Message", "Note", "Notes", "Purpose", "Agenda", "Details", "Comment", "Markdown"];
 
     /// <summary>Whether a property of this name holds text of several lines (a textarea), by the names the commands use.</summary>
     public static bool IsMultiLine(string propertyName) =>

@@ -1,12 +1,13 @@
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Resources;
+using SharingPlatform.Application.Stories;
 
 namespace SharingPlatform.Application.Home;
 
 /// <summary>
-/// What a search engine may list (sitemap.xml): the published resources and labs, the active circles and the proposals
-/// shown, latest change first.
+/// What a search engine may list (sitemap.xml): the published resources and labs, the active circles, the proposals
+/// shown and the published stories, latest change first.
 /// </summary>
 public sealed record ListPublicPages : IQuery<PublicPages>;
 
@@ -14,7 +15,8 @@ public sealed record ListPublicPages : IQuery<PublicPages>;
 public sealed record PublicPage(Guid Id, DateTimeOffset? ChangedAt);
 
 public sealed record PublicPages(
-    IReadOnlyList<PublicPage> Resources, IReadOnlyList<PublicPage> Labs, IReadOnlyList<PublicPage> Circles, IReadOnlyList<PublicPage> Proposals);
+    IReadOnlyList<PublicPage> Resources, IReadOnlyList<PublicPage> Labs, IReadOnlyList<PublicPage> Circles, IReadOnlyList<PublicPage> Proposals,
+    IReadOnlyList<PublicPage> Stories);
 
 public sealed class ListPublicPagesHandler(IApplicationDbContext db) : IQueryHandler<ListPublicPages, PublicPages>
 {
@@ -35,6 +37,8 @@ public sealed class ListPublicPagesHandler(IApplicationDbContext db) : IQueryHan
         var proposals = await db.Proposals.AsNoTracking().Where(p => p.Standing == ContentStanding.Shown)
             .OrderByDescending(p => p.SettledAt ?? p.CreatedAt).Take(MaxPerKind)
             .Select(p => new PublicPage(p.Id, p.SettledAt ?? p.CreatedAt)).ToListAsync(cancellationToken);
-        return new PublicPages(resources, labs, circles, proposals);
+        var stories = await db.Published().OrderByDescending(s => s.UpdatedAt).Take(MaxPerKind)
+            .Select(s => new PublicPage(s.Id, s.UpdatedAt)).ToListAsync(cancellationToken);
+        return new PublicPages(resources, labs, circles, proposals, stories);
     }
 }

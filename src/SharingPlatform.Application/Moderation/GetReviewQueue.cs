@@ -1,5 +1,6 @@
 using SharingPlatform.Application.Reports;
 using SharingPlatform.Domain.Organizations;
+using SharingPlatform.Domain.Stories;
 
 namespace SharingPlatform.Application.Moderation;
 
@@ -17,11 +18,14 @@ public enum ReviewQueueKind
     Labs,
     Reports,
     Changes,
+    Stories,
 }
 
 public sealed record ReviewQueue(
     IReadOnlyList<QueuedOrganization> Organizations, IReadOnlyList<QueuedResource> Resources, IReadOnlyList<QueuedLab> Labs,
-    IReadOnlyList<QueuedReport> Reports, IReadOnlyList<QueuedChange> Changes);
+    IReadOnlyList<QueuedReport> Reports, IReadOnlyList<QueuedChange> Changes, IReadOnlyList<QueuedStory> Stories);
+
+public sealed record QueuedStory(Guid Id, string Title, Guid OrganizationId, string OrganizationName, DateTimeOffset UpdatedAt);
 
 public sealed record QueuedChange(Guid Id, ChangeSubjectKind SubjectKind, Guid SubjectId, string Title, Guid OrganizationId, string OrganizationName, DateTimeOffset SubmittedAt);
 
@@ -111,6 +115,17 @@ public sealed class GetReviewQueueHandler(IApplicationDbContext db, ICurrentUser
                 .Select(c => new QueuedChange(c.Id, c.SubjectKind, c.SubjectId, c.Title ?? "", c.OrganizationId, c.OrganizationName, c.SubmittedAt))
                 .ToListAsync(cancellationToken);
 
-        return new ReviewQueue(organizations, resources, labs, reports, changes);
+        List<QueuedStory> stories = [];
+        if (Shows(ReviewQueueKind.Stories))
+            stories = await db.Stories.AsNoTracking()
+                .Where(s => s.Status == StoryStatus.PendingReview)
+                .Join(db.Organizations, s => s.OrganizationId, o => o.Id, (s, o) => new { Story = s, Organization = o })
+                .Where(x => municipality == null || x.Organization.Municipality == municipality)
+                .OrderBy(x => x.Story.UpdatedAt)
+                .Select(x => new QueuedStory(x.Story.Id, x.Story.Title, x.Organization.Id, x.Organization.Name, x.Story.UpdatedAt))
+                .Take(200)
+                .ToListAsync(cancellationToken);
+
+        return new ReviewQueue(organizations, resources, labs, reports, changes, stories);
     }
 }

@@ -5,9 +5,11 @@ using SharingPlatform.Application.Organizations;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Application.Proposals;
 using SharingPlatform.Application.Reviews;
+using SharingPlatform.Application.Stories;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Proposals;
 using SharingPlatform.Domain.Reviews;
+using SharingPlatform.Domain.Stories;
 
 namespace SharingPlatform.Application.Moderation;
 
@@ -19,6 +21,7 @@ public enum Moderated
     Circle,
     Proposal,
     Review,
+    Story,
 }
 
 public enum Verdict
@@ -90,6 +93,18 @@ public sealed record SuspendReview(Guid Id, string? Reason) : ModerationCommand(
 /// <summary>Shows a suspended review again.</summary>
 public sealed record RestoreReview(Guid Id, string? Reason) : ModerationCommand(Moderated.Review, Verdict.Restore, Id, Reason);
 
+/// <summary>Publishes an organization's story under review.</summary>
+public sealed record ApproveStory(Guid Id, string? Reason) : ModerationCommand(Moderated.Story, Verdict.Approve, Id, Reason);
+
+/// <summary>Rejects an organization's story under review, saying why; its writers can edit and resubmit it.</summary>
+public sealed record RejectStory(Guid Id, string? Reason) : ModerationCommand(Moderated.Story, Verdict.Reject, Id, Reason);
+
+/// <summary>Hides a published story from the public, saying why.</summary>
+public sealed record SuspendStory(Guid Id, string? Reason) : ModerationCommand(Moderated.Story, Verdict.Suspend, Id, Reason);
+
+/// <summary>Publishes a suspended story again.</summary>
+public sealed record RestoreStory(Guid Id, string? Reason) : ModerationCommand(Moderated.Story, Verdict.Restore, Id, Reason);
+
 public sealed class VerifyOrganizationValidator() : ModerationDecisionValidator<VerifyOrganization>(reasonRequired: false);
 public sealed class RejectOrganizationValidator() : ModerationDecisionValidator<RejectOrganization>(reasonRequired: true);
 public sealed class SuspendOrganizationValidator() : ModerationDecisionValidator<SuspendOrganization>(reasonRequired: true);
@@ -109,13 +124,20 @@ public sealed class RestoreProposalValidator() : ModerationDecisionValidator<Res
 public sealed class SuspendReviewValidator() : ModerationDecisionValidator<SuspendReview>(reasonRequired: true);
 public sealed class RestoreReviewValidator() : ModerationDecisionValidator<RestoreReview>(reasonRequired: false);
 
+public sealed class ApproveStoryValidator() : ModerationDecisionValidator<ApproveStory>(reasonRequired: false);
+public sealed class RejectStoryValidator() : ModerationDecisionValidator<RejectStory>(reasonRequired: true);
+public sealed class SuspendStoryValidator() : ModerationDecisionValidator<SuspendStory>(reasonRequired: true);
+public sealed class RestoreStoryValidator() : ModerationDecisionValidator<RestoreStory>(reasonRequired: false);
+
 public sealed class ModerateHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, CircleNotices circleNotices, ProposalNotices proposalNotices, TimeProvider clock) :
+    IApplicationDbContext db, ICurrentUser currentUser, Notifier notifier, CircleNotices circleNotices, ProposalNotices proposalNotices,
+    ReviewNotices reviewNotices, StoryNotices storyNotices, TimeProvider clock) :
     ICommandHandler<VerifyOrganization>, ICommandHandler<RejectOrganization>, ICommandHandler<SuspendOrganization>, ICommandHandler<RestoreOrganization>,
     ICommandHandler<ApproveResource>, ICommandHandler<RejectResource>, ICommandHandler<SuspendResource>, ICommandHandler<RestoreResource>,
     ICommandHandler<ApproveLab>, ICommandHandler<RejectLab>, ICommandHandler<SuspendLab>, ICommandHandler<RestoreLab>,
     ICommandHandler<SuspendCircle>, ICommandHandler<RestoreCircle>, ICommandHandler<SuspendProposal>, ICommandHandler<RestoreProposal>,
-    ICommandHandler<SuspendReview>, ICommandHandler<RestoreReview>
+    ICommandHandler<SuspendReview>, ICommandHandler<RestoreReview>,
+    ICommandHandler<ApproveStory>, ICommandHandler<RejectStory>, ICommandHandler<SuspendStory>, ICommandHandler<RestoreStory>
 {
     public ValueTask<Unit> Handle(VerifyOrganization command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(RejectOrganization command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
@@ -135,6 +157,10 @@ public sealed class ModerateHandler(
     public ValueTask<Unit> Handle(RestoreProposal command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(SuspendReview command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
     public ValueTask<Unit> Handle(RestoreReview command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(ApproveStory command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(RejectStory command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(SuspendStory command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+    public ValueTask<Unit> Handle(RestoreStory command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
 
     /// <summary>What a subject's owners are told, and where the notice leads.</summary>
     private sealed record Owners(Guid OrganizationId, string Name, string Link);
@@ -159,16 +185,19 @@ public sealed class ModerateHandler(
         else if (subject is Review review)
         {
             db.AuditEntries.Add(entry);
-            var kind = review.Standing == ContentStanding.Suspended ? NotificationKind.ReviewSuspended : NotificationKind.ReviewRestored;
-            notifier.Notify(await notifier.PeopleAsync([review.AuthorId], cancellationToken), kind, review.Id, now, language => new NoticeText(
-                Texts.Get(language, $"Notice_{kind}_Title"), Texts.Get(language, $"Notice_{kind}_Body") + NoticeText.Reasoned(language, command.Reason)),
-                ReviewAccess.Link(review.Id), now);
+            await reviewNotices.ModeratedAsync(review, command.Reason, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         else if (subject is Proposal proposal)
         {
             db.AuditEntries.Add(entry);
             await proposalNotices.ModeratedAsync(proposal, command.Reason, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (subject is Story story)
+        {
+            db.AuditEntries.Add(entry);
+            await storyNotices.ModeratedAsync(story, NoticeOf(command), command.Reason, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         else
@@ -203,6 +232,8 @@ public sealed class ModerateHandler(
                     ?? throw ReviewAccess.NotFound(), null);
             case Moderated.Proposal:
                 return (await db.LockProposalAsync(id, cancellationToken), null);
+            case Moderated.Story:
+                return (await db.LockStoryAsync(id, cancellationToken), null);
             default:
                 await db.LockCircleAsync(id, cancellationToken);
                 return (await db.Circles.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw CircleAccess.NotFound(), null);
@@ -242,6 +273,10 @@ public sealed class ModerateHandler(
         RejectLab => NotificationKind.LabRejected,
         SuspendLab => NotificationKind.LabSuspended,
         RestoreLab => NotificationKind.LabRestored,
+        ApproveStory => NotificationKind.StoryApproved,
+        RejectStory => NotificationKind.StoryRejected,
+        SuspendStory => NotificationKind.StorySuspended,
+        RestoreStory => NotificationKind.StoryRestored,
         _ => throw new UnreachableException(),
     };
 }

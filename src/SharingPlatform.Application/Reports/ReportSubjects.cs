@@ -1,6 +1,7 @@
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Application.Proposals;
+using SharingPlatform.Application.Stories;
 using SharingPlatform.Application.Reviews;
 using SharingPlatform.Application.Resources;
 
@@ -58,6 +59,9 @@ public static class ReportSubjects
             ReportSubjectType.Review => isAdministrator
                 ? await db.Reviews.AnyAsync(r => r.Id == id, cancellationToken)
                 : await db.Shown().AnyAsync(r => r.Id == id, cancellationToken),
+            ReportSubjectType.Story => isAdministrator
+                ? await db.Stories.AnyAsync(s => s.Id == id, cancellationToken)
+                : await db.Published().AnyAsync(s => s.Id == id, cancellationToken),
             _ => false,
         };
         if (!visible)
@@ -81,6 +85,7 @@ public static class ReportSubjects
                 ReportSubjectType.Proposal => await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Title = p.Title }).ToListAsync(cancellationToken),
                 ReportSubjectType.Review => (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Text }).ToListAsync(cancellationToken))
                     .Select(r => new { r.Id, Title = r.Text.Length > 40 ? string.Concat(r.Text.AsSpan(0, 40), "…") : r.Text }).ToList(),
+                ReportSubjectType.Story => await db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, Title = s.Title }).ToListAsync(cancellationToken),
                 _ => await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Title = u.DisplayName }).ToListAsync(cancellationToken),
             };
             foreach (var subject in found)
@@ -99,6 +104,7 @@ public static class ReportSubjects
         ReportSubjectType.Meeting => $"/Meetings/Details/{id}",
         ReportSubjectType.Proposal => ProposalNotices.Link(id),
         ReportSubjectType.Review => ReviewAccess.Link(id),
+        ReportSubjectType.Story => StoryAccess.Link(id),
         _ => "/Notifications",
     };
 }

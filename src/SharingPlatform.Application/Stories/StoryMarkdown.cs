@@ -35,6 +35,13 @@ public static class StoryMarkdown
         return writer.ToString();
     }
 
+    /// <summary>The first <paramref name="length"/> characters of the text a reader sees, on one line, without Markdown's marks.</summary>
+    public static string Summary(string markdown, int length)
+    {
+        var text = string.Join(' ', Markdown.ToPlainText(markdown ?? "", Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+    }
+
     public static bool IsSafeLink(string? url, bool image)
     {
         if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))

@@ -65,4 +65,8 @@ public enum NotificationKind
     ProposalRestored,
     ReviewSuspended,
     ReviewRestored,
+    StoryApproved,
+    StoryRejected,
+    StorySuspended,
+    StoryRestored,
 }

@@ -9,6 +9,7 @@ public enum ReportSubjectType
     User,
     Proposal,
     Review,
+    Story,
 }
 
 public enum ReportReason

@@ -42,7 +42,8 @@ public sealed class Story : IReviewed
     public Guid? OrganizationId { get; private set; }
     public string Title { get; private set; } = "";
     public string BodyMarkdown { get; private set; } = "";
-    public Guid? CoverPhotoId { get; private set; }
+    public string? CoverFileName { get; private set; }
+    public string? CoverThumbnailFileName { get; private set; }
     public StoryStatus Status { get; private set; }
     public string? StatusReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -89,10 +90,14 @@ public sealed class Story : IReviewed
         }
     }
 
-    public void SetCover(Guid? photoId, DateTimeOffset now)
+    /// <summary>Puts a cover photo in place (or takes it away with nulls) and gives back the names of the files it replaced.</summary>
+    public string[] SetCover(string? fileName, string? thumbnailFileName, DateTimeOffset now)
     {
-        CoverPhotoId = photoId;
+        string[] replaced = CoverFileName is null ? [] : [CoverFileName, CoverThumbnailFileName!];
+        CoverFileName = fileName;
+        CoverThumbnailFileName = thumbnailFileName;
         UpdatedAt = now.ToUniversalTime();
+        return replaced;
     }
 
     public void Approve()

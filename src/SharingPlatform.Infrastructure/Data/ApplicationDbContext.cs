@@ -8,6 +8,7 @@ using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Organizations;
 using SharingPlatform.Domain.Proposals;
 using SharingPlatform.Domain.Reviews;
+using SharingPlatform.Domain.Stories;
 
 namespace SharingPlatform.Infrastructure.Data;
 
@@ -48,6 +49,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Story> Stories => Set<Story>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

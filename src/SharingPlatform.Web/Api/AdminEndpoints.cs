@@ -58,6 +58,14 @@ public static class AdminEndpoints
             .Conflicts("review_suspended");
         Decide(admin, "/reviews/{id:guid}/restore", (id, reason) => new RestoreReview(id, reason))
             .Conflicts("review_not_suspended");
+        Decide(admin, "/stories/{id:guid}/approve", (id, reason) => new ApproveStory(id, reason))
+            .Refuses("story_not_pending_review");
+        Decide(admin, "/stories/{id:guid}/reject", (id, reason) => new RejectStory(id, reason))
+            .Refuses("story_not_pending_review");
+        Decide(admin, "/stories/{id:guid}/suspend", (id, reason) => new SuspendStory(id, reason))
+            .Refuses("story_not_published");
+        Decide(admin, "/stories/{id:guid}/restore", (id, reason) => new RestoreStory(id, reason))
+            .Refuses("story_not_suspended");
         admin.MapGet("/change-requests/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetChangeRequest(id), ct)));
         Decide(admin, "/change-requests/{id:guid}/approve", (id, reason) => new ApproveChangeRequest(id, reason))
             .Refuses("change_request_not_pending");

@@ -9,14 +9,14 @@ public static class DiscoveryEndpoints
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private static readonly string[] FixedPages = ["/", "/Resources", "/Labs", "/Circles", "/Proposals", "/Programme", "/OpenData"];
+    private static readonly string[] FixedPages = ["/", "/Resources", "/Labs", "/Circles", "/Proposals", "/Stories", "/Programme", "/OpenData"];
 
     /// <summary>Pages of one person or of the people who run the platform, and the API (but its open data).</summary>
     private static readonly string[] PrivatePaths =
     [
         "/Account/", "/Admin/", "/admin/", "/Bookings/", "/Loans/", "/Notifications", "/Favourites", "/Invitations", "/Reports/",
         "/Organizations/", "/Resources/Edit", "/Labs/Edit", "/Labs/Manage", "/Labs/Mine", "/Circles/New", "/Circles/Edit", "/Circles/Host",
-        "/Circles/Mine", "/Proposals/New", "/Culture", "/calendar/", "/api/",
+        "/Circles/Mine", "/Proposals/New", "/Stories/Edit", "/Stories/Mine", "/Culture", "/calendar/", "/api/",
     ];
 
     public static void MapDiscovery(this IEndpointRouteBuilder app)
@@ -37,7 +37,8 @@ public static class DiscoveryEndpoints
                 .Concat(pages.Resources.Select(p => Url($"{site}/Resources/Details/{p.Id}", p.ChangedAt)))
                 .Concat(pages.Labs.Select(p => Url($"{site}/Labs/Details/{p.Id}", p.ChangedAt)))
                 .Concat(pages.Circles.Select(p => Url($"{site}/Circles/Details/{p.Id}", p.ChangedAt)))
-                .Concat(pages.Proposals.Select(p => Url($"{site}/Proposals/{p.Id}", p.ChangedAt)));
+                .Concat(pages.Proposals.Select(p => Url($"{site}/Proposals/{p.Id}", p.ChangedAt)))
+                .Concat(pages.Stories.Select(p => Url($"{site}/Stories/{p.Id}", p.ChangedAt)));
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", urls));
             return Results.Text(document.Declaration + "\n" + document.Root, "application/xml; charset=utf-8");
         }).ExcludeFromDescription();

@@ -315,6 +315,13 @@ public static class AuthorizationMatrix
         Api("GET", "/api/v1/resources/{id}/reviews", w => $"/api/v1/resources/{w.Resource}/reviews").Everyone(Ok),
         Api("GET", "/api/v1/labs/{id}/reviews", w => $"/api/v1/labs/{w.Lab}/reviews").Everyone(Ok),
         Api("GET", "/api/v1/circles/{id}/reviews", w => $"/api/v1/circles/{w.Circle}/reviews").Everyone(Ok),
+        Api("GET", "/api/v1/stories", w => "/api/v1/stories").Everyone(Ok),
+        Api("GET", "/api/v1/stories/{id}", w => $"/api/v1/stories/{w.Story}").Everyone(Refused).But(Ok, Owner, Staff, LabManager, Administrator)
+            .Because("waiting for review: only its organization and administrators see it"),
+        Api("POST", "/api/v1/stories", w => "/api/v1/stories", Json(w => new { title = "행렬 새 이야기", bodyMarkdown = "본문", organizationId = w.Org }))
+            .SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator),
+        Api("PUT", "/api/v1/stories/{id}/cover", w => $"/api/v1/stories/{w.Story}/cover", Photo).SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator),
+        Api("DELETE", "/api/v1/stories/{id}/cover", w => $"/api/v1/stories/{w.Story}/cover").SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator),
         Api("GET", "/api/v1/circles", w => "/api/v1/circles").Everyone(Ok),
         Api("POST", "/api/v1/circles", w => "/api/v1/circles", Json(_ => Circles.CircleClient.CircleBody(title: "행렬 새 모임"))).SignedIn(Ok),
         Api("GET", "/api/v1/circles/mine", w => "/api/v1/circles/mine").SignedIn(Ok),
@@ -370,6 +377,7 @@ public static class AuthorizationMatrix
         Api("GET", "/api/docs/scalar/scalar.js", w => "/api/docs/scalar/scalar.js").Everyone(Ok),
         Api("GET", "/robots.txt", w => "/robots.txt").Everyone(Ok),
         Api("GET", "/sitemap.xml", w => "/sitemap.xml").Everyone(Ok),
+        Api("GET", "/stories.atom", w => "/stories.atom").Everyone(Ok),
         Api("GET", "/media/{name}", w => w.ResourcePhotoUrl).Everyone(Ok).Because("a published resource's photo"),
         Api("GET", "/calendar/{token}.ics", w => $"/calendar/{Guid.NewGuid():N}.ics").Everyone(Refused)
             .Because("a capability link: a wrong token opens nobody's calendar, whoever asks (the calendar tests check the right one)"),
@@ -447,6 +455,12 @@ public static class AuthorizationMatrix
         Admin("POST", "/api/v1/admin/proposals/{id}/suspend", w => $"/api/v1/admin/proposals/{w.Proposal}/suspend").Destroys(),
         Admin("POST", "/api/v1/admin/proposals/{id}/restore", w => $"/api/v1/admin/proposals/{w.Proposal}/restore").Destroys(),
         Admin("POST", "/api/v1/admin/reviews/{id}/suspend", w => $"/api/v1/admin/reviews/{w.Review}/suspend").Destroys(),
+        Api("PUT", "/api/v1/stories/{id}", w => $"/api/v1/stories/{w.Story}", Json(_ => new { title = "행렬 고친 이야기", bodyMarkdown = "고친 본문" }))
+            .SignedIn(Refused).But(Passes, Owner, Staff, LabManager, Administrator).Destroys().Because("an administrator's edit publishes the story"),
+        Admin("POST", "/api/v1/admin/stories/{id}/approve", w => $"/api/v1/admin/stories/{w.Story}/approve").Destroys(),
+        Admin("POST", "/api/v1/admin/stories/{id}/reject", w => $"/api/v1/admin/stories/{w.Story}/reject").Destroys(),
+        Admin("POST", "/api/v1/admin/stories/{id}/suspend", w => $"/api/v1/admin/stories/{w.Story}/suspend").Destroys(),
+        Admin("POST", "/api/v1/admin/stories/{id}/restore", w => $"/api/v1/admin/stories/{w.Story}/restore").Destroys(),
         Admin("POST", "/api/v1/admin/reviews/{id}/restore", w => $"/api/v1/admin/reviews/{w.Review}/restore").Destroys(),
         Api("POST", "/api/v1/reviews/{id}/reply", w => $"/api/v1/reviews/{w.Review}/reply", Json(_ => new { text = "행렬 답글" }))
             .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("the resource's organization replies, once"),

@@ -89,6 +89,7 @@ public sealed partial class MatrixWorld : IAsyncDisposable
     public Guid SpareUser { get; private set; }
     public Guid Proposal { get; private set; }
     public Guid Review { get; private set; }
+    public Guid Story { get; private set; }
     public Dictionary<Persona, Guid> Ids { get; } = [];
 
     public string Email(Persona persona) => _emails[persona];
@@ -236,6 +237,8 @@ public sealed partial class MatrixWorld : IAsyncDisposable
             return db.SaveChangesAsync();
         });
         Review = review.Id;
+        Story = (await owner.PostAsJsonAsync("/api/v1/stories", new { title = "행렬 이야기", bodyMarkdown = "행렬 본문", organizationId = Org })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
         OtherOrg = await clients[Persona.OtherOwner].RegisterOrganizationAsync(CatalogClient.OrganizationBody(name: "다른 협동조합"));
         await adminClient.VerifyAsync(OtherOrg);
         InvitationToResident = await InviteAsync(clients[Persona.OtherOwner], OtherOrg, resident, _emails[Persona.Resident]);

@@ -51,6 +51,8 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.ProposalSuspended, NotificationKind.ProposalRestored,
         ]),
         ("NotificationGroupReviews", [NotificationKind.ReviewSuspended, NotificationKind.ReviewRestored]),
+        ("NotificationGroupStories",
+            [NotificationKind.StoryApproved, NotificationKind.StoryRejected, NotificationKind.StorySuspended, NotificationKind.StoryRestored]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),
         ("NotificationGroupAccount", [NotificationKind.AccountSuspended, NotificationKind.AccountRestored, NotificationKind.SignInTokenReused]),
     ];

@@ -18,7 +18,7 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SiteText> loca
     public string? Done { get; set; }
 
     public bool CanSuspend => SubjectType is ReportSubjectType.Resource or ReportSubjectType.Lab or ReportSubjectType.Circle or ReportSubjectType.User
-        or ReportSubjectType.Proposal or ReportSubjectType.Review;
+        or ReportSubjectType.Proposal or ReportSubjectType.Review or ReportSubjectType.Story;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -38,6 +38,7 @@ public sealed class SubjectModel(ISender sender, IStringLocalizer<SiteText> loca
             ReportSubjectType.User => DecideAsync(new SuspendUser(SubjectId, reason), ("Reason", "suspend-reason"), "UserSuspendedDone", cancellationToken),
             ReportSubjectType.Proposal => DecideAsync(new SuspendProposal(SubjectId, reason), ("Reason", "suspend-reason"), "ProposalSuspended", cancellationToken),
             ReportSubjectType.Review => DecideAsync(new SuspendReview(SubjectId, reason), ("Reason", "suspend-reason"), "ReviewSuspendedDone", cancellationToken),
+            ReportSubjectType.Story => DecideAsync(new SuspendStory(SubjectId, reason), ("Reason", "suspend-reason"), "StorySuspendedDone", cancellationToken),
             _ => Task.FromResult<IActionResult>(NotFound()),
         };
 

@@ -256,5 +256,21 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         ReviewRestored,
         #pragma warning restore CS1591
+        [EnumMember(Value = "storyApproved")]
+        #pragma warning disable CS1591
+        StoryApproved,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "storyRejected")]
+        #pragma warning disable CS1591
+        StoryRejected,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "storySuspended")]
+        #pragma warning disable CS1591
+        StorySuspended,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "storyRestored")]
+        #pragma warning disable CS1591
+        StoryRestored,
+        #pragma warning restore CS1591
     }
 }

@@ -36,5 +36,9 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         Review,
         #pragma warning restore CS1591
+        [EnumMember(Value = "story")]
+        #pragma warning disable CS1591
+        Story,
+        #pragma warning restore CS1591
     }
 }

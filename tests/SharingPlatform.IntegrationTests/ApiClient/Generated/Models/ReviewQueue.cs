@@ -54,6 +54,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public List<global::SharingPlatform.GeneratedClient.Models.QueuedResource> Resources { get; set; }
 #endif
+        /// <summary>The stories property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::SharingPlatform.GeneratedClient.Models.QueuedStory>? Stories { get; set; }
+#nullable restore
+#else
+        public List<global::SharingPlatform.GeneratedClient.Models.QueuedStory> Stories { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Models.ReviewQueue"/> and sets the default values.
         /// </summary>
@@ -84,6 +92,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "organizations", n => { Organizations = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedOrganization>(global::SharingPlatform.GeneratedClient.Models.QueuedOrganization.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "reports", n => { Reports = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedReport>(global::SharingPlatform.GeneratedClient.Models.QueuedReport.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "resources", n => { Resources = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedResource>(global::SharingPlatform.GeneratedClient.Models.QueuedResource.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "stories", n => { Stories = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedStory>(global::SharingPlatform.GeneratedClient.Models.QueuedStory.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -98,6 +107,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedOrganization>("organizations", Organizations);
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedReport>("reports", Reports);
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedResource>("resources", Resources);
+            writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.QueuedStory>("stories", Stories);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -20,6 +20,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Reports;
 using SharingPlatform.GeneratedClient.Api.V1.Resources;
 using SharingPlatform.GeneratedClient.Api.V1.Reviews;
 using SharingPlatform.GeneratedClient.Api.V1.Statistics;
+using SharingPlatform.GeneratedClient.Api.V1.Stories;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -121,6 +122,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1
         public global::SharingPlatform.GeneratedClient.Api.V1.Statistics.StatisticsRequestBuilder Statistics
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Statistics.StatisticsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The stories property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Stories.StoriesRequestBuilder Stories
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Stories.StoriesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Api.V1.V1RequestBuilder"/> and sets the default values.

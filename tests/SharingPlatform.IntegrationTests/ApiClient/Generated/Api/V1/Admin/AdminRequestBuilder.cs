@@ -13,6 +13,7 @@ using SharingPlatform.GeneratedClient.Api.V1.Admin.Reports;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Resources;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Reviews;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics;
+using SharingPlatform.GeneratedClient.Api.V1.Admin.Stories;
 using SharingPlatform.GeneratedClient.Api.V1.Admin.Users;
 using System.Collections.Generic;
 using System.IO;
@@ -80,6 +81,11 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics.StatisticsRequestBuilder Statistics
         {
             get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Statistics.StatisticsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The stories property</summary>
+        public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Stories.StoriesRequestBuilder Stories
+        {
+            get => new global::SharingPlatform.GeneratedClient.Api.V1.Admin.Stories.StoriesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The users property</summary>
         public global::SharingPlatform.GeneratedClient.Api.V1.Admin.Users.UsersRequestBuilder Users
