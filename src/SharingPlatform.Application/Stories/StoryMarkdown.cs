@@ -8,7 +8,7 @@ using Markdig.Syntax.Inlines;
 namespace SharingPlatform.Application.Stories;
 
 /// <summary>
-/// A story's Markdown as safe HTML: raw HTML stays text, links keep only http, https and mailto targets and carry
+/// A story's Markdown as safe HTML: raw HTML stays text, links keep only http, https and mailto targets and paths on this site, and carry
 /// rel="nofollow ugc", and images are shown only from https addresses (anything else becomes its alt text).
 /// </summary>
 public static class StoryMarkdown
@@ -44,12 +44,18 @@ public static class StoryMarkdown
 
     public static bool IsSafeLink(string? url, bool image)
     {
+        if (!image && IsSitePath(url))
+            return true;
         if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
             return false;
         return image
             ? uri.Scheme == Uri.UriSchemeHttps
             : uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto;
     }
+
+    /// <summary>A path on this site ("/Proposals"), not a protocol-relative address ("//elsewhere") in disguise.</summary>
+    private static bool IsSitePath(string? url) =>
+        url is ['/', var second, ..] && second is not ('/' or '\\') && !url.Any(char.IsControl);
 
     private static void Secure(LinkInline link)
     {

@@ -23,5 +23,6 @@ internal static class DemoData
         await DemoFavourites.SeedAsync(provider, minji, emma);
         await DemoProposals.SeedAsync(provider, manager, minji, junho, emma);
         await DemoReviews.SeedAsync(provider, manager, minji, junho, emma);
+        await DemoStories.SeedAsync(provider, manager);
     }
 }

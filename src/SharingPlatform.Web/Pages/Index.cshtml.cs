@@ -18,6 +18,8 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public IReadOnlyList<LabSummary> Labs { get; private set; } = [];
 
+    public IReadOnlyList<Application.Stories.StoryCard> Stories { get; private set; } = [];
+
     public BookingView? NextBooking { get; private set; }
 
     public LabBookingView? NextLabSession { get; private set; }
@@ -44,6 +46,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
         Meetings = (await sender.Send(new ListMeetings(PageSize: Shown), cancellationToken)).Items;
         Labs = (await sender.Send(new SearchLabs(PageSize: Shown), cancellationToken)).Items;
+        Stories = (await sender.Send(new Application.Stories.ListStories(PageSize: 3), cancellationToken)).Items;
         if (User.Identity?.IsAuthenticated != true)
             return;
 

@@ -616,6 +616,14 @@ public static class AuthorizationMatrix
         Post("/Proposals/New", "", w => "/Proposals/New").SignedIn(Passes).Because("an empty form"),
         Post("/Proposals/Details", "Support", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
         Post("/Proposals/Details", "Withdraw", w => $"/Proposals/{w.Proposal}").SignedIn(Ok),
+        // Stories: the world's story is its organization's, waiting for review.
+        Get("/Stories/Index", w => "/Stories").Everyone(Ok),
+        Get("/Stories/Mine", w => "/Stories/Mine").SignedIn(Ok),
+        Get("/Stories/Details", w => $"/Stories/{w.Story}").Everyone(Refused).But(Ok, Owner, Staff, LabManager, Administrator)
+            .Because("waiting for review: only its organization and administrators see it"),
+        Get("/Stories/Edit", w => $"/Stories/Edit/{w.Story}").SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator),
+        Post("/Stories/Edit", "Cover", w => $"/Stories/Edit/{w.Story}").WithFile("Cover").SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator),
+        Post("/Stories/Edit", "RemoveCover", w => $"/Stories/Edit/{w.Story}").SignedIn(Refused).But(Ok, Owner, Staff, LabManager, Administrator),
         Get("/Reviews/Index", w => $"/Reviews/Resource/{w.Resource}").Everyone(Ok),
         Get("/Reviews/Show", w => $"/Reviews/Show/{w.Review}").Everyone(Ok),
         Get("/Reviews/New", w => $"/Reviews/New?subjectType=Booking&subjectId={w.Resource}").SignedIn(Ok),
@@ -709,6 +717,13 @@ public static class AuthorizationMatrix
             .SignedIn(Refused).But(Passes, Owner, Staff, LabManager).Destroys().Because("only a listing of one's own organization may be linked"),
         Post("/Proposals/Details", "Accept", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Proposals/Details", "Decline", w => $"/Proposals/{w.Proposal}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Stories/Edit", "", w => $"/Stories/Edit/{w.Story}", Fields(("Input.Title", _ => "행렬 고친 이야기"), ("Input.BodyMarkdown", _ => "고친 본문")))
+            .SignedIn(Refused).But(Passes, Owner, Staff, LabManager, Administrator).Destroys().Because("an administrator's edit publishes the story"),
+        Post("/Stories/Details", "Approve", w => $"/Stories/{w.Story}").SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Stories/Details", "Reject", w => $"/Stories/{w.Story}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
+        Post("/Stories/Details", "Suspend", w => $"/Stories/{w.Story}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys()
+            .Because("once published: a refusal shown in place counts as refused for those who may see the story"),
+        Post("/Stories/Details", "Restore", w => $"/Stories/{w.Story}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Admin/Reports/Subject", "Suspend", w => $"/Admin/Reports/Subject?subjectType=resource&subjectId={w.SpareResource}", WithReason)
             .SignedIn(Refused).But(Passes, Administrator).Destroys(),
         Post("/Admin/Users/Details", "Lift", w => $"/Admin/Users/Details/{w.SpareUser}", WithReason).SignedIn(Refused).But(Passes, Administrator).Destroys(),

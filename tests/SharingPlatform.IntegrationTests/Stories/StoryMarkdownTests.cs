@@ -79,4 +79,13 @@ public sealed class StoryMarkdownTests
 
         html.ShouldNotContain("\" onmouseover=\"");
     }
+
+    [Fact]
+    public void A_path_on_the_site_stays_a_link_and_an_address_that_only_looks_like_one_does_not()
+    {
+        StoryMarkdown.ToHtml("[제안하기](/Proposals)").ShouldContain("<a href=\"/Proposals\" rel=\"nofollow ugc\">제안하기</a>");
+
+        var html = StoryMarkdown.ToHtml("[a](//evil.example/x) [b](/\\evil.example)");
+        html.ShouldNotContain("href");
+    }
 }

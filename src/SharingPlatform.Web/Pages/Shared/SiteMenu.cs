@@ -13,7 +13,7 @@ public sealed record SiteMenu(bool SignedIn, int UnreadNotifications, IReadOnlyL
     {
         List<MenuGroup> groups =
         [
-            new("find", "FindMenu", [new("MainNavigationResources", "/Resources/Index"), new("MainNavigationLabs", "/Labs/Index"), new("StudyCirclesLink", "/Circles/Index"), new("ProposalsLink", "/Proposals/Index")], InBar: true),
+            new("find", "FindMenu", [new("MainNavigationResources", "/Resources/Index"), new("MainNavigationLabs", "/Labs/Index"), new("StudyCirclesLink", "/Circles/Index"), new("ProposalsLink", "/Proposals/Index"), new("StoriesLink", "/Stories/Index")], InBar: true),
         ];
         if (signedIn)
         {
