@@ -1,11 +1,12 @@
 using SharingPlatform.Domain.Circles;
+using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Circles;
 
 /// <summary>A circle as lists show it: <c>{ id, title, topics, municipality, memberCap, joinPolicy, memberCount, status }</c> and more.</summary>
 public sealed record CircleSummary(
     Guid Id, string Title, IReadOnlyList<string> Topics, string Description, string Municipality, int MemberCap, JoinPolicy JoinPolicy,
-    int MemberCount, CircleStatus Status, Guid HostId, string HostName, DateTimeOffset? NextMeetingAt);
+    int MemberCount, CircleStatus Status, Guid HostId, string HostName, DateTimeOffset? NextMeetingAt, RatingSummary? Rating = null);
 
 /// <summary>The caller's membership of a circle.</summary>
 public sealed record MembershipView(Guid CircleId, Guid UserId, MemberRole Role, MemberStatus Status, string? StatusReason, bool RejoinAllowed, DateTimeOffset? JoinedAt);
@@ -23,7 +24,7 @@ public sealed record CircleDetailsView(
     Guid Id, string Title, IReadOnlyList<string> Topics, string Description, string Municipality, int MemberCap, JoinPolicy JoinPolicy,
     int MemberCount, CircleStatus Status, string? StatusReason, Guid HostId, string HostName, DateTimeOffset CreatedAt,
     MembershipView? MyMembership, bool IsHost, bool IsTheHost, IReadOnlyList<CircleMemberView> Members, int PendingRequests,
-    IReadOnlyList<MeetingSummary> UpcomingMeetings);
+    IReadOnlyList<MeetingSummary> UpcomingMeetings, RatingSummary? Rating = null);
 
 /// <summary>The RSVP answer: <c>{ status, position }</c>; <see cref="Position"/> is the place on the waitlist (1 = next), none when going.</summary>
 public sealed record RsvpAnswer(RsvpStatus Status, int? Position);
@@ -48,11 +49,15 @@ public sealed record MeetingView(
 
 public static class CircleViews
 {
-    public static IQueryable<CircleSummary> Summaries(this IApplicationDbContext db, IQueryable<Circle> circles, DateTimeOffset now) =>
-        circles.Select(c => new CircleSummary(
+    public static IQueryable<CircleSummary> Summaries(this IApplicationDbContext db, IQueryable<Circle> circles, DateTimeOffset now)
+    {
+        var reviews = db.ShownOf(ReviewedListing.Circle);
+        return circles.Select(c => new CircleSummary(
             c.Id, c.Title, c.Topics, c.Description, c.Municipality, c.MemberCap, c.JoinPolicy, c.MemberCount, c.Status, c.HostId,
             db.Users.Where(u => u.Id == c.HostId).Select(u => u.DisplayName).Single(),
-            db.Meetings.Where(m => m.CircleId == c.Id && m.Status == MeetingStatus.Scheduled && m.StartsAt > now).Min(m => (DateTimeOffset?)m.StartsAt)));
+            db.Meetings.Where(m => m.CircleId == c.Id && m.Status == MeetingStatus.Scheduled && m.StartsAt > now).Min(m => (DateTimeOffset?)m.StartsAt),
+            new RatingSummary(reviews.Where(v => v.ListingId == c.Id).Average(v => (double?)v.Rating), reviews.Count(v => v.ListingId == c.Id))));
+    }
 
     public static IQueryable<MeetingSummary> MeetingSummaries(this IApplicationDbContext db, IQueryable<Meeting> meetings) =>
         meetings.Select(m => new MeetingSummary(
@@ -161,7 +166,8 @@ public static class CircleViews
         return new CircleDetailsView(
             c.Id, c.Title, c.Topics, c.Description, c.Municipality, c.MemberCap, c.JoinPolicy, c.MemberCount, c.Status,
             caller.IsHost || caller.IsAdministrator ? c.StatusReason : null, c.HostId, hostName, c.CreatedAt,
-            my, caller.IsHost, caller.Membership?.Role == MemberRole.Host && caller.IsHost, members, pending, upcoming.Items);
+            my, caller.IsHost, caller.Membership?.Role == MemberRole.Host && caller.IsHost, members, pending, upcoming.Items,
+            await db.RatingAsync(ReviewedListing.Circle, c.Id, cancellationToken));
     }
 
     public static IQueryable<CircleMemberView> MemberViews(this IApplicationDbContext db, IQueryable<CircleMember> members) =>

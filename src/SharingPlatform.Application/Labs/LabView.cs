@@ -1,5 +1,6 @@
 using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Resources;
+using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Labs;
 
@@ -24,7 +25,8 @@ public sealed record LabView(
     bool CanManage,
     IReadOnlyList<PhotoView> Photos,
     LabBookingLimits BookingLimits,
-    PendingChangeView? PendingChange = null);
+    PendingChangeView? PendingChange = null,
+    RatingSummary? Rating = null);
 
 /// <summary>A lab's fairness limits of booking: how far ahead, how long before, how many active sessions per person.</summary>
 public sealed record LabBookingLimits(int HorizonDays, int MinNoticeMinutes, int MaxActiveSessionsPerPerson)
@@ -138,7 +140,8 @@ public static class LabViews
             managers, equipment.Select(e => EquipmentView.From(e, now)).ToList(), lab.Version, canManage,
             lab.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p.Id, p.FileName, p.ThumbnailFileName)).ToList(),
             LabBookingLimits.Of(lab),
-            pending);
+            pending,
+            await db.RatingAsync(ReviewedListing.Lab, lab.Id, cancellationToken));
     }
 }
 

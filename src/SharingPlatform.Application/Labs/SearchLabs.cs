@@ -1,3 +1,5 @@
+using SharingPlatform.Domain.Reviews;
+
 namespace SharingPlatform.Application.Labs;
 
 /// <summary>Residents find published labs by text (name, description, equipment names) and municipality.</summary>
@@ -5,7 +7,7 @@ public sealed record SearchLabs(string? Q = null, string? Municipality = null, i
 
 public sealed record LabSummary(
     Guid Id, Guid OrganizationId, string OrganizationName, string Name, string Municipality, string Address, int SeatsPerSlot,
-    LabStatus Status, IReadOnlyList<LabEquipmentSummary> Equipment, string? ThumbnailUrl);
+    LabStatus Status, IReadOnlyList<LabEquipmentSummary> Equipment, string? ThumbnailUrl, RatingSummary? Rating = null);
 
 public sealed record LabEquipmentSummary(Guid Id, string Name, bool RequiresQualification, bool OutOfService);
 
@@ -41,12 +43,16 @@ public sealed class SearchLabsHandler(IApplicationDbContext db, TimeProvider clo
 
 public static class LabSummaries
 {
-    public static IQueryable<LabSummary> Summaries(this IApplicationDbContext db, IQueryable<Lab> labs, DateTimeOffset now) =>
-        labs.Select(l => new LabSummary(
+    public static IQueryable<LabSummary> Summaries(this IApplicationDbContext db, IQueryable<Lab> labs, DateTimeOffset now)
+    {
+        var reviews = db.ShownOf(ReviewedListing.Lab);
+        return labs.Select(l => new LabSummary(
             l.Id, l.OrganizationId, db.Organizations.Where(o => o.Id == l.OrganizationId).Select(o => o.Name).Single(), l.Name,
             l.Municipality, l.Address, l.SeatsPerSlot, l.Status,
             db.Equipment.Where(e => e.LabId == l.Id).OrderBy(e => e.Name)
                 .Select(e => new LabEquipmentSummary(e.Id, e.Name, e.RequiresQualification, e.OutOfServiceFrom <= now && now < e.OutOfServiceUntil))
                 .ToList(),
-            l.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault()));
+            l.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault(),
+            new RatingSummary(reviews.Where(v => v.ListingId == l.Id).Average(v => (double?)v.Rating), reviews.Count(v => v.ListingId == l.Id))));
+    }
 }

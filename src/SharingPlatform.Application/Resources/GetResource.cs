@@ -1,5 +1,6 @@
 using SharingPlatform.Application.ChangeRequests;
 using SharingPlatform.Application.Organizations;
+using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Resources;
 
@@ -29,6 +30,7 @@ public static class ResourceViews
         var request = showsPendingChange ? await db.PendingRequestAsync(ChangeSubjectKind.Resource, resource.Id, cancellationToken) : null;
         var pending = request is null ? null
             : new PendingChangeView(request.Id, request.SubmittedAt, ResourceChanges.Changes(resource, ResourceChanges.InputFrom(request.ProposedContent)));
-        return ResourceView.From(resource, organizationName) with { PendingChange = pending };
+        var rating = await db.RatingAsync(ReviewedListing.Resource, resource.Id, cancellationToken);
+        return ResourceView.From(resource, organizationName) with { PendingChange = pending, Rating = rating };
     }
 }

@@ -23,7 +23,8 @@ public sealed record ResourceView(
     PolicyInput Policy,
     DateTimeOffset UpdatedAt,
     PendingChangeView? PendingChange = null,
-    LendingInput? Lending = null)
+    LendingInput? Lending = null,
+    RatingSummary? Rating = null)
 {
     public SharingMode SharingMode => Lending is null ? SharingMode.Slots : SharingMode.Loans;
 

@@ -1,3 +1,5 @@
+using SharingPlatform.Domain.Reviews;
+
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>
@@ -26,11 +28,12 @@ public enum ResourceSort
 {
     Relevance,
     Newest,
+    Rating,
 }
 
 public sealed record ResourceSummary(
     Guid Id, Guid OrganizationId, string OrganizationName, ResourceCategory Category, string Title, string Municipality,
-    string Address, int? Capacity, bool IsFree, int? FeePerHour, string? ThumbnailUrl);
+    string Address, int? Capacity, bool IsFree, int? FeePerHour, string? ThumbnailUrl, RatingSummary? Rating = null);
 
 public sealed class SearchResourcesValidator : AbstractValidator<SearchResources>
 {
@@ -90,17 +93,30 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
             resources = resources.Where(r => lent.Contains(r.Id));
         }
 
-        var ordered = query.Sort == ResourceSort.Newest || string.IsNullOrEmpty(text)
-            ? resources.OrderByDescending(r => r.CreatedAt)
-            : resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt);
+        var reviews = db.ShownOf(ReviewedListing.Resource);
+        var ordered = query.Sort switch
+        {
+            ResourceSort.Rating => resources
+                .OrderByDescending(r => reviews.Where(v => v.ListingId == r.Id).Average(v => (double?)v.Rating) ?? 0)
+                .ThenByDescending(r => reviews.Count(v => v.ListingId == r.Id))
+                .ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
+            ResourceSort.Newest => resources.OrderByDescending(r => r.CreatedAt),
+            _ when string.IsNullOrEmpty(text) => resources.OrderByDescending(r => r.CreatedAt),
+            _ => resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt),
+        };
 
         return await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 
-    private IQueryable<ResourceSummary> Summaries(IQueryable<SharedResource> resources) => resources.Select(r => new ResourceSummary(
-        r.Id, r.OrganizationId, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).Single(),
-        r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
-        r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault()));
+    private IQueryable<ResourceSummary> Summaries(IQueryable<SharedResource> resources)
+    {
+        var reviews = db.ShownOf(ReviewedListing.Resource);
+        return resources.Select(r => new ResourceSummary(
+            r.Id, r.OrganizationId, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).Single(),
+            r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
+            r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault(),
+            new RatingSummary(reviews.Where(v => v.ListingId == r.Id).Average(v => (double?)v.Rating), reviews.Count(v => v.ListingId == r.Id))));
+    }
 
     /// <summary>
     /// Resources open for all of [from, to) and with no pending or confirmed booking whose time (buffer included) meets

@@ -9,19 +9,12 @@ public sealed record ReviewView(
     Guid Id, string AuthorName, int Rating, string Text, DateTimeOffset CreatedAt, ReviewSubject SubjectType, ReviewedListing ListingType,
     Guid ListingId, string? Reply, DateTimeOffset? RepliedAt);
 
-/// <summary>A listing's stars: the average of the reviews shown (none while there are none) and how many there are.</summary>
-public sealed record RatingSummary(double? Average, int Count);
-
 public static class ReviewAccess
 {
     public static NotFoundException NotFound() => new(Texts.Get("NoSuchReview"));
 
     /// <summary>The site's address of one review: it leads to the review on its listing's reviews page.</summary>
     public static string Link(Guid reviewId) => $"/Reviews/Show/{reviewId}";
-
-    /// <summary>What the public reads: not suspended, and not by a person suspended now (back when they are restored).</summary>
-    public static IQueryable<Review> Shown(this IApplicationDbContext db) =>
-        db.Reviews.AsNoTracking().Where(r => r.Standing == ContentStanding.Shown && db.Users.Any(u => u.Id == r.AuthorId && u.SuspendedAt == null));
 
     public static IQueryable<ReviewView> Views(this IApplicationDbContext db, IQueryable<Review> reviews) =>
         reviews.Select(r => new ReviewView(
@@ -35,14 +28,6 @@ public static class ReviewAccess
             ReviewedListing.Lab => db.Labs.AnyAsync(l => l.Id == id && l.Status == LabStatus.Published, cancellationToken),
             _ => db.Circles.AnyAsync(c => c.Id == id && c.Status == CircleStatus.Active, cancellationToken),
         };
-
-    public static async Task<RatingSummary> RatingAsync(this IApplicationDbContext db, ReviewedListing type, Guid id, CancellationToken cancellationToken)
-    {
-        var ratings = await db.Shown().Where(r => r.ListingType == type && r.ListingId == id)
-            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Average = g.Average(r => (double)r.Rating) })
-            .SingleOrDefaultAsync(cancellationToken);
-        return ratings is null ? new RatingSummary(null, 0) : new RatingSummary(Math.Round(ratings.Average, 2), ratings.Count);
-    }
 
     /// <summary>
     /// Whether <paramref name="userId"/> answers for the listing: a member of the organization of a resource or lab, or a

@@ -140,6 +140,48 @@ public sealed class ReviewsTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Listing_bodies_and_search_results_carry_the_stars_and_search_sorts_by_them_unrated_last()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var people = await _app.PeopleAsync(3);
+        var word = CatalogClient.NewHangulWord();
+        var liked = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, $"{word} 회의실"));
+        var loved = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, $"{word} 작업실"));
+        var unrated = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, $"{word} 창고"));
+        await _app.QueryAsync(db =>
+        {
+            var now = _app.Clock.GetUtcNow();
+            void Add(Guid author, Guid resource, int rating) => db.Reviews.Add(Domain.Reviews.Review.Write(author, Domain.Reviews.ReviewSubject.Booking,
+                Guid.NewGuid(), Domain.Reviews.ReviewedListing.Resource, resource, rating, "후기", now.AddHours(-1), now));
+            Add(people[0].Id, liked, 4);
+            Add(people[1].Id, liked, 5);
+            Add(people[2].Id, loved, 5);
+            return db.SaveChangesAsync();
+        });
+        using var anonymous = _app.NewClient();
+
+        var body = await anonymous.GetAsync($"/api/v1/resources/{liked}").ExpectAsync(HttpStatusCode.OK);
+        body.GetProperty("rating").GetProperty("average").GetDouble().ShouldBe(4.5);
+        body.GetProperty("rating").GetProperty("count").GetInt32().ShouldBe(2);
+        var none = (await anonymous.GetAsync($"/api/v1/resources/{unrated}").ExpectAsync(HttpStatusCode.OK)).GetProperty("rating");
+        none.GetProperty("average").ValueKind.ShouldBe(JsonValueKind.Null);
+        none.GetProperty("count").GetInt32().ShouldBe(0);
+
+        var found = (await anonymous.GetAsync($"/api/v1/resources?q={Uri.EscapeDataString(word)}&sort=rating").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().ToList();
+        found.Select(i => i.Id()).ShouldBe([loved, liked, unrated]);
+        found[1].GetProperty("rating").GetProperty("average").GetDouble().ShouldBe(4.5);
+        found[1].GetProperty("rating").GetProperty("count").GetInt32().ShouldBe(2);
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Resources?q={Uri.EscapeDataString(word)}&sort=Rating"));
+        page.IndexOf($"{word} 작업실", StringComparison.Ordinal).ShouldBeLessThan(page.IndexOf($"{word} 회의실", StringComparison.Ordinal));
+        page.ShouldContain("5점 만점에 4.5점 (후기 2개)");
+        WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Resources/Details/{liked}")).ShouldContain("5점 만점에 4.5점 (후기 2개)");
+        foreach (var person in people)
+            person.Dispose();
+    }
+
+    [Fact]
     public async Task On_the_site_the_booker_reviews_from_the_booking_page_and_the_owner_replies_on_the_reviews_page()
     {
         using var organization = await _app.VerifiedOrganizationAsync();

@@ -11,7 +11,8 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
         ("Municipality", "Municipality"),
         ("MinCapacity", "MinCapacity"),
         ("AvailableFrom", "Date"),
-        ("AvailableTo", "To"));
+        ("AvailableTo", "To"),
+        ("Sort", "Sort"));
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -37,6 +38,9 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
 
     [BindProperty(SupportsGet = true)]
     public TimeOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ResourceSort Sort { get; set; } = ResourceSort.Relevance;
 
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
@@ -71,7 +75,7 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
             Results = await sender.Send(
                 new SearchResources(
                     string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), Category, string.IsNullOrEmpty(Municipality) ? null : Municipality,
-                    MinCapacity, FreeOnly ? true : null, from, to, ResourceSort.Relevance, Math.Max(1, PageNumber), PageSize),
+                    MinCapacity, FreeOnly ? true : null, from, to, Sort, Math.Max(1, PageNumber), PageSize),
                 cancellationToken);
         }
         catch (ValidationException refused)
@@ -98,6 +102,7 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
         Add("date", Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("from", From?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         Add("to", To?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Add("sort", Sort == ResourceSort.Relevance ? null : Sort.ToString());
         values["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return values;
     }

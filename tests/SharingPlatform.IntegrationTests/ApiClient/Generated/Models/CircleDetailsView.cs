@@ -72,6 +72,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #endif
         /// <summary>The pendingRequests property</summary>
         public int? PendingRequests { get; set; }
+        /// <summary>The rating property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary? Rating { get; set; }
+#nullable restore
+#else
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
+#endif
         /// <summary>The status property</summary>
         public global::SharingPlatform.GeneratedClient.Models.CircleStatus? Status { get; set; }
         /// <summary>The statusReason property</summary>
@@ -145,6 +153,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "municipality", n => { Municipality = n.GetStringValue(); } },
                 { "myMembership", n => { MyMembership = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.MembershipView>(global::SharingPlatform.GeneratedClient.Models.MembershipView.CreateFromDiscriminatorValue); } },
                 { "pendingRequests", n => { PendingRequests = n.GetIntValue(); } },
+                { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.CircleStatus>(); } },
                 { "statusReason", n => { StatusReason = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
@@ -173,6 +182,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("municipality", Municipality);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.MembershipView>("myMembership", MyMembership);
             writer.WriteIntValue("pendingRequests", PendingRequests);
+            writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.CircleStatus>("status", Status);
             writer.WriteStringValue("statusReason", StatusReason);
             writer.WriteStringValue("title", Title);

@@ -50,6 +50,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #endif
         /// <summary>The nextMeetingAt property</summary>
         public DateTimeOffset? NextMeetingAt { get; set; }
+        /// <summary>The rating property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary? Rating { get; set; }
+#nullable restore
+#else
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
+#endif
         /// <summary>The status property</summary>
         public global::SharingPlatform.GeneratedClient.Models.CircleStatus? Status { get; set; }
         /// <summary>The title property</summary>
@@ -102,6 +110,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "memberCount", n => { MemberCount = n.GetIntValue(); } },
                 { "municipality", n => { Municipality = n.GetStringValue(); } },
                 { "nextMeetingAt", n => { NextMeetingAt = n.GetDateTimeOffsetValue(); } },
+                { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.CircleStatus>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "topics", n => { Topics = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -123,6 +132,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteIntValue("memberCount", MemberCount);
             writer.WriteStringValue("municipality", Municipality);
             writer.WriteDateTimeOffsetValue("nextMeetingAt", NextMeetingAt);
+            writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.CircleStatus>("status", Status);
             writer.WriteStringValue("title", Title);
             writer.WriteCollectionOfPrimitiveValues<string>("topics", Topics);

@@ -58,6 +58,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public string OrganizationName { get; set; }
 #endif
+        /// <summary>The rating property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary? Rating { get; set; }
+#nullable restore
+#else
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
+#endif
         /// <summary>The seatsPerSlot property</summary>
         public int? SeatsPerSlot { get; set; }
         /// <summary>The status property</summary>
@@ -102,6 +110,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "organizationId", n => { OrganizationId = n.GetGuidValue(); } },
                 { "organizationName", n => { OrganizationName = n.GetStringValue(); } },
+                { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "seatsPerSlot", n => { SeatsPerSlot = n.GetIntValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.LabStatus>(); } },
                 { "thumbnailUrl", n => { ThumbnailUrl = n.GetStringValue(); } },
@@ -121,6 +130,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("name", Name);
             writer.WriteGuidValue("organizationId", OrganizationId);
             writer.WriteStringValue("organizationName", OrganizationName);
+            writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteIntValue("seatsPerSlot", SeatsPerSlot);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.LabStatus>("status", Status);
             writer.WriteStringValue("thumbnailUrl", ThumbnailUrl);

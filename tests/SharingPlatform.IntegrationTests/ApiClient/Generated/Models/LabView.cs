@@ -109,6 +109,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public List<global::SharingPlatform.GeneratedClient.Models.PhotoView> Photos { get; set; }
 #endif
+        /// <summary>The rating property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary? Rating { get; set; }
+#nullable restore
+#else
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
+#endif
         /// <summary>The safetyRules property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -178,6 +186,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "organizationName", n => { OrganizationName = n.GetStringValue(); } },
                 { "pendingChange", n => { PendingChange = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.PendingChangeView>(global::SharingPlatform.GeneratedClient.Models.PendingChangeView.CreateFromDiscriminatorValue); } },
                 { "photos", n => { Photos = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.PhotoView>(global::SharingPlatform.GeneratedClient.Models.PhotoView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "safetyRules", n => { SafetyRules = n.GetStringValue(); } },
                 { "seatsPerSlot", n => { SeatsPerSlot = n.GetIntValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.LabStatus>(); } },
@@ -207,6 +216,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("organizationName", OrganizationName);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.PendingChangeView>("pendingChange", PendingChange);
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.PhotoView>("photos", Photos);
+            writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteStringValue("safetyRules", SafetyRules);
             writer.WriteIntValue("seatsPerSlot", SeatsPerSlot);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.LabStatus>("status", Status);

@@ -50,6 +50,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public string OrganizationName { get; set; }
 #endif
+        /// <summary>The rating property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary? Rating { get; set; }
+#nullable restore
+#else
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
+#endif
         /// <summary>The thumbnailUrl property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -100,6 +108,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "municipality", n => { Municipality = n.GetStringValue(); } },
                 { "organizationId", n => { OrganizationId = n.GetGuidValue(); } },
                 { "organizationName", n => { OrganizationName = n.GetStringValue(); } },
+                { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "thumbnailUrl", n => { ThumbnailUrl = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
@@ -120,6 +129,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("municipality", Municipality);
             writer.WriteGuidValue("organizationId", OrganizationId);
             writer.WriteStringValue("organizationName", OrganizationName);
+            writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteStringValue("thumbnailUrl", ThumbnailUrl);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);

@@ -98,6 +98,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public global::SharingPlatform.GeneratedClient.Models.PolicyInput Policy { get; set; }
 #endif
+        /// <summary>The rating property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary? Rating { get; set; }
+#nullable restore
+#else
+        public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
+#endif
         /// <summary>The sharingMode property</summary>
         public global::SharingPlatform.GeneratedClient.Models.SharingMode? SharingMode { get; set; }
         /// <summary>The status property</summary>
@@ -162,6 +170,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "pendingChange", n => { PendingChange = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.PendingChangeView>(global::SharingPlatform.GeneratedClient.Models.PendingChangeView.CreateFromDiscriminatorValue); } },
                 { "photos", n => { Photos = n.GetCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.PhotoView>(global::SharingPlatform.GeneratedClient.Models.PhotoView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "policy", n => { Policy = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.PolicyInput>(global::SharingPlatform.GeneratedClient.Models.PolicyInput.CreateFromDiscriminatorValue); } },
+                { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
                 { "sharingMode", n => { SharingMode = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.SharingMode>(); } },
                 { "status", n => { Status = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.ResourceStatus>(); } },
                 { "statusReason", n => { StatusReason = n.GetStringValue(); } },
@@ -192,6 +201,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.PendingChangeView>("pendingChange", PendingChange);
             writer.WriteCollectionOfObjectValues<global::SharingPlatform.GeneratedClient.Models.PhotoView>("photos", Photos);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.PolicyInput>("policy", Policy);
+            writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.SharingMode>("sharingMode", SharingMode);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.ResourceStatus>("status", Status);
             writer.WriteStringValue("statusReason", StatusReason);

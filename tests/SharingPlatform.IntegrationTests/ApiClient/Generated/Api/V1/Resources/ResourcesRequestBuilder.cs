@@ -47,7 +47,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Resources
         {
         }
         /// <summary>
-        /// 게시된 공유자원을 검색어(제목, 설명), 분류, 시군, 수용 인원, 무료 여부, 그리고 기간 동안 이용 가능한지(운영 시간, 휴무일, 겹치는 예약)로 찾습니다. 대여 물품은 날짜별 남은 수량(`units`, `availableFromDay`, `availableToDay`)으로 찾습니다. 페이지 크기는 최대 100입니다.Finds published resources by text (title and description), category, municipality, capacity, free of charge, and free for a whole period (opening hours, closed dates, overlapping bookings). Lent goods are found by the units left on days (`units`, `availableFromDay`, `availableToDay`). At most 100 per page.
+        /// 게시된 공유자원을 검색어(제목, 설명), 분류, 시군, 수용 인원, 무료 여부, 그리고 기간 동안 이용 가능한지(운영 시간, 휴무일, 겹치는 예약)로 찾습니다. 대여 물품은 날짜별 남은 수량(`units`, `availableFromDay`, `availableToDay`)으로 찾습니다. `sort`는 `relevance`(기본), `newest`, `rating`(공개된 후기의 평균 별점이 높은 순, 후기 없는 자원은 뒤로)이며, 항목마다 `rating: {average, count}`가 있습니다. 페이지 크기는 최대 100입니다.Finds published resources by text (title and description), category, municipality, capacity, free of charge, and free for a whole period (opening hours, closed dates, overlapping bookings). Lent goods are found by the units left on days (`units`, `availableFromDay`, `availableToDay`). `sort` is `relevance` (the default), `newest` or `rating` (highest average of shown reviews first, unrated last); each item carries `rating: {average, count}`. At most 100 per page.
         /// </summary>
         /// <returns>A <see cref="global::SharingPlatform.GeneratedClient.Models.PagedListOfResourceSummary"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -103,7 +103,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Resources
             return await RequestAdapter.SendAsync<global::SharingPlatform.GeneratedClient.Models.ResourceView>(requestInfo, global::SharingPlatform.GeneratedClient.Models.ResourceView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 게시된 공유자원을 검색어(제목, 설명), 분류, 시군, 수용 인원, 무료 여부, 그리고 기간 동안 이용 가능한지(운영 시간, 휴무일, 겹치는 예약)로 찾습니다. 대여 물품은 날짜별 남은 수량(`units`, `availableFromDay`, `availableToDay`)으로 찾습니다. 페이지 크기는 최대 100입니다.Finds published resources by text (title and description), category, municipality, capacity, free of charge, and free for a whole period (opening hours, closed dates, overlapping bookings). Lent goods are found by the units left on days (`units`, `availableFromDay`, `availableToDay`). At most 100 per page.
+        /// 게시된 공유자원을 검색어(제목, 설명), 분류, 시군, 수용 인원, 무료 여부, 그리고 기간 동안 이용 가능한지(운영 시간, 휴무일, 겹치는 예약)로 찾습니다. 대여 물품은 날짜별 남은 수량(`units`, `availableFromDay`, `availableToDay`)으로 찾습니다. `sort`는 `relevance`(기본), `newest`, `rating`(공개된 후기의 평균 별점이 높은 순, 후기 없는 자원은 뒤로)이며, 항목마다 `rating: {average, count}`가 있습니다. 페이지 크기는 최대 100입니다.Finds published resources by text (title and description), category, municipality, capacity, free of charge, and free for a whole period (opening hours, closed dates, overlapping bookings). Lent goods are found by the units left on days (`units`, `availableFromDay`, `availableToDay`). `sort` is `relevance` (the default), `newest` or `rating` (highest average of shown reviews first, unrated last); each item carries `rating: {average, count}`. At most 100 per page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -153,7 +153,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Resources
             return new global::SharingPlatform.GeneratedClient.Api.V1.Resources.ResourcesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// 게시된 공유자원을 검색어(제목, 설명), 분류, 시군, 수용 인원, 무료 여부, 그리고 기간 동안 이용 가능한지(운영 시간, 휴무일, 겹치는 예약)로 찾습니다. 대여 물품은 날짜별 남은 수량(`units`, `availableFromDay`, `availableToDay`)으로 찾습니다. 페이지 크기는 최대 100입니다.Finds published resources by text (title and description), category, municipality, capacity, free of charge, and free for a whole period (opening hours, closed dates, overlapping bookings). Lent goods are found by the units left on days (`units`, `availableFromDay`, `availableToDay`). At most 100 per page.
+        /// 게시된 공유자원을 검색어(제목, 설명), 분류, 시군, 수용 인원, 무료 여부, 그리고 기간 동안 이용 가능한지(운영 시간, 휴무일, 겹치는 예약)로 찾습니다. 대여 물품은 날짜별 남은 수량(`units`, `availableFromDay`, `availableToDay`)으로 찾습니다. `sort`는 `relevance`(기본), `newest`, `rating`(공개된 후기의 평균 별점이 높은 순, 후기 없는 자원은 뒤로)이며, 항목마다 `rating: {average, count}`가 있습니다. 페이지 크기는 최대 100입니다.Finds published resources by text (title and description), category, municipality, capacity, free of charge, and free for a whole period (opening hours, closed dates, overlapping bookings). Lent goods are found by the units left on days (`units`, `availableFromDay`, `availableToDay`). `sort` is `relevance` (the default), `newest` or `rating` (highest average of shown reviews first, unrated last); each item carries `rating: {average, count}`. At most 100 per page.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ResourcesRequestBuilderGetQueryParameters 
