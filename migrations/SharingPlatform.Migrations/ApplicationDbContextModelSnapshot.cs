@@ -2296,6 +2296,34 @@ namespace SharingPlatform.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SharingPlatform.Domain.Reviews.ReviewRequest", b =>
+                {
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_type");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("SubjectType", "SubjectId", "UserId")
+                        .HasName("pk_review_requests");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_review_requests_user_id");
+
+                    b.ToTable("review_requests", (string)null);
+                });
+
             modelBuilder.Entity("SharingPlatform.Domain.Stories.Story", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3079,6 +3107,16 @@ namespace SharingPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reviews_asp_net_users_author_id");
+                });
+
+            modelBuilder.Entity("SharingPlatform.Domain.Reviews.ReviewRequest", b =>
+                {
+                    b.HasOne("SharingPlatform.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_requests_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("SharingPlatform.Domain.Stories.Story", b =>

@@ -47,6 +47,7 @@ public interface IApplicationDbContext
     DbSet<Proposal> Proposals { get; }
     DbSet<ProposalSupport> ProposalSupports { get; }
     DbSet<Review> Reviews { get; }
+    DbSet<ReviewRequest> ReviewRequests { get; }
     DbSet<Story> Stories { get; }
 
     DatabaseFacade Database { get; }

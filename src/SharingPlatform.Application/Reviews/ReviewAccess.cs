@@ -16,6 +16,9 @@ public static class ReviewAccess
     /// <summary>The site's address of one review: it leads to the review on its listing's reviews page.</summary>
     public static string Link(Guid reviewId) => $"/Reviews/Show/{reviewId}";
 
+    /// <summary>The site's review form for one thing the person took part in.</summary>
+    public static string NewLink(ReviewSubject subjectType, Guid subjectId) => $"/Reviews/New?subjectType={subjectType}&subjectId={subjectId}";
+
     public static IQueryable<ReviewView> Views(this IApplicationDbContext db, IQueryable<Review> reviews) =>
         reviews.Select(r => new ReviewView(
             r.Id, db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).First(), r.Rating, r.Text, r.CreatedAt, r.SubjectType, r.ListingType, r.ListingId, r.Reply, r.RepliedAt));

@@ -69,4 +69,5 @@ public enum NotificationKind
     StoryRejected,
     StorySuspended,
     StoryRestored,
+    ReviewRequested,
 }

@@ -49,6 +49,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewRequest> ReviewRequests => Set<ReviewRequest>();
     public DbSet<Story> Stories => Set<Story>();
 
     protected override void OnModelCreating(ModelBuilder builder)

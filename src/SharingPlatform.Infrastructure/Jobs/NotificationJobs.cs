@@ -18,3 +18,11 @@ public sealed class ReviewDigestJob(ISender sender)
     [AutomaticRetry(Attempts = 3)]
     public async Task Run(CancellationToken cancellationToken) => await sender.Send(new SendReviewDigest(), cancellationToken);
 }
+
+/// <summary>Every hour at a quarter past: the day-after review requests (<see cref="Application.Reviews.RequestReviews"/>).</summary>
+public sealed class RequestReviewsJob(ISender sender)
+{
+    public const string RecurringJobId = "reviews:request";
+
+    public async Task Run(CancellationToken cancellationToken) => await sender.Send(new Application.Reviews.RequestReviews(), cancellationToken);
+}

@@ -19,6 +19,7 @@ public static class RecurringJobs
             $"*/{notifications.DispatchEveryMinutes} * * * *", seoul);
         recurring.AddOrUpdate<ReviewDigestJob>(ReviewDigestJob.RecurringJobId, job => job.Run(CancellationToken.None),
             Cron.Daily(notifications.DigestHour), seoul);
+        recurring.AddOrUpdate<RequestReviewsJob>(RequestReviewsJob.RecurringJobId, job => job.Run(CancellationToken.None), "15 * * * *", seoul);
         recurring.AddOrUpdate<DeleteEndedSessionsJob>(DeleteEndedSessionsJob.RecurringJobId, job => job.Run(CancellationToken.None), Cron.Daily(4), seoul);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Reviews;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
@@ -179,6 +180,40 @@ public sealed class ReviewsTests(SharedApp shared)
         WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Resources/Details/{liked}")).ShouldContain("5점 만점에 4.5점 (후기 2개)");
         foreach (var person in people)
             person.Dispose();
+    }
+
+    [Fact]
+    public async Task The_day_after_a_completed_booking_its_booker_is_asked_once_even_by_two_job_runs_at_once_and_not_after_a_review()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var asked = await _app.PersonAsync();
+        using var reviewer = await _app.PersonAsync();
+        var title = $"{CatalogClient.NewHangulWord()} 세미나실";
+        var resourceId = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id, title: title));
+        var start = _app.NextHalfHour(TimeSpan.FromMinutes(20));
+        var booking = await asked.Client.BookedAsync(resourceId, start, start.AddHours(1));
+        var reviewed = await reviewer.Client.BookedAsync(resourceId, start.AddHours(2), start.AddHours(3));
+        using (_app.Clock.Travel(start.AddHours(4) - _app.Clock.GetUtcNow()))
+        {
+            await _app.SendAsync(new SettleBookings());
+            using var reviewerNow = await _app.SignedInNowAsync(reviewer.Email);
+            await reviewerNow.PostAsJsonAsync("/api/v1/reviews", Body(reviewed)).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        using (_app.Clock.Travel(start.AddHours(23) - _app.Clock.GetUtcNow()))
+            await _app.SendAsync(new RequestReviews());
+        (await asked.NotificationsAsync("reviewRequested")).ShouldBeEmpty();
+
+        using (_app.Clock.Travel(start.AddHours(26) - _app.Clock.GetUtcNow()))
+            await Task.WhenAll(_app.SendAsync(new RequestReviews()), _app.SendAsync(new RequestReviews()));
+        using (_app.Clock.Travel(start.AddHours(30) - _app.Clock.GetUtcNow()))
+            await _app.SendAsync(new RequestReviews());
+
+        var request = (await asked.NotificationsAsync("reviewRequested")).ShouldHaveSingleItem();
+        request.Title().ShouldContain(title);
+        request.Link().ShouldBe($"/Reviews/New?subjectType=Booking&subjectId={booking}");
+        (await _app.OutgoingEmailsToAsync(asked.Email)).Count(e => e.Subject.Contains(request.Title(), StringComparison.Ordinal)).ShouldBe(1);
+        (await reviewer.NotificationsAsync("reviewRequested")).ShouldBeEmpty();
     }
 
     [Fact]

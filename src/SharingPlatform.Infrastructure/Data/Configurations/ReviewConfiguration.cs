@@ -21,3 +21,16 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.HasIndex(r => r.AuthorId);
     }
 }
+
+/// <summary>(subject, person) is the key: a review request is sent once.</summary>
+internal sealed class ReviewRequestConfiguration : IEntityTypeConfiguration<ReviewRequest>
+{
+    public void Configure(EntityTypeBuilder<ReviewRequest> builder)
+    {
+        builder.ToTable("review_requests");
+        builder.HasKey(r => new { r.SubjectType, r.SubjectId, r.UserId });
+        builder.Property(r => r.SubjectType).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.UserId);
+    }
+}

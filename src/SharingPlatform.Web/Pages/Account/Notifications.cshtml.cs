@@ -50,7 +50,7 @@ public sealed class NotificationsModel(ISender sender) : PageModel
             NotificationKind.ProposalTakenUp, NotificationKind.ProposalAccepted, NotificationKind.ProposalDeclined,
             NotificationKind.ProposalSuspended, NotificationKind.ProposalRestored,
         ]),
-        ("NotificationGroupReviews", [NotificationKind.ReviewSuspended, NotificationKind.ReviewRestored]),
+        ("NotificationGroupReviews", [NotificationKind.ReviewRequested, NotificationKind.ReviewSuspended, NotificationKind.ReviewRestored]),
         ("NotificationGroupStories",
             [NotificationKind.StoryApproved, NotificationKind.StoryRejected, NotificationKind.StorySuspended, NotificationKind.StoryRestored]),
         ("NotificationGroupReports", [NotificationKind.ReportDecided]),

@@ -272,5 +272,9 @@ namespace SharingPlatform.GeneratedClient.Models
         #pragma warning disable CS1591
         StoryRestored,
         #pragma warning restore CS1591
+        [EnumMember(Value = "reviewRequested")]
+        #pragma warning disable CS1591
+        ReviewRequested,
+        #pragma warning restore CS1591
     }
 }
