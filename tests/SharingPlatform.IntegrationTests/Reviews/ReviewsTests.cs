@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Reviews;
+using SharingPlatform.IntegrationTests.Circles;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
@@ -214,6 +215,40 @@ public sealed class ReviewsTests(SharedApp shared)
         request.Link().ShouldBe($"/Reviews/New?subjectType=Booking&subjectId={booking}");
         (await _app.OutgoingEmailsToAsync(asked.Email)).Count(e => e.Subject.Contains(request.Title(), StringComparison.Ordinal)).ShouldBe(1);
         (await reviewer.NotificationsAsync("reviewRequested")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Only_who_attended_a_meeting_reviews_it_its_page_offers_them_the_form_and_the_stars_go_to_the_circle()
+    {
+        var (host, circleId, members) = await _app.CircleWithMembersAsync(2);
+        using var __ = host;
+        var start = _app.NextHalfHour(TimeSpan.FromMinutes(10));
+        var meetingId = await host.Client.ScheduledAsync(circleId, start, capacity: 5, length: TimeSpan.FromMinutes(10), title: "제로웨이스트 장보기");
+        await members[0].Client.RsvpAsync(meetingId).ExpectAsync(HttpStatusCode.OK);
+        await members[1].Client.RsvpAsync(meetingId).ExpectAsync(HttpStatusCode.OK);
+
+        using (_app.Clock.Travel(start.AddMinutes(11) - _app.Clock.GetUtcNow()))
+        {
+            await host.Client.PutAsJsonAsync($"/api/v1/meetings/{meetingId}/attendance", new { attendedUserIds = new[] { members[0].Id } })
+                .ExpectAsync(HttpStatusCode.OK);
+            var meeting = new { subjectType = "meeting", subjectId = meetingId, rating = 4, text = "알찬 모임" };
+            (await members[0].Client.PostAsJsonAsync("/api/v1/reviews", meeting).ExpectAsync(HttpStatusCode.Created))
+                .GetProperty("listingId").GetGuid().ShouldBe(circleId);
+            (await members[1].Client.PostAsJsonAsync("/api/v1/reviews", meeting).ExpectAsync(HttpStatusCode.UnprocessableEntity))
+                .GetProperty("code").GetString().ShouldBe("not_completed");
+
+            using var attendee = _app.NewClient(followRedirects: false);
+            await attendee.SignInAsync(members[0].Email, ApiClient.Password);
+            using var absent = _app.NewClient(followRedirects: false);
+            await absent.SignInAsync(members[1].Email, ApiClient.Password);
+            (await attendee.GetStringAsync($"/Meetings/Details/{meetingId}")).ShouldContain("id=\"write-review\"");
+            (await absent.GetStringAsync($"/Meetings/Details/{meetingId}")).ShouldNotContain("id=\"write-review\"");
+        }
+
+        var rating = (await host.Client.GetAsync($"/api/v1/circles/{circleId}").ExpectAsync(HttpStatusCode.OK)).GetProperty("rating");
+        rating.GetProperty("average").GetDouble().ShouldBe(4);
+        rating.GetProperty("count").GetInt32().ShouldBe(1);
+        members.DisposeAll();
     }
 
     [Fact]
