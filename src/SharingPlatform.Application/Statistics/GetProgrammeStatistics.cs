@@ -17,6 +17,7 @@ public sealed record ProgrammeStatistics(
     IReadOnlyList<CircleStatisticsRow> Circles,
     IReadOnlyList<LoanStatisticsRow> Loans,
     IReadOnlyList<ProposalStatisticsRow> Proposals,
+    IReadOnlyList<RatingStatisticsRow> Ratings,
     ProgrammeTotals Totals);
 
 /// <summary>
@@ -61,6 +62,13 @@ public sealed record ProposalStatisticsRow(
     int Proposals, int TakenUp, int Accepted, int Declined, int Supports);
 
 /// <summary>
+/// Reviews written in the month that are shown (not suspended), by their listing's municipality and category (a
+/// resource's category, or "lab" or "circle"): how many, and their average stars.
+/// </summary>
+public sealed record RatingStatisticsRow(
+    string Municipality, string MunicipalityName, string Category, string Month, int Reviews, double? AverageRating);
+
+/// <summary>
 /// The whole period. Published resources: at the end of the last month; distinct users are people counted once over the
 /// whole period.
 /// </summary>
@@ -69,7 +77,7 @@ public sealed record ProgrammeTotals(
     int LabSessions, double LabSessionHours, int LabDistinctUsers, int LabNoShows, double? LabNoShowRate, double LabEquipmentHours,
     int MeetingsHeld, int GoingAnswers, int Attended, double? AttendanceRate,
     int Loans, int UnitsLent, int UnitDaysLent, int OverdueLoans, double? OverdueRate, int LostUnits,
-    int Proposals, int ProposalsTakenUp);
+    int Proposals, int ProposalsTakenUp, int Reviews, double? AverageRating);
 
 public sealed class GetProgrammeStatisticsValidator : AbstractValidator<GetProgrammeStatistics>
 {
@@ -108,6 +116,8 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
 
     private sealed record LoanAggregate(string? Municipality, string? Category, string? Month, int Loans, int UnitsLent, int UnitDaysLent, int Overdue, int LostUnits);
 
+    private sealed record RatingAggregate(string? Municipality, string? Category, string? Month, int Reviews, double? Average);
+
     private sealed record ProposalAggregate(string? Municipality, string? Category, string? Month, int Proposals, int TakenUp, int Accepted, int Declined, int Supports);
 
     public async ValueTask<ProgrammeStatistics> Handle(GetProgrammeStatistics query, CancellationToken cancellationToken)
@@ -123,12 +133,14 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
         var circles = await CirclesAsync(from, to, municipality, now, cancellationToken);
         var loans = await LoansAsync(from, to, municipality, cancellationToken);
         var proposals = await ProposalsAsync(from, to, municipality, cancellationToken);
+        var ratings = await RatingsAsync(from, to, municipality, cancellationToken);
 
         var resourceTotal = resources.Single(r => r.Municipality is null);
         var labTotal = labs.Single(l => l.Municipality is null);
         var circleTotal = circles.Single(c => c.Municipality is null);
         var loanTotal = loans.Single(l => l.Municipality is null);
         var proposalTotal = proposals.Single(p => p.Municipality is null);
+        var ratingTotal = ratings.Single(r => r.Municipality is null);
         var lastMonth = StatisticsPeriod.MonthText(to);
         var totals = new ProgrammeTotals(
             resources.Where(r => r.Month == lastMonth).Sum(r => r.PublishedResources),
@@ -139,7 +151,7 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             Rate(labTotal.NoShows, labTotal.Sessions + labTotal.NoShows), Hours(equipment.Sum(e => e.Minutes)),
             circleTotal.MeetingsHeld, circleTotal.GoingAnswers, circleTotal.Attended, Rate(circleTotal.Attended, circleTotal.GoingAnswers),
             loanTotal.Loans, loanTotal.UnitsLent, loanTotal.UnitDaysLent, loanTotal.Overdue, Rate(loanTotal.Overdue, loanTotal.Loans), loanTotal.LostUnits,
-            proposalTotal.Proposals, proposalTotal.TakenUp);
+            proposalTotal.Proposals, proposalTotal.TakenUp, ratingTotal.Reviews, Stars(ratingTotal.Average));
 
         return new ProgrammeStatistics(
             StatisticsPeriod.MonthText(from), lastMonth, municipality.Length == 0 ? null : municipality,
@@ -162,10 +174,15 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
             proposals.Where(p => p.Municipality is not null).Select(p => new ProposalStatisticsRow(
                 p.Municipality!, Texts.MunicipalityName(p.Municipality!), Enum.Parse<ResourceCategory>(p.Category!), p.Month!,
                 p.Proposals, p.TakenUp, p.Accepted, p.Declined, p.Supports)).ToList(),
+            ratings.Where(r => r.Municipality is not null).Select(r => new RatingStatisticsRow(
+                r.Municipality!, Texts.MunicipalityName(r.Municipality!), char.ToLowerInvariant(r.Category![0]) + r.Category[1..], r.Month!,
+                r.Reviews, Stars(r.Average))).ToList(),
             totals);
     }
 
     public static double Hours(long minutes) => Math.Round(minutes / 60.0, 2);
+
+    public static double? Stars(double? average) => average is { } a ? Math.Round(a, 2) : null;
 
     public static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
@@ -332,6 +349,27 @@ public sealed class GetProgrammeStatisticsHandler(IApplicationDbContext db, ICur
               AND p.standing = 'Shown'
               AND ({municipality} = '' OR p.municipality = {municipality})
             GROUP BY GROUPING SETS ((p.municipality, p.category, date_trunc('month', p.created_at AT TIME ZONE 'Asia/Seoul')), ())
+            ORDER BY 3, 1, 2
+            """).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Shown reviews by the Seoul month they were written in, by their listing's municipality and category (a resource's
+    /// category, "Lab" or "Circle").
+    /// </summary>
+    private Task<List<RatingAggregate>> RatingsAsync(DateOnly from, DateOnly to, string municipality, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<RatingAggregate>($"""
+            SELECT x.municipality, x.category, to_char(date_trunc('month', v.created_at AT TIME ZONE 'Asia/Seoul'), 'YYYY-MM') AS month,
+                   count(*)::integer AS reviews, avg(v.rating)::double precision AS average
+            FROM reviews v
+            JOIN (SELECT id, municipality, category, 'Resource' AS type FROM resources
+                  UNION ALL SELECT id, municipality, 'Lab', 'Lab' FROM labs
+                  UNION ALL SELECT id, municipality, 'Circle', 'Circle' FROM circles) x
+              ON x.id = v.listing_id AND x.type = v.listing_type
+            WHERE v.created_at AT TIME ZONE 'Asia/Seoul' >= {from}::timestamp
+              AND v.created_at AT TIME ZONE 'Asia/Seoul' < ({to}::date + interval '1 month')
+              AND v.standing = 'Shown'
+              AND ({municipality} = '' OR x.municipality = {municipality})
+            GROUP BY GROUPING SETS ((x.municipality, x.category, date_trunc('month', v.created_at AT TIME ZONE 'Asia/Seoul')), ())
             ORDER BY 3, 1, 2
             """).ToListAsync(cancellationToken);
 }

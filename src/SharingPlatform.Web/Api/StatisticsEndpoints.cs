@@ -10,7 +10,7 @@ public static class StatisticsEndpoints
 
 /// <summary>
 /// The statistics as one CSV for spreadsheets, for the API and the statistics page alike: one row per resource, lab,
-/// lab-equipment, circle, loan and proposal row, told apart by the <c>section</c> column; a column a section has no figure for is empty.
+/// lab-equipment, circle, loan, proposal and rating row, told apart by the <c>section</c> column; a column a section has no figure for is empty.
 /// </summary>
 public static class StatisticsCsv
 {
@@ -21,6 +21,7 @@ public static class StatisticsCsv
         "distinctUsers", "noShows", "noShowRate", "goingAnswers", "attended", "attendanceRate",
         "loans", "unitsLent", "unitDaysLent", "overdueLoans", "overdueRate", "lostUnits",
         "proposals", "proposalsTakenUp", "proposalsAccepted", "proposalsDeclined", "supports",
+        "reviews", "averageRating",
     ];
 
     public static string FileName(ProgrammeStatistics statistics) =>
@@ -39,6 +40,7 @@ public static class StatisticsCsv
                 r.DistinctUsers, r.NoShows, r.NoShowRate, null, null, null,
                 null, null, null, null, null, null,
                 null, null, null, null, null,
+                null, null,
             ];
         }
 
@@ -51,6 +53,7 @@ public static class StatisticsCsv
                 l.DistinctUsers, l.NoShows, l.NoShowRate, null, null, null,
                 null, null, null, null, null, null,
                 null, null, null, null, null,
+                null, null,
             ];
         }
 
@@ -63,6 +66,7 @@ public static class StatisticsCsv
                 null, null, null, null, null, null,
                 null, null, null, null, null, null,
                 null, null, null, null, null,
+                null, null,
             ];
         }
 
@@ -75,6 +79,7 @@ public static class StatisticsCsv
                 null, null, null, c.GoingAnswers, c.Attended, c.AttendanceRate,
                 null, null, null, null, null, null,
                 null, null, null, null, null,
+                null, null,
             ];
         }
 
@@ -87,6 +92,7 @@ public static class StatisticsCsv
                 null, null, null, null, null, null,
                 l.Loans, l.UnitsLent, l.UnitDaysLent, l.Overdue, l.OverdueRate, l.LostUnits,
                 null, null, null, null, null,
+                null, null,
             ];
         }
 
@@ -99,6 +105,20 @@ public static class StatisticsCsv
                 null, null, null, null, null, null,
                 null, null, null, null, null, null,
                 p.Proposals, p.TakenUp, p.Accepted, p.Declined, p.Supports,
+                null, null,
+            ];
+        }
+
+        foreach (var r in statistics.Ratings)
+        {
+            yield return
+            [
+                "ratings", r.Municipality, r.MunicipalityName, r.Month, r.Category, null, null,
+                null, null, null, null, null, null, null,
+                null, null, null, null, null, null,
+                null, null, null, null, null, null,
+                null, null, null, null, null,
+                r.Reviews, r.AverageRating,
             ];
         }
     }

@@ -17,7 +17,7 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly string[] Held = ["Completed", "CheckedIn"];
-    private static readonly string[] Sections = ["resources", "labs", "labEquipment", "circles", "loans", "proposals"];
+    private static readonly string[] Sections = ["resources", "labs", "labEquipment", "circles", "loans", "proposals", "ratings"];
 
     private static string MonthOf(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -170,6 +170,20 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
             row.GetProperty("supports").GetInt32().ShouldBe(these.Sum(p => p.Supports));
         }
 
+        // Ratings: shown reviews written in the month, by their listing's municipality and category.
+        var written = data.Reviews.Where(r => r.Standing == "Shown" && months.Contains(MonthOf(r.CreatedAt)) && Here(r.Municipality)).ToList();
+        var ratingKeys = written.Select(r => (r.Municipality, r.Category, Month: MonthOf(r.CreatedAt))).Distinct().ToList();
+        var ratingRows = json.GetProperty("ratings").EnumerateArray().ToList();
+        ratingRows.Count.ShouldBe(ratingKeys.Count);
+        foreach (var (m, category, month) in ratingKeys)
+        {
+            var row = ratingRows.Single(r => r.GetProperty("municipality").GetString() == m && r.GetProperty("month").GetString() == month
+                && r.GetProperty("category").GetString() == category);
+            var these = written.Where(r => r.Municipality == m && r.Category == category && MonthOf(r.CreatedAt) == month).ToList();
+            row.GetProperty("reviews").GetInt32().ShouldBe(these.Count);
+            Nullable(row, "averageRating").ShouldBe(Math.Round(these.Average(r => r.Rating), 2));
+        }
+
         // Totals over the whole period.
         var totals = json.GetProperty("totals");
         long allBooked = booked.Sum(b => b.Minutes);
@@ -194,6 +208,8 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
         Nullable(totals, "attendanceRate").ShouldBe(Rate(allGoing.Count(a => a.Attended == true), allGoing.Count));
         totals.GetProperty("proposals").GetInt32().ShouldBe(made.Count);
         totals.GetProperty("proposalsTakenUp").GetInt32().ShouldBe(made.Count(p => p.Status == "TakenUp"));
+        totals.GetProperty("reviews").GetInt32().ShouldBe(written.Count);
+        Nullable(totals, "averageRating").ShouldBe(written.Count == 0 ? null : Math.Round(written.Average(r => r.Rating), 2));
     }
 
     private static double? Nullable(JsonElement element, string name) =>
@@ -259,6 +275,14 @@ public sealed class ProgrammeStatisticsTests(StatisticsDataSet data) : IClassFix
             int.Parse(csv["proposals"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("proposals").GetInt32());
             int.Parse(csv["proposalsTakenUp"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("takenUp").GetInt32());
             int.Parse(csv["supports"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("supports").GetInt32());
+        }
+
+        foreach (var row in json.GetProperty("ratings").EnumerateArray())
+        {
+            var csv = records.Single(r => r["section"] == "ratings" && r["municipality"] == row.GetProperty("municipality").GetString()
+                && r["month"] == row.GetProperty("month").GetString() && r["category"] == row.GetProperty("category").GetString());
+            int.Parse(csv["reviews"], CultureInfo.InvariantCulture).ShouldBe(row.GetProperty("reviews").GetInt32());
+            ParseOrNull(csv["averageRating"]).ShouldBe(Nullable(row, "averageRating"));
         }
 
         // A name with a comma and quotes survives quoting; Hangul is intact.

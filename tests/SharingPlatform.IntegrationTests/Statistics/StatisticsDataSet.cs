@@ -38,6 +38,9 @@ public sealed class StatisticsDataSet : IAsyncLifetime
 
     public sealed record Proposal(string Municipality, ResourceCategory Category, DateTimeOffset CreatedAt, string Status, string Standing, int Supports);
 
+    /// <summary>A review of a listing: <see cref="Category"/> is the statistics' category ("space", "lab", "circle").</summary>
+    public sealed record Review(string ListingType, Guid ListingId, string Municipality, string Category, DateTimeOffset CreatedAt, int Rating, string Standing);
+
     private static readonly JsonSerializerOptions PolicyJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -52,6 +55,7 @@ public sealed class StatisticsDataSet : IAsyncLifetime
     public List<Circle> Circles { get; } = [];
     public List<Meeting> Meetings { get; } = [];
     public List<Proposal> Proposals { get; } = [];
+    public List<Review> Reviews { get; } = [];
     public string ResidentEmail { get; } = ApiClient.NewEmail();
 
     public static DateTimeOffset Seoul(int year, int month, int day, int hour = 0, int minute = 0) =>
@@ -167,6 +171,20 @@ public sealed class StatisticsDataSet : IAsyncLifetime
         ];
         foreach (var proposal in proposals)
             await ProposalAsync(connection, proposal, u);
+
+        Review[] reviews =
+        [
+            new("Resource", r1.Id, "jeonju", "space", Seoul(2025, 1, 31, 23, 50), 5, "Shown"),
+            new("Resource", r1.Id, "jeonju", "space", Seoul(2025, 2, 1, 0, 10), 4, "Shown"),
+            new("Resource", r1.Id, "jeonju", "space", Seoul(2025, 2, 3), 1, "Suspended"),
+            new("Resource", r1.Id, "jeonju", "space", Seoul(2025, 2, 9), 3, "Shown"),
+            new("Resource", r3.Id, "gunsan", "space", Seoul(2025, 2, 20), 2, "Shown"),
+            new("Lab", l2.Id, "jeonju", "lab", Seoul(2025, 2, 10), 5, "Shown"),
+            new("Circle", c1.Id, "buan", "circle", Seoul(2025, 3, 31, 23), 4, "Shown"),
+            new("Circle", c3.Id, "gunsan", "circle", Seoul(2025, 3, 1, 12), 3, "Shown"),
+        ];
+        for (var i = 0; i < reviews.Length; i++)
+            await ReviewAsync(connection, reviews[i], u[i % u.Length]);
     }
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
@@ -303,5 +321,14 @@ public sealed class StatisticsDataSet : IAsyncLifetime
         foreach (var supporter in users.Take(proposal.Supports))
             await ExecuteAsync(connection, "INSERT INTO proposal_supports (proposal_id, user_id, supported_at) VALUES ($1, $2, $3)", id, supporter, proposal.CreatedAt);
         Proposals.Add(proposal);
+    }
+
+    private async Task ReviewAsync(NpgsqlConnection connection, Review review, Guid author)
+    {
+        await ExecuteAsync(connection, """
+            INSERT INTO reviews (id, author_id, subject_type, subject_id, listing_type, listing_id, rating, text, created_at, standing)
+            VALUES ($1, $2, 'Booking', $3, $4, $5, $6, '통계 후기', $7, $8)
+            """, Guid.NewGuid(), author, Guid.NewGuid(), review.ListingType, review.ListingId, review.Rating, review.CreatedAt, review.Standing);
+        Reviews.Add(review);
     }
 }

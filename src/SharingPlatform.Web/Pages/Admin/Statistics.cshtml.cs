@@ -55,6 +55,9 @@ public sealed class StatisticsModel(ISender sender, IStringLocalizer<SiteText> l
 
     public static string Number(double value) => value.ToString("#,0.##", System.Globalization.CultureInfo.CurrentCulture);
 
+    /// <summary>An average of stars out of five, "–" when there were no reviews.</summary>
+    public static string Stars(double? average) => average is { } a ? a.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture) : "–";
+
     /// <summary>A rate as a percentage; a dash where there was nothing to divide by.</summary>
     public static string Percent(double? rate) =>
         rate is { } r ? (r * 100).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + "%" : "–";
