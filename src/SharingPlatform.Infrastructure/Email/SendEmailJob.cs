@@ -1,8 +1,10 @@
 namespace SharingPlatform.Infrastructure.Email;
 
 /// <summary>
-/// Sends <see cref="OutgoingEmail"/> rows. Safe to run twice: each row is locked while it is sent and skipped once sent.
-/// A transport failure throws, so Hangfire retries with back-off and shows the job as failed at the end.
+/// Sends <see cref="OutgoingEmail"/> rows. Safe to run twice and on several job servers: a row is claimed by one atomic
+/// update committed before the mail server is called (no transaction is held open meanwhile), skipped while sent or
+/// freshly claimed, and marked sent after. A transport failure releases the claim and throws, so Hangfire retries with
+/// back-off and shows the job as failed at the end.
 /// </summary>
 public sealed class SendEmailJob(
     ApplicationDbContext db, IMailTransport transport, IBackgroundJobClient jobs, IOptions<MailOptions> options, TimeProvider clock,
@@ -34,24 +36,27 @@ public sealed class SendEmailJob(
 
     private async Task SendAsync(Guid outgoingEmailId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var stale = now - OutgoingEmail.ClaimTimeout;
+        var emails = db.OutgoingEmails.Where(e => e.Id == outgoingEmailId);
+        var claimed = await emails.Where(e => e.SentAt == null && (e.ClaimedAt == null || e.ClaimedAt < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedAt, now), cancellationToken);
+        if (claimed == 0)
+            return;
+
+        var email = await emails.AsNoTracking().SingleAsync(cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var email = await db.OutgoingEmails
-                .FromSql($"SELECT * FROM outgoing_emails WHERE id = {outgoingEmailId} FOR UPDATE")
-                .SingleOrDefaultAsync(cancellationToken);
-            if (email is null || email.IsSent)
-                return;
-
             await transport.SendAsync(ToMime(email), cancellationToken);
-            email.MarkSent(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
-        finally
+        catch
         {
-            db.ChangeTracker.Clear();
+            await emails.ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
         }
+
+        var sentAt = clock.GetUtcNow();
+        await emails.ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, sentAt), CancellationToken.None);
     }
 
     private MimeMessage ToMime(OutgoingEmail email)

@@ -11,9 +11,11 @@ public sealed class SendUnsentEmailsJob(ApplicationDbContext db, IBackgroundJobC
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task Run(CancellationToken cancellationToken)
     {
-        var stale = clock.GetUtcNow().AddMinutes(-5);
+        var now = clock.GetUtcNow();
+        var stale = now.AddMinutes(-5);
+        var staleClaim = now - OutgoingEmail.ClaimTimeout;
         var ids = await db.OutgoingEmails
-            .Where(e => e.SentAt == null && e.CreatedAt < stale)
+            .Where(e => e.SentAt == null && e.CreatedAt < stale && (e.ClaimedAt == null || e.ClaimedAt < staleClaim))
             .OrderBy(e => e.CreatedAt)
             .Select(e => e.Id)
             .Take(500)

@@ -7,6 +7,7 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SharingPlatform.Domain.Emails;
 using SharingPlatform.Infrastructure.Email;
 using SharingPlatform.Tests.Support;
 
@@ -82,7 +83,8 @@ public sealed class EmailDeliveryTests
         using var _ = owner;
         (await SentAtAsync(app, emailId)).ShouldBeNull();
 
-        await RunSendEmailJobAsync(app, emailId);
+        // Two job servers pick the same email at once: one claims it, the other finds it claimed.
+        await Task.WhenAll(RunSendEmailJobAsync(app, emailId), RunSendEmailJobAsync(app, emailId));
 
         var mail = smtp.Received.ShouldHaveSingleItem();
         mail.MailFrom.ShouldBe("no-reply@sharing.jeonbuk.example");
@@ -106,6 +108,27 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
+    public async Task A_fresh_claim_by_another_sender_is_left_alone_and_a_claim_whose_sender_died_is_taken_over()
+    {
+        await using var smtp = new SmtpSink();
+        await using var app = await SmtpHostAsync("smtp_claims", smtp.Port);
+        var (owner, _, emailId) = await OrganizationVerifiedAsync(app);
+        using var __ = owner;
+        Task ClaimedAgoAsync(TimeSpan ago) => app.QueryAsync(db => db.OutgoingEmails.Where(e => e.Id == emailId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedAt, app.Clock.GetUtcNow() - ago)));
+
+        await ClaimedAgoAsync(TimeSpan.FromMinutes(1));
+        await RunSendEmailJobAsync(app, emailId);
+        smtp.Received.ShouldBeEmpty();
+        (await SentAtAsync(app, emailId)).ShouldBeNull();
+
+        await ClaimedAgoAsync(OutgoingEmail.ClaimTimeout + TimeSpan.FromMinutes(1));
+        await RunSendEmailJobAsync(app, emailId);
+        smtp.Received.ShouldHaveSingleItem().RcptTo.ShouldBe([owner.Email]);
+        (await SentAtAsync(app, emailId)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task When_the_SMTP_server_is_unreachable_the_job_fails_for_a_retry_and_the_email_stays_unsent_while_the_inbox_has_the_news()
     {
         await using var app = await SmtpHostAsync("smtp_refused", ClosedPort());
@@ -115,6 +138,8 @@ public sealed class EmailDeliveryTests
         await Should.ThrowAsync<Exception>(() => RunSendEmailJobAsync(app, emailId));
 
         (await SentAtAsync(app, emailId)).ShouldBeNull();
+        (await app.QueryAsync(db => db.OutgoingEmails.Where(e => e.Id == emailId).Select(e => e.ClaimedAt).SingleAsync()))
+            .ShouldBeNull("a failed send lets go of its claim, so the retry may send at once");
         (await owner.NotificationsAsync("organizationVerified", organizationId)).ShouldHaveSingleItem();
         var retry = typeof(SendEmailJob).GetMethod(nameof(SendEmailJob.Run))!.GetCustomAttribute<AutomaticRetryAttribute>().ShouldNotBeNull();
         retry.Attempts.ShouldBeGreaterThan(0);
