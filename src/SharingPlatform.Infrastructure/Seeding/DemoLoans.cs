@@ -80,8 +80,8 @@ internal static class DemoLoans
         async Task<Loan> Lend(string title, User borrower, int units, int pickupFromToday, int days, string purpose)
         {
             var resource = resources[title];
-            var pickup = OpenDay(resource, today.AddDays(pickupFromToday));
-            var back = OpenDay(resource, pickup.AddDays(days - 1));
+            var pickup = pickupFromToday < 0 ? OpenDayOnOrBefore(resource, today.AddDays(pickupFromToday)) : OpenDay(resource, today.AddDays(pickupFromToday));
+            var back = OpenDayOnOrBefore(resource, pickup.AddDays(days - 1));
             var madeAt = SeoulTime.At(pickup.AddDays(-resource.Lending!.MinNoticeDays - 2), new TimeOnly(10, 0));
             var loan = Loan.Request(resource, borrower.Id, units, pickup, back, purpose, new LoanStanding(0), Earlier(madeAt, now));
             await db.LendAsync(resource, loan, CancellationToken.None);
@@ -129,6 +129,17 @@ internal static class DemoLoans
     }
 
     private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>
+    /// The last day up to <paramref name="day"/> that the resource is open: a loan handed over was picked up in the past, and a
+    /// return day moved back stays within the loan's days, whatever today's weekday.
+    /// </summary>
+    private static DateOnly OpenDayOnOrBefore(SharedResource resource, DateOnly day)
+    {
+        while (!resource.Policy.OpensOn(day))
+            day = day.AddDays(-1);
+        return day;
+    }
 
     /// <summary>The first day from <paramref name="day"/> on that the resource is open for pick-up and return.</summary>
     private static DateOnly OpenDay(SharedResource resource, DateOnly day)
