@@ -114,9 +114,9 @@ public sealed class LabJourneyTests(BrowserApp browser)
         var session = managerPage.GetByRole(AriaRole.Table, new() { Name = "실험실 예약 1건" }).First.GetByRole(AriaRole.Row).Filter(new() { HasText = "김메이커" });
         await Expect(session).ToContainTextAsync("레이저 커터");
         await manager.CheckAsync("lab-console-ko");
-        await session.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^김메이커 입실 확인") }).ClickAsync();
-        await Expect(managerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("입실을 확인했습니다.");
-        await Expect(session).ToContainTextAsync("입실");
+        await session.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^김메이커 체크인") }).ClickAsync();
+        await Expect(managerPage.GetByRole(AriaRole.Status)).ToContainTextAsync("체크인했습니다.");
+        await Expect(session).ToContainTextAsync("체크인함");
         await Expect(session).ToContainTextAsync("사용 기록은 이용 시간이 시작되면 확정할 수 있습니다.");
 
         // Once the slot has started, the usage is confirmed.

@@ -76,6 +76,27 @@ public sealed partial class TextResourceTests
         offenders.ShouldBeEmpty();
     }
 
+    /// <summary>docs/glossary.md gives one word per thing; a Korean text using a word of its "not" column fails.</summary>
+    [Fact]
+    public void Korean_texts_use_the_glossarys_words()
+    {
+        var avoided = File.ReadLines(Path.Combine(Root, "docs/glossary.md"))
+            .Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("|---", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Skip(1)
+            .SelectMany(cells => cells[3].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(word => (Word: word, Use: cells[1])))
+            .ToList();
+        avoided.ShouldContain(a => a.Word == "입실");
+
+        var misused = ResourcePairs
+            .SelectMany(pair => XDocument.Load(Path.Combine(Root, pair + ".resx")).Root!.Elements("data")
+                .Select(d => (Key: (string)d.Attribute("name")!, Text: (string?)d.Element("value") ?? "")))
+            .SelectMany(t => avoided.Where(a => t.Text.Contains(a.Word, StringComparison.Ordinal)).Select(a => $"{t.Key}: \"{a.Word}\" (say {a.Use})"))
+            .ToList();
+        misused.ShouldBeEmpty();
+    }
+
     private static readonly string Root = FindRoot();
 
     private static string FindRoot()

@@ -18,7 +18,12 @@ public sealed record CalendarFeed(string OwnerName, IReadOnlyList<CalendarEntry>
 /// (<see cref="AllDay"/>) runs over the Seoul days from <see cref="StartsAt"/> to <see cref="EndsAt"/>.
 /// </summary>
 public sealed record CalendarEntry(
-    string Uid, string Title, string Location, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Link, bool AllDay = false);
+    string Uid, string Title, string Location, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Link, bool AllDay = false)
+{
+    /// <summary>A booking of a resource, the same event in the feed and in its own file.</summary>
+    public static CalendarEntry Booking(IAppLinks links, Guid id, string title, string address, string purpose, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
+        new($"booking-{id}@sharingplatform", title, address, purpose, startsAt, endsAt, links.To($"/Bookings/Details/{id}").ToString());
+}
 
 public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks links, TimeProvider clock) : IQueryHandler<GetCalendarFeed, CalendarFeed>
 {
@@ -38,7 +43,7 @@ public sealed class GetCalendarFeedHandler(IApplicationDbContext db, IAppLinks l
             .Take(1000)
             .ToListAsync(cancellationToken);
         var entries = bookings
-            .Select(b => new CalendarEntry($"booking-{b.Id}@sharingplatform", b.Title, b.Address, b.Purpose, b.StartsAt, b.EndsAt, links.To($"/Bookings/Details/{b.Id}").ToString()))
+            .Select(b => CalendarEntry.Booking(links, b.Id, b.Title, b.Address, b.Purpose, b.StartsAt, b.EndsAt))
             .ToList();
 
         // Lab sessions that hold their seat (booked, checked in, completed).

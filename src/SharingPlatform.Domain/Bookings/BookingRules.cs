@@ -10,7 +10,7 @@ public static class BookingRules
             Refuse("resource_not_published", "This resource is not open for booking.");
         CheckNotPaused(booker.PausedUntil, now);
         if (period.Start < now.AddMinutes(policy.MinNoticeMinutes))
-            Refuse("too_little_notice", $"Book at least {policy.MinNoticeMinutes} minutes ahead.", policy.MinNoticeMinutes);
+            Refuse("too_little_notice", $"Book at least {policy.MinNoticeMinutes} minutes ahead.", TimeSpan.FromMinutes(policy.MinNoticeMinutes));
         if (period.Start >= now.AddDays(policy.HorizonDays))
             Refuse("beyond_horizon", $"Bookings open {policy.HorizonDays} days ahead.", policy.HorizonDays);
 
@@ -18,11 +18,11 @@ public static class BookingRules
         // To the tick: 10:00:30–11:00:30 lasts a whole slot but starts on none.
         var slotTicks = policy.SlotMinutes * TimeSpan.TicksPerMinute;
         if (period.Duration.Ticks % slotTicks != 0 || SeoulTimeOfDay(period.Start).Ticks % slotTicks != 0)
-            Refuse("off_slot", $"Bookings start and end on {policy.SlotMinutes}-minute slots.", policy.SlotMinutes);
+            Refuse("off_slot", $"Bookings start and end on {policy.SlotMinutes}-minute slots.", TimeSpan.FromMinutes(policy.SlotMinutes));
         if (minutes < policy.MinMinutes)
-            Refuse("too_short", $"A booking lasts at least {policy.MinMinutes} minutes.", policy.MinMinutes);
+            Refuse("too_short", $"A booking lasts at least {policy.MinMinutes} minutes.", TimeSpan.FromMinutes(policy.MinMinutes));
         if (minutes > policy.MaxMinutes)
-            Refuse("too_long", $"A booking lasts at most {policy.MaxMinutes} minutes.", policy.MaxMinutes);
+            Refuse("too_long", $"A booking lasts at most {policy.MaxMinutes} minutes.", TimeSpan.FromMinutes(policy.MaxMinutes));
         if (ClosedDateIn(policy, period) is { } closed)
             Refuse("closed_date", $"The resource is closed on {closed:yyyy-MM-dd}.", closed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (!policy.IsOpenDuring(period.Start, period.End))

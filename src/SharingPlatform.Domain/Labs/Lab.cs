@@ -192,7 +192,7 @@ public sealed class Lab : IReviewed
     public void CheckNotice(LabSlot slot, DateTimeOffset now)
     {
         if (slot.StartsAt < now.AddMinutes(MinNoticeMinutes))
-            throw new DomainRuleException("too_little_notice", $"Book at least {MinNoticeMinutes} minutes ahead.", MinNoticeMinutes);
+            throw new DomainRuleException("too_little_notice", $"Book at least {MinNoticeMinutes} minutes ahead.", TimeSpan.FromMinutes(MinNoticeMinutes));
     }
 
     /// <summary>A person who holds <see cref="MaxActiveSessionsPerPerson"/> active sessions books no more (<c>over_personal_cap</c>).</summary>

@@ -17,11 +17,11 @@ public static class LoanRules
             throw new DomainRuleException("return_before_pickup", "The return day comes on or after the pick-up day.");
         var today = SeoulTime.DateOf(now);
         if (pickupOn < today.AddDays(lending.MinNoticeDays))
-            throw new DomainRuleException("too_little_notice", $"Ask at least {lending.MinNoticeDays} days ahead.", lending.MinNoticeDays);
+            throw new DomainRuleException("too_little_notice", $"Ask at least {lending.MinNoticeDays} days ahead.", TimeSpan.FromDays(lending.MinNoticeDays));
         if (returnOn >= today.AddDays(lending.HorizonDays))
             throw new DomainRuleException("beyond_horizon", $"Loans open {lending.HorizonDays} days ahead.", lending.HorizonDays);
         if (returnOn.DayNumber - pickupOn.DayNumber + 1 > lending.MaxLoanDays)
-            throw new DomainRuleException("too_long", $"A loan lasts at most {lending.MaxLoanDays} days.", lending.MaxLoanDays);
+            throw new DomainRuleException("too_long", $"A loan lasts at most {lending.MaxLoanDays} days.", TimeSpan.FromDays(lending.MaxLoanDays));
         if (units < 1 || units > lending.MaxUnitsPerPerson)
             throw new DomainRuleException("too_many_units", $"One loan takes between 1 and {lending.MaxUnitsPerPerson} units.", lending.MaxUnitsPerPerson);
         if (standing.UnitsHeld + units > lending.MaxUnitsPerPerson)

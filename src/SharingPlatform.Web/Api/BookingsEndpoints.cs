@@ -46,7 +46,12 @@ public static class BookingsEndpoints
             var mode = QueryEnums.Parse<SeriesMode>(request.Mode, "mode") ?? SeriesMode.AllOrNothing;
             var series = await sender.Send(new CreateBookingSeries(
                 request.ResourceId, request.StartsAt, request.EndsAt, request.Occurrences, request.Attendees, request.Purpose, mode), ct);
-            var skipped = series.Skipped.Select(s => s with { Message = texts.Describe(s.Code, s.Arguments, s.Message) });
+            // The contract gives a rule's durations in minutes, as the policy fields are.
+            var skipped = series.Skipped.Select(s => s with
+            {
+                Message = texts.Describe(s.Code, s.Arguments, s.Message),
+                Arguments = [.. s.Arguments.Select(a => a is TimeSpan duration ? (object)(int)duration.TotalMinutes : a)],
+            });
             return TypedResults.Created($"/api/v1/bookings/{series.Bookings[0].Id}", series with { Skipped = skipped.ToList() });
         }).Idempotent()
             .Conflicts("period_taken", "series_nothing_booked")

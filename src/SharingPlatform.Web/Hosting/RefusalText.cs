@@ -4,7 +4,8 @@ namespace SharingPlatform.Web.Hosting;
 
 /// <summary>
 /// A refusal as a sentence in the reader's language: the site's wording for its code (<c>Rule_period_taken</c>,
-/// <c>Rule_max_below_min</c>) in SiteText, otherwise the use case's own message. Pages and the API say it the same way.
+/// <c>Rule_max_below_min</c>) in SiteText, otherwise the use case's own message. Pages and the API say it the same way; a
+/// duration the rule names is worded as one ("1 day", "1 hour 30 minutes"), not as a count of minutes.
 /// </summary>
 public static class RefusalText
 {
@@ -26,7 +27,7 @@ public static class RefusalText
     /// <summary>A rule known by its code and values (a skipped week of a series); otherwise <paramref name="fallback"/>.</summary>
     public static string Describe(this IStringLocalizer localizer, string code, IEnumerable<object> arguments, string fallback)
     {
-        var text = localizer[$"Rule_{code}", [.. arguments]];
+        var text = localizer[$"Rule_{code}", [.. arguments.Select(a => a is TimeSpan duration ? localizer.Duration((int)duration.TotalMinutes) : a)]];
         return text.ResourceNotFound ? fallback : text.Value;
     }
 

@@ -98,12 +98,12 @@ public sealed class UserSuspensionTests(SharedApp shared)
 
         var statuses = await _app.QueryAsync(db => db.Bookings.Where(b => b.Id == past || b.Id == future).ToDictionaryAsync(b => b.Id, b => new { b.Status, b.StatusReason }));
         statuses[future].Status.ShouldBe(BookingStatus.Cancelled);
-        statuses[future].StatusReason!.ShouldContain("이용자 계정 정지");
+        statuses[future].StatusReason!.ShouldContain("이용자의 이용 정지");
         statuses[past].Status.ShouldNotBe(BookingStatus.Cancelled);
         (await _app.QueryAsync(db => db.Reminders.CountAsync(r => r.SubjectId == future && r.SentAt == null))).ShouldBe(0);
         var told = (await organization.Owner.InboxAsync()).OfKind("bookingCancelled", future).ShouldHaveSingleItem();
         told.Body().ShouldContain("박정지");
-        told.Body().ShouldContain("이용자 계정 정지");
+        told.Body().ShouldContain("이용자의 이용 정지");
         using var someoneElse = await _app.PersonAsync();
         await someoneElse.Client.BookAsync(resourceId, futureStart, futureStart.AddHours(1)).ExpectAsync(HttpStatusCode.Created);
     }
@@ -123,7 +123,7 @@ public sealed class UserSuspensionTests(SharedApp shared)
 
         (await lab.Manager.LabBookingAsync(session)).GetProperty("status").GetString().ShouldBe("cancelled");
         (await lab.Manager.SlotAtAsync(lab.Id, slot)).GetProperty("seatsLeft").GetInt32().ShouldBe(1);
-        (await lab.Manager.InboxAsync()).OfKind("labSessionCancelled", lab.Id).ShouldHaveSingleItem().Body().ShouldContain("이용자 계정 정지");
+        (await lab.Manager.InboxAsync()).OfKind("labSessionCancelled", lab.Id).ShouldHaveSingleItem().Body().ShouldContain("이용자의 이용 정지");
         using var someoneElse = await _app.PersonAsync();
         await someoneElse.Client.BookedLabAsync(lab.Id, slot, cutter);
     }

@@ -50,4 +50,51 @@ public sealed class BookingPageTests(SharedApp shared)
 
         (await booker.GetAsync("/api/v1/bookings/mine").ExpectAsync(HttpStatusCode.OK)).GetProperty("items").GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_new_booking_says_what_happens_next_and_gives_its_calendar_event_to_the_booker_only()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = $"캘린더 회의실 {Guid.NewGuid():N}"[..14];
+        var resourceId = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id, requiresCheckIn: true, title: title));
+        var email = $"ics-booker-{Guid.NewGuid():N}@tests.sharing.example";
+        using var booker = await _app.SignedInResidentAsync(email);
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(email, ApiClient.Password);
+        var start = BookingClient.Next(DayOfWeek.Tuesday, 10);
+
+        var booked = await site.PostFormAsync($"/Bookings/New?resourceId={resourceId}&start={BookingText.Iso(start)}", new Dictionary<string, string>
+        {
+            ["Input.EndsAt"] = BookingText.Iso(start.AddHours(2)),
+            ["Input.Attendees"] = "2",
+            ["Input.Occurrences"] = "1",
+        });
+        booked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = booked.Headers.Location!.OriginalString;
+        var bookingId = Guid.Parse(page.Split('/')[^1]);
+
+        var text = WebUtility.HtmlDecode(await (await site.GetAsync(page)).Content.ReadAsStringAsync());
+        text.ShouldContain("예약이 확정되었습니다.");
+        text.ShouldContain("다음 순서");
+        text.ShouldContain("이용 하루 전과 한 시간 전에 알림을 보내 드립니다.");
+        text.ShouldContain("시작 15분 뒤까지 체크인하세요");
+        text.ShouldNotContain("담당 단체가 요청을 확인하면");
+        text.ShouldContain($"{page}?handler=Calendar");
+
+        var file = await site.GetAsync($"{page}?handler=Calendar");
+        file.StatusCode.ShouldBe(HttpStatusCode.OK);
+        file.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        file.Content.Headers.ContentDisposition!.FileName.ShouldBe($"booking-{bookingId}.ics");
+        var calendar = await file.Content.ReadAsStringAsync();
+        calendar.ShouldContain($"UID:booking-{bookingId}@sharingplatform");
+        calendar.ShouldContain($"SUMMARY:{title}");
+        calendar.ShouldContain($"DTSTART:{start.UtcDateTime:yyyyMMdd'T'HHmmss}Z");
+        calendar.ShouldContain($"DTEND:{start.AddHours(2).UtcDateTime:yyyyMMdd'T'HHmmss}Z");
+
+        var otherEmail = $"ics-other-{Guid.NewGuid():N}@tests.sharing.example";
+        using var other = await _app.SignedInResidentAsync(otherEmail);
+        using var otherSite = _app.NewClient(followRedirects: false);
+        await otherSite.SignInAsync(otherEmail, ApiClient.Password);
+        (await otherSite.GetAsync($"{page}?handler=Calendar")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

@@ -150,6 +150,7 @@ public sealed class CreateBookingTests(SharedApp shared)
         var soon = DateTimeOffset.UtcNow.AddMinutes(10);
         var hurry = await BookAsync(booker, resourceId, soon, soon.AddHours(1));
         hurry.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await hurry.ProblemAsync()).GetProperty("detail").GetString().ShouldBe("시작 1시간 전까지만 예약할 수 있습니다.");
 
         var draft = await organization.Owner.CreateResourceAsync(CatalogClient.ResourceBody(organization.Id, "비공개 초안"));
         (await BookAsync(booker, draft, Wednesday(10), Wednesday(11))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -164,7 +165,7 @@ public sealed class CreateBookingTests(SharedApp shared)
         using var booker = await _app.SignedInResidentAsync();
 
         var korean = await BookAsync(booker, resourceId, Wednesday(13), Wednesday(13, 30));
-        (await korean.ProblemAsync()).GetProperty("detail").GetString().ShouldBe("최소 60분 이상 예약해야 합니다.");
+        (await korean.ProblemAsync()).GetProperty("detail").GetString().ShouldBe("최소 1시간 이상 예약해야 합니다.");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
         {
@@ -173,7 +174,7 @@ public sealed class CreateBookingTests(SharedApp shared)
         request.Headers.AcceptLanguage.ParseAdd("en");
         var english = await booker.SendAsync(request);
         var problem = await english.ProblemAsync();
-        problem.GetProperty("detail").GetString().ShouldBe("A booking lasts at least 60 minutes.");
+        problem.GetProperty("detail").GetString().ShouldBe("A booking lasts at least 1 hour.");
         problem.GetProperty("code").GetString().ShouldBe("too_short");
     }
 }

@@ -578,6 +578,7 @@ public static class AuthorizationMatrix
         Post("/Loans/Units", "End", w => $"/Loans/Units/{w.Tents}?outageId={w.Outage}").SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Resources/Details", "Loan", w => $"/Resources/Details/{w.Tents}", Fields(("PickupOn", w => w.LoanDay), ("ReturnOn", w => w.LoanDay))).SignedIn(Passes),
         Get("/Bookings/Details", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
+        Page("GET", "/Bookings/Details", "Calendar", w => $"/Bookings/Details/{w.ConfirmedBooking}?handler=Calendar").SignedIn(Refused).But(Ok, Resident, Owner, Staff, LabManager, Administrator),
         Post("/Bookings/Details", "Move", w => $"/Bookings/Details/{w.ConfirmedBooking}").SignedIn(Refused).But(Passes, Resident).Because("an empty form"),
         Post("/Bookings/Details", "Approve", w => $"/Bookings/Details/{w.PendingBooking}").SignedIn(Refused).But(Passes, OrgMembers),
         Post("/Bookings/Details", "ApproveSeries", w => $"/Bookings/Details/{w.PendingBooking}").SignedIn(Refused).But(Passes, OrgMembers),

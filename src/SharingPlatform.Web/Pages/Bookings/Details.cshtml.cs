@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace SharingPlatform.Web.Pages.Bookings;
 
 /// <summary>
@@ -45,6 +47,23 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The booking as an .ics file to add to a calendar program.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entry = await sender.Send(new GetBookingEvent(Id), cancellationToken);
+            return File(Encoding.UTF8.GetBytes(ICalendarFile.Write([entry])), ICalendarFile.ContentType, $"booking-{Id}.ics");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>What the booker does next, while the booking is ahead: it waits for the organization or is confirmed.</summary>
+    public bool ShowsNextSteps => Details.YouBooked && BookingText.IsHolding(Booking.Status) && Now < Booking.StartsAt;
 
     public async Task<IActionResult> OnPostMoveAsync(CancellationToken cancellationToken)
     {

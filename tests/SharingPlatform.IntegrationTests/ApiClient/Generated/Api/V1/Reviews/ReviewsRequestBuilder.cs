@@ -47,7 +47,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Reviews
         {
         }
         /// <summary>
-        /// 로그인한 사람이 자신의 완료된 예약, 입실한 실험실 세션, 참석한 모임, 반납한 대여에 대해 끝난 뒤 30일 안에 별점 1–5와 짧은 글을 남깁니다. 하나에 한 번만 쓸 수 있습니다(409 already_reviewed). 끝나기 전이면 422 not_completed, 30일이 지나면 422 review_window_closed입니다.The signed-in person reviews a completed booking, a checked-in lab session, an attended meeting or a returned loan of theirs within 30 days of its end: 1 to 5 stars and a short text. Once each (409 already_reviewed); before the end 422 not_completed, after 30 days 422 review_window_closed.
+        /// 로그인한 사람이 자신의 완료된 예약, 체크인한 실험실 세션, 참석한 모임, 반납한 대여에 대해 끝난 뒤 30일 안에 별점 1–5와 짧은 글을 남깁니다. 하나에 한 번만 쓸 수 있습니다(409 already_reviewed). 끝나기 전이면 422 not_completed, 30일이 지나면 422 review_window_closed입니다.The signed-in person reviews a completed booking, a checked-in lab session, an attended meeting or a returned loan of theirs within 30 days of its end: 1 to 5 stars and a short text. Once each (409 already_reviewed); before the end 422 not_completed, after 30 days 422 review_window_closed.
         /// </summary>
         /// <returns>A <see cref="global::SharingPlatform.GeneratedClient.Models.ReviewView"/></returns>
         /// <param name="body">The request body</param>
@@ -80,7 +80,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Reviews
             return await RequestAdapter.SendAsync<global::SharingPlatform.GeneratedClient.Models.ReviewView>(requestInfo, global::SharingPlatform.GeneratedClient.Models.ReviewView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 로그인한 사람이 자신의 완료된 예약, 입실한 실험실 세션, 참석한 모임, 반납한 대여에 대해 끝난 뒤 30일 안에 별점 1–5와 짧은 글을 남깁니다. 하나에 한 번만 쓸 수 있습니다(409 already_reviewed). 끝나기 전이면 422 not_completed, 30일이 지나면 422 review_window_closed입니다.The signed-in person reviews a completed booking, a checked-in lab session, an attended meeting or a returned loan of theirs within 30 days of its end: 1 to 5 stars and a short text. Once each (409 already_reviewed); before the end 422 not_completed, after 30 days 422 review_window_closed.
+        /// 로그인한 사람이 자신의 완료된 예약, 체크인한 실험실 세션, 참석한 모임, 반납한 대여에 대해 끝난 뒤 30일 안에 별점 1–5와 짧은 글을 남깁니다. 하나에 한 번만 쓸 수 있습니다(409 already_reviewed). 끝나기 전이면 422 not_completed, 30일이 지나면 422 review_window_closed입니다.The signed-in person reviews a completed booking, a checked-in lab session, an attended meeting or a returned loan of theirs within 30 days of its end: 1 to 5 stars and a short text. Once each (409 already_reviewed); before the end 422 not_completed, after 30 days 422 review_window_closed.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

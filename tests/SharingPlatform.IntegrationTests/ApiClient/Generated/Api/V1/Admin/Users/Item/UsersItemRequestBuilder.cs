@@ -52,7 +52,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin.Users.Item
         {
         }
         /// <summary>
-        /// 관리자가 보는 한 사람: 프로필, 정지, 예약 정지, 앞으로의 예약과 대여, 최근 결정.One person as an administrator sees them: profile, suspension, booking pause, what they hold ahead and the latest decisions about them.
+        /// 관리자가 보는 한 사람: 프로필, 이용 정지, 예약 제한, 앞으로의 예약과 대여, 최근 결정.One person as an administrator sees them: profile, suspension, booking pause, what they hold ahead and the latest decisions about them.
         /// </summary>
         /// <returns>A <see cref="global::SharingPlatform.GeneratedClient.Models.UserStanding"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -79,7 +79,7 @@ namespace SharingPlatform.GeneratedClient.Api.V1.Admin.Users.Item
             return await RequestAdapter.SendAsync<global::SharingPlatform.GeneratedClient.Models.UserStanding>(requestInfo, global::SharingPlatform.GeneratedClient.Models.UserStanding.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 관리자가 보는 한 사람: 프로필, 정지, 예약 정지, 앞으로의 예약과 대여, 최근 결정.One person as an administrator sees them: profile, suspension, booking pause, what they hold ahead and the latest decisions about them.
+        /// 관리자가 보는 한 사람: 프로필, 이용 정지, 예약 제한, 앞으로의 예약과 대여, 최근 결정.One person as an administrator sees them: profile, suspension, booking pause, what they hold ahead and the latest decisions about them.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
