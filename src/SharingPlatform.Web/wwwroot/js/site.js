@@ -7,17 +7,16 @@
     }
 })();
 
-// A form that cannot be undone asks first: <form data-confirm="…">. Without script it simply submits.
-(function () {
+// What cannot be undone asks first: <form data-confirm="…">, or <button data-confirm="…"> where only one of a form's
+// buttons is destructive. Without script it simply submits.
+document.addEventListener('submit', function (event) {
     'use strict';
-    document.querySelectorAll('form[data-confirm]').forEach(function (form) {
-        form.addEventListener('submit', function (event) {
-            if (!window.confirm(form.getAttribute('data-confirm'))) {
-                event.preventDefault();
-            }
-        });
-    });
-})();
+    var button = event.submitter;
+    var question = (button && button.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+        event.preventDefault();
+    }
+});
 
 // KRDS menus (ui-script.js): the main menu's label in the page's language, and the menu button of a phone says whether
 // its panel is open and closes it with Escape.
