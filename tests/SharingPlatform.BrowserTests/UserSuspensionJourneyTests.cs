@@ -35,7 +35,7 @@ public sealed class UserSuspensionJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("이용을 정지했습니다");
         administrator.Dialogs.ShouldNotBeEmpty();
         administrator.Dialogs.ShouldAllBe(question => question.Contains("이용을 정지할까요"));
-        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("active → suspended");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("이용 중 → 정지됨");
         await administrator.CheckAsync("admin-user-suspended-ko");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "이 이용자에 대한 모든 감사 기록" }).ClickAsync();

@@ -39,6 +39,13 @@ public enum Verdict
 /// </summary>
 public abstract record ModerationCommand(Moderated Subject, Verdict Verdict, Guid Id, string? Reason) : ICommand, IModerationDecision;
 
+public static class ModerationActions
+{
+    /// <summary>The decision as the audit log records it: "resource.approve", "organization.verify".</summary>
+    public static string AuditAction(this ModerationCommand command) =>
+        $"{command.Subject.AuditState()}.{(command is VerifyOrganization ? "verify" : command.Verdict.AuditState())}";
+}
+
 /// <summary>Confirms a pending organization is real: from now on it may publish.</summary>
 public sealed record VerifyOrganization(Guid Id, string? Reason) : ModerationCommand(Moderated.Organization, Verdict.Approve, Id, Reason);
 
@@ -173,9 +180,7 @@ public sealed class ModerateHandler(
         var (subject, owners) = await LockAsync(command, cancellationToken);
         var before = subject.Status.AuditState();
         Apply(subject, command);
-        var type = command.Subject.AuditState();
-        var action = command is VerifyOrganization ? "verify" : command.Verdict.AuditState();
-        var entry = AuditEntry.Record(adminId, $"{type}.{action}", type, subject.Id, command.Reason, now, before, subject.Status.AuditState());
+        var entry = AuditEntry.Record(adminId, command.AuditAction(), command.Subject.AuditState(), subject.Id, command.Reason, now, before, subject.Status.AuditState());
         if (subject is Circle circle)
         {
             db.AuditEntries.Add(entry);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Moderation;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
 
@@ -53,8 +55,31 @@ public sealed class AuditLogTests(SharedApp shared)
         await browser.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Admin/Audit?subjectId={person.Id}&actorId={second.Id}"));
         page.ShouldContain("필터 시험");
-        page.ShouldNotContain("이용자 정지 해제</td>");
-        page.ShouldContain("active <span aria-hidden=\"true\">→</span>");
+        page.ShouldContain("<td>이용 정지</td>");
+        page.ShouldNotContain("이용 정지 해제</td>");
+        page.ShouldContain("이용 중 <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">에서 다음으로:</span> 정지됨");
+        page.ShouldContain($"<a href=\"/Admin/Users/Details/{person.Id}\">테스트 주민</a>");
+    }
+
+    [Fact]
+    public void Every_moderation_decision_is_one_of_the_logs_actions_and_worded_in_both_languages()
+    {
+        var decisions = typeof(ModerationCommand).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(ModerationCommand)) && !t.IsAbstract)
+            .Select(t => ((ModerationCommand)Activator.CreateInstance(t, Guid.NewGuid(), null)!).AuditAction())
+            .ToList();
+        decisions.Count.ShouldBeGreaterThan(20);
+        decisions.Except(AuditActions.All).ShouldBeEmpty();
+
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "SharingPlatform.sln")))
+            root = root.Parent!;
+        foreach (var file in new[] { "SiteText.resx", "SiteText.en.resx" })
+        {
+            var keys = System.Xml.Linq.XDocument.Load(Path.Combine(root.FullName, "src/SharingPlatform.Web/Resources", file)).Root!
+                .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+            AuditActions.All.Where(action => !keys.Contains($"AuditAction_{action}")).ShouldBeEmpty(file);
+        }
     }
 
     [Fact]

@@ -319,7 +319,8 @@ public sealed class UserSuspensionTests(SharedApp shared)
         suspended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
         page.ShouldContain("페이지에서 정지");
-        page.ShouldContain("active → suspended");
+        page.ShouldContain("이용 정지 (");
+        page.ShouldContain("이용 중 → 정지됨");
 
         var restored = await browser.PostFormAsync($"{path}?handler=Restore", new Dictionary<string, string> { ["reason"] = "" });
         restored.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -5,7 +5,23 @@ public sealed class AuditModel(ISender sender) : PageModel
 {
     private const int PageSize = 50;
 
-    public static IReadOnlyList<string> SubjectTypes { get; } = ["organization", "resource", "lab", "circle", "user", "change_request"];
+    public static IReadOnlyList<string> SubjectTypes { get; } =
+        ["organization", "resource", "change_request", "lab", "circle", "story", "proposal", "review", "report", "user"];
+
+    /// <summary>The page of an entry's subject, for a link from the log.</summary>
+    public static string? SubjectPath(AuditEntryView entry) => entry.SubjectType switch
+    {
+        "organization" => $"/Organizations/Details/{entry.SubjectId}",
+        "resource" => $"/Resources/Details/{entry.SubjectId}",
+        "change_request" => $"/Admin/Changes/{entry.SubjectId}",
+        "lab" => $"/Labs/Details/{entry.SubjectId}",
+        "circle" => $"/Circles/Details/{entry.SubjectId}",
+        "story" => $"/Stories/{entry.SubjectId}",
+        "proposal" => $"/Proposals/{entry.SubjectId}",
+        "review" => $"/Reviews/Show/{entry.SubjectId}",
+        "user" => $"/Admin/Users/Details/{entry.SubjectId}",
+        _ => null,
+    };
 
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;

@@ -62,6 +62,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #endif
         /// <summary>The subjectId property</summary>
         public Guid? SubjectId { get; set; }
+        /// <summary>The subjectName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SubjectName { get; set; }
+#nullable restore
+#else
+        public string SubjectName { get; set; }
+#endif
         /// <summary>The subjectType property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -104,6 +112,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "id", n => { Id = n.GetLongValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "subjectId", n => { SubjectId = n.GetGuidValue(); } },
+                { "subjectName", n => { SubjectName = n.GetStringValue(); } },
                 { "subjectType", n => { SubjectType = n.GetStringValue(); } },
             };
         }
@@ -123,6 +132,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteLongValue("id", Id);
             writer.WriteStringValue("reason", Reason);
             writer.WriteGuidValue("subjectId", SubjectId);
+            writer.WriteStringValue("subjectName", SubjectName);
             writer.WriteStringValue("subjectType", SubjectType);
             writer.WriteAdditionalData(AdditionalData);
         }
