@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Domain.Bookings;
 using SharingPlatform.Tests.Support;
 using SharingPlatform.Web.Pages.Bookings;
 
@@ -96,5 +98,36 @@ public sealed class BookingPageTests(SharedApp shared)
         using var otherSite = _app.NewClient(followRedirects: false);
         await otherSite.SignInAsync(otherEmail, ApiClient.Password);
         (await otherSite.GetAsync($"{page}?handler=Calendar")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_owner_opens_today_s_arrivals_from_the_incoming_page_and_checks_one_in()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var resourceId = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id, requiresCheckIn: true));
+        using var booker = await _app.SignedInResidentAsync();
+        var arrival = BookingClient.Next(DayOfWeek.Wednesday, 10);
+        var arriving = await booker.BookedAsync(resourceId, arrival, arrival.AddHours(1));
+        await booker.BookedAsync(resourceId, arrival.AddDays(1), arrival.AddDays(1).AddHours(1));
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+
+        using (_app.Clock.Travel(arrival.AddMinutes(-10) - _app.Clock.GetUtcNow()))
+        {
+            var incoming = WebUtility.HtmlDecode(await site.GetStringAsync("/Bookings/Incoming"));
+            incoming.ShouldContain("aria-current=\"page\" href=\"/Bookings/Incoming\">확인할 요청</a>");
+            var today = $"/Bookings/Incoming?status=all&date={arrival:yyyy-MM-dd}";
+            incoming.ShouldContain($"href=\"{today}\">오늘 이용</a>");
+
+            var arrivals = WebUtility.HtmlDecode(await site.GetStringAsync(today));
+            arrivals.ShouldContain($"aria-current=\"page\" href=\"{today}\">오늘 이용</a>");
+            arrivals.ShouldContain(BookingText.Period(arrival, arrival.AddHours(1)));
+            arrivals.ShouldNotContain(BookingText.Period(arrival.AddDays(1), arrival.AddDays(1).AddHours(1)));
+
+            var checkedIn = await site.PostFormAsync($"{today}&handler=CheckIn", new Dictionary<string, string> { ["id"] = arriving.ToString() });
+            checkedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await _app.QueryAsync(db => db.Bookings.Where(b => b.Id == arriving).Select(b => b.Status).SingleAsync())).ShouldBe(BookingStatus.CheckedIn);
     }
 }

@@ -49,6 +49,17 @@ public sealed class IncomingModel(ISender sender, IStringLocalizer<SiteText> loc
 
     public static string ReasonId(Guid id) => $"reason-{id}";
 
+    /// <summary>Today in Seoul, for the "today" view: the day's arrivals in order, with check-in one tap away.</summary>
+    public DateOnly Today => SeoulTime.DateOf(Now);
+
+    /// <summary>Which of the three views the filters amount to (requests waiting, today, everything), if any.</summary>
+    public string? View =>
+        ResourceId is not null ? null
+        : StatusFilter == BookingStatus.Pending && Date is null ? "pending"
+        : StatusFilter is null && Date == Today ? "today"
+        : StatusFilter is null && Date is null ? "all"
+        : null;
+
     public bool CanCheckIn(BookingView b) =>
         b.Status == BookingStatus.Confirmed && Now >= b.StartsAt - Booking.CheckInWindow && Now < b.EndsAt;
 
