@@ -31,9 +31,14 @@ public enum ResourceSort
     Rating,
 }
 
+/// <summary>
+/// A listing in search results with the facts that decide: <see cref="ConfirmedAtOnce"/> (no approval to wait for),
+/// <see cref="RequiresCheckIn"/>, and <see cref="LentByTheDay"/> for goods borrowed for whole days.
+/// </summary>
 public sealed record ResourceSummary(
     Guid Id, Guid OrganizationId, string OrganizationName, ResourceCategory Category, string Title, string Municipality,
-    string Address, int? Capacity, bool IsFree, int? FeePerHour, string? ThumbnailUrl, RatingSummary? Rating = null);
+    string Address, int? Capacity, bool IsFree, int? FeePerHour, string? ThumbnailUrl, RatingSummary? Rating = null,
+    bool ConfirmedAtOnce = false, bool RequiresCheckIn = false, bool LentByTheDay = false);
 
 public sealed class SearchResourcesValidator : AbstractValidator<SearchResources>
 {
@@ -105,17 +110,31 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
             _ => resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt),
         };
 
-        return await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        var found = await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        // The policies are JSON read whole from their columns; the facts that decide are taken from them here.
+        return new PagedList<ResourceSummary>(
+            [.. found.Items.Select(f => f.Summary with
+            {
+                ConfirmedAtOnce = (f.Lending?.ApprovalMode ?? f.Policy.ApprovalMode) == ApprovalMode.Automatic,
+                RequiresCheckIn = f.Lending is null && f.Policy.RequiresCheckIn,
+                LentByTheDay = f.Lending is not null,
+            })],
+            found.Page, found.PageSize, found.TotalCount);
     }
 
-    private IQueryable<ResourceSummary> Summaries(IQueryable<SharedResource> resources)
+    private sealed record Found(ResourceSummary Summary, BookingPolicy Policy, LendingPolicy? Lending);
+
+    private IQueryable<Found> Summaries(IQueryable<SharedResource> resources)
     {
         var reviews = db.ShownOf(ReviewedListing.Resource);
-        return resources.Select(r => new ResourceSummary(
-            r.Id, r.OrganizationId, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).Single(),
-            r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
-            r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault(),
-            new RatingSummary(reviews.Where(v => v.ListingId == r.Id).Average(v => (double?)v.Rating), reviews.Count(v => v.ListingId == r.Id))));
+        return resources.Select(r => new Found(
+            new ResourceSummary(
+                r.Id, r.OrganizationId, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).Single(),
+                r.Category, r.Title, r.Municipality, r.Address, r.Capacity, r.FeePerHour == null || r.FeePerHour == 0, r.FeePerHour,
+                r.Photos.OrderBy(p => p.Position).Select(p => "/media/" + p.ThumbnailFileName).FirstOrDefault(),
+                new RatingSummary(reviews.Where(v => v.ListingId == r.Id).Average(v => (double?)v.Rating), reviews.Count(v => v.ListingId == r.Id)),
+                false, false, false),
+            r.Policy, r.Lending));
     }
 
     /// <summary>

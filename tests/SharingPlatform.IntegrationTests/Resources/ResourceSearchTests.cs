@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SharingPlatform.IntegrationTests.Loans;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Resources;
@@ -210,6 +211,35 @@ public sealed class ResourceSearchTests(SharedApp shared)
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
         (await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(query);
+    }
+
+    [Fact]
+    public async Task Results_say_whether_a_booking_is_confirmed_at_once_needs_a_check_in_or_is_a_loan_by_the_day()
+    {
+        var word = $"카드{Guid.NewGuid():N}"[..10];
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var room = await _app.PublishedResourceAsync(organization, BookingClient.AroundTheClock(organization.Id, requiresCheckIn: true, title: $"{word} 회의실"));
+        var askingBody = BookingClient.AroundTheClock(organization.Id, title: $"{word} 강당");
+        askingBody["policy"]!["approvalMode"] = "manual";
+        var hall = await _app.PublishedResourceAsync(organization, askingBody);
+        var (desk, tents) = await _app.TentsAsync(title: $"{word} 텐트");
+        using var _ = desk;
+        using var client = _app.NewClient();
+
+        var items = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={Uri.EscapeDataString(word)}")).GetProperty("items")
+            .EnumerateArray().ToDictionary(i => i.Id(), i => (
+                AtOnce: i.GetProperty("confirmedAtOnce").GetBoolean(), CheckIn: i.GetProperty("requiresCheckIn").GetBoolean(), ByTheDay: i.GetProperty("lentByTheDay").GetBoolean()));
+        items[room].ShouldBe((true, true, false));
+        items[hall].ShouldBe((false, false, false));
+        items[tents].ShouldBe((true, false, true));
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Resources?q={Uri.EscapeDataString(word)}"));
+        string Card(Guid id) => page[page.IndexOf($"/Resources/Details/{id}", StringComparison.Ordinal)..][..1200];
+        Card(room).ShouldContain("바로 확정");
+        Card(room).ShouldContain("체크인 필요");
+        Card(hall).ShouldContain("승인 후 확정");
+        Card(hall).ShouldNotContain("체크인 필요");
+        Card(tents).ShouldContain("하루 단위 대여");
     }
 
     private async Task<List<Guid>> SearchAllAsync(string text)

@@ -26,12 +26,16 @@ namespace SharingPlatform.GeneratedClient.Models
         public int? Capacity { get; set; }
         /// <summary>The category property</summary>
         public global::SharingPlatform.GeneratedClient.Models.ResourceCategory? Category { get; set; }
+        /// <summary>The confirmedAtOnce property</summary>
+        public bool? ConfirmedAtOnce { get; set; }
         /// <summary>The feePerHour property</summary>
         public int? FeePerHour { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The isFree property</summary>
         public bool? IsFree { get; set; }
+        /// <summary>The lentByTheDay property</summary>
+        public bool? LentByTheDay { get; set; }
         /// <summary>The municipality property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,6 +62,8 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public global::SharingPlatform.GeneratedClient.Models.RatingSummary Rating { get; set; }
 #endif
+        /// <summary>The requiresCheckIn property</summary>
+        public bool? RequiresCheckIn { get; set; }
         /// <summary>The thumbnailUrl property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -80,6 +86,9 @@ namespace SharingPlatform.GeneratedClient.Models
         public ResourceSummary()
         {
             AdditionalData = new Dictionary<string, object>();
+            ConfirmedAtOnce = false;
+            LentByTheDay = false;
+            RequiresCheckIn = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -102,13 +111,16 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "address", n => { Address = n.GetStringValue(); } },
                 { "capacity", n => { Capacity = n.GetIntValue(); } },
                 { "category", n => { Category = n.GetEnumValue<global::SharingPlatform.GeneratedClient.Models.ResourceCategory>(); } },
+                { "confirmedAtOnce", n => { ConfirmedAtOnce = n.GetBoolValue(); } },
                 { "feePerHour", n => { FeePerHour = n.GetIntValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "isFree", n => { IsFree = n.GetBoolValue(); } },
+                { "lentByTheDay", n => { LentByTheDay = n.GetBoolValue(); } },
                 { "municipality", n => { Municipality = n.GetStringValue(); } },
                 { "organizationId", n => { OrganizationId = n.GetGuidValue(); } },
                 { "organizationName", n => { OrganizationName = n.GetStringValue(); } },
                 { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
+                { "requiresCheckIn", n => { RequiresCheckIn = n.GetBoolValue(); } },
                 { "thumbnailUrl", n => { ThumbnailUrl = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
@@ -123,13 +135,16 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteStringValue("address", Address);
             writer.WriteIntValue("capacity", Capacity);
             writer.WriteEnumValue<global::SharingPlatform.GeneratedClient.Models.ResourceCategory>("category", Category);
+            writer.WriteBoolValue("confirmedAtOnce", ConfirmedAtOnce);
             writer.WriteIntValue("feePerHour", FeePerHour);
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("isFree", IsFree);
+            writer.WriteBoolValue("lentByTheDay", LentByTheDay);
             writer.WriteStringValue("municipality", Municipality);
             writer.WriteGuidValue("organizationId", OrganizationId);
             writer.WriteStringValue("organizationName", OrganizationName);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
+            writer.WriteBoolValue("requiresCheckIn", RequiresCheckIn);
             writer.WriteStringValue("thumbnailUrl", ThumbnailUrl);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
