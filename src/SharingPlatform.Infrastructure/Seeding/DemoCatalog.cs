@@ -109,36 +109,27 @@ internal static class DemoCatalog
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A generated photo: a soft gradient in the category's colour, stored like an upload.</summary>
+    /// <summary>An illustration of the category, stored like an upload.</summary>
     internal static async Task AddPlaceholderPhotoAsync(IServiceProvider provider, SharedResource resource, ResourceCategory category, DateTimeOffset now)
     {
-        var (r, g, b) = category switch
-        {
-            ResourceCategory.Space => (46, 125, 166),
-            ResourceCategory.Equipment => (196, 112, 38),
-            ResourceCategory.Goods => (74, 140, 84),
-            ResourceCategory.Vehicle => (120, 86, 170),
-            _ => (110, 110, 110),
-        };
-        using var image = new Image<Rgba32>(800, 533);
-        image.ProcessPixelRows(rows =>
-        {
-            for (var y = 0; y < rows.Height; y++)
-            {
-                var shade = 1f - y / (float)rows.Height * 0.45f;
-                rows.GetRowSpan(y).Fill(new Rgba32((byte)(r * shade), (byte)(g * shade), (byte)(b * shade)));
-            }
-        });
+        using var image = DemoIllustrations.Draw(category);
+        var (file, thumbnail) = await StorePhotoAsync(provider, image);
+        resource.AddPhoto(file, thumbnail, now);
+    }
+
+    /// <summary>A drawn picture through the photo pipeline into the file store, as an upload goes: its file and thumbnail names.</summary>
+    internal static async Task<(string File, string Thumbnail)> StorePhotoAsync(IServiceProvider provider, Image<Rgba32> image)
+    {
         using var png = new MemoryStream();
         await image.SaveAsPngAsync(png);
         png.Position = 0;
-
         var processed = await provider.GetRequiredService<IPhotoProcessor>().ProcessAsync(png, CancellationToken.None);
         var files = provider.GetRequiredService<IFileStore>();
         var stem = Guid.NewGuid().ToString("N");
-        var photo = resource.AddPhoto(stem + processed!.Extension, stem + "-thumb" + processed.Extension, now);
-        await files.SaveAsync(photo.FileName, processed.Display, CancellationToken.None);
-        await files.SaveAsync(photo.ThumbnailFileName, processed.Thumbnail, CancellationToken.None);
+        var (file, thumbnail) = (stem + processed!.Extension, stem + "-thumb" + processed.Extension);
+        await files.SaveAsync(file, processed.Display, CancellationToken.None);
+        await files.SaveAsync(thumbnail, processed.Thumbnail, CancellationToken.None);
+        return (file, thumbnail);
     }
 
     internal static BookingPolicy PolicyFor(ResourceCategory category)

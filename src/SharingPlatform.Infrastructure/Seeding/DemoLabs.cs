@@ -59,6 +59,13 @@ internal static class DemoLabs
             [(13, 16), (18, 21)],
             ("납땜 스테이션 1", "Hakko FX-888D", null), ("납땜 스테이션 2", "Hakko FX-888D", null), ("납땜 스테이션 3", "Hakko FX-888D", null),
             ("오실로스코프", "Rigol DS1054Z", "오실로스코프 사용 교육"));
+        foreach (var (lab, kind) in new[] { (maker, DemoIllustrations.LabKind.Maker), (kitchen, DemoIllustrations.LabKind.Kitchen), (bench, DemoIllustrations.LabKind.Electronics) })
+        {
+            using var image = DemoIllustrations.Draw(kind);
+            var (file, thumbnail) = await DemoCatalog.StorePhotoAsync(provider, image);
+            lab.AddPhoto(file, thumbnail, now.AddDays(-59));
+        }
+
         await db.SaveChangesAsync();
 
         db.Qualifications.Add(Qualification.Grant(equipment["레이저 커터"], minji.Id, today.AddDays(180), manager.Id, now.AddDays(-30)));
