@@ -87,7 +87,7 @@ public sealed class BookingJourney(BrowserApp browser)
         await resident.CheckAsync("resource-calendar-ko");
 
         // The 14:00 slot is a link reached and activated by keyboard.
-        var slot = page.GetByRole(AriaRole.Link, new() { Name = $"{saturday.Month}월 {saturday.Day}일 (토) 14:00 예약하기", Exact = true });
+        var slot = calendar.GetByRole(AriaRole.Link, new() { Name = $"{saturday.Month}월 {saturday.Day}일 (토) 14:00 예약하기", Exact = true });
         await slot.FocusAsync();
         await Expect(slot).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -156,7 +156,7 @@ public sealed class BookingJourney(BrowserApp browser)
         // Back on the calendar, the slot is the resident's own.
         await page.GotoAsync($"/Resources/Details/{resourceId}?week={monday}");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{saturday.Month}월 {saturday.Day}일 (토) 14:00 내 예약 보기" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{saturday.Month}월 {saturday.Day}일 (토) 14:00 예약하기", Exact = true })).ToHaveCountAsync(0);
+        await Expect(calendar.GetByRole(AriaRole.Link, new() { Name = $"{saturday.Month}월 {saturday.Day}일 (토) 14:00 예약하기", Exact = true })).ToHaveCountAsync(0);
 
         // The calendar feed: a secret link in "my account".
         await page.GotoAsync("/Account/Manage");

@@ -130,4 +130,32 @@ public sealed class BookingPageTests(SharedApp shared)
 
         (await _app.QueryAsync(db => db.Bookings.Where(b => b.Id == arriving).Select(b => b.Status).SingleAsync())).ShouldBe(BookingStatus.CheckedIn);
     }
+
+    [Fact]
+    public async Task The_resource_page_shows_four_weeks_of_free_days_and_lists_a_chosen_day_s_free_starts()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var resourceId = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, "네 주 회의실"));
+        using var booker = await _app.SignedInResidentAsync();
+        var wednesday = BookingClient.Next(DayOfWeek.Wednesday, 10);
+        await booker.BookedAsync(resourceId, wednesday, wednesday.AddHours(2));
+        var day = DateOnly.FromDateTime(wednesday.DateTime);
+        var monday = day.AddDays(-2);
+        using var anonymous = _app.NewClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Resources/Details/{resourceId}?week={monday:yyyy-MM-dd}&day={day:yyyy-MM-dd}"));
+        var grid = page[page.IndexOf("class=\"table table-bordered table-sm four-weeks\"", StringComparison.Ordinal)..page.IndexOf("id=\"day-slots\"", StringComparison.Ordinal)];
+        grid.ShouldContain($"{monday:yyyy-MM-dd} (월)부터 4주");
+        grid.Split("<td class=\"day day-closed").Length.ShouldBe(5, "four Sundays closed");
+        grid.ShouldContain($"aria-current=\"date\" href=\"/Resources/Details/{resourceId}?week={monday:yyyy-MM-dd}&day={day:yyyy-MM-dd}#day-slots\"");
+
+        var list = page[page.IndexOf("id=\"day-slots\"", StringComparison.Ordinal)..];
+        list = list[..list.IndexOf("</section>", StringComparison.Ordinal)];
+        var dayName = BookingText.Day(day);
+        list.ShouldContain($"{dayName} 예약 가능한 시간");
+        list.ShouldContain($"aria-label=\"{dayName} 09:00 예약하기\"");
+        list.ShouldContain($"aria-label=\"{dayName} 12:00 예약하기\"");
+        list.ShouldNotContain($"aria-label=\"{dayName} 10:00 예약하기\"");
+        list.ShouldNotContain($"aria-label=\"{dayName} 11:30 예약하기\"");
+    }
 }

@@ -38,6 +38,15 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
     /// <summary>The week's slots; null when the resource is not open for booking.</summary>
     public WeekCalendar? Calendar { get; private set; }
 
+    /// <summary>The four weeks from the shown week's Monday, day by day, with the free time of each.</summary>
+    public FourWeeks? FourWeeks { get; private set; }
+
+    /// <summary>A day of the four weeks whose free starts are listed (<c>?day=</c>, else the first day from today with free time).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Day { get; set; }
+
+    public DateOnly? ChosenDay { get; private set; }
+
     /// <summary>The Monday of this week in Seoul, for the "this week" link.</summary>
     public DateOnly ThisWeek { get; private set; }
 
@@ -172,6 +181,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         ThisWeek = BookingText.MondayOf(Today);
         // A week that is not a date ("?week=abc") shows this week rather than an error.
         ModelState.Remove(nameof(Week));
+        ModelState.Remove(nameof(Day));
         if (Resource.Status != ResourceStatus.Published)
             return;
         if (Resource.Lending is not null)
@@ -181,11 +191,15 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
         }
 
         var monday = Week is { } week ? BookingText.MondayOf(week) : ThisWeek;
-        var (from, to) = WeekCalendar.WindowOf(monday);
+        var (from, to) = FourWeeks.WindowOf(monday);
         try
         {
             var availability = await sender.Send(new GetResourceAvailability(Resource.Id, from, to), cancellationToken);
-            Calendar = WeekCalendar.From(monday, availability);
+            FourWeeks = FourWeeks.From(monday, availability);
+            var weekEnds = WeekCalendar.WindowOf(monday).To;
+            Calendar = WeekCalendar.From(monday, availability with { Slots = [.. availability.Slots.Where(s => s.StartsAt < weekEnds)] });
+            ChosenDay = Day is { } day && FourWeeks.Contains(day) ? day
+                : FourWeeks.DaysFree.FirstOrDefault(d => d.Date >= Today && d.FreeSlots > 0)?.Date;
         }
         catch (NotFoundException)
         {
