@@ -67,7 +67,7 @@ public sealed class LabJourneyTests(BrowserApp browser)
         await page.GetByLabel("검색어").FillAsync(word);
         await page.GetByLabel("시군").SelectOptionAsync(new SelectOptionValue { Label = "익산시" });
         await page.GetByRole(AriaRole.Button, new() { Name = "검색", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1건");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("공유실험실 1곳");
         await resident.CheckAsync("lab-search-ko");
         await page.GetByRole(AriaRole.Link, new() { Name = labName }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = labName })).ToBeVisibleAsync();

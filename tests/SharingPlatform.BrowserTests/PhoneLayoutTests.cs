@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SharingPlatform.BrowserTests.Support;
 using SharingPlatform.Tests.Support;
@@ -9,8 +10,62 @@ namespace SharingPlatform.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLayoutTests(BrowserApp browser)
 {
+    /// <summary>
+    /// The phone journey: from the home page, through the menu button, the folded filters, the four weeks and the chosen
+    /// day's list of times, to a confirmed booking that says what happens next; nothing scrolls sideways on the way.
+    /// </summary>
     [Fact]
-    public async Task On_a_phone_the_resource_page_and_the_incoming_bookings_fit_the_screen_and_their_columns_stay_readable()
+    public async Task On_a_phone_a_resident_finds_a_room_from_the_home_page_and_books_it_with_the_menu_the_folded_filters_and_the_day_list()
+    {
+        using var organization = await browser.App.VerifiedOrganizationAsync();
+        var title = $"{CatalogClient.NewHangulWord()} 회의실";
+        var body = CatalogClient.ResourceBody(organization.Id, title: title);
+        body["policy"]!["approvalMode"] = "automatic";
+        await browser.App.PublishedResourceAsync(organization, body);
+        var email = ApiClient.NewEmail("phone");
+        (await browser.App.SignedInResidentAsync(email, "이폰")).Dispose();
+
+        await using var phone = await browser.NewPageAsync("ko-KR", width: 390, height: 844);
+        var page = phone.Page;
+        await page.SignInAsync(email);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "전체메뉴" }).ClickAsync();
+        var menu = page.GetByRole(AriaRole.Dialog, new() { Name = "전체메뉴" });
+        await phone.CheckAsync("phone-menu-ko");
+        await menu.GetByRole(AriaRole.Link, new() { Name = "공유자원 찾기", Exact = true }).ClickAsync();
+
+        // The filters are folded above the results; the resident unfolds them and searches.
+        var search = page.GetByLabel("검색어");
+        await Assertions.Expect(search).ToBeHiddenAsync();
+        await page.GetByText("검색 조건", new() { Exact = true }).ClickAsync();
+        await search.FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "검색", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("공유자원 1건");
+        await Assertions.Expect(search).ToBeHiddenAsync();
+        await phone.CheckAsync("phone-results-ko");
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+
+        // Four weeks, a day, a time from the day's list.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = title })).ToBeVisibleAsync();
+        (await SidewaysOverflowAsync(page)).ShouldBe(0, $"the resource page scrolls sideways: {await BeyondTheScreenAsync(page)}");
+        await phone.CheckAsync("phone-resource-ko");
+        var days = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("부터 4주") });
+        await days.GetByRole(AriaRole.Link).Filter(new() { HasText = "개 가능" }).Last.ClickAsync();
+        var times = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("예약 가능한 시간$") });
+        await Assertions.Expect(times.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await times.GetByRole(AriaRole.Link).First.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "예약하기" })).ToBeVisibleAsync();
+        await page.GetByLabel("이용 목적").FillAsync("휴대전화로 예약");
+        await page.GetByRole(AriaRole.Button, new() { Name = "예약 신청하기" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("예약이 확정되었습니다.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "다음 순서" })).ToContainTextAsync("내 캘린더에 추가");
+        (await SidewaysOverflowAsync(page)).ShouldBe(0, $"the booking page scrolls sideways: {await BeyondTheScreenAsync(page)}");
+        await phone.CheckAsync("phone-booked-ko");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_incoming_bookings_fit_the_screen_and_their_columns_stay_readable()
     {
         using var organization = await browser.App.VerifiedOrganizationAsync();
         var resource = await browser.App.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title: "마을 회의실"));
@@ -22,9 +77,6 @@ public sealed class PhoneLayoutTests(BrowserApp browser)
 
         await using var phone = await browser.NewPageAsync("ko-KR", width: 390, height: 844);
         var page = phone.Page;
-        await page.GotoAsync($"/Resources/Details/{resource}");
-        (await SidewaysOverflowAsync(page)).ShouldBe(0, $"the resource page scrolls sideways: {await BeyondTheScreenAsync(page)}");
-
         await page.SignInAsync(organization.OwnerEmail);
         await page.GotoAsync("/Bookings/Incoming");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("주민 회의");

@@ -83,3 +83,16 @@ window.addEventListener('DOMContentLoaded', function () {
     });
     show();
 })();
+
+// On a phone the search filters fold away above the results (<details data-fold-on-phone>), unless a field is in error.
+(function () {
+    'use strict';
+    if (!window.matchMedia('(max-width: 767.98px)').matches) {
+        return;
+    }
+    document.querySelectorAll('details[data-fold-on-phone]').forEach(function (details) {
+        if (!details.querySelector('[aria-invalid="true"]')) {
+            details.open = false;
+        }
+    });
+})();
