@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Lighthouse (npm lighthouse 12.2.3 with Debian's chromium) on the main pages of a running site with the demo data
+# (scripts/run.sh), on a phone and on a desktop: prints performance, accessibility, best practices and SEO per page.
+# The booking page is read signed in as the demo resident. Reports are kept in .data/lighthouse/.
+# Usage: scripts/lighthouse.sh [BASE_URL]   (default http://127.0.0.1:5000)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+BASE=${1:-http://127.0.0.1:5000}
+BASE=${BASE%/}
+require_package /usr/bin/chromium chromium
+require_package npm npm
+TOOLS=.data/tools/lighthouse
+if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ]; then
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+fi
+OUT=.data/lighthouse
+mkdir -p "$OUT"
+
+first_id() {
+  curl -fsS "$BASE$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])'
+}
+resource=$(first_id "/api/v1/resources?pageSize=1&q=%ED%9A%8C%EC%9D%98%EC%8B%A4")
+lab=$(first_id "/api/v1/labs?pageSize=1")
+circle=$(first_id "/api/v1/circles?pageSize=1")
+start=$(curl -fsS "$BASE/api/v1/resources/$resource/availability?from=$(date -u -d '+1 day' +%Y-%m-%dT00:00:00Z)&to=$(date -u -d '+8 days' +%Y-%m-%dT00:00:00Z)" |
+  python3 -c 'import json,sys; print(next(s["startsAt"] for s in json.load(sys.stdin)["slots"] if s["state"] == "free"))')
+
+# The demo resident's sign-in cookie, for the booking page.
+jar=$(mktemp)
+trap 'rm -f "$jar"' EXIT
+token=$(curl -fsS -c "$jar" "$BASE/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fsS -b "$jar" -c "$jar" -o /dev/null "$BASE/Account/Login" \
+  --data-urlencode "Input.Email=minji@demo.sharing.example" --data-urlencode "Input.Password=demo-password-2026" \
+  --data-urlencode "__RequestVerificationToken=$token"
+cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+headers=$(python3 -c 'import json,sys; print(json.dumps({"Cookie": sys.argv[1]}))' "$cookie")
+
+pages=(
+  "home|/"
+  "search|/Resources?q=%ED%9A%8C%EC%9D%98%EC%8B%A4"
+  "resource|/Resources/Details/$resource"
+  "lab|/Labs/Details/$lab"
+  "circle|/Circles/Details/$circle"
+  "booking|/Bookings/New?resourceId=$resource&start=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$start")"
+)
+
+printf '%-9s %-7s %5s %5s %5s %5s\n' page form perf a11y best seo
+for entry in "${pages[@]}"; do
+  name=${entry%%|*}
+  path=${entry#*|}
+  for form in mobile desktop; do
+    preset=()
+    [ "$form" = desktop ] && preset=(--preset=desktop)
+    extra=()
+    [ "$name" = booking ] && extra=(--extra-headers="$headers")
+    CHROME_PATH=/usr/bin/chromium "$TOOLS/node_modules/.bin/lighthouse" "$BASE$path" "${preset[@]}" "${extra[@]}" \
+      --quiet --output=json --output-path="$OUT/$name-$form.json" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null
+    python3 - "$OUT/$name-$form.json" "$name" "$form" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+c = report["categories"]
+scores = [round(c[k]["score"] * 100) for k in ("performance", "accessibility", "best-practices", "seo")]
+print(f"{sys.argv[2]:<9} {sys.argv[3]:<7} " + " ".join(f"{s:5d}" for s in scores))
+PY
+  done
+done
