@@ -27,8 +27,11 @@ public sealed class PhoneLayoutTests(BrowserApp browser)
 
         await using var phone = await browser.NewPageAsync("ko-KR", width: 390, height: 844);
         var page = phone.Page;
+        await page.GotoAsync("/");
+        (await SmallTargetsAsync(page, "header")).ShouldBeEmpty("a visitor's header links and buttons at least 24 px high (WCAG 2.2 target size)");
         await page.SignInAsync(email);
         await page.GotoAsync("/");
+        (await SmallTargetsAsync(page, "header")).ShouldBeEmpty("a resident's header links and buttons at least 24 px high (WCAG 2.2 target size)");
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "전체메뉴" }).ClickAsync();
         var menu = page.GetByRole(AriaRole.Dialog, new() { Name = "전체메뉴" });
         await phone.CheckAsync("phone-menu-ko");
@@ -92,6 +95,15 @@ public sealed class PhoneLayoutTests(BrowserApp browser)
             day = day.AddDays(1);
         return new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), seoul);
     }
+
+    /// <summary>Visible links and buttons inside <paramref name="selector"/> less than 24 px high, for the failure message.</summary>
+    private static Task<string[]> SmallTargetsAsync(IPage page, string selector) =>
+        page.EvaluateAsync<string[]>($$"""
+            () => [...document.querySelectorAll('{{selector}} a, {{selector}} button')]
+                .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+                .filter(e => e.getBoundingClientRect().height < 24)
+                .map(e => `${e.textContent.trim() || e.getAttribute('aria-label')} (${Math.round(e.getBoundingClientRect().height)} px)`)
+            """);
 
     private static Task<int> SidewaysOverflowAsync(IPage page) =>
         page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
