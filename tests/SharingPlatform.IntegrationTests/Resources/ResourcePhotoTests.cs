@@ -36,6 +36,43 @@ public sealed class ResourcePhotoTests(SharedApp shared)
         return (organization, resourceId);
     }
 
+    [Fact]
+    public async Task A_new_resource_s_form_takes_its_first_photo_and_a_refused_photo_still_saves_the_resource()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+        var path = $"/Resources/Edit?organizationId={organization.Id}";
+
+        async Task<HttpResponseMessage> CreateAsync(string title, byte[] photo, string contentType)
+        {
+            var html = await site.GetStringAsync(path);
+            var fields = PageForms.FieldsOf(html, "Input.Title");
+            fields["Input.Title"] = title;
+            fields["Input.Description"] = "사진과 함께 처음 저장하는 공유자원";
+            fields["Input.Address"] = "전주시 완산구 풍남문로 1";
+            fields["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var form = new MultipartFormDataContent();
+            foreach (var (name, value) in fields)
+                form.Add(new StringContent(value), name);
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(file, "Photo", "cover.png");
+            return await site.PostAsync(path, form);
+        }
+
+        var withPhoto = await CreateAsync("사진 있는 회의실", Png(64, 48), "image/png");
+        withPhoto.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = Guid.Parse(withPhoto.Headers.Location!.OriginalString.Split('/')[^1]);
+        (await organization.Owner.GetAsync($"/api/v1/resources/{id}").ExpectAsync(HttpStatusCode.OK)).GetProperty("photos").GetArrayLength().ShouldBe(1);
+
+        var notAPhoto = await CreateAsync("사진 아닌 파일 회의실", "이것은 사진이 아닙니다"u8.ToArray(), "image/png");
+        notAPhoto.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var saved = Guid.Parse(notAPhoto.Headers.Location!.OriginalString.Split('/')[^1]);
+        (await organization.Owner.GetAsync($"/api/v1/resources/{saved}").ExpectAsync(HttpStatusCode.OK)).GetProperty("photos").GetArrayLength().ShouldBe(0);
+        WebUtility.HtmlDecode(await site.GetStringAsync(notAPhoto.Headers.Location!.OriginalString)).ShouldContain("공유자원을 저장했지만 사진은 올리지 못했습니다");
+    }
+
     private int StoredFiles() => Directory.Exists(_app.UploadsDirectory) ? Directory.GetFiles(_app.UploadsDirectory).Length : 0;
 
     [Fact]

@@ -49,6 +49,10 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
     [BindProperty]
     public ResourceForm Input { get; set; } = new();
 
+    /// <summary>A first photo sent with a new resource's form, so that a listing need not be saved before it has a picture.</summary>
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
     public string OrganizationName { get; private set; } = "";
 
     /// <summary>The change of this published resource that waits for an administrator, if any (the page says so).</summary>
@@ -90,6 +94,21 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
         return Page();
     }
 
+    /// <summary>The new resource is saved whatever its photo: a photo refused (not an image, too large) is said, to be added again from its page.</summary>
+    private async Task<bool> AddFirstPhotoAsync(Guid resourceId, IFormFile photo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var content = photo.OpenReadStream();
+            await sender.Send(new AddResourcePhoto(resourceId, content, photo.Length), cancellationToken);
+            return true;
+        }
+        catch (Exception refused) when (refused is ValidationException or DomainRuleException)
+        {
+            return false;
+        }
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var closedDates = Input.ParseClosedDates();
@@ -116,6 +135,8 @@ public sealed class EditModel(ISender sender, IStringLocalizer<SiteText> localiz
                 ? await sender.Send(new UpdateResource(id, Input.Version, input), cancellationToken)
                 : await sender.Send(new CreateResource(OrganizationId ?? Guid.Empty, input), cancellationToken);
             TempData["Done"] = saved.PendingChange is null ? "ResourceSaved" : "ChangeSubmittedForReview";
+            if (Id is null && Photo is { Length: > 0 } photo && !await AddFirstPhotoAsync(saved.Id, photo, cancellationToken))
+                TempData["Done"] = "ResourceSavedPhotoRefused";
             return RedirectToPage("/Resources/Details", new { id = saved.Id });
         }
         catch (NotFoundException)
