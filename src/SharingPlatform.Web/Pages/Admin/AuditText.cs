@@ -1,6 +1,6 @@
 namespace SharingPlatform.Web.Pages.Admin;
 
-/// <summary>The audit log's recorded codes in words: "resource.approve" → 공유자원 승인, "pending_review" → 검토 대기.</summary>
+/// <summary>The audit log's recorded codes in words in the page's language: "resource.approve", "pending_review".</summary>
 public static class AuditText
 {
     public static string AuditAction(this IStringLocalizer localizer, string action) => Words(localizer, "AuditAction_", action);
