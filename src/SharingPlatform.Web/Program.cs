@@ -25,6 +25,7 @@ builder.Services.AddSharingPlatformLocalization();
 builder.Services.AddSharingPlatformProblemDetails();
 builder.Services.AddSharingPlatformRateLimiting();
 builder.Services.AddSharingPlatformBodyLimits();
+builder.Services.AddSharingPlatformStaticCompression();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new InputChecks.PageFilter());
@@ -76,6 +77,7 @@ app.UseApiStatusCodeProblems();
 app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseBodyLimits();
 app.UseIdempotencyKeys();
+app.UseStaticCompression();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
