@@ -7,10 +7,20 @@ public enum Language
     English = 1,
 }
 
+/// <summary>Each language's culture name, in one table: a further language is a row here and its resource files.</summary>
 public static class LanguageCodes
 {
-    public static string ToCultureName(this Language language) => language == Language.English ? "en" : "ko";
+    private static readonly Dictionary<Language, string> CultureNames = new()
+    {
+        [Language.Korean] = "ko",
+        [Language.English] = "en",
+    };
 
+    public static string ToCultureName(this Language language) => CultureNames.GetValueOrDefault(language, "ko");
+
+    /// <summary>The language of a culture name ("en-GB" → English); Korean for any other.</summary>
     public static Language FromCultureName(string? culture) =>
-        culture is not null && culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Korean;
+        CultureNames.FirstOrDefault(c => culture is not null && culture.StartsWith(c.Value, StringComparison.OrdinalIgnoreCase)) is { Value: not null } found
+            ? found.Key
+            : Language.Korean;
 }
