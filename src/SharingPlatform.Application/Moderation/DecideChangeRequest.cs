@@ -48,7 +48,7 @@ public sealed class ApproveChangeRequestHandler(IApplicationDbContext db, ICurre
             title = lab.Name;
         }
 
-        var entry = AuditEntry.Record(adminId, "change_request.approve", "change_request", request.Id, command.Reason, now,
+        var entry = AuditEntry.Record(adminId, AuditActions.ChangeRequestApprove, "change_request", request.Id, command.Reason, now,
             ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await db.RecordAsync(notifier, entry, request.OrganizationId, NotificationKind.ChangeApproved, title, ChangeRequestDecisions.SubjectLink(request), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -71,7 +71,7 @@ public sealed class RejectChangeRequestHandler(IApplicationDbContext db, ICurren
         var title = request.SubjectKind == ChangeSubjectKind.Resource
             ? await db.Resources.Where(r => r.Id == request.SubjectId).Select(r => r.Title).SingleAsync(cancellationToken)
             : await db.Labs.Where(l => l.Id == request.SubjectId).Select(l => l.Name).SingleAsync(cancellationToken);
-        var entry = AuditEntry.Record(adminId, "change_request.reject", "change_request", request.Id, command.Reason, now,
+        var entry = AuditEntry.Record(adminId, AuditActions.ChangeRequestReject, "change_request", request.Id, command.Reason, now,
             ChangeRequestStatus.Pending.AuditState(), request.Status.AuditState());
         await db.RecordAsync(notifier, entry, request.OrganizationId, NotificationKind.ChangeRejected, title, ChangeRequestDecisions.SubjectLink(request), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

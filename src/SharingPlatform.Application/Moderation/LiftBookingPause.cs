@@ -14,7 +14,7 @@ public sealed class LiftBookingPauseHandler(IApplicationDbContext db, ICurrentUs
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await db.LockUserAsync(command.Id, cancellationToken);
         user.LiftBookingPause(now);
-        db.AuditEntries.Add(AuditEntry.Record(adminId, "user.lift-pause", "user", user.Id, command.Reason?.Trim(), now, "paused", "active"));
+        db.AuditEntries.Add(AuditEntry.Record(adminId, AuditActions.UserLiftPause, "user", user.Id, command.Reason?.Trim(), now, "paused", "active"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

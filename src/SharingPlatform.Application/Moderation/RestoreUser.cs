@@ -17,7 +17,7 @@ public sealed class RestoreUserHandler(IApplicationDbContext db, ICurrentUser cu
         var user = await db.LockUserAsync(command.Id, cancellationToken);
         user.Restore(now);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        db.AuditEntries.Add(AuditEntry.Record(adminId, "user.restore", "user", user.Id, reason, now, UserStates.Suspended, UserStates.Active));
+        db.AuditEntries.Add(AuditEntry.Record(adminId, AuditActions.UserRestore, "user", user.Id, reason, now, UserStates.Suspended, UserStates.Active));
         notifier.Notify(await notifier.PeopleAsync([user.Id], cancellationToken), NotificationKind.AccountRestored, user.Id, now, language => new NoticeText(Texts.Get(language, "Notice_AccountRestored_Title"),
             Texts.Get(language, "Notice_AccountRestored_Body", NoticeText.Reasoned(language, reason))),
             "/Account/Login", now);

@@ -34,7 +34,7 @@ public sealed class SuspendUserHandler(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await db.LockUserAsync(command.Id, cancellationToken);
         user.Suspend(command.Reason, now);
-        db.AuditEntries.Add(AuditEntry.Record(adminId, "user.suspend", "user", user.Id, user.SuspensionReason, now, UserStates.Active, UserStates.Suspended));
+        db.AuditEntries.Add(AuditEntry.Record(adminId, AuditActions.UserSuspend, "user", user.Id, user.SuspensionReason, now, UserStates.Active, UserStates.Suspended));
         await CancelBookingsAsync(user.Id, adminId, now, cancellationToken);
         await CancelLabSessionsAsync(user.Id, adminId, now, cancellationToken);
         await CancelLoansAsync(user.Id, user.DisplayName, adminId, now, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class DismissReportHandler(IApplicationDbContext db, ICurrentUser 
     {
         var adminId = currentUser.RequireAdministrator();
         var now = clock.GetUtcNow();
-        await db.DecideAsync(notifier, command.Id, adminId, "report.dismiss", report => report.Dismiss(adminId, command.Note, now), now, cancellationToken);
+        await db.DecideAsync(notifier, command.Id, adminId, AuditActions.ReportDismiss, report => report.Dismiss(adminId, command.Note, now), now, cancellationToken);
         return Unit.Value;
     }
 }

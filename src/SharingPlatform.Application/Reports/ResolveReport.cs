@@ -13,7 +13,7 @@ public sealed class ResolveReportHandler(IApplicationDbContext db, ICurrentUser 
     {
         var adminId = currentUser.RequireAdministrator();
         var now = clock.GetUtcNow();
-        await db.DecideAsync(notifier, command.Id, adminId, "report.resolve", report => report.Resolve(adminId, command.Note, now), now, cancellationToken);
+        await db.DecideAsync(notifier, command.Id, adminId, AuditActions.ReportResolve, report => report.Resolve(adminId, command.Note, now), now, cancellationToken);
         return Unit.Value;
     }
 }

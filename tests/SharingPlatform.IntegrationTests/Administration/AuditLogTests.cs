@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SharingPlatform.Application.Administration;
+using SharingPlatform.Application.Common;
 using SharingPlatform.Application.Moderation;
 using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
