@@ -34,8 +34,11 @@ public sealed class PhoneLayoutTests(BrowserApp browser)
         (await SmallTargetsAsync(page, "header")).ShouldBeEmpty("a resident's header links and buttons at least 24 px high (WCAG 2.2 target size)");
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "전체메뉴" }).ClickAsync();
         var menu = page.GetByRole(AriaRole.Dialog, new() { Name = "전체메뉴" });
+        var resources = menu.GetByRole(AriaRole.Link, new() { Name = "공유자원 찾기", Exact = true });
+        // The panel slides in; axe reads it once its links are there.
+        await Assertions.Expect(resources).ToBeVisibleAsync();
         await phone.CheckAsync("phone-menu-ko");
-        await menu.GetByRole(AriaRole.Link, new() { Name = "공유자원 찾기", Exact = true }).ClickAsync();
+        await resources.ClickAsync();
 
         // The filters are folded above the results; the resident unfolds them and searches.
         var search = page.GetByLabel("검색어");
