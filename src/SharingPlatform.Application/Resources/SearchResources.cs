@@ -1,3 +1,4 @@
+using SharingPlatform.Application.Bookings;
 using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Resources;
@@ -33,12 +34,14 @@ public enum ResourceSort
 
 /// <summary>
 /// A listing in search results with the facts that decide: <see cref="ConfirmedAtOnce"/> (no approval to wait for),
-/// <see cref="RequiresCheckIn"/>, and <see cref="LentByTheDay"/> for goods borrowed for whole days.
+/// <see cref="RequiresCheckIn"/>, <see cref="LentByTheDay"/> for goods borrowed for whole days, and
+/// <see cref="NextFreeAt"/>: the start of its first free slot in the next <see cref="SearchResourcesHandler.NextFreeDays"/>
+/// days, as its page shows them (none for goods, or when it is booked up).
 /// </summary>
 public sealed record ResourceSummary(
     Guid Id, Guid OrganizationId, string OrganizationName, ResourceCategory Category, string Title, string Municipality,
     string Address, int? Capacity, bool IsFree, int? FeePerHour, string? ThumbnailUrl, RatingSummary? Rating = null,
-    bool ConfirmedAtOnce = false, bool RequiresCheckIn = false, bool LentByTheDay = false);
+    bool ConfirmedAtOnce = false, bool RequiresCheckIn = false, bool LentByTheDay = false, DateTimeOffset? NextFreeAt = null);
 
 public sealed class SearchResourcesValidator : AbstractValidator<SearchResources>
 {
@@ -70,8 +73,10 @@ public sealed class SearchResourcesValidator : AbstractValidator<SearchResources
     public const int MaxPeriodDays = 31;
 }
 
-public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHandler<SearchResources, PagedList<ResourceSummary>>
+public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvider clock) : IQueryHandler<SearchResources, PagedList<ResourceSummary>>
 {
+    public const int NextFreeDays = 14;
+
     public async ValueTask<PagedList<ResourceSummary>> Handle(SearchResources query, CancellationToken cancellationToken)
     {
         var resources = (query.AvailableFrom is { } from && query.AvailableTo is { } to ? FreeDuring(from, to) : db.Resources)
@@ -111,6 +116,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
         };
 
         var found = await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        var nextFree = await NextFreeAsync(found.Items, cancellationToken);
         // The policies are JSON read whole from their columns; the facts that decide are taken from them here.
         return new PagedList<ResourceSummary>(
             [.. found.Items.Select(f => f.Summary with
@@ -118,8 +124,40 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db) : IQueryHan
                 ConfirmedAtOnce = (f.Lending?.ApprovalMode ?? f.Policy.ApprovalMode) == ApprovalMode.Automatic,
                 RequiresCheckIn = f.Lending is null && f.Policy.RequiresCheckIn,
                 LentByTheDay = f.Lending is not null,
+                NextFreeAt = nextFree.GetValueOrDefault(f.Summary.Id),
             })],
             found.Page, found.PageSize, found.TotalCount);
+    }
+
+    /// <summary>
+    /// The first free slot of each resource booked by the hour, day by day from today (Seoul), with the holding
+    /// bookings of the whole page read in one query.
+    /// </summary>
+    private async Task<Dictionary<Guid, DateTimeOffset?>> NextFreeAsync(IReadOnlyList<Found> found, CancellationToken cancellationToken)
+    {
+        var booked = found.Where(f => f.Lending is null).ToDictionary(f => f.Summary.Id, f => f.Policy);
+        var now = clock.GetUtcNow();
+        var today = SeoulTime.DateOf(now);
+        var ids = booked.Keys.ToList();
+        var reach = SeoulTime.StartOf(today.AddDays(NextFreeDays)).AddMinutes(booked.Values.Select(p => p.MaxMinutes + p.BufferMinutes).DefaultIfEmpty().Max());
+        var holding = (await db.Bookings.Holding()
+                .Where(b => ids.Contains(b.ResourceId) && b.StartsAt < reach && b.BlockedUntil > now)
+                .Select(b => new { b.ResourceId, b.StartsAt, b.BlockedUntil })
+                .ToListAsync(cancellationToken))
+            .ToLookup(b => b.ResourceId, b => new Period(b.StartsAt, b.BlockedUntil));
+        return booked.ToDictionary(r => r.Key, r => FirstFreeSlot(r.Value, [.. holding[r.Key]], today, now));
+    }
+
+    private static DateTimeOffset? FirstFreeSlot(BookingPolicy policy, IReadOnlyCollection<Period> busy, DateOnly today, DateTimeOffset now)
+    {
+        for (var day = today; day < today.AddDays(NextFreeDays); day = day.AddDays(1))
+        {
+            var slots = Availability.Slots(policy, new Period(SeoulTime.StartOf(day), SeoulTime.StartOf(day.AddDays(1))), busy, now);
+            if (slots.FirstOrDefault(s => s.State == SlotState.Free) is { } free)
+                return free.StartsAt;
+        }
+
+        return null;
     }
 
     private sealed record Found(ResourceSummary Summary, BookingPolicy Policy, LendingPolicy? Lending);

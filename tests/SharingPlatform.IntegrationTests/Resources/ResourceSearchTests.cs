@@ -242,6 +242,44 @@ public sealed class ResourceSearchTests(SharedApp shared)
         Card(tents).ShouldContain("하루 단위 대여");
     }
 
+    [Fact]
+    public async Task Results_say_when_each_room_is_next_free_and_a_booking_moves_it_on()
+    {
+        var word = $"빈시간{Guid.NewGuid():N}"[..11];
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Seoul).DateTime);
+        var day = today.AddDays(2);
+        var body = CatalogClient.ResourceBody(organization.Id, $"{word} 회의실");
+        body["policy"] = CatalogClient.PolicyBody((day.DayOfWeek.ToString().ToLowerInvariant(), "09:00", "18:00"));
+        var room = await _app.PublishedResourceAsync(organization, body);
+        var (desk, tents) = await _app.TentsAsync(title: $"{word} 텐트");
+        using var _ = desk;
+        using var anonymous = _app.NewClient();
+        using var booker = await _app.SignedInResidentAsync();
+        DateTimeOffset At(DateOnly date, int hour) => new(date.ToDateTime(new TimeOnly(hour, 0)), Seoul);
+
+        async Task<Dictionary<Guid, DateTimeOffset?>> NextFreeAsync() =>
+            (await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={Uri.EscapeDataString(word)}")).GetProperty("items")
+            .EnumerateArray().ToDictionary(i => i.Id(), i => i.GetProperty("nextFreeAt").ValueKind == JsonValueKind.Null
+                ? (DateTimeOffset?)null : i.GetProperty("nextFreeAt").GetDateTimeOffset());
+
+        var before = await NextFreeAsync();
+        before[room].ShouldBe(At(day, 9));
+        before[tents].ShouldBeNull();
+
+        await booker.BookedAsync(room, At(day, 9), At(day, 13));
+        (await NextFreeAsync())[room].ShouldBe(At(day, 13));
+
+        await booker.BookedAsync(room, At(day, 13), At(day, 17));
+        await booker.BookedAsync(room, At(day, 17), At(day, 18));
+        (await NextFreeAsync())[room].ShouldBe(At(day.AddDays(7), 9));
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Resources?q={Uri.EscapeDataString(word)}"));
+        var card = page[page.IndexOf($"/Resources/Details/{room}", StringComparison.Ordinal)..][..1500];
+        card.ShouldContain("다음 빈 시간");
+        card.ShouldContain($"resource-next-free\">{day.AddDays(7):yyyy-MM-dd} 09:00<");
+    }
+
     private async Task<List<Guid>> SearchAllAsync(string text)
     {
         using var client = _app.NewClient();

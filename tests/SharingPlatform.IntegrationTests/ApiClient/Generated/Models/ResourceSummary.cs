@@ -44,6 +44,14 @@ namespace SharingPlatform.GeneratedClient.Models
 #else
         public string Municipality { get; set; }
 #endif
+        /// <summary>The nextFreeAt property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public UntypedNode? NextFreeAt { get; set; }
+#nullable restore
+#else
+        public UntypedNode NextFreeAt { get; set; }
+#endif
         /// <summary>The organizationId property</summary>
         public Guid? OrganizationId { get; set; }
         /// <summary>The organizationName property</summary>
@@ -117,6 +125,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "isFree", n => { IsFree = n.GetBoolValue(); } },
                 { "lentByTheDay", n => { LentByTheDay = n.GetBoolValue(); } },
                 { "municipality", n => { Municipality = n.GetStringValue(); } },
+                { "nextFreeAt", n => { NextFreeAt = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "organizationId", n => { OrganizationId = n.GetGuidValue(); } },
                 { "organizationName", n => { OrganizationName = n.GetStringValue(); } },
                 { "rating", n => { Rating = n.GetObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>(global::SharingPlatform.GeneratedClient.Models.RatingSummary.CreateFromDiscriminatorValue); } },
@@ -141,6 +150,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteBoolValue("isFree", IsFree);
             writer.WriteBoolValue("lentByTheDay", LentByTheDay);
             writer.WriteStringValue("municipality", Municipality);
+            writer.WriteObjectValue<UntypedNode>("nextFreeAt", NextFreeAt);
             writer.WriteGuidValue("organizationId", OrganizationId);
             writer.WriteStringValue("organizationName", OrganizationName);
             writer.WriteObjectValue<global::SharingPlatform.GeneratedClient.Models.RatingSummary>("rating", Rating);
