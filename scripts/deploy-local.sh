@@ -8,6 +8,8 @@
 #   scripts/deploy-local.sh load    public pages and search through nginx under load, with the app's memory before and after
 #   scripts/deploy-local.sh drill   with DEPLOY_NODES=2 at up: the nodes share tokens, cookies, races and photos, and a
 #                                   node killed under load loses no acknowledged booking (scripts/deploy-drill.py)
+#   scripts/deploy-local.sh reminders  with DEPLOY_NODES=2 at up, after drill: DEPLOY_REMINDERS (10000) reminders made
+#                                   due at once, the node running their dispatcher killed midway: each is delivered once
 #   scripts/deploy-local.sh down    stops all of it (the data stays in .data/deploy)
 # Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080; node N listens on 5080+N-1).
 # DEPLOY_NODES (1): how many app nodes nginx spreads requests over, all on one database and one uploads directory.
@@ -302,6 +304,92 @@ drill() {
   return $failed
 }
 
+# Reminders on several job servers (up with DEPLOY_NODES=2 or more, after drill, which leaves its state and booker):
+# bookings are made through nginx until there are DEPLOY_REMINDERS (10000) unsent reminders, which are then all made
+# due at once. When a quarter of them are sent, the node whose Hangfire worker runs the dispatcher (else the last) is
+# killed with SIGKILL and started again. Checks: every reminder is marked sent, each has exactly one notification, and
+# each email written since is sent and reached the SMTP sink exactly once (its Message-ID is the email's id).
+reminders() {
+  [ "$NODES" -ge 2 ] || die "the drill needs two nodes or more: DEPLOY_NODES=2 scripts/deploy-local.sh up"
+  local state=$DIR/drill.json n=${DEPLOY_REMINDERS:-10000} failed=0
+  [ -f "$state" ] || die "no $state: run scripts/deploy-local.sh drill first"
+  ensure_postgres
+  psql_app() { "$PG_BIN/psql" -X -q -t -A -h 127.0.0.1 -p "$(cat "$DIR/postgres.port")" -U postgres -d sharingplatform "$@"; }
+  while [ "$(psql_app -c "SELECT count(*) FROM reminders WHERE sent_at IS NULL AND due_at > now()")" -lt "$n" ]; do
+    log "fewer than $n unsent reminders: booking for 30 s more"
+    python3 scripts/deploy-drill.py load "$state" 30 >/dev/null
+  done
+  psql_app -c "DROP TABLE IF EXISTS drill_reminders" \
+    -c "CREATE TABLE drill_reminders AS SELECT id FROM reminders WHERE sent_at IS NULL AND due_at > now() ORDER BY id LIMIT $n"
+  local t0 started=$EPOCHREALTIME
+  t0=$(psql_app -c "SELECT now()")
+  psql_app -c "UPDATE reminders SET due_at = date_trunc('milliseconds', now() - random() * interval '1 minute') WHERE id IN (SELECT id FROM drill_reminders)"
+  log "$n reminders made due at $t0; the dispatcher runs at the next minute"
+  local sent=0 killed="" victim server pid
+  for ((i = 0; i < 1200; i++)); do
+    sent=$(psql_app -c "SELECT count(*) FROM reminders WHERE sent_at IS NOT NULL AND id IN (SELECT id FROM drill_reminders)")
+    if [ -z "$killed" ] && [ "$sent" -ge $((n / 4)) ]; then
+      server=$(psql_app -c "SELECT s.data->>'ServerId' FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
+        WHERE j.statename = 'Processing' AND j.invocationdata->>'Type' LIKE '%DispatchRemindersJob%' LIMIT 1")
+      pid=$(cut -d: -f2 <<<"$server")
+      victim=$NODES
+      for ((node = 1; node <= NODES; node++)); do [ "$(cat "$DIR/app$node.pid")" = "$pid" ] && victim=$node; done
+      pid=$(cat "$DIR/app$victim.pid")
+      kill -9 "$pid"
+      killed="node $victim at $sent of $n sent ($([ "$server" ] && echo "it ran the dispatcher" || echo "the dispatcher had finished"))"
+      log "killed app node $victim (pid $pid) with SIGKILL: $killed"
+      start_node "$victim"
+    fi
+    [ "$sent" -ge "$n" ] && break
+    sleep 0.5
+  done
+  local all_sent
+  all_sent=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+  # Emails claimed by the killed node are taken over after OutgoingEmail.ClaimTimeout (10 min) by the 5-minute sweep.
+  local unsent
+  for ((i = 0; i < 1000; i++)); do
+    unsent=$(psql_app -c "SELECT count(*) FROM outgoing_emails WHERE created_at >= '$t0' AND sent_at IS NULL")
+    [ "$unsent" = 0 ] && break
+    sleep 1
+  done
+  local emails_done
+  emails_done=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+  local figures
+  figures=$(psql_app -F ' ' -c "SELECT
+      (SELECT count(*) FROM notifications n JOIN reminders r USING (recipient_id, kind, subject_id, due_at) JOIN drill_reminders d ON d.id = r.id),
+      (SELECT count(*) FROM (SELECT 1 FROM notifications n JOIN reminders r USING (recipient_id, kind, subject_id, due_at)
+         JOIN drill_reminders d ON d.id = r.id GROUP BY r.id HAVING count(*) > 1) twice),
+      (SELECT count(*) FROM outgoing_emails WHERE created_at >= '$t0'),
+      (SELECT count(*) FROM outgoing_emails WHERE created_at >= '$t0' AND sent_at IS NOT NULL)")
+  local notified doubled emails emails_sent
+  read -r notified doubled emails emails_sent <<<"$figures"
+  psql_app -c "SELECT id FROM outgoing_emails WHERE created_at >= '$t0'" >"$DIR/drill-emails.txt"
+  local delivery
+  delivery=$(python3 - "$DIR/mail" "$DIR/drill-emails.txt" <<'PY'
+import collections, pathlib, re, sys
+wanted = set(pathlib.Path(sys.argv[2]).read_text().split())
+seen = collections.Counter()
+for path in pathlib.Path(sys.argv[1]).glob("*.eml"):
+    match = re.search(rb"^Message-ID: <([0-9a-f-]+)@", path.read_bytes(), re.MULTILINE | re.IGNORECASE)
+    if match and match.group(1).decode() in wanted:
+        seen[match.group(1).decode()] += 1
+print(len(wanted - set(seen)), sum(1 for count in seen.values() if count > 1))
+PY
+)
+  local missing twice
+  read -r missing twice <<<"$delivery"
+  echo "     $n reminders due at once, two job servers; killed $killed"
+  echo "     all marked sent after $all_sent s; the emails all sent after $emails_done s"
+  check_line() { if [ "$2" = 1 ]; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }
+  check_line "every reminder is marked sent: $sent of $n" "$([ "$sent" -ge "$n" ] && echo 1)"
+  check_line "each reminder has one notification: $notified notifications for $n reminders, $doubled with two" \
+    "$([ "$notified" -eq "$n" ] && [ "$doubled" = 0 ] && echo 1)"
+  check_line "each email is sent and reached the SMTP sink once: $emails_sent of $emails written sent, $missing never arrived, $twice arrived twice" \
+    "$([ "$emails_sent" -eq "$emails" ] && [ "$missing" = 0 ] && [ "$twice" = 0 ] && echo 1)"
+  psql_app -c "DROP TABLE drill_reminders"
+  return $failed
+}
+
 stop_process() {
   local pidfile=$DIR/$1.pid
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -327,9 +415,10 @@ case "${1:-}" in
   smoke) smoke ;;
   load) load ;;
   drill) drill ;;
+  reminders) reminders ;;
   down) down ;;
   *)
-    echo "usage: scripts/deploy-local.sh up|smoke|load|drill|down" >&2
+    echo "usage: scripts/deploy-local.sh up|smoke|load|drill|reminders|down" >&2
     exit 2
     ;;
 esac
