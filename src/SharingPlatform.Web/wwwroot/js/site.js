@@ -94,5 +94,6 @@ window.addEventListener('DOMContentLoaded', function () {
         if (!details.querySelector('[aria-invalid="true"]')) {
             details.open = false;
         }
+        details.setAttribute('data-folded', '');
     });
 })();
