@@ -1,4 +1,3 @@
-using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Moderation;
 using SharingPlatform.Domain.Circles;
 

@@ -1,4 +1,3 @@
-using SharingPlatform.Application.Bookings;
 using SharingPlatform.Domain.Reviews;
 
 namespace SharingPlatform.Application.Resources;

@@ -1,4 +1,4 @@
-namespace SharingPlatform.Application.Bookings;
+namespace SharingPlatform.Application.Common;
 
 /// <summary>The bookings that hold their time (<see cref="Booking.Holding"/>: pending or confirmed), as every query asks for them.</summary>
 public static class HoldingBookings
