@@ -11,7 +11,7 @@ public sealed partial class DestructiveActionTests
     [Fact]
     public void Every_form_with_a_danger_button_asks_before_it_submits()
     {
-        var pages = Path.Combine(FindRoot(), "src/SharingPlatform.Web/Pages");
+        var pages = Path.Combine(RepositoryRoot.Path, "src/SharingPlatform.Web/Pages");
         var checkedForms = 0;
         var silent = new List<string>();
         foreach (var file in Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories))
@@ -31,17 +31,6 @@ public sealed partial class DestructiveActionTests
 
         checkedForms.ShouldBeGreaterThan(20);
         silent.ShouldBeEmpty();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SharingPlatform.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No SharingPlatform.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"(?<head><form\b[^>]*>).*?</form>", RegexOptions.Singleline)]

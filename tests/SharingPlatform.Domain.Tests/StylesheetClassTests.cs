@@ -12,7 +12,7 @@ public sealed partial class StylesheetClassTests
     [Fact]
     public void Class_names_put_together_in_a_page_are_the_sites_own()
     {
-        var web = Path.Combine(FindRoot(), "src/SharingPlatform.Web");
+        var web = Path.Combine(RepositoryRoot.Path, "src/SharingPlatform.Web");
         var siteCss = File.ReadAllText(Path.Combine(web, "wwwroot/css/site.css"));
         var composed = new List<string>();
         var missing = new List<string>();
@@ -31,17 +31,6 @@ public sealed partial class StylesheetClassTests
 
         composed.ShouldNotBeEmpty();
         missing.ShouldBeEmpty();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SharingPlatform.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No SharingPlatform.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("""\bclass="(?<value>[^"]*)" """, RegexOptions.IgnorePatternWhitespace)]

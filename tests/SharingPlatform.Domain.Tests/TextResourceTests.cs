@@ -97,18 +97,7 @@ public sealed partial class TextResourceTests
         misused.ShouldBeEmpty();
     }
 
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SharingPlatform.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No SharingPlatform.sln above {AppContext.BaseDirectory}.");
-    }
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
