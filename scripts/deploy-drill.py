@@ -11,6 +11,9 @@ with DEPLOY_NODES=2 or more.
         every acknowledged booking exists, and no key made two bookings
     deploy-drill.py mail STATE
         a new person signs up: seconds until the confirmation email is in the SMTP sink (background jobs run)
+    deploy-drill.py scale-prepare STATE ROOMS RESIDENTS DIR
+        for `scripts/deploy-local.sh scale`: ROOMS rooms open all day and RESIDENTS confirmed residents, written to
+        DIR/resources.txt and DIR/tokens.txt (a bearer token a line) for bench/wrk/booking.lua
 
 Prints "ok"/"FAIL" lines and a table of figures; exits 1 when a check fails.
 """
@@ -197,6 +200,19 @@ def mail(state_file):
     check("a confirmation email is sent within a minute of the database's return", waited < 60, f"{waited:.1f} s")
 
 
+def scale_prepare(state_file, rooms, residents, folder):
+    state = json.loads(pathlib.Path(state_file).read_text())
+    site = Site(state["host"], state["port"], state["ca"], state["mail"])
+    resources = []
+    for number in range(rooms):
+        site.run = f"{state['run']}-scale{number}"
+        resources.append(site.publish_room(state["owner"], state["admin"], opens="00:00", closes="24:00"))
+    site.run = f"{state['run']}-scale"
+    tokens = [site.confirmed_resident(f"scale{number}")[1] for number in range(residents)]
+    pathlib.Path(folder, "resources.txt").write_text("\n".join(resources) + "\n")
+    pathlib.Path(folder, "tokens.txt").write_text("\n".join(tokens) + "\n")
+
+
 command = sys.argv[1]
 if command == "prepare":
     prepare(*sys.argv[2:10])
@@ -206,4 +222,6 @@ elif command == "verify":
     verify(sys.argv[2])
 elif command == "mail":
     mail(sys.argv[2])
+elif command == "scale-prepare":
+    scale_prepare(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
 sys.exit(1 if failed else 0)

@@ -10,6 +10,7 @@
 #                                   node killed under load loses no acknowledged booking (scripts/deploy-drill.py)
 #   scripts/deploy-local.sh reminders  with DEPLOY_NODES=2 at up, after drill: DEPLOY_REMINDERS (10000) reminders made
 #                                   due at once, the node running their dispatcher killed midway: each is delivered once
+#   scripts/deploy-local.sh scale   with DEPLOY_NODES=3 at up: booking and search throughput with one, two and three nodes
 #   scripts/deploy-local.sh down    stops all of it (the data stays in .data/deploy)
 # Ports: DEPLOY_HTTPS_PORT (8443), DEPLOY_HTTP_PORT (8080), DEPLOY_APP_PORT (5080; node N listens on 5080+N-1).
 # DEPLOY_NODES (1): how many app nodes nginx spreads requests over, all on one database and one uploads directory.
@@ -104,8 +105,14 @@ ENV
     touch "$DIR/admin.created"
   fi
 
-  local servers=""
-  for ((node = 1; node <= NODES; node++)); do
+  write_nginx "$NODES"
+  log "up: $PUBLIC (self-signed: curl --resolve $NAME:$HTTPS_PORT:127.0.0.1 --cacert $DIR/tls/cert.pem), administrator $ADMIN_EMAIL, password in $DIR/admin.password"
+}
+
+# write_nginx N — nginx's configuration with app nodes 1 to N upstream, started or reloaded.
+write_nginx() {
+  local servers="" node
+  for ((node = 1; node <= $1; node++)); do
     servers+="    server 127.0.0.1:$((APP_PORT + node - 1)) max_fails=3 fail_timeout=10s;\n"
   done
   sed -e "s|^ *server __APP_ADDRESS__.*$|${servers%\\n}|" -e "s|__HTTP_LISTEN__|127.0.0.1:$HTTP_PORT|" \
@@ -134,7 +141,6 @@ NGINX
   else
     nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf"
   fi
-  log "up: $PUBLIC (self-signed: curl --resolve $NAME:$HTTPS_PORT:127.0.0.1 --cacert $DIR/tls/cert.pem), administrator $ADMIN_EMAIL, password in $DIR/admin.password"
 }
 
 # start_standby PRIMARY_PORT — a streaming standby of the primary in $DIR/standby-pg, named standby1, which the primary
@@ -390,6 +396,51 @@ PY
   return $failed
 }
 
+# Throughput with one, two and three app nodes against one primary (up with DEPLOY_NODES=3): nginx is given the first
+# N nodes, then wrk books distinct free hours in 20 rooms for 21 residents (bench/wrk/booking.lua) and then searches,
+# DEPLOY_LOAD_SECONDS (20) each with 16 connections, through nginx; the CPU each request cost the app nodes together and
+# PostgreSQL comes from /proc. Everything shares this machine's cores: what it shows is where the time goes.
+scale() {
+  [ "$NODES" -ge 3 ] || die "the scale drill needs three nodes: DEPLOY_NODES=3 scripts/deploy-local.sh up"
+  require_package wrk wrk
+  ensure_postgres
+  local state=$DIR/scale.json seconds=${DEPLOY_LOAD_SECONDS:-20} nodes
+  python3 scripts/deploy-drill.py prepare "$state" "$NAME" "$HTTPS_PORT" "$DIR/tls/cert.pem" "$DIR/mail" "$ADMIN_EMAIL" \
+    "$DIR/admin.password" "$(node_ports)" >/dev/null
+  python3 scripts/deploy-drill.py scale-prepare "$state" 20 21 "$DIR"
+  ticks() { # the CPU ticks of the app nodes and of PostgreSQL's processes
+    local app=0 pg=0 pid
+    for ((node = 1; node <= NODES; node++)); do
+      app=$((app + $(awk '{print $14 + $15}' "/proc/$(cat "$DIR/app$node.pid")/stat")))
+    done
+    for pid in $(pgrep -u postgres postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+    echo "$app $pg"
+  }
+  field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+  run() { # run LABEL WRK-ARGS... — one wrk run: "rps p95 non2xx app-ms-per-request pg-ms-per-request"
+    local before after result
+    before=$(ticks)
+    result=$(BENCH_LUA_DIR=$REPO/bench/wrk wrk -t 2 -c 16 -d "${seconds}s" "$@" | grep BENCH_RESULT)
+    after=$(ticks)
+    awk -v b="$before" -v a="$after" -v n="$(field "$result" requests)" -v hz="$(getconf CLK_TCK)" \
+      -v rps="$(field "$result" rps)" -v p95="$(field "$result" p95_ms)" -v bad="$(field "$result" non2xx)" 'BEGIN {
+        split(b, x, " "); split(a, y, " ");
+        printf "%10s %8s %8s %8.2f %8.2f", rps, p95, bad, (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n }'
+  }
+  printf '%-6s | %10s %8s %8s %8s %8s | %10s %8s %8s %8s %8s\n' nodes "booking/s" "p95 ms" non-2xx "app ms" "pg ms" \
+    "search/s" "p95 ms" non-2xx "app ms" "pg ms"
+  for ((nodes = 1; nodes <= NODES; nodes++)); do
+    write_nginx "$nodes"
+    local booking search
+    booking=$(BENCH_RESOURCES_FILE=$DIR/resources.txt BENCH_TOKENS_FILE=$DIR/tokens.txt BENCH_THREADS=2 \
+      BENCH_BASE_EPOCH=$(($(date +%s) / 86400 * 86400 + (30 + 30 * nodes) * 86400)) \
+      run -s bench/wrk/booking.lua "https://127.0.0.1:$HTTPS_PORT")
+    search=$(run -s bench/wrk/search.lua "https://127.0.0.1:$HTTPS_PORT/api/v1/resources?municipality=jeonju&category=space")
+    printf '%-6s | %s | %s\n' "$nodes" "$booking" "$search"
+  done
+  write_nginx "$NODES"
+}
+
 stop_process() {
   local pidfile=$DIR/$1.pid
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -416,9 +467,10 @@ case "${1:-}" in
   load) load ;;
   drill) drill ;;
   reminders) reminders ;;
+  scale) scale ;;
   down) down ;;
   *)
-    echo "usage: scripts/deploy-local.sh up|smoke|load|drill|reminders|down" >&2
+    echo "usage: scripts/deploy-local.sh up|smoke|load|drill|reminders|scale|down" >&2
     exit 2
     ;;
 esac
