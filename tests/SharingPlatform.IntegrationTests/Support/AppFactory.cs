@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -100,6 +101,9 @@ public sealed class AppFactory(AppFactory.Settings settings) : WebApplicationFac
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // The suites sign up and sign in over a thousand people on two cores: production's 100,000 hashing rounds
+            // per password would be most of their CPU, and no test is about the hash's cost.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             settings.Services?.Invoke(services);
         });
     }
