@@ -469,12 +469,62 @@ PG_LOAN_CPU=$(awk -v p=$(($(pg_ticks) - pg0)) -v n="$PG_LOAN_CREATED" -v hz="$CL
   'BEGIN { print own == 1 ? sprintf("pg=%.2f", 1000 * p / hz / n) : "pg=n/a" }')
 OVERSOLD=$(sql -c "SELECT count(*) FROM loan_days WHERE units_taken > units")
 
+# ---------------------------------------------------------------- pages
+# Each page for BENCH_PAGE_DURATION seconds after a short warm-up, beside /health/live (the framework answering with
+# nothing to do) in the same minute. Anonymous pages are the public ones a visitor reads (kept in memory since
+# PageCache); signed-in ones are made for the person each time.
+BENCH_PAGE_DURATION=${BENCH_PAGE_DURATION:-10}
+# set_cookies RESPONSE_HEADERS_FILE — "name=value; ..." from the Set-Cookie lines (curl ignores Secure cookies over http).
+set_cookies() { sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' "$1" | paste -sd ';' | sed 's/;/; /g'; }
+login_page=$(curl -fsS -D "$WORK/login-get.headers" "$BASE_URL/Account/Login") || die "GET /Account/Login failed"
+login_token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$login_page" | head -n 1 | sed 's/.*value="//; s/"$//')
+curl -fsS -o /dev/null -D "$WORK/login-post.headers" -H "Cookie: $(set_cookies "$WORK/login-get.headers")" \
+  --data-urlencode "Input.Email=$(api_user_email 0)" --data-urlencode "Input.Password=$API_PASSWORD" \
+  --data-urlencode "__RequestVerificationToken=$login_token" "$BASE_URL/Account/Login" || die "signing in to the site failed"
+SITE_COOKIE=$(set_cookies "$WORK/login-post.headers")
+grep -q 'sp.auth=' <<<"$SITE_COOKIE" || die "signing in to the site set no sp.auth cookie"
+page_row() { # page_row LABEL PATH COOKIE
+  local label=$1 path=$2 cookie=$3 result cpu
+  BENCH_COOKIE=$cookie run_wrk page-warmup 2 bench/wrk/page.lua "$BASE_URL$path" >/dev/null
+  app0=$(app_ticks) pg0=$(pg_ticks)
+  result=$(BENCH_COOKIE=$cookie run_wrk page "$BENCH_PAGE_DURATION" bench/wrk/page.lua "$BASE_URL$path")
+  cpu=$(cpu_per_request "$app0" "$pg0" "$(field "$result" requests)")
+  echo "$label $path: $result; CPU ms per page: $cpu" >&2
+  printf '%s\t%s\t%s\t%s\n' "$label" "$path" "$result" "$cpu"
+}
+log "(f) pages: wrk, $BENCH_CONNECTIONS connections, 2 s warm-up + $BENCH_PAGE_DURATION s each"
+PAGE_ROWS=$(
+  page_row framework /health/live ""
+  page_row anonymous /Resources ""
+  page_row anonymous /Labs ""
+  page_row anonymous /Circles ""
+  page_row anonymous "/Resources/Details/$first_resource" ""
+  page_row signed-in /Resources "$SITE_COOKIE"
+  page_row signed-in /Bookings/Mine "$SITE_COOKIE"
+)
+LIVE_RPS=$(awk -F'\t' '$2 == "/health/live" { print $3 }' <<<"$PAGE_ROWS" | sed -n 's/.* rps=\([^ ]*\).*/\1/p')
+APP_RSS_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
+
 stop_app
 
 # ---------------------------------------------------------------- summary
 ratio_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
 verdict() { if awk -v v="$1" -v l="$2" "BEGIN { exit !(v $3 l) }"; then echo PASS; else echo FAIL; fi; }
 booking_verdict=$(verdict "$ratio_pct" 50 '>=')
+page_table() {
+  local label path result cpu rps share target
+  while IFS=$'\t' read -r label path result cpu; do
+    rps=$(field "$result" rps)
+    share=$(awk -v a="$rps" -v b="$LIVE_RPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
+    case $label in
+      anonymous) target="≥ 25 %: $(verdict "$share" 25 '>=')" ;;
+      signed-in) target="≥ 10 %: $(verdict "$share" 10 '>=')" ;;
+      *) target="" ;;
+    esac
+    printf '| %s %s | %s | %s | %s | %s | %s %% | %s |\n' "$label" "$path" "$rps" "$(field "$result" p50_ms)" \
+      "$(field "$result" p95_ms)" "$cpu" "$share" "$target"
+  done <<<"$PAGE_ROWS"
+}
 search_verdict=$(verdict "$(field "$SEARCH" p95_ms)" 20 '<=')
 cluster_note="left running (stop it with: bench/run.sh stop)"
 busy_note="$IDLE_BUSY % just before the load runs, with the app idle"
@@ -505,6 +555,12 @@ machine CPU busy: $busy_note
 - free-period search p95: $(field "$SEARCH" p95_ms) ms (target ≤ 20 ms at 100k resources / 2M bookings): $search_verdict
 - search window: $SEARCH_FROM – $SEARCH_TO
 - PostgreSQL: $cluster_note
+
+| page (f) | req/s | p50 ms | p95 ms | CPU ms per page | share of /health/live | target |
+|---|---:|---:|---:|---|---:|---|
+$(page_table)
+
+- web process RSS after every run above: ${APP_RSS_MB} MB (target ≤ 250 MB): $(verdict "$APP_RSS_MB" 250 '<=')
 EOF
 )
 printf '\n%s\n' "$summary" | tee "$WORK/summary.md"

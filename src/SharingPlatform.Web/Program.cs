@@ -26,6 +26,7 @@ builder.Services.AddSharingPlatformProblemDetails();
 builder.Services.AddSharingPlatformRateLimiting();
 builder.Services.AddSharingPlatformBodyLimits();
 builder.Services.AddSharingPlatformStaticCompression();
+builder.Services.AddSharingPlatformPageCache();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new InputChecks.PageFilter());
@@ -85,6 +86,7 @@ app.UseSecurityStampCheck();
 // After authentication and the stamp check: the reports policy partitions by the signed-in person.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseSharingPlatformPageCache();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -3,6 +3,7 @@ using SharingPlatform.Application.Home;
 namespace SharingPlatform.Web.Pages;
 
 /// <summary>The front door: a search, quick filters, what is free in the coming hour today, upcoming meetings and labs, the figures, and one's own next things.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 {
     private const int Shown = 4;

@@ -8,6 +8,7 @@ namespace SharingPlatform.Web.Pages.Circles;
 /// One study circle: what it is, its hosts and members, its upcoming and past meetings, and what the person may do now
 /// (join, ask to join, withdraw, leave; hosts go to their console; administrators suspend or restore it with a reason).
 /// </summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,6 +1,7 @@
 namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>Residents find study circles by text, topic and municipality, and see the next meetings across circles.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;

@@ -9,6 +9,7 @@ namespace SharingPlatform.Web.Pages.Labs;
 /// and the equipment free in each. Choosing a slot (<c>?slot=</c>, an ISO instant) shows the form that books a seat and
 /// optionally equipment. Its managers submit a draft; administrators suspend and restore.
 /// </summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> NoInputs = ValidationErrors.Inputs(("Reason", "Reason"));

@@ -1,6 +1,7 @@
 namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>Residents find published labs by text and municipality; whoever runs labs sees theirs first, with the console's link.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;

@@ -9,6 +9,7 @@ namespace SharingPlatform.Web.Pages.Resources;
 /// administrators suspend and restore it. A published resource shows its week of slots (<c>?week=yyyy-MM-dd</c>, a
 /// Seoul Monday; this week by default), each free slot a link to book it.
 /// </summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> localizer, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> DecisionInputs = ValidationErrors.Inputs(("Reason", "Reason"), ("File", "Photo"));

@@ -1,6 +1,7 @@
 namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>Residents find published resources: text, category, municipality, capacity, free of charge, open during a Seoul period.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;

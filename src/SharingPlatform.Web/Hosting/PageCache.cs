@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Primitives;
+using Npgsql;
+
+namespace SharingPlatform.Web.Hosting;
+
+/// <summary>
+/// The public pages (<see cref="PolicyName"/>) are kept in each node's memory for anonymous visitors, per address,
+/// language and minute, for a minute at most. Any write to the data they show drops them on every node: the database
+/// sends <c>NOTIFY page_data_changed</c> when such a write commits (a trigger on each of those tables, whoever wrote)
+/// and each node listens. A node that is not listening serves nothing from memory; a write request answered by this
+/// node drops them here at once, before its answer leaves.
+/// </summary>
+public static class PageCache
+{
+    public const string PolicyName = "public-page";
+
+    private const string Tag = "public-page";
+
+    public static IServiceCollection AddSharingPlatformPageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 32 * 1024 * 1024;
+            o.AddPolicy(PolicyName, new AnonymousPagePolicy());
+        });
+        services.AddSingleton<CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, TempDataCookieWhenSent>());
+        services.AddSingleton<PageDataListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PageDataListener>());
+        return services;
+    }
+
+    /// <summary>After authentication: a signed-in person's pages are never kept.</summary>
+    public static void UseSharingPlatformPageCache(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Response.OnStarting(async () =>
+                {
+                    if (context.Response.StatusCode < 400)
+                        await context.RequestServices.GetRequiredService<PageDataListener>().DropPagesAsync(default);
+                });
+            }
+
+            return next(context);
+        });
+        app.UseOutputCache();
+    }
+
+    private sealed class AnonymousPagePolicy : IOutputCachePolicy
+    {
+        private const string GenerationItem = "page-cache-generation";
+
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var listener = http.RequestServices.GetRequiredService<PageDataListener>();
+            var request = http.Request;
+            var cacheable = listener.IsListening
+                && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && http.User.Identity?.IsAuthenticated != true
+                && string.IsNullOrEmpty(request.Headers.Authorization)
+                // A message carried to this page (TempData) is shown once: the page is made for this visitor.
+                && !request.Cookies.ContainsKey(CookieTempDataProvider.CookieName);
+            context.EnableOutputCaching = true;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(1);
+            context.Tags.Add(Tag);
+            context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            // The app's clock, not the cache's: pages say what is free now, and tests move the clock.
+            var minute = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds() / 60;
+            context.CacheVaryByRules.VaryByValues["minute"] = minute.ToString(CultureInfo.InvariantCulture);
+            http.Items[GenerationItem] = listener.Generation;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var listener = http.RequestServices.GetRequiredService<PageDataListener>();
+            // A page read before a change that was dropped while it was being made would outlive the change.
+            if (http.Response.StatusCode != StatusCodes.Status200OK
+                || !StringValues.IsNullOrEmpty(http.Response.Headers.SetCookie)
+                || http.Items[GenerationItem] is not long generation || generation != listener.Generation)
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>Listens for <c>page_data_changed</c> on a connection of its own and drops the kept pages on each notice.</summary>
+public sealed class PageDataListener(IOutputCacheStore store, IConfiguration configuration, ILogger<PageDataListener> logger)
+    : BackgroundService
+{
+    private const string Channel = "page_data_changed";
+
+    private volatile bool _listening;
+
+    private long _generation;
+
+    /// <summary>Whether a change made anywhere reaches this node now; kept pages are served only then.</summary>
+    public bool IsListening => _listening;
+
+    /// <summary>Goes up each time the kept pages are dropped.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public async ValueTask DropPagesAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _generation);
+        await store.EvictByTagAsync("public-page", cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default"))
+        {
+            ApplicationName = "page-data-listener",
+            KeepAlive = 30,
+        };
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                var changed = false;
+                connection.Notification += (_, _) => changed = true;
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                // Whatever changed while nobody listened.
+                await DropPagesAsync(stoppingToken);
+                _listening = true;
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                    if (changed)
+                    {
+                        changed = false;
+                        await DropPagesAsync(stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                _listening = false;
+                logger.LogWarning(e, "Not listening for page data changes; public pages are not kept until it listens again");
+                await DropPagesAsync(CancellationToken.None);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                _listening = false;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Deletes the TempData cookie only for a visitor who sent one: a page that reads TempData (a message after a form)
+/// would otherwise answer every visitor with a Set-Cookie, and a page with a cookie cannot be kept for others.
+/// </summary>
+public sealed class TempDataCookieWhenSent(CookieTempDataProvider cookies) : ITempDataProvider
+{
+    public IDictionary<string, object> LoadTempData(HttpContext context) => cookies.LoadTempData(context);
+
+    public void SaveTempData(HttpContext context, IDictionary<string, object> values)
+    {
+        if (values.Count > 0 || context.Request.Cookies.ContainsKey(CookieTempDataProvider.CookieName))
+            cookies.SaveTempData(context, values);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Platform;
+
+/// <summary>
+/// Public pages are kept in each node's memory for anonymous visitors (an <c>Age</c> header says a page came from it),
+/// never for a signed-in person, and a change made anywhere drops them on every node.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class PageCacheTests(SharedApp shared)
+{
+    private readonly AppFactory _app = shared.Factory;
+
+    /// <summary>The tables whose writes do not notify: no public page shows them.</summary>
+    private static readonly string[] TablesNoPublicPageShows =
+    [
+        "__EFMigrationsHistory", "audit_entries", "booking_changes", "change_requests", "data_protection_keys", "favourites",
+        "idempotent_requests", "lab_qualifications", "loan_changes", "notifications", "organization_invitations",
+        "outgoing_emails", "rate_limit_windows", "reminders", "reports", "review_requests", "role_claims", "roles",
+        "sign_in_throttles", "user_claims", "user_logins", "user_roles", "user_sessions", "user_tokens",
+    ];
+
+    [Fact]
+    public async Task A_visitor_gets_the_kept_page_until_an_administrator_on_another_node_suspends_the_resource()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = "보관 확인 " + CatalogClient.NewHangulWord();
+        var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title));
+        await using var otherNode = new AppFactory(new AppFactory.Settings("pagecache-node", RunJobServer: false,
+            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _app.ConnectionString }));
+        await otherNode.StartAsync();
+        using var visitor = _app.NewClient();
+        var page = $"/Resources/Details/{id}";
+
+        var kept = await KeptAsync(visitor, page);
+        (await kept.Content.ReadAsStringAsync()).ShouldContain(title);
+
+        using var admin = await otherNode.AdministratorAsync();
+        await admin.DecideAsync("resources", id, "suspend", "신고 내용 확인");
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await visitor.GetAsync(page)).StatusCode) == HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50);
+        status.ShouldBe(HttpStatusCode.NotFound, "the suspended resource's kept page outlived the change");
+    }
+
+    [Fact]
+    public async Task Each_language_gets_its_own_kept_page_and_a_signed_in_person_always_gets_their_own()
+    {
+        using var korean = _app.NewClient();
+        using var english = _app.NewClient();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        (await (await KeptAsync(korean, "/Circles")).Content.ReadAsStringAsync()).ShouldContain("<html lang=\"ko\"");
+        (await (await KeptAsync(english, "/Circles")).Content.ReadAsStringAsync()).ShouldContain("<html lang=\"en\"");
+
+        var email = ApiClient.NewEmail();
+        using var _ = await _app.SignedInResidentAsync(email, "보관 안 됨");
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(email, ApiClient.Password);
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await site.GetAsync("/Circles");
+            response.Headers.Age.ShouldBeNull();
+            (await response.Content.ReadAsStringAsync()).ShouldContain("보관 안 됨");
+        }
+    }
+
+    [Fact]
+    public async Task Every_table_a_public_page_may_show_notifies_its_changes()
+    {
+        var silent = await _app.QueryAsync(db => db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname AS "Value"
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'page_data_changed')
+            """).ToListAsync());
+
+        silent.Order(StringComparer.Ordinal).ShouldBe(TablesNoPublicPageShows.Order(StringComparer.Ordinal),
+            "a new table needs the page_data_changed trigger (see the PageDataChanges migration) or a place in this list");
+    }
+
+    /// <summary>
+    /// The page as kept: asked again until it comes from memory (the key holds the minute, so a pair of requests can
+    /// straddle one).
+    /// </summary>
+    private static async Task<HttpResponseMessage> KeptAsync(HttpClient client, string path)
+    {
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 3 && response?.Headers.Age is null; i++)
+        {
+            response = await client.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        response.Headers.Age.ShouldNotBeNull($"{path} was not kept");
+        return response;
+    }
+}
