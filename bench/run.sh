@@ -476,9 +476,10 @@ OVERSOLD=$(sql -c "SELECT count(*) FROM loan_days WHERE units_taken > units")
 BENCH_PAGE_DURATION=${BENCH_PAGE_DURATION:-10}
 # set_cookies RESPONSE_HEADERS_FILE — "name=value; ..." from the Set-Cookie lines (curl ignores Secure cookies over http).
 set_cookies() { sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' "$1" | paste -sd ';' | sed 's/;/; /g'; }
-login_page=$(curl -fsS -D "$WORK/login-get.headers" "$BASE_URL/Account/Login") || die "GET /Account/Login failed"
+# As nginx forwards it: Production's cookies are https-only.
+login_page=$(curl -fsS -H 'X-Forwarded-Proto: https' -D "$WORK/login-get.headers" "$BASE_URL/Account/Login") || die "GET /Account/Login failed"
 login_token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$login_page" | head -n 1 | sed 's/.*value="//; s/"$//')
-curl -fsS -o /dev/null -D "$WORK/login-post.headers" -H "Cookie: $(set_cookies "$WORK/login-get.headers")" \
+curl -fsS -o /dev/null -D "$WORK/login-post.headers" -H 'X-Forwarded-Proto: https' -H "Cookie: $(set_cookies "$WORK/login-get.headers")" \
   --data-urlencode "Input.Email=$(api_user_email 0)" --data-urlencode "Input.Password=$API_PASSWORD" \
   --data-urlencode "__RequestVerificationToken=$login_token" "$BASE_URL/Account/Login" || die "signing in to the site failed"
 SITE_COOKIE=$(set_cookies "$WORK/login-post.headers")

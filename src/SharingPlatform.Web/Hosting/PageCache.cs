@@ -7,16 +7,15 @@ namespace SharingPlatform.Web.Hosting;
 
 /// <summary>
 /// The public pages (<see cref="PolicyName"/>) are kept in each node's memory for anonymous visitors, per address,
-/// language and minute, for a minute at most. Any write to the data they show drops them on every node: the database
-/// sends <c>NOTIFY page_data_changed</c> when such a write commits (a trigger on each of those tables, whoever wrote)
-/// and each node listens. A node that is not listening serves nothing from memory; a write request answered by this
-/// node drops them here at once, before its answer leaves.
+/// language and minute, for a minute at most. A write request a node answers drops them there before its answer leaves
+/// and, through <c>NOTIFY page_data_changed</c>, on every node (<see cref="PageDataChanges"/>). A node that is not
+/// listening serves nothing from memory. What background jobs or SQL by hand change shows within the minute.
 /// </summary>
 public static class PageCache
 {
     public const string PolicyName = "public-page";
 
-    private const string Tag = "public-page";
+    internal const string Tag = "public-page";
 
     public static IServiceCollection AddSharingPlatformPageCache(this IServiceCollection services)
     {
@@ -27,8 +26,8 @@ public static class PageCache
         });
         services.AddSingleton<CookieTempDataProvider>();
         services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, TempDataCookieWhenSent>());
-        services.AddSingleton<PageDataListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<PageDataListener>());
+        services.AddSingleton<PageDataChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<PageDataChanges>());
         return services;
     }
 
@@ -42,7 +41,7 @@ public static class PageCache
                 context.Response.OnStarting(async () =>
                 {
                     if (context.Response.StatusCode < 400)
-                        await context.RequestServices.GetRequiredService<PageDataListener>().DropPagesAsync(default);
+                        await context.RequestServices.GetRequiredService<PageDataChanges>().ChangedHereAsync();
                 });
             }
 
@@ -58,7 +57,7 @@ public static class PageCache
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            var listener = http.RequestServices.GetRequiredService<PageDataListener>();
+            var listener = http.RequestServices.GetRequiredService<PageDataChanges>();
             var request = http.Request;
             var cacheable = listener.IsListening
                 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
@@ -86,7 +85,7 @@ public static class PageCache
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
-            var listener = http.RequestServices.GetRequiredService<PageDataListener>();
+            var listener = http.RequestServices.GetRequiredService<PageDataChanges>();
             // A page read before a change that was dropped while it was being made would outlive the change.
             if (http.Response.StatusCode != StatusCodes.Status200OK
                 || !StringValues.IsNullOrEmpty(http.Response.Headers.SetCookie)
@@ -100,29 +99,76 @@ public static class PageCache
     }
 }
 
-/// <summary>Listens for <c>page_data_changed</c> on a connection of its own and drops the kept pages on each notice.</summary>
-public sealed class PageDataListener(IOutputCacheStore store, IConfiguration configuration, ILogger<PageDataListener> logger)
+/// <summary>
+/// Tells every node that page data changed, and listens for it. A notice is sent after the change committed, from a
+/// connection of its own and at most every 100 ms however many writes there were: a NOTIFY in the writing transaction
+/// would hold PostgreSQL's notification lock through its commit and so put every booking's commit in one line.
+/// </summary>
+public sealed class PageDataChanges(IOutputCacheStore store, IConfiguration configuration, ILogger<PageDataChanges> logger)
     : BackgroundService
 {
     private const string Channel = "page_data_changed";
+
+    private readonly System.Threading.Channels.Channel<bool> _notices =
+        System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+        });
 
     private volatile bool _listening;
 
     private long _generation;
 
-    /// <summary>Whether a change made anywhere reaches this node now; kept pages are served only then.</summary>
+    /// <summary>Whether a change made on another node reaches this one now; kept pages are served only then.</summary>
     public bool IsListening => _listening;
 
     /// <summary>Goes up each time the kept pages are dropped.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public async ValueTask DropPagesAsync(CancellationToken cancellationToken)
+    /// <summary>A write this node made has committed: its pages go now, every node's with the next notice.</summary>
+    public async ValueTask ChangedHereAsync()
     {
-        Interlocked.Increment(ref _generation);
-        await store.EvictByTagAsync("public-page", cancellationToken);
+        await DropPagesAsync(CancellationToken.None);
+        _notices.Writer.TryWrite(true);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async ValueTask DropPagesAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _generation);
+        await store.EvictByTagAsync(PageCache.Tag, cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ListenAsync(stoppingToken), SendNoticesAsync(stoppingToken));
+
+    private async Task SendNoticesAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        try
+        {
+            while (await _notices.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+                _notices.Reader.TryRead(out _);
+                try
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(stoppingToken);
+                    await using var notify = new NpgsqlCommand($"NOTIFY {Channel}", connection);
+                    await notify.ExecuteNonQueryAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not tell the other nodes that page data changed; their kept pages go within the minute");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default"))
         {

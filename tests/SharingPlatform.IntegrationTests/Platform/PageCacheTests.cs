@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Platform;
@@ -12,15 +11,6 @@ namespace SharingPlatform.IntegrationTests.Platform;
 public sealed class PageCacheTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
-
-    /// <summary>The tables whose writes do not notify: no public page shows them.</summary>
-    private static readonly string[] TablesNoPublicPageShows =
-    [
-        "__EFMigrationsHistory", "audit_entries", "booking_changes", "change_requests", "data_protection_keys", "favourites",
-        "idempotent_requests", "lab_qualifications", "loan_changes", "notifications", "organization_invitations",
-        "outgoing_emails", "rate_limit_windows", "reminders", "reports", "review_requests", "role_claims", "roles",
-        "sign_in_throttles", "user_claims", "user_logins", "user_roles", "user_sessions", "user_tokens",
-    ];
 
     [Fact]
     public async Task A_visitor_gets_the_kept_page_until_an_administrator_on_another_node_suspends_the_resource()
@@ -67,20 +57,6 @@ public sealed class PageCacheTests(SharedApp shared)
             response.Headers.Age.ShouldBeNull();
             (await response.Content.ReadAsStringAsync()).ShouldContain("보관 안 됨");
         }
-    }
-
-    [Fact]
-    public async Task Every_table_a_public_page_may_show_notifies_its_changes()
-    {
-        var silent = await _app.QueryAsync(db => db.Database.SqlQueryRaw<string>("""
-            SELECT c.relname AS "Value"
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-              AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'page_data_changed')
-            """).ToListAsync());
-
-        silent.Order(StringComparer.Ordinal).ShouldBe(TablesNoPublicPageShows.Order(StringComparer.Ordinal),
-            "a new table needs the page_data_changed trigger (see the PageDataChanges migration) or a place in this list");
     }
 
     /// <summary>
