@@ -310,6 +310,8 @@ seq 0 $((BENCH_API_USERS - 1)) | xargs -P 4 -I{} bash -c 'login_user {}' >"$WORK
 
 # Rows of earlier load runs go (BENCH_REUSE_DATA=1); the slot sequence starts again.
 sql -c "DELETE FROM bookings WHERE purpose LIKE 'bench load%'" \
+  -c "DELETE FROM hangfire.job WHERE id IN (SELECT jobid FROM hangfire.jobqueue WHERE queue = 'bench')" \
+  -c "DELETE FROM hangfire.jobqueue WHERE queue = 'bench'" \
   -c "DROP SEQUENCE IF EXISTS bench.slot_seq" -c "CREATE SEQUENCE bench.slot_seq" -c "VACUUM ANALYZE bookings" >/dev/null
 sql -c "SELECT resource_id FROM bench.resource_index ORDER BY n" >"$WORK/resources.txt"
 BOOKABLE=$(wc -l <"$WORK/resources.txt")
@@ -434,6 +436,28 @@ PG_P50=$(percentile 50)
 PG_P95=$(percentile 95)
 PG_P99=$(percentile 99)
 
+log "(c2) the booking's whole transaction with pgbench -M $BENCH_PGBENCH_MODE (bench/pgbench/booking-transaction.sql), $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s"
+tx_args=(-n -M "$BENCH_PGBENCH_MODE" -c "$BENCH_CONNECTIONS" -j "$BENCH_THREADS" -f bench/pgbench/booking-transaction.sql
+  -D "resources=$BOOKABLE" -D "users=$BENCH_BACKGROUND_USERS")
+"$PGBENCH" "${tx_args[@]}" -D "base=$(seoul_midnight_in 200)" -T "$BENCH_WARMUP" >"$WORK/pgbench-tx-warmup.out" 2>&1 || {
+  cat "$WORK/pgbench-tx-warmup.out" >&2
+  die "pgbench failed (booking transaction warm-up)"
+}
+tx_base=$(seoul_midnight_in 280)
+pg0=$(pg_ticks)
+"$PGBENCH" "${tx_args[@]}" -D "base=$tx_base" -T "$BENCH_DURATION" >"$WORK/pgbench-tx.out" 2>&1 || {
+  cat "$WORK/pgbench-tx.out" >&2
+  die "pgbench failed (booking transaction)"
+}
+PG_TX_TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$WORK/pgbench-tx.out")
+[ -n "$PG_TX_TPS" ] || die "no tps in $WORK/pgbench-tx.out"
+PG_TX_TPS=$(awk -v t="$PG_TX_TPS" 'BEGIN { printf "%.1f", t }')
+PG_TX_LATENCY=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/pgbench-tx.out")
+PG_TX_CREATED=$(sql -c "SELECT count(*) FROM bookings WHERE purpose = 'bench load pgbench tx' AND starts_at >= to_timestamp($tx_base)")
+PG_TX_CPU=$(awk -v p=$(($(pg_ticks) - pg0)) -v n="$PG_TX_CREATED" -v hz="$CLK_TCK" -v own="$OWN_CLUSTER" \
+  'BEGIN { print own == 1 ? sprintf("pg=%.2f", 1000 * p / hz / n) : "pg=n/a" }')
+echo "tps $PG_TX_TPS, latency average $PG_TX_LATENCY ms, $PG_TX_CREATED bookings; CPU ms per booking: $PG_TX_CPU" >&2
+
 # The coming Wednesday N weeks from now: Seoul midnight as epoch seconds, and as days since 1970-01-01 for pgbench.
 wednesday_in_weeks() { TZ=Asia/Seoul date -d "$(TZ=Asia/Seoul date -d 'next wednesday' +%F) +$((7 * $1)) days" +%s; }
 log "(d) POST /api/v1/loans: wrk, $BENCH_CONNECTIONS connections, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s over $LENT lent resources"
@@ -509,7 +533,8 @@ APP_RSS_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status
 stop_app
 
 # ---------------------------------------------------------------- summary
-ratio_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
+ratio_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TX_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
+insert_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
 verdict() { if awk -v v="$1" -v l="$2" "BEGIN { exit !(v $3 l) }"; then echo PASS; else echo FAIL; fi; }
 booking_verdict=$(verdict "$ratio_pct" 50 '>=')
 page_table() {
@@ -547,12 +572,13 @@ machine CPU busy: $busy_note
 | (a) API POST /api/v1/bookings | $(field "$BOOKING" rps) | $(field "$BOOKING" p50_ms) | $(field "$BOOKING" p95_ms) | $(field "$BOOKING" p99_ms) | $(field "$BOOKING" non2xx) non-2xx, $(field "$BOOKING" socket_errors) socket; $API_CREATED created for $(field "$BOOKING" requests) counted |
 | (b) API GET /api/v1/resources (free-period search, $BENCH_MUNICIPALITY, $SEARCH_TOTAL results) | $(field "$SEARCH" rps) | $(field "$SEARCH" p50_ms) | $(field "$SEARCH" p95_ms) | $(field "$SEARCH" p99_ms) | $(field "$SEARCH" non2xx) non-2xx, $(field "$SEARCH" socket_errors) socket |
 | (c) pgbench booking INSERT (-M $BENCH_PGBENCH_MODE) | $PG_TPS | $PG_P50 | $PG_P95 | $PG_P99 | $PG_FAILED failed; $PG_CREATED created |
+| (c2) pgbench: the booking's whole transaction (-M $BENCH_PGBENCH_MODE) | $PG_TX_TPS | avg $PG_TX_LATENCY | | | $PG_TX_CREATED created |
 | (d) API POST /api/v1/loans ($LENT lent resources) | $(field "$LOAN" rps) | $(field "$LOAN" p50_ms) | $(field "$LOAN" p95_ms) | $(field "$LOAN" p99_ms) | $(field "$LOAN" non2xx) non-2xx, $(field "$LOAN" socket_errors) socket; $LOAN_CREATED created for $(field "$LOAN" requests) counted |
 | (e) pgbench loan SQL (-M $BENCH_PGBENCH_MODE) | $PG_LOAN_TPS | avg $PG_LOAN_LATENCY | | | $PG_LOAN_CREATED created |
 
-- CPU per request (ms; app process, PostgreSQL): booking $BOOKING_CPU; search $SEARCH_CPU; pgbench INSERT $PGBENCH_CPU
+- CPU per request (ms; app process, PostgreSQL): booking $BOOKING_CPU; search $SEARCH_CPU; pgbench INSERT $PGBENCH_CPU; pgbench booking transaction $PG_TX_CPU
 - CPU per loan (ms): API $LOAN_CPU; pgbench $PG_LOAN_CPU; API loans / pgbench: $(awk -v a="$(field "$LOAN" rps)" -v b="$PG_LOAN_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }') %; days with more units promised than exist: $OVERSOLD
-- API booking / pgbench: ${ratio_pct} % (target ≥ 50 %): $booking_verdict
+- API booking / pgbench running the booking's whole transaction (c2): ${ratio_pct} % (target ≥ 50 %): $booking_verdict; against the bare INSERT (c): ${insert_pct} %
 - free-period search p95: $(field "$SEARCH" p95_ms) ms (target ≤ 20 ms at 100k resources / 2M bookings): $search_verdict
 - search window: $SEARCH_FROM – $SEARCH_TO
 - PostgreSQL: $cluster_note

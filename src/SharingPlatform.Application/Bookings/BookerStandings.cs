@@ -4,13 +4,15 @@ public static class BookerStandings
 {
     public sealed record Locked(BookerStanding Standing, string DisplayName);
 
-    private sealed record Booker(DateTimeOffset? PausedUntil, string DisplayName, int Active);
+    private sealed record Booker(DateTimeOffset? PausedUntil, string DisplayName, bool Suspended, int Active);
 
     /// <summary>
     /// Within the caller's transaction, locks the booker's row (so one person's racing requests are counted one after the
     /// other, and the per-person cap holds) and then reads their standing for the resource: active bookings (pending or
-    /// confirmed and not yet ended; a weekly series counts once) and a no-show pause. Both happen in the database
-    /// function <c>lock_booker_standing</c> (migration LockBookerStanding), in one round trip: the count is a statement
+    /// confirmed and not yet ended; a weekly series counts once) and a no-show pause. A suspension committed before the
+    /// lock was granted refuses the booking (401, as the next request would be); one that comes after waits for the lock
+    /// and then cancels it. All of it happens in the database function <c>lock_booker_standing</c> (migrations
+    /// LockBookerStanding, BookerSuspendedInStanding), in one round trip: the count is a statement
     /// of its own there, because under READ COMMITTED a statement sees what was committed when it began, and a count in
     /// the locking statement would miss the booking of the request that held the lock.
     /// </summary>
@@ -18,9 +20,10 @@ public static class BookerStandings
         this IApplicationDbContext db, Guid bookerId, Guid resourceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var booker = await db.Database.SqlQuery<Booker>($"""
-            SELECT paused_until, display_name, active FROM lock_booker_standing({bookerId}, {resourceId}, {now.ToUniversalTime()})
+            SELECT paused_until, display_name, suspended, active FROM lock_booker_standing({bookerId}, {resourceId}, {now.ToUniversalTime()})
             """).SingleAsync(cancellationToken);
-        await db.RefuseIfSuspendedAsync(bookerId, shareRow: false, cancellationToken);
+        if (booker.Suspended)
+            throw new NotSignedInException();
         return new Locked(new BookerStanding(booker.Active, booker.PausedUntil), booker.DisplayName);
     }
 }

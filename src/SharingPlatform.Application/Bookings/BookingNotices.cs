@@ -17,10 +17,17 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     private sealed record About(string Resource, Guid OrganizationId, string? Booker);
 
     /// <summary>New bookings (one, or the weeks of a series): confirmed ones to the booker, requests to the owners.</summary>
-    public async Task RequestedAsync(IReadOnlyList<Booking> bookings, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RequestedAsync(IReadOnlyList<Booking> bookings, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await TellRequestedAsync(bookings, await AboutAsync(bookings[0], cancellationToken), now, cancellationToken);
+
+    /// <summary>The same, for a caller that has read the resource and the booker's name already: one round trip fewer.</summary>
+    public Task RequestedAsync(IReadOnlyList<Booking> bookings, SharedResource resource, string bookerName, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        TellRequestedAsync(bookings, new About(resource.Title, resource.OrganizationId, bookerName), now, cancellationToken);
+
+    private async Task TellRequestedAsync(IReadOnlyList<Booking> bookings, About about, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = bookings[0];
-        var about = await AboutAsync(first, cancellationToken);
         if (first.Status == BookingStatus.Confirmed)
         {
             await TellBookerConfirmedAsync(bookings, about, now, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
         var booking = Booking.Request(resource, bookerId, new Period(command.StartsAt, command.EndsAt), command.Attendees,
             command.Purpose ?? "", booker.Standing, now);
         db.Bookings.Add(booking);
-        await notices.RequestedAsync([booking], now, cancellationToken);
+        await notices.RequestedAsync([booking], resource, booker.DisplayName, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

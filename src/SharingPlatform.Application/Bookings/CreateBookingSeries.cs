@@ -71,7 +71,8 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var standing = (await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken)).Standing;
+        var booker = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
+        var standing = booker.Standing;
         var seriesStart = periods[0].Start;
         var seriesBlockedUntil = periods[^1].End + buffer;
         var holding = await db.HoldingOn(resource.Id, seriesStart, seriesBlockedUntil).AsNoTracking()
@@ -128,7 +129,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
         if (booked.Count == 0)
             throw new ConflictException(Texts.Get("SeriesNothingBooked"), "series_nothing_booked");
 
-        await notices.RequestedAsync(booked, now, cancellationToken);
+        await notices.RequestedAsync(booked, resource, booker.DisplayName, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

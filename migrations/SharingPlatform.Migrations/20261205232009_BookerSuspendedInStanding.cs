@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SharingPlatform.Migrations
+{
+    /// <summary>
+    /// <c>lock_booker_standing</c> also says whether the booker is suspended, read from the row it locks: a booking
+    /// needs one round trip fewer (it asked in a statement of its own after the lock).
+    /// </summary>
+    public partial class BookerSuspendedInStanding : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                DROP FUNCTION lock_booker_standing(uuid, uuid, timestamptz);
+                CREATE FUNCTION lock_booker_standing(p_booker uuid, p_resource uuid, p_now timestamptz)
+                RETURNS TABLE (paused_until timestamptz, display_name text, suspended boolean, active integer)
+                LANGUAGE plpgsql VOLATILE
+                AS $$
+                BEGIN
+                    SELECT u.booking_paused_until, u.display_name, u.suspended_at IS NOT NULL INTO paused_until, display_name, suspended
+                    FROM users u WHERE u.id = p_booker FOR UPDATE;
+                    IF NOT FOUND THEN
+                        RETURN;
+                    END IF;
+                    SELECT count(DISTINCT coalesce(b.series_id, b.id)) INTO active
+                    FROM bookings b
+                    WHERE b.resource_id = p_resource AND b.booker_id = p_booker
+                      AND b.status IN ('Pending', 'Confirmed') AND b.ends_at > p_now;
+                    RETURN NEXT;
+                END
+                $$;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                DROP FUNCTION lock_booker_standing(uuid, uuid, timestamptz);
+                CREATE FUNCTION lock_booker_standing(p_booker uuid, p_resource uuid, p_now timestamptz)
+                RETURNS TABLE (paused_until timestamptz, display_name text, active integer)
+                LANGUAGE plpgsql VOLATILE
+                AS $$
+                BEGIN
+                    SELECT u.booking_paused_until, u.display_name INTO paused_until, display_name
+                    FROM users u WHERE u.id = p_booker FOR UPDATE;
+                    IF NOT FOUND THEN
+                        RETURN;
+                    END IF;
+                    SELECT count(DISTINCT coalesce(b.series_id, b.id)) INTO active
+                    FROM bookings b
+                    WHERE b.resource_id = p_resource AND b.booker_id = p_booker
+                      AND b.status IN ('Pending', 'Confirmed') AND b.ends_at > p_now;
+                    RETURN NEXT;
+                END
+                $$;
+                """);
+        }
+    }
+}
