@@ -1,7 +1,7 @@
 -- Every statement POST /api/v1/bookings sends PostgreSQL for a booking confirmed at once, in the same order and the
 -- same round trips, as PostgreSQL's log shows them (bench/RESULTS.md): the session check, the resource, the booker's
--- lock and count, the suspension check, the notice's names, the recipients, the booking with its notification, email,
--- two reminders and first history row, the commit, and Hangfire's two transactions that enqueue the email's job. The
+-- lock, standing and count, the recipients, the booking with its notification, email, two reminders and first history
+-- row, the commit, and Hangfire's two transactions that enqueue the email's job. The
 -- ratio of the API to this measures the app, not the schema. Slots as in booking.sql (distinct, never refused); the
 -- ids time-ordered like the app's UUIDv7; the jobs go to a queue "bench" that no server reads, so the run can remove them.
 \set u random(0, :users - 1)
@@ -19,9 +19,7 @@ JOIN resources r ON r.id = ri.resource_id
 WHERE r.status = 'Published' AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = r.organization_id AND o.status = 'Verified') \gset
 \set hour :k / :resources
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
-SELECT s.active, s.display_name, s.paused_until FROM (SELECT paused_until, display_name, active FROM lock_booker_standing(:uid, :rid, now())) s LIMIT 2;
-SELECT EXISTS (SELECT 1 FROM users u WHERE u.id = :uid AND u.suspended_at IS NOT NULL);
-SELECT r.title, r.organization_id, (SELECT u.display_name FROM users u WHERE u.id = :uid LIMIT 1) FROM resources r WHERE r.id = :rid LIMIT 2;
+SELECT s.active, s.display_name, s.paused_until, s.suspended FROM (SELECT paused_until, display_name, suspended, active FROM lock_booker_standing(:uid, :rid, now())) s LIMIT 2;
 SELECT u.id, u.email, u.display_name, u.preferred_language, u.emails_off FROM users u WHERE u.id = ANY (ARRAY[:uid::uuid]);
 SAVEPOINT "__EFSavePoint";
 INSERT INTO bookings (id, attendees, blocked_until, booker_id, checked_in_at, created_at, ends_at, purpose, requires_check_in, resource_id, series_id, starts_at, status, status_reason)
