@@ -5,8 +5,8 @@ namespace SharingPlatform.Application.Resources;
 /// <summary>
 /// Residents find published resources: by text (title and description, Korean included: ILIKE on trigram indexes),
 /// category, municipality, capacity, free of charge, and free during a period: open for all of it (opening hours,
-/// closed dates) and with no holding booking overlapping it, buffer included — in SQL (a count and a page), whatever the
-/// catalog size. Lent goods are found by <see cref="Units"/> free on every day from <see cref="AvailableFromDay"/> to
+/// closed dates) and with no holding booking overlapping it, buffer included — in SQL (a count up to
+/// <see cref="Paging.CountCap"/> and a page), whatever the catalog size. Lent goods are found by <see cref="Units"/> free on every day from <see cref="AvailableFromDay"/> to
 /// <see cref="AvailableToDay"/>, both open days, as <c>RequestLoan</c> would lend them.
 /// </summary>
 public sealed record SearchResources(
@@ -114,7 +114,12 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
             _ => resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt),
         };
 
-        var found = await Summaries(ordered).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        // The page's ids first, from the search index alone where the order allows (newest first), then their summaries:
+        // the filters read only the index, and only the page's rows are read whole.
+        var (count, capped) = await resources.CappedCountAsync(cancellationToken);
+        var ids = await ordered.Select(r => r.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var rows = (await Summaries(db.Resources.Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken)).ToDictionary(f => f.Summary.Id);
+        var found = new PagedList<Found>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], query.Page, query.PageSize, count, capped);
         var nextFree = await NextFreeAsync(found.Items, cancellationToken);
         // The policies are JSON read whole from their columns; the facts that decide are taken from them here.
         return new PagedList<ResourceSummary>(
@@ -125,7 +130,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
                 LentByTheDay = f.Lending is not null,
                 NextFreeAt = nextFree.GetValueOrDefault(f.Summary.Id),
             })],
-            found.Page, found.PageSize, found.TotalCount);
+            found.Page, found.PageSize, found.TotalCount, found.TotalCountCapped);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using SharingPlatform.IntegrationTests.Loans;
 using SharingPlatform.Tests.Support;
 
@@ -280,6 +281,53 @@ public sealed class ResourceSearchTests(SharedApp shared)
         card.ShouldContain($"resource-next-free\">{day.AddDays(7):yyyy-MM-dd} 09:00<");
     }
 
+    /// <summary>
+    /// Past 1,000 matches the search stops counting: it says 1,000 and that there are more, and every page past the
+    /// thousandth match is still there. 1,001 copies of one published resource are written straight to the table (and
+    /// removed after), as a catalog that size would take minutes to build through the API.
+    /// </summary>
+    [Fact]
+    public async Task A_search_with_more_than_a_thousand_matches_counts_to_a_thousand_and_says_there_are_more()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var tag = $"t{Guid.NewGuid():N}";
+        var body = CatalogClient.ResourceBody(organization.Id, "복사된 공유창고 0");
+        body["description"] = $"개수 상한 시험용 자원입니다. {tag}";
+        var original = await _app.PublishedResourceAsync(organization, body);
+        await _app.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO resources (id, organization_id, capacity, fee_per_hour, policy, created_at, updated_at, lending, category,
+                                   title, description, municipality, address, status, status_reason, fee_note)
+            SELECT gen_random_uuid(), organization_id, capacity, fee_per_hour, policy, created_at - make_interval(secs => n), updated_at,
+                   lending, category, '복사된 공유창고 ' || n, description, municipality, address, status, status_reason, fee_note
+            FROM resources, generate_series(1, 1000) AS n
+            WHERE id = {original}
+            """));
+        try
+        {
+            using var client = _app.NewClient();
+            var first = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={tag}&pageSize=20");
+            first.GetProperty("totalCount").GetInt32().ShouldBe(1000);
+            first.GetProperty("totalCountCapped").GetBoolean().ShouldBeTrue();
+            first.GetProperty("items").GetArrayLength().ShouldBe(20);
+            first.GetProperty("items")[0].Id().ShouldBe(original);
+
+            var last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={tag}&sort=newest&page=51&pageSize=20");
+            last.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ShouldBe(["복사된 공유창고 1000"]);
+
+            var one = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={Uri.EscapeDataString("복사된 공유창고 1000")}");
+            one.GetProperty("totalCount").GetInt32().ShouldBe(1);
+            one.GetProperty("totalCountCapped").GetBoolean().ShouldBeFalse();
+
+            var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Resources?q={tag}&pageNumber=50"));
+            page.ShouldContain("공유자원 1,000건 이상");
+            page.ShouldContain("pageNumber=51", Case.Insensitive, "a full page past the count links to the next one");
+        }
+        finally
+        {
+            await _app.QueryAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM resources WHERE organization_id = {organization.Id} AND id <> {original}"));
+        }
+    }
+
     private async Task<List<Guid>> SearchAllAsync(string text)
     {
         using var client = _app.NewClient();
@@ -289,7 +337,7 @@ public sealed class ResourceSearchTests(SharedApp shared)
             var body = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={Uri.EscapeDataString(text)}&page={page}&pageSize=100");
             var items = body.GetProperty("items").EnumerateArray().Select(i => i.Id()).ToList();
             ids.AddRange(items);
-            if (ids.Count >= body.GetProperty("totalCount").GetInt32() || items.Count == 0)
+            if ((ids.Count >= body.GetProperty("totalCount").GetInt32() && !body.GetProperty("totalCountCapped").GetBoolean()) || items.Count == 0)
                 break;
         }
 

@@ -48,7 +48,10 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
 
     public PagedList<ResourceSummary>? Results { get; private set; }
 
-    public int PageCount => Results is null ? 0 : (Results.TotalCount + Results.PageSize - 1) / Results.PageSize;
+    /// <summary>The pages counted, and while the count stopped at its cap and this page is full, the next one too.</summary>
+    public int PageCount => Results is null ? 0 : Results.TotalCountCapped && Results.Items.Count == Results.PageSize
+        ? Math.Max((Results.TotalCount + Results.PageSize - 1) / Results.PageSize, Results.Page + 1)
+        : (Results.TotalCount + Results.PageSize - 1) / Results.PageSize;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -28,12 +28,15 @@ namespace SharingPlatform.GeneratedClient.Models
         public int? PageSize { get; set; }
         /// <summary>The totalCount property</summary>
         public int? TotalCount { get; set; }
+        /// <summary>The totalCountCapped property</summary>
+        public bool? TotalCountCapped { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::SharingPlatform.GeneratedClient.Models.PagedListOfMeetingSummary"/> and sets the default values.
         /// </summary>
         public PagedListOfMeetingSummary()
         {
             AdditionalData = new Dictionary<string, object>();
+            TotalCountCapped = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -57,6 +60,7 @@ namespace SharingPlatform.GeneratedClient.Models
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "pageSize", n => { PageSize = n.GetIntValue(); } },
                 { "totalCount", n => { TotalCount = n.GetIntValue(); } },
+                { "totalCountCapped", n => { TotalCountCapped = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -70,6 +74,7 @@ namespace SharingPlatform.GeneratedClient.Models
             writer.WriteIntValue("page", Page);
             writer.WriteIntValue("pageSize", PageSize);
             writer.WriteIntValue("totalCount", TotalCount);
+            writer.WriteBoolValue("totalCountCapped", TotalCountCapped);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
