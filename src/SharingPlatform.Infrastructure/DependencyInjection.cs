@@ -27,10 +27,11 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SendEmailsOnCommit>();
+        services.AddSingleton<SessionChangesOnSave>();
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<SendEmailsOnCommit>()));
+            .AddInterceptors(provider.GetRequiredService<SendEmailsOnCommit>(), provider.GetRequiredService<SessionChangesOnSave>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
         services.AddDataProtection()

@@ -3,7 +3,8 @@ namespace SharingPlatform.Application.Accounts;
 /// <summary>Signing out: the current session ends on the server, so its cookie or tokens are refused from now on.</summary>
 public sealed record EndSession(Guid SessionId) : ICommand;
 
-public sealed class EndSessionHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<EndSession>
+public sealed class EndSessionHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock, ISessionChanges sessions)
+    : ICommandHandler<EndSession>
 {
     public async ValueTask<Unit> Handle(EndSession command, CancellationToken cancellationToken)
     {
@@ -11,6 +12,7 @@ public sealed class EndSessionHandler(IApplicationDbContext db, ICurrentUser cur
         var now = clock.GetUtcNow();
         await db.UserSessions.Where(s => s.Id == command.SessionId && s.UserId == userId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        sessions.Changed(userId);
         return Unit.Value;
     }
 }

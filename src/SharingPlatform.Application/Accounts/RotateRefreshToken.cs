@@ -10,7 +10,8 @@ namespace SharingPlatform.Application.Accounts;
 /// </summary>
 public sealed record RotateRefreshToken(Guid UserId, Guid SessionId, int Generation) : ICommand<int?>;
 
-public sealed class RotateRefreshTokenHandler(IApplicationDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<RotateRefreshToken, int?>
+public sealed class RotateRefreshTokenHandler(IApplicationDbContext db, Notifier notifier, TimeProvider clock, ISessionChanges sessions)
+    : ICommandHandler<RotateRefreshToken, int?>
 {
     public async ValueTask<int?> Handle(RotateRefreshToken command, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class RotateRefreshTokenHandler(IApplicationDbContext db, Notifier
             return null;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await UserSessions.RevokeAllAsync(db, command.UserId, now, cancellationToken);
+        await UserSessions.RevokeAllAsync(db, sessions, command.UserId, now, cancellationToken);
         notifier.Notify(await notifier.PeopleAsync([command.UserId], cancellationToken), NotificationKind.SignInTokenReused, command.SessionId, now,
             language => new NoticeText(Texts.Get(language, "Notice_SignInTokenReused_Title"),
                     Texts.Get(language, "Notice_SignInTokenReused_Body")),

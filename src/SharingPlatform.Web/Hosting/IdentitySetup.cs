@@ -60,6 +60,9 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
 
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SessionCheckCache>();
+        services.AddSingleton<ISessionChanges>(sp => sp.GetRequiredService<SessionCheckCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<SessionCheckCache>());
         // The cookie's periodic stamp check builds a new principal: it stays the same session.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
         {

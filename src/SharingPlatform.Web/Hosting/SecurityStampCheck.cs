@@ -6,7 +6,8 @@ namespace SharingPlatform.Web.Hosting;
 /// Ends a suspended person's sessions at once, not when their token or cookie expires: an authenticated request whose
 /// security stamp is no longer the account's (a suspension changes it), or whose account is suspended, or whose session
 /// (the <c>sid</c> claim) is unknown, revoked (signed out) or expired, is treated as anonymous, and the cookie is
-/// removed. One query by primary key per authenticated request.
+/// removed. One query by primary key for a session's first request on a node; after that the node's memory answers
+/// until the database says the person's sessions changed (<see cref="SessionCheckCache"/>).
 /// </summary>
 public static class SecurityStampCheck
 {
@@ -32,27 +33,35 @@ public static class SecurityStampCheck
             || SessionClaims.SessionOf(context.User) is not { } sessionId)
             return false;
         var stamp = context.User.FindFirstValue(options.SecurityStampClaimType);
-        var db = context.RequestServices.GetRequiredService<IApplicationDbContext>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var kept = context.RequestServices.GetRequiredService<SessionCheckCache>();
+        if (kept.Find(sessionId) is { } check && check.UserId == userId && check.SecurityStamp == stamp && check.ExpiresAt > now
+            && now - check.LastSeenAt <= SeenEvery)
+            return true;
+
+        var generation = kept.Generation;
+        var db = context.RequestServices.GetRequiredService<IApplicationDbContext>();
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new
             {
                 u.SecurityStamp,
                 Suspended = u.SuspendedAt != null,
                 Session = db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
-                    .Select(s => new { s.LastSeenAt }).FirstOrDefault(),
+                    .Select(s => new { s.LastSeenAt, s.ExpiresAt }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(context.RequestAborted);
         if (account is not { Suspended: false, Session: not null } || account.SecurityStamp != stamp)
             return false;
 
-        if (now - account.Session.LastSeenAt > SeenEvery)
+        var (lastSeen, expires) = (account.Session.LastSeenAt, account.Session.ExpiresAt);
+        if (now - lastSeen > SeenEvery)
         {
-            var expires = now + UserSession.IdleLifetime;
+            (lastSeen, expires) = (now, now + UserSession.IdleLifetime);
             await db.UserSessions.Where(s => s.Id == sessionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now).SetProperty(x => x.ExpiresAt, expires), context.RequestAborted);
         }
 
+        kept.Keep(sessionId, new SessionCheckCache.Check(userId, stamp, lastSeen, expires), generation);
         return true;
     }
 }
