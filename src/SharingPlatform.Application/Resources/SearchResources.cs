@@ -115,9 +115,25 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
         };
 
         // The page's ids first, from the search index alone where the order allows (newest first), then their summaries:
-        // the filters read only the index, and only the page's rows are read whole.
-        var (count, capped) = await resources.CappedCountAsync(cancellationToken);
-        var ids = await ordered.Select(r => r.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        // the filters read only the index, and only the page's rows are read whole. A page among the first 1,000 matches
+        // (nearly every page anyone asks for) takes the first 1,001 ids in order in one query, which also counts them.
+        var skip = (query.Page - 1) * query.PageSize;
+        var orderedIds = ordered.Select(r => r.Id);
+        List<Guid> ids;
+        int count;
+        bool capped;
+        if (skip + query.PageSize <= Paging.CountCap)
+        {
+            var first = await orderedIds.Take(Paging.CountCap + 1).ToListAsync(cancellationToken);
+            (count, capped) = (Math.Min(first.Count, Paging.CountCap), first.Count > Paging.CountCap);
+            ids = [.. first.Skip(skip).Take(query.PageSize)];
+        }
+        else
+        {
+            (count, capped) = await resources.CappedCountAsync(cancellationToken);
+            ids = await orderedIds.Skip(skip).Take(query.PageSize).ToListAsync(cancellationToken);
+        }
+
         var rows = (await Summaries(db.Resources.Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken)).ToDictionary(f => f.Summary.Id);
         var found = new PagedList<Found>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], query.Page, query.PageSize, count, capped);
         var nextFree = await NextFreeAsync(found.Items, cancellationToken);
