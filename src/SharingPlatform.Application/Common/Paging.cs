@@ -18,13 +18,23 @@ public static class Paging
     public const int CountCap = 1_000;
 
     /// <summary>
-    /// How many of <paramref name="matches"/> there are, counting no further than <see cref="CountCap"/>: the count and
-    /// whether there are more.
+    /// One page of <paramref name="ordered"/>, counted no further than <see cref="CountCap"/>. A page among the first
+    /// 1,000 (nearly every page anyone asks for) takes the first 1,001 in order in one query, which also counts them;
+    /// a deeper page counts <paramref name="matches"/> (the same, unordered) up to the cap and reads its page.
     /// </summary>
-    public static async Task<(int Count, bool Capped)> CappedCountAsync<T>(this IQueryable<T> matches, CancellationToken cancellationToken)
+    public static async Task<PagedList<T>> ToCappedPagedListAsync<T>(
+        this IQueryable<T> ordered, IQueryable<T> matches, int page, int pageSize, CancellationToken cancellationToken)
     {
+        var skip = (page - 1) * pageSize;
+        if (skip + pageSize <= CountCap)
+        {
+            var first = await ordered.Take(CountCap + 1).ToListAsync(cancellationToken);
+            return new PagedList<T>([.. first.Skip(skip).Take(pageSize)], page, pageSize, Math.Min(first.Count, CountCap), first.Count > CountCap);
+        }
+
         var counted = await matches.Take(CountCap + 1).CountAsync(cancellationToken);
-        return (Math.Min(counted, CountCap), counted > CountCap);
+        var items = await ordered.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, page, pageSize, Math.Min(counted, CountCap), counted > CountCap);
     }
 
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace SharingPlatform.Application.Resources;
 /// Residents find published resources: by text (title and description, Korean included: ILIKE on trigram indexes),
 /// category, municipality, capacity, free of charge, and free during a period: open for all of it (opening hours,
 /// closed dates) and with no holding booking overlapping it, buffer included — in SQL (a count up to
-/// <see cref="Paging.CountCap"/> and a page), whatever the catalog size. Lent goods are found by <see cref="Units"/> free on every day from <see cref="AvailableFromDay"/> to
-/// <see cref="AvailableToDay"/>, both open days, as <c>RequestLoan</c> would lend them.
+/// <see cref="Paging.CountCap"/> and a page), whatever the catalog size. Lent goods are found by <see cref="Units"/>
+/// free on every day from <see cref="AvailableFromDay"/> to <see cref="AvailableToDay"/>, both open days, as
+/// <c>RequestLoan</c> would lend them.
 /// </summary>
 public sealed record SearchResources(
     string? Q = null,
@@ -115,38 +116,22 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
         };
 
         // The page's ids first, from the search index alone where the order allows (newest first), then their summaries:
-        // the filters read only the index, and only the page's rows are read whole. A page among the first 1,000 matches
-        // (nearly every page anyone asks for) takes the first 1,001 ids in order in one query, which also counts them.
-        var skip = (query.Page - 1) * query.PageSize;
-        var orderedIds = ordered.Select(r => r.Id);
-        List<Guid> ids;
-        int count;
-        bool capped;
-        if (skip + query.PageSize <= Paging.CountCap)
-        {
-            var first = await orderedIds.Take(Paging.CountCap + 1).ToListAsync(cancellationToken);
-            (count, capped) = (Math.Min(first.Count, Paging.CountCap), first.Count > Paging.CountCap);
-            ids = [.. first.Skip(skip).Take(query.PageSize)];
-        }
-        else
-        {
-            (count, capped) = await resources.CappedCountAsync(cancellationToken);
-            ids = await orderedIds.Skip(skip).Take(query.PageSize).ToListAsync(cancellationToken);
-        }
-
-        var rows = (await Summaries(db.Resources.Where(r => ids.Contains(r.Id))).ToListAsync(cancellationToken)).ToDictionary(f => f.Summary.Id);
-        var found = new PagedList<Found>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], query.Page, query.PageSize, count, capped);
-        var nextFree = await NextFreeAsync(found.Items, cancellationToken);
+        // the filters read only the index, and only the page's rows are read whole.
+        var page = await ordered.Select(r => r.Id).ToCappedPagedListAsync(resources.Select(r => r.Id), query.Page, query.PageSize, cancellationToken);
+        var rows = (await Summaries(db.Resources.Where(r => page.Items.Contains(r.Id))).ToListAsync(cancellationToken))
+            .ToDictionary(f => f.Summary.Id);
+        List<Found> found = [.. page.Items.Where(rows.ContainsKey).Select(id => rows[id])];
+        var nextFree = await NextFreeAsync(found, cancellationToken);
         // The policies are JSON read whole from their columns; the facts that decide are taken from them here.
         return new PagedList<ResourceSummary>(
-            [.. found.Items.Select(f => f.Summary with
+            [.. found.Select(f => f.Summary with
             {
                 ConfirmedAtOnce = (f.Lending?.ApprovalMode ?? f.Policy.ApprovalMode) == ApprovalMode.Automatic,
                 RequiresCheckIn = f.Lending is null && f.Policy.RequiresCheckIn,
                 LentByTheDay = f.Lending is not null,
                 NextFreeAt = nextFree.GetValueOrDefault(f.Summary.Id),
             })],
-            found.Page, found.PageSize, found.TotalCount, found.TotalCountCapped);
+            page.Page, page.PageSize, page.TotalCount, page.TotalCountCapped);
     }
 
     /// <summary>
