@@ -25,7 +25,7 @@ builder.Services.AddSharingPlatformLocalization();
 builder.Services.AddSharingPlatformProblemDetails();
 builder.Services.AddSharingPlatformRateLimiting();
 builder.Services.AddSharingPlatformBodyLimits();
-builder.Services.AddSharingPlatformStaticCompression();
+builder.Services.AddSharingPlatformCompression();
 builder.Services.AddSharingPlatformPageCache();
 builder.Services.AddRazorPages(options =>
 {
@@ -78,7 +78,7 @@ app.UseApiStatusCodeProblems();
 app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseBodyLimits();
 app.UseIdempotencyKeys();
-app.UseStaticCompression();
+app.UseSharingPlatformCompression();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
