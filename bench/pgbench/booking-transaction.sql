@@ -1,9 +1,9 @@
 -- Every statement POST /api/v1/bookings sends PostgreSQL for a booking confirmed at once, in the same order and the
 -- same round trips, as PostgreSQL's log shows them (bench/RESULTS.md): the session check, the resource, the booker's
 -- lock, standing and count, the recipients, the booking with its notification, email, two reminders and first history
--- row, the commit, and Hangfire's two transactions that enqueue the email's job. The
--- ratio of the API to this measures the app, not the schema. Slots as in booking.sql (distinct, never refused); the
--- ids time-ordered like the app's UUIDv7; the jobs go to a queue "bench" that no server reads, so the run can remove them.
+-- row, and the commit. The email's Hangfire job is not a booking's any more: each node enqueues the emails committed
+-- within 50 ms as one job, off the request (EmailSendQueue). The ratio of the API to this measures the app, not the
+-- schema. Slots as in booking.sql (distinct, never refused); the ids time-ordered like the app's UUIDv7.
 \set u random(0, :users - 1)
 SELECT ui.user_id AS uid, u.security_stamp, u.suspended_at IS NOT NULL AS suspended, s.last_seen_at
 FROM bench.user_index ui
@@ -46,20 +46,4 @@ INSERT INTO booking_changes (id, actor_id, at, booking_id, reason, status)
 VALUES ((lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 19))::uuid,
         :uid, now(), :bid, NULL, 'Confirmed');
 RELEASE SAVEPOINT "__EFSavePoint";
-COMMIT;
-BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
-INSERT INTO hangfire.job (invocationdata, arguments, createdat, expireat)
-VALUES ('{"Type":"SharingPlatform.Infrastructure.Email.SendEmailJob, SharingPlatform.Infrastructure","Method":"Run","ParameterTypes":"[\"System.Guid, mscorlib\",\"System.Threading.CancellationToken, mscorlib\"]","Arguments": null}'::jsonb,
-        '["\"bench pgbench\"", null]'::jsonb, now(), now() + interval '1 hour')
-RETURNING id AS jid \gset
-INSERT INTO hangfire.jobparameter (jobid, name, value) VALUES (:jid, 'CurrentCulture', '"ko"');
-COMMIT;
-BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
-WITH s AS (
-    INSERT INTO hangfire.state (jobid, name, reason, createdat, data)
-    VALUES (:jid, 'Enqueued', NULL, now(), '{"EnqueuedAt":"1796512255814","Queue":"bench"}'::jsonb) RETURNING id)
-UPDATE hangfire.job j SET stateid = s.id, statename = 'Enqueued' FROM s WHERE j.id = :jid;
-INSERT INTO hangfire.jobqueue (jobid, queue) VALUES (:jid, 'bench');
-NOTIFY new_job;
-UPDATE hangfire.job SET expireat = NULL WHERE id = :jid;
 COMMIT;

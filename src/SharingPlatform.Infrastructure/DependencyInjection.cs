@@ -26,6 +26,8 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSingleton<EmailSendQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailSendQueue>());
         services.AddSingleton<SendEmailsOnCommit>();
         services.AddSingleton<SessionChangesOnSave>();
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => options

@@ -32,4 +32,8 @@ public sealed class MailOptions
     public string FromName { get; set; } = "전북 공유경제 플랫폼";
 
     public string PickupDirectory { get; set; } = ".data/mail";
+
+    /// <summary>How long <see cref="EmailSendQueue"/> gathers committed emails into one send job.</summary>
+    [Range(1, 60_000)]
+    public int GatherMilliseconds { get; set; } = 50;
 }

@@ -5,26 +5,17 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace SharingPlatform.Infrastructure.Email;
 
 /// <summary>
-/// Enqueues the <see cref="SendEmailJob"/> of every <see cref="OutgoingEmail"/> a use case writes, once it is committed:
-/// right after SaveChanges when no transaction was open, at the commit of the caller's transaction otherwise, never when
-/// it rolls back. A job per email, except for a burst (a dispatcher's batch of reminders), which goes in jobs of
-/// <see cref="EmailsPerJob"/>. A use case only adds the email row; if the process stops before the enqueue,
-/// <see cref="SendUnsentEmailsJob"/> picks the row up, and it does the same when the enqueue fails (the database went away
-/// just after the commit): what is committed stays done and the request does not turn into an error.
+/// Hands every <see cref="OutgoingEmail"/> a use case writes to <see cref="EmailSendQueue"/> once it is committed: right
+/// after SaveChanges when no transaction was open, at the commit of the caller's transaction otherwise, never when it
+/// rolls back. A use case only adds the email row; what is committed stays done and the request waits for no enqueue.
 /// </summary>
-internal sealed class SendEmailsOnCommit(IBackgroundJobClient jobs, ILogger<SendEmailsOnCommit> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class SendEmailsOnCommit(EmailSendQueue queue) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Waiting
     {
         public List<Guid> Saving { get; } = [];
         public List<Guid> Saved { get; } = [];
     }
-
-    /// <summary>Up to this many emails in one commit get a job each; a bigger burst goes as jobs of <see cref="EmailsPerJob"/>.</summary>
-    public const int BurstSize = 10;
-
-    /// <summary>An enqueue costs about 4 ms of CPU here (bench/RESULTS.md): 100,000 reminder emails would take minutes one by one.</summary>
-    public const int EmailsPerJob = 100;
 
     private readonly ConditionalWeakTable<DbContext, Waiting> _waiting = new();
 
@@ -116,29 +107,8 @@ internal sealed class SendEmailsOnCommit(IBackgroundJobClient jobs, ILogger<Send
     {
         if (context is null || !_waiting.TryGetValue(context, out var waiting) || waiting.Saved.Count == 0)
             return;
-        var ids = waiting.Saved.ToList();
+        queue.Add(waiting.Saved);
         waiting.Saved.Clear();
-        try
-        {
-            Enqueue(ids);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The send jobs of {EmailCount} committed emails could not be enqueued; the unsent-email sweep sends them", ids.Count);
-        }
-    }
-
-    private void Enqueue(List<Guid> ids)
-    {
-        if (ids.Count <= BurstSize)
-        {
-            foreach (var id in ids)
-                jobs.Enqueue<SendEmailJob>(job => job.Run(id, CancellationToken.None));
-            return;
-        }
-
-        foreach (var chunk in ids.Chunk(EmailsPerJob))
-            jobs.Enqueue<SendEmailJob>(job => job.RunMany(chunk, CancellationToken.None));
     }
 
     /// <summary>A failed save drops what it was saving; a rollback drops everything; a new transaction drops what an abandoned one saved.</summary>

@@ -5,6 +5,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.States;
 using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Domain.Emails;
@@ -160,17 +161,20 @@ public sealed class EmailDeliveryTests
     public async Task In_a_burst_each_email_the_SMTP_server_refused_gets_a_retried_job_of_its_own()
     {
         await using var app = await SmtpHostAsync("smtp_burst", ClosedPort());
+        var storage = app.Services.GetRequiredService<JobStorage>();
         var (first, _, firstEmail) = await OrganizationVerifiedAsync(app);
-        var (second, _, secondEmail) = await OrganizationVerifiedAsync(app);
         using var a = first;
+        (await SendJobsOfAsync(storage, firstEmail)).ShouldHaveSingleItem();
+        var (second, _, secondEmail) = await OrganizationVerifiedAsync(app);
         using var b = second;
+        (await SendJobsOfAsync(storage, secondEmail)).ShouldHaveSingleItem();
 
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SendEmailJob>().RunMany([firstEmail, secondEmail], CancellationToken.None);
 
         (await SentAtAsync(app, firstEmail)).ShouldBeNull();
         (await SentAtAsync(app, secondEmail)).ShouldBeNull();
-        var single = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 100)
+        var single = storage.GetMonitoringApi().EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 100)
             .Where(j => j.Value.Job?.Method.Name == nameof(SendEmailJob.Run))
             .Select(j => (Guid)j.Value.Job!.Args[0])
             .ToList();
@@ -187,8 +191,7 @@ public sealed class EmailDeliveryTests
         using var _ = owner;
         var storage = app.Services.GetRequiredService<JobStorage>();
         var monitoring = storage.GetMonitoringApi();
-        var jobId = monitoring.EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 100)
-            .Single(j => j.Value.Job?.Args is [Guid id, ..] && id == emailId).Key;
+        var jobId = (await SendJobsOfAsync(storage, emailId)).ShouldHaveSingleItem().Key;
 
         // A worker-only server (no schedulers) over this host's own storage, resolving jobs from this host's container;
         // the shared host's server and Hangfire's process-wide JobStorage.Current/JobActivator.Current are left alone.
@@ -213,6 +216,63 @@ public sealed class EmailDeliveryTests
         history.ShouldContain(h => h.StateName == ScheduledState.StateName && h.Reason.StartsWith("Retry attempt 1 of 10", StringComparison.Ordinal));
         (await SentAtAsync(app, emailId)).ShouldBeNull();
         (await owner.NotificationsAsync("organizationVerified", organizationId)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Emails_committed_together_go_in_one_send_job_and_a_lone_email_in_a_job_of_its_own()
+    {
+        await using var app = new AppFactory(new AppFactory.Settings("email_gather", RunJobServer: false, Overrides: new Dictionary<string, string?>
+        {
+            ["Mail:GatherMilliseconds"] = "3000",
+        }));
+        await app.StartAsync();
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        var owners = new List<Person>();
+        var organizationIds = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var owner = await app.PersonAsync();
+            owners.Add(owner);
+            organizationIds.Add(await owner.Client.RegisterOrganizationAsync(CatalogClient.OrganizationBody(name: Organization)));
+        }
+
+        using var admin = await app.AdministratorAsync();
+        await Task.WhenAll(organizationIds.Take(3).Select(id => admin.VerifyAsync(id)));
+        var together = await EmailsToAsync(app, owners.Take(3));
+        var jobs = await Task.WhenAll(together.Select(id => SendJobsOfAsync(storage, id)));
+        var job = jobs[0].ShouldHaveSingleItem();
+        job.Value.Job.Method.Name.ShouldBe(nameof(SendEmailJob.RunMany));
+        ((Guid[])job.Value.Job.Args[0]).ShouldBe(together, ignoreOrder: true);
+        jobs.ShouldAllBe(j => j.Count == 1 && j[0].Key == job.Key);
+
+        await admin.VerifyAsync(organizationIds[3]);
+        var lone = (await EmailsToAsync(app, owners.Skip(3))).ShouldHaveSingleItem();
+        var own = (await SendJobsOfAsync(storage, lone)).ShouldHaveSingleItem();
+        own.Value.Job.Method.Name.ShouldBe(nameof(SendEmailJob.Run));
+        own.Value.Job.Args[0].ShouldBe(lone);
+        foreach (var owner in owners)
+            owner.Dispose();
+    }
+
+    private static Task<List<Guid>> EmailsToAsync(AppFactory app, IEnumerable<Person> people)
+    {
+        var addresses = people.Select(p => p.Email).ToList();
+        return app.QueryAsync(db => db.OutgoingEmails.Where(e => addresses.Contains(e.To)).Select(e => e.Id).ToListAsync());
+    }
+
+    /// <summary>The enqueued send jobs that hold the email, once its node's EmailSendQueue has gathered and enqueued it.</summary>
+    private static async Task<List<KeyValuePair<string, EnqueuedJobDto>>> SendJobsOfAsync(JobStorage storage, Guid emailId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var jobs = storage.GetMonitoringApi().EnqueuedJobs(EnqueuedState.DefaultQueue, 0, 1000)
+                .Where(j => j.Value.Job?.Args is [Guid id, ..] && id == emailId || j.Value.Job?.Args is [Guid[] ids, ..] && ids.Contains(emailId))
+                .ToList();
+            if (jobs.Count > 0 || DateTime.UtcNow > deadline)
+                return jobs;
+            await Task.Delay(50);
+        }
     }
 
     private static async Task WaitForStateAsync(JobStorage storage, string jobId, string state, TimeSpan timeout)
