@@ -168,60 +168,23 @@ public sealed class PageDataChanges(IOutputCacheStore store, IConfiguration conf
         }
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default"))
-        {
-            ApplicationName = "page-data-listener",
-            KeepAlive = 30,
-        };
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    private Task ListenAsync(CancellationToken stoppingToken) =>
+        PostgresListener.ListenAsync(configuration.GetConnectionString("Default"), Channel, "page-data-listener",
+            listening: async ct =>
             {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                var changed = false;
-                connection.Notification += (_, _) => changed = true;
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                // Whatever changed while nobody listened.
-                await DropPagesAsync(stoppingToken);
+                await DropPagesAsync(ct);
                 _listening = true;
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                    if (changed)
-                    {
-                        changed = false;
-                        await DropPagesAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
+            },
+            notified: (_, ct) => DropPagesAsync(ct),
+            stopped: async error =>
             {
                 _listening = false;
-                logger.LogWarning(e, "Not listening for page data changes; public pages are not kept until it listens again");
+                if (error is null)
+                    return;
+                logger.LogWarning(error, "Not listening for page data changes; public pages are not kept until it listens again");
                 await DropPagesAsync(CancellationToken.None);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-            finally
-            {
-                _listening = false;
-            }
-        }
-    }
+            },
+            stoppingToken);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Npgsql;
 
 namespace SharingPlatform.Web.Hosting;
 
@@ -56,55 +55,33 @@ public sealed class SessionCheckCache(IConfiguration configuration, ILogger<Sess
         _sessions.Clear();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default"))
-        {
-            ApplicationName = "session-listener",
-            KeepAlive = 30,
-        };
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresListener.ListenAsync(configuration.GetConnectionString("Default"), Channel, "session-listener",
+            listening: _ =>
             {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
+                ForgetAll();
+                _listening = true;
+                return ValueTask.CompletedTask;
+            },
+            notified: (payloads, _) =>
+            {
+                foreach (var payload in payloads)
                 {
-                    if (Guid.TryParse(e.Payload, out var userId))
+                    if (Guid.TryParse(payload, out var userId))
                         Changed(userId);
                     else
                         ForgetAll();
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                ForgetAll();
-                _listening = true;
-                while (true)
-                    await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
+                }
+
+                return ValueTask.CompletedTask;
+            },
+            stopped: error =>
             {
                 _listening = false;
                 ForgetAll();
-                logger.LogWarning(e, "Not listening for session changes; every signed-in request is checked in the database until it listens again");
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-            finally
-            {
-                _listening = false;
-            }
-        }
-    }
+                if (error is not null)
+                    logger.LogWarning(error, "Not listening for session changes; every signed-in request is checked in the database until it listens again");
+                return ValueTask.CompletedTask;
+            },
+            stoppingToken);
 }
