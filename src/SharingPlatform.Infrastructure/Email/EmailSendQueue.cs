@@ -5,11 +5,10 @@ namespace SharingPlatform.Infrastructure.Email;
 /// <summary>
 /// Enqueues the <see cref="SendEmailJob"/>s of committed emails off the request: <see cref="SendEmailsOnCommit"/> hands
 /// their ids over and returns, and this service gathers what arrives within <see cref="MailOptions.GatherMilliseconds"/>
-/// (50) into one job. A Hangfire
-/// enqueue is two transactions and a NOTIFY: one per booking took 12 % of the app's CPU per booking and put every
-/// booking's email behind PostgreSQL's notification lock. One email gets <see cref="SendEmailJob.Run"/>, several
-/// <see cref="SendEmailJob.RunMany"/> in jobs of <see cref="EmailsPerJob"/>. What the process could not enqueue, because
-/// it stopped or the database went away, is sent by <see cref="SendUnsentEmailsJob"/>.
+/// (50) into one job. A Hangfire enqueue is two transactions and a NOTIFY: one per booking took 12 % of the app's CPU per
+/// booking and put every booking's email behind PostgreSQL's notification lock. One email gets
+/// <see cref="SendEmailJob.Run"/>, several <see cref="SendEmailJob.RunMany"/> in jobs of <see cref="EmailsPerJob"/>. What
+/// the process could not enqueue, because it stopped or the database went away, is sent by <see cref="SendUnsentEmailsJob"/>.
 /// </summary>
 internal sealed class EmailSendQueue(IBackgroundJobClient jobs, IOptions<MailOptions> options, ILogger<EmailSendQueue> logger)
     : BackgroundService

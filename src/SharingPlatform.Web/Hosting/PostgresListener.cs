@@ -3,12 +3,12 @@ using Npgsql;
 namespace SharingPlatform.Web.Hosting;
 
 /// <summary>
-/// LISTENs on a PostgreSQL channel for as long as the node runs, on a connection of its own (named <c>applicationName</c> in
-/// pg_stat_activity) that is kept alive and opened
-/// again five seconds after it is lost. <c>listening</c> runs once the LISTEN is in place (what changed while nobody
-/// listened is unknown, so a listener starts afresh), <c>notified</c> with the payloads of each wake-up, and <c>stopped</c>
-/// whenever the connection ends, with the error that ended it (none when the node stops): from then until
-/// <c>listening</c> runs again, the listener must trust nothing it keeps.
+/// LISTENs on a PostgreSQL channel for as long as the node runs, on a connection of its own (named
+/// <c>applicationName</c> in pg_stat_activity) that is kept alive and opened again five seconds after it is lost.
+/// <c>listening</c> runs once the LISTEN is in place (what changed while nobody listened is unknown, so a listener starts
+/// afresh), <c>notified</c> with the payloads of each wake-up, and <c>stopped</c> whenever the connection ends, with the
+/// error that ended it (none when the node stops): from then until <c>listening</c> runs again, the listener must trust
+/// nothing it keeps.
 /// </summary>
 internal static class PostgresListener
 {
