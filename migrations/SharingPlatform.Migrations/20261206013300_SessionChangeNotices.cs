@@ -7,8 +7,9 @@ namespace SharingPlatform.Migrations
     /// <summary>
     /// Every node keeps its session checks in memory and must hear when a person's sessions may have ended: a change of
     /// their security stamp or suspension, a session revoked, or a person or a live session deleted (the daily clean-up
-    /// of ended sessions sends nothing) sends <c>NOTIFY session_changed</c> with the person's id at commit, whatever wrote it (the app, a job or hand-written SQL). These changes are rare, so the
-    /// notification lock they take at commit costs the bookings nothing.
+    /// of ended sessions sends nothing) sends <c>NOTIFY session_changed</c> with the person's id at commit, whatever
+    /// wrote it (the app, a job or hand-written SQL). These changes are rare, so the notification lock they take at
+    /// commit costs the bookings nothing.
     /// </summary>
     public partial class SessionChangeNotices : Migration
     {
