@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SharingPlatform.BrowserTests.Support;
 using SharingPlatform.Tests.Support;
@@ -21,8 +22,11 @@ public sealed class UserSuspensionJourneyTests(BrowserApp browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "이용자" })).ToBeVisibleAsync();
         await page.GetByLabel("이메일 또는 이름").FillAsync(email);
         await page.GetByLabel("이메일 또는 이름").PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(@"[?&]q="));
+        var found = page.GetByRole(AriaRole.Link, new() { Name = "정지될 주민" });
+        await Expect(found).ToBeVisibleAsync();
         await administrator.CheckAsync("admin-users-ko");
-        await page.GetByRole(AriaRole.Link, new() { Name = "정지될 주민" }).ClickAsync();
+        await found.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "이용자: 정지될 주민" })).ToBeVisibleAsync();
         await administrator.CheckAsync("admin-user-ko");
 
