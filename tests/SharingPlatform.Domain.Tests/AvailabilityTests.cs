@@ -57,6 +57,29 @@ public sealed class AvailabilityTests
     }
 
     [Fact]
+    public void The_first_free_start_is_the_first_slot_shown_free_and_none_when_no_slot_is()
+    {
+        var day = new Period(Wednesday, Wednesday.AddDays(1));
+        Period[] nineAndEleven = [new(Wednesday.AddHours(9), Wednesday.AddHours(10)), new(Wednesday.AddHours(11), Wednesday.AddHours(12))];
+        Period[] allDay = [new(Wednesday.AddHours(9), Wednesday.AddHours(13))];
+        var cases = new (BookingPolicy Policy, Period[] Busy, DateTimeOffset Now, DateTimeOffset? Expected)[]
+        {
+            (Policy(), [], Now, Wednesday.AddHours(9)),
+            (Policy(bufferMinutes: 30), nineAndEleven, Now, Wednesday.AddHours(12)), // 10–11 and its buffer would reach into 11:00
+            (Policy(), allDay, Now, null),
+            (Policy(minNoticeMinutes: 24 * 60 + 60), [], Now, Wednesday.AddHours(10)), // 9:00 is too soon
+            (Policy(), [], Wednesday.AddHours(12).AddMinutes(30), null), // past every slot
+        };
+
+        foreach (var (policy, busy, now, expected) in cases)
+        {
+            var shownFree = Availability.Slots(policy, day, busy, now).FirstOrDefault(s => s.State == SlotState.Free)?.StartsAt;
+            Availability.FirstFreeStart(policy, day, busy, now).ShouldBe(expected);
+            shownFree.ShouldBe(expected);
+        }
+    }
+
+    [Fact]
     public void A_period_is_cut_at_seoul_midnights_into_day_parts()
     {
         var saturday = Wednesday.AddDays(3);

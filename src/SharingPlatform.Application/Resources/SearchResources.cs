@@ -157,9 +157,8 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
     {
         for (var day = today; day < today.AddDays(NextFreeDays); day = day.AddDays(1))
         {
-            var slots = Availability.Slots(policy, new Period(SeoulTime.StartOf(day), SeoulTime.StartOf(day.AddDays(1))), busy, now);
-            if (slots.FirstOrDefault(s => s.State == SlotState.Free) is { } free)
-                return free.StartsAt;
+            if (Availability.FirstFreeStart(policy, new Period(SeoulTime.StartOf(day), SeoulTime.StartOf(day.AddDays(1))), busy, now) is { } free)
+                return free;
         }
 
         return null;

@@ -53,12 +53,38 @@ public static class Availability
             {
                 var state = busy.Any(b => b.Overlaps(new Period(start, start + slot)))
                     ? SlotState.Busy
-                    : EndsFrom(policy, start, busy, now).Count > 0 ? SlotState.Free : SlotState.Unavailable;
+                    : MayStartAt(policy, start, busy, now) ? SlotState.Free : SlotState.Unavailable;
                 slots.Add(new Slot(start, start + slot, state));
             }
         }
 
         return slots;
+    }
+
+    /// <summary>The start of the first free slot in <paramref name="window"/>, as <see cref="Slots"/> would show it, looking no further.</summary>
+    public static DateTimeOffset? FirstFreeStart(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now)
+    {
+        var slot = TimeSpan.FromMinutes(policy.SlotMinutes);
+        foreach (var open in OpenPeriods(policy, window))
+        {
+            for (var start = AlignUp(open.Start, policy.SlotMinutes); start + slot <= open.End; start += slot)
+            {
+                if (!busy.Any(b => b.Overlaps(new Period(start, start + slot))) && MayStartAt(policy, start, busy, now))
+                    return start;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <see cref="EndsFrom"/> has an end: the shortest booking from <paramref name="start"/> is allowed.</summary>
+    private static bool MayStartAt(BookingPolicy policy, DateTimeOffset start, IReadOnlyCollection<Period> busy, DateTimeOffset now)
+    {
+        if (start < now.AddMinutes(policy.MinNoticeMinutes) || start >= now.AddDays(policy.HorizonDays) || policy.MinMinutes > policy.MaxMinutes)
+            return false;
+        var end = start.AddMinutes(policy.MinMinutes);
+        var blocked = new Period(start, end.AddMinutes(policy.BufferMinutes));
+        return policy.IsOpenDuring(start, end) && !busy.Any(b => b.Overlaps(blocked));
     }
 
     /// <summary>
