@@ -73,9 +73,12 @@ public sealed class AvailabilityTests
 
         foreach (var (policy, busy, now, expected) in cases)
         {
-            var shownFree = Availability.Slots(policy, day, busy, now).FirstOrDefault(s => s.State == SlotState.Free)?.StartsAt;
+            var slots = Availability.Slots(policy, day, busy, now);
             Availability.FirstFreeStart(policy, day, busy, now).ShouldBe(expected);
-            shownFree.ShouldBe(expected);
+            (slots.FirstOrDefault(s => s.State == SlotState.Free)?.StartsAt).ShouldBe(expected);
+            // A slot is shown free exactly when the booking page offers an end for a booking starting there.
+            foreach (var slot in slots.Where(s => s.State != SlotState.Busy))
+                (slot.State == SlotState.Free).ShouldBe(Availability.EndsFrom(policy, slot.StartsAt, busy, now).Count > 0);
         }
     }
 

@@ -41,40 +41,27 @@ public static class Availability
         return periods;
     }
 
-    public static IReadOnlyList<Slot> Slots(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now)
+    public static IReadOnlyList<Slot> Slots(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now) =>
+        [.. SlotsOf(policy, window, busy, now)];
+
+    /// <summary>The start of the first free slot in <paramref name="window"/>, as <see cref="Slots"/> shows it, looking no further.</summary>
+    public static DateTimeOffset? FirstFreeStart(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now) =>
+        SlotsOf(policy, window, busy, now).FirstOrDefault(s => s.State == SlotState.Free)?.StartsAt;
+
+    private static IEnumerable<Slot> SlotsOf(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now)
     {
         var slot = TimeSpan.FromMinutes(policy.SlotMinutes);
-        var slots = new List<Slot>();
         foreach (var open in OpenPeriods(policy, window))
         {
             // Slots keep to the resource's slot grid (minutes since Seoul midnight), even where the window cuts a period.
-            var first = AlignUp(open.Start, policy.SlotMinutes);
-            for (var start = first; start + slot <= open.End; start += slot)
+            for (var start = AlignUp(open.Start, policy.SlotMinutes); start + slot <= open.End; start += slot)
             {
                 var state = busy.Any(b => b.Overlaps(new Period(start, start + slot)))
                     ? SlotState.Busy
                     : MayStartAt(policy, start, busy, now) ? SlotState.Free : SlotState.Unavailable;
-                slots.Add(new Slot(start, start + slot, state));
+                yield return new Slot(start, start + slot, state);
             }
         }
-
-        return slots;
-    }
-
-    /// <summary>The start of the first free slot in <paramref name="window"/>, as <see cref="Slots"/> would show it, looking no further.</summary>
-    public static DateTimeOffset? FirstFreeStart(BookingPolicy policy, Period window, IReadOnlyCollection<Period> busy, DateTimeOffset now)
-    {
-        var slot = TimeSpan.FromMinutes(policy.SlotMinutes);
-        foreach (var open in OpenPeriods(policy, window))
-        {
-            for (var start = AlignUp(open.Start, policy.SlotMinutes); start + slot <= open.End; start += slot)
-            {
-                if (!busy.Any(b => b.Overlaps(new Period(start, start + slot))) && MayStartAt(policy, start, busy, now))
-                    return start;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Whether <see cref="EndsFrom"/> has an end: the shortest booking from <paramref name="start"/> is allowed.</summary>
