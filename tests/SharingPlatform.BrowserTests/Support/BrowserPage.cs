@@ -11,6 +11,7 @@ namespace SharingPlatform.BrowserTests.Support;
 public sealed class BrowserPage : IAsyncDisposable
 {
     private static readonly string? ScreenshotDirectory = Environment.GetEnvironmentVariable("SHARINGPLATFORM_SCREENSHOTS");
+    private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(60);
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
 
@@ -50,7 +51,7 @@ public sealed class BrowserPage : IAsyncDisposable
     /// </summary>
     public async Task CheckAsync(string name)
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitUntilCompleteAsync();
         if (ScreenshotDirectory is { Length: > 0 })
         {
             Directory.CreateDirectory(ScreenshotDirectory);
@@ -65,6 +66,32 @@ public sealed class BrowserPage : IAsyncDisposable
                 $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
         serious.ShouldBeEmpty($"axe found serious or critical violations on '{name}' ({Page.Url}):{Environment.NewLine}{report}");
         _problems.ShouldBeEmpty($"the browser reported problems by '{name}'");
+    }
+
+    /// <summary>
+    /// Until the document has loaded, as the page itself says (<c>document.readyState</c>). Playwright's own load state
+    /// stayed unset for 60 s, with the network long idle, once after a search form's navigation and once after a form
+    /// that asked <c>confirm()</c>.
+    /// </summary>
+    private async Task WaitUntilCompleteAsync()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await Page.EvaluateAsync<string>("document.readyState") == "complete")
+                    return;
+            }
+            catch (PlaywrightException) when (waited.Elapsed < LoadTimeout)
+            {
+                // The page navigated while it was asked: ask the next document.
+            }
+
+            if (waited.Elapsed >= LoadTimeout)
+                throw new TimeoutException($"{Page.Url} did not finish loading within {LoadTimeout.TotalSeconds} s");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>For third-party pages (the Hangfire dashboard, the API reference) whose markup is not ours to fix:
