@@ -67,7 +67,7 @@ public static class Availability
     /// <summary>Whether <see cref="EndsFrom"/> has an end: the shortest booking from <paramref name="start"/> is allowed.</summary>
     private static bool MayStartAt(BookingPolicy policy, DateTimeOffset start, IReadOnlyCollection<Period> busy, DateTimeOffset now)
     {
-        if (start < now.AddMinutes(policy.MinNoticeMinutes) || start >= now.AddDays(policy.HorizonDays) || policy.MinMinutes > policy.MaxMinutes)
+        if (!WithinNoticeAndHorizon(policy, start, now) || policy.MinMinutes > policy.MaxMinutes)
             return false;
         var end = start.AddMinutes(policy.MinMinutes);
         var blocked = new Period(start, end.AddMinutes(policy.BufferMinutes));
@@ -82,7 +82,7 @@ public static class Availability
     public static IReadOnlyList<DateTimeOffset> EndsFrom(BookingPolicy policy, DateTimeOffset start, IReadOnlyCollection<Period> busy, DateTimeOffset now)
     {
         var ends = new List<DateTimeOffset>();
-        if (start < now.AddMinutes(policy.MinNoticeMinutes) || start >= now.AddDays(policy.HorizonDays))
+        if (!WithinNoticeAndHorizon(policy, start, now))
             return ends;
         for (var minutes = policy.MinMinutes; minutes <= policy.MaxMinutes; minutes += policy.SlotMinutes)
         {
@@ -95,6 +95,9 @@ public static class Availability
 
         return ends;
     }
+
+    private static bool WithinNoticeAndHorizon(BookingPolicy policy, DateTimeOffset start, DateTimeOffset now) =>
+        start >= now.AddMinutes(policy.MinNoticeMinutes) && start < now.AddDays(policy.HorizonDays);
 
     private static DateTimeOffset AlignUp(DateTimeOffset instant, int slotMinutes)
     {

@@ -83,7 +83,7 @@ public sealed class BrowserPage : IAsyncDisposable
                 if (await Page.EvaluateAsync<string>("document.readyState") == "complete")
                     return;
             }
-            catch (PlaywrightException) when (waited.Elapsed < LoadTimeout)
+            catch (PlaywrightException)
             {
                 // The page navigated while it was asked: ask the next document.
             }
