@@ -24,7 +24,7 @@ public static class RowLocks
     public static async Task LockOrganizationAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM organizations WHERE id = {organizationId} FOR UPDATE", cancellationToken);
 
-    /// <summary>Administrators' decisions and approved changes of one resource take turns.</summary>
+    /// <summary>Administrators' decisions, approved changes and photo changes of one resource take turns.</summary>
     public static async Task LockResourceAsync(this IApplicationDbContext db, Guid resourceId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {resourceId} FOR UPDATE", cancellationToken);
 

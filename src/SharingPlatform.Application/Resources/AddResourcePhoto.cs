@@ -2,7 +2,8 @@ namespace SharingPlatform.Application.Resources;
 
 /// <summary>
 /// A member uploads a photo of a resource: JPEG, PNG or WebP by content, at most 10 MB and 24 megapixels. It is stored
-/// re-encoded (display size and thumbnail, no metadata) under names the server chooses.
+/// re-encoded (display size and thumbnail, no metadata) under names the server chooses. Uploads at once take turns on
+/// the resource's row, so the ninth photo is refused even when two arrive together.
 /// </summary>
 public sealed record AddResourcePhoto(Guid ResourceId, Stream Content, long Length) : ICommand<ResourceView>;
 
@@ -16,11 +17,16 @@ public sealed class AddResourcePhotoHandler(IApplicationDbContext db, ICurrentUs
 {
     public async ValueTask<ResourceView> Handle(AddResourcePhoto command, CancellationToken cancellationToken)
     {
-        var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        await db.RequireMemberToChangeAsync(command.ResourceId, currentUser, cancellationToken);
         var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
-        await files.StoreAsync(processed, (name, thumbnail) => resource.AddPhoto(name, thumbnail, clock.GetUtcNow()),
-            () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var resource = await db.LockForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        await files.StoreAsync(processed, (name, thumbnail) => resource.AddPhoto(name, thumbnail, clock.GetUtcNow()), async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
         return await db.ViewAsync(resource, cancellationToken);
     }
 }

@@ -8,9 +8,11 @@ public sealed class RemoveResourcePhotoHandler(IApplicationDbContext db, ICurren
 {
     public async ValueTask<ResourceView> Handle(RemoveResourcePhoto command, CancellationToken cancellationToken)
     {
-        var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var resource = await db.LockForMemberAsync(command.ResourceId, currentUser, cancellationToken);
         var photo = resource.RemovePhoto(command.PhotoId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         files.Delete(photo.FileName, photo.ThumbnailFileName);
         return await db.ViewAsync(resource, cancellationToken);
     }

@@ -8,9 +8,11 @@ public sealed class ReorderResourcePhotosHandler(IApplicationDbContext db, ICurr
 {
     public async ValueTask<ResourceView> Handle(ReorderResourcePhotos command, CancellationToken cancellationToken)
     {
-        var resource = await db.LoadForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var resource = await db.LockForMemberAsync(command.ResourceId, currentUser, cancellationToken);
         resource.ReorderPhotos(command.PhotoIds ?? []);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await db.ViewAsync(resource, cancellationToken);
     }
 }

@@ -27,6 +27,27 @@ public static class ResourceAccess
         return resource;
     }
 
+    /// <summary>
+    /// As <see cref="LoadForMemberAsync"/>, with the resource's row locked first, inside the caller's transaction: photo
+    /// changes of one resource take turns, so the limit of eight holds however many uploads arrive at once.
+    /// </summary>
+    public static async Task<SharedResource> LockForMemberAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        await db.RequireMemberToChangeAsync(resourceId, currentUser, cancellationToken);
+        await db.LockResourceAsync(resourceId, cancellationToken);
+        return await db.Resources.Include(r => r.Photos).SingleAsync(r => r.Id == resourceId, cancellationToken);
+    }
+
+    /// <summary>The checks of <see cref="LoadForMemberAsync"/> without loading the resource: 404 unless the caller is a member, 409 while the organization is suspended.</summary>
+    public static async Task RequireMemberToChangeAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var organizationId = await db.Resources.Where(r => r.Id == resourceId).Select(r => (Guid?)r.OrganizationId).SingleOrDefaultAsync(cancellationToken);
+        if (organizationId is not { } id || !await db.IsMemberAsync(id, userId, cancellationToken))
+            throw NotFound();
+        await db.RequireNotSuspendedAsync(id, cancellationToken);
+    }
+
     public static async Task RequireVerifiedAsync(this IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {
         var status = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Status).SingleAsync(cancellationToken);

@@ -158,4 +158,22 @@ public sealed class ResourcePhotoTests(SharedApp shared)
         removed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("photos").GetArrayLength().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Uploads_at_once_never_pass_eight_photos()
+    {
+        var (organization, resourceId) = await DraftAsync();
+        using var owner = organization;
+        for (var i = 0; i < 6; i++)
+            await organization.Owner.PostAsync($"/api/v1/resources/{resourceId}/photos", Upload(Png(40, 30), "a.png", "image/png"))
+                .ExpectAsync(HttpStatusCode.Created);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            organization.Owner.PostAsync($"/api/v1/resources/{resourceId}/photos", Upload(Png(40, 30), "b.png", "image/png"))));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(2);
+        answers.Count(a => a.StatusCode == HttpStatusCode.UnprocessableEntity).ShouldBe(4);
+        var resource = await organization.Owner.GetAsync($"/api/v1/resources/{resourceId}").ExpectAsync(HttpStatusCode.OK);
+        resource.GetProperty("photos").GetArrayLength().ShouldBe(8);
+    }
 }
