@@ -97,5 +97,6 @@ public sealed class RequestReviewsHandler(IApplicationDbContext db, Notifier not
         candidates.Where(c =>
             !db.ReviewRequests.Any(q => q.SubjectType == type && q.SubjectId == c.SubjectId && q.UserId == c.UserId)
             && !db.Reviews.Any(r => r.SubjectType == type && r.SubjectId == c.SubjectId && r.AuthorId == c.UserId)
-            && db.Users.Any(u => u.Id == c.UserId && u.SuspendedAt == null));
+            && db.Users.Any(u => u.Id == c.UserId && u.SuspendedAt == null))
+            .OrderBy(c => c.SubjectId).ThenBy(c => c.UserId);
 }
