@@ -41,4 +41,25 @@ public sealed class LabEquipmentPhotoTests(SharedApp shared)
         var shown = await anyone.GetAsync($"/api/v1/labs/{lab.Id}").ExpectAsync(HttpStatusCode.OK);
         shown.GetProperty("equipment")[0].GetProperty("photoUrl").GetString().ShouldBe(second);
     }
+
+    [Fact]
+    public async Task Photos_set_at_once_leave_only_the_one_shown()
+    {
+        using var lab = await _app.PublishedLabAsync(seats: 2, ("3D 프린터", true));
+        var printer = lab.Equipment["3D 프린터"];
+        var first = (await lab.Manager.PostAsync($"/api/v1/labs/{lab.Id}/equipment/{printer}/photo", Png()).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("photoUrl").GetString()!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            lab.Manager.PostAsync($"/api/v1/labs/{lab.Id}/equipment/{printer}/photo", Png()).ExpectAsync(HttpStatusCode.OK)));
+
+        using var anyone = _app.NewClient();
+        var shown = (await anyone.GetAsync($"/api/v1/labs/{lab.Id}").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("equipment")[0].GetProperty("photoUrl").GetString()!;
+        var urls = answers.Select(a => a.GetProperty("photoUrl").GetString()!).Append(first).ToList();
+        urls.ShouldContain(shown);
+        foreach (var replaced in urls.Where(u => u != shown))
+            (await anyone.GetAsync(replaced)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anyone.GetAsync(shown)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
