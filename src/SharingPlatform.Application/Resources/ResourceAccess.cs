@@ -19,12 +19,8 @@ public static class ResourceAccess
 
     public static async Task<SharedResource> LoadForMemberAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
     {
-        var userId = currentUser.RequireId();
-        var resource = await db.Resources.Include(r => r.Photos).SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken);
-        if (resource is null || !await db.IsMemberAsync(resource.OrganizationId, userId, cancellationToken))
-            throw NotFound();
-        await db.RequireNotSuspendedAsync(resource.OrganizationId, cancellationToken);
-        return resource;
+        await db.RequireMemberToChangeAsync(resourceId, currentUser, cancellationToken);
+        return await db.Resources.Include(r => r.Photos).SingleAsync(r => r.Id == resourceId, cancellationToken);
     }
 
     /// <summary>
@@ -38,7 +34,7 @@ public static class ResourceAccess
         return await db.Resources.Include(r => r.Photos).SingleAsync(r => r.Id == resourceId, cancellationToken);
     }
 
-    /// <summary>The checks of <see cref="LoadForMemberAsync"/> without loading the resource: 404 unless the caller is a member, 409 while the organization is suspended.</summary>
+    /// <summary>404 unless the caller is a member of the resource's organization, 409 while the organization is suspended; loads nothing.</summary>
     public static async Task RequireMemberToChangeAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
