@@ -21,7 +21,7 @@ public sealed class AddResourcePhotoHandler(IApplicationDbContext db, ICurrentUs
         var processed = await photos.ProcessOrRefuseAsync(command.Content, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var resource = await db.LockForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        var resource = await db.LockWithPhotosAsync(command.ResourceId, cancellationToken);
         await files.StoreAsync(processed, (name, thumbnail) => resource.AddPhoto(name, thumbnail, clock.GetUtcNow()), async () =>
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -8,8 +8,9 @@ public sealed class RemoveResourcePhotoHandler(IApplicationDbContext db, ICurren
 {
     public async ValueTask<ResourceView> Handle(RemoveResourcePhoto command, CancellationToken cancellationToken)
     {
+        await db.RequireMemberToChangeAsync(command.ResourceId, currentUser, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var resource = await db.LockForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        var resource = await db.LockWithPhotosAsync(command.ResourceId, cancellationToken);
         var photo = resource.RemovePhoto(command.PhotoId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

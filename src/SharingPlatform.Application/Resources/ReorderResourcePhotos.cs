@@ -8,8 +8,9 @@ public sealed class ReorderResourcePhotosHandler(IApplicationDbContext db, ICurr
 {
     public async ValueTask<ResourceView> Handle(ReorderResourcePhotos command, CancellationToken cancellationToken)
     {
+        await db.RequireMemberToChangeAsync(command.ResourceId, currentUser, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var resource = await db.LockForMemberAsync(command.ResourceId, currentUser, cancellationToken);
+        var resource = await db.LockWithPhotosAsync(command.ResourceId, cancellationToken);
         resource.ReorderPhotos(command.PhotoIds ?? []);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

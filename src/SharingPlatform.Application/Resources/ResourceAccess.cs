@@ -24,12 +24,12 @@ public static class ResourceAccess
     }
 
     /// <summary>
-    /// As <see cref="LoadForMemberAsync"/>, with the resource's row locked first, inside the caller's transaction: photo
-    /// changes of one resource take turns, so the limit of eight holds however many uploads arrive at once.
+    /// The resource with its photos, its row locked first inside the caller's transaction (after
+    /// <see cref="RequireMemberToChangeAsync"/>): photo changes of one resource take turns, so the limit of eight holds
+    /// however many uploads arrive at once.
     /// </summary>
-    public static async Task<SharedResource> LockForMemberAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
+    public static async Task<SharedResource> LockWithPhotosAsync(this IApplicationDbContext db, Guid resourceId, CancellationToken cancellationToken)
     {
-        await db.RequireMemberToChangeAsync(resourceId, currentUser, cancellationToken);
         await db.LockResourceAsync(resourceId, cancellationToken);
         return await db.Resources.Include(r => r.Photos).SingleAsync(r => r.Id == resourceId, cancellationToken);
     }

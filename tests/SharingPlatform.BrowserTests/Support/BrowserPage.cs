@@ -12,6 +12,7 @@ public sealed class BrowserPage : IAsyncDisposable
 {
     private static readonly string? ScreenshotDirectory = Environment.GetEnvironmentVariable("SHARINGPLATFORM_SCREENSHOTS");
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(60);
+    private static readonly string AxeScript = new BundledAxeScriptProvider().GetScript();
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
 
@@ -39,8 +40,6 @@ public sealed class BrowserPage : IAsyncDisposable
             await dialog.AcceptAsync();
         };
     }
-
-    private static readonly string AxeScript = new BundledAxeScriptProvider().GetScript();
 
     public IPage Page { get; }
 
