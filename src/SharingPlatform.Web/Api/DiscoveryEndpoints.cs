@@ -11,7 +11,11 @@ public static class DiscoveryEndpoints
 
     private static readonly string[] FixedPages = ["/", "/Resources", "/Labs", "/Circles", "/Proposals", "/Stories", "/Programme", "/OpenData"];
 
-    /// <summary>Pages of one person or of the people who run the platform, and the API (but its open data).</summary>
+    /// <summary>
+    /// Pages of one person or of the people who run the platform, and the API (but its open data). The booking form
+    /// shows nobody's data (a stranger is sent to sign in), so it is not kept out; the resource page's slot links to
+    /// it carry <c>rel="nofollow"</c>, so a crawler does not walk one link per free slot.
+    /// </summary>
     private static readonly string[] PrivatePaths =
     [
         "/Account/", "/Admin/", "/admin/", "/Bookings/", "/Loans/", "/Notifications", "/Favourites", "/Invitations", "/Reports/",
@@ -23,7 +27,7 @@ public static class DiscoveryEndpoints
     {
         app.MapGet("/robots.txt", (IOptions<AppOptions> options, HttpRequest request) =>
         {
-            var lines = new List<string> { "User-agent: *", "Allow: /api/v1/open-data/" };
+            var lines = new List<string> { "User-agent: *", "Allow: /api/v1/open-data/", "Allow: /Bookings/New" };
             lines.AddRange(PrivatePaths.Select(p => "Disallow: " + p));
             lines.Add($"Sitemap: {Site(options, request)}/sitemap.xml");
             return Results.Text(string.Join('\n', lines) + "\n", "text/plain; charset=utf-8");

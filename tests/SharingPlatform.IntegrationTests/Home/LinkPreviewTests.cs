@@ -31,6 +31,20 @@ public sealed class LinkPreviewTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_crawler_is_asked_not_to_follow_the_resource_pages_links_to_the_booking_form()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id));
+        using var anonymous = _app.NewClient();
+
+        var html = await anonymous.GetStringAsync($"/Resources/Details/{id}");
+
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "<a [^>]*href=\"/Bookings/New[^>]*>").Select(m => m.Value).ToList();
+        links.ShouldNotBeEmpty();
+        links.ShouldAllBe(link => link.Contains("rel=\"nofollow\""));
+    }
+
+    [Fact]
     public async Task The_sitemap_lists_published_resources_and_shown_proposals_not_drafts_or_suspended_ones_and_robots_keep_private_pages_out()
     {
         using var organization = await _app.VerifiedOrganizationAsync();
@@ -58,6 +72,7 @@ public sealed class LinkPreviewTests(SharedApp shared)
         var robots = await anonymous.GetStringAsync("/robots.txt");
         robots.ShouldContain("Disallow: /Account/");
         robots.ShouldContain("Disallow: /Bookings/");
+        robots.ShouldContain("Allow: /Bookings/New");
         robots.ShouldContain("Disallow: /Proposals/New");
         robots.ShouldContain("Sitemap: http://127.0.0.1:5000/sitemap.xml");
     }
