@@ -4,6 +4,7 @@
 # each the median of RUNS runs (default 3).
 # The booking page is read signed in as the demo resident. Reports are kept in .data/lighthouse/.
 # Usage: scripts/lighthouse.sh [BASE_URL]   (default http://127.0.0.1:5000)
+#        ONLY="booking resource" scripts/lighthouse.sh   (only the pages named)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -58,6 +59,7 @@ printf '%-9s %-7s %5s %5s %5s %5s  %s\n' page form perf a11y best seo "perf over
 for entry in "${pages[@]}"; do
   name=${entry%%|*}
   path=${entry#*|}
+  [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]] && continue
   for form in mobile desktop; do
     preset=()
     [ "$form" = desktop ] && preset=(--preset=desktop)
