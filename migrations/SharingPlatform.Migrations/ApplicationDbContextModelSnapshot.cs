@@ -2132,6 +2132,13 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("character varying(5000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DescriptionLowered")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("description_lowered")
+                        .HasComputedColumnSql("lower(description)", true);
+
                     b.Property<string>("FeeNote")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2178,6 +2185,13 @@ namespace SharingPlatform.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("title");
 
+                    b.Property<string>("TitleLowered")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("title_lowered")
+                        .HasComputedColumnSql("lower(title)", true);
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -2191,20 +2205,20 @@ namespace SharingPlatform.Migrations
                     b.HasKey("Id")
                         .HasName("pk_resources");
 
-                    b.HasIndex("Description")
-                        .HasDatabaseName("ix_resources_description");
+                    b.HasIndex("DescriptionLowered")
+                        .HasDatabaseName("ix_resources_description_lowered");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DescriptionLowered"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DescriptionLowered"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_resources_organization_id");
 
-                    b.HasIndex("Title")
-                        .HasDatabaseName("ix_resources_title");
+                    b.HasIndex("TitleLowered")
+                        .HasDatabaseName("ix_resources_title_lowered");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleLowered"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleLowered"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Status", "Municipality", "Category")
                         .HasDatabaseName("ix_resources_status_municipality_category");

@@ -3,7 +3,8 @@ using SharingPlatform.Domain.Reviews;
 namespace SharingPlatform.Application.Resources;
 
 /// <summary>
-/// Residents find published resources: by text (title and description, Korean included: ILIKE on trigram indexes),
+/// Residents find published resources: by text (title and description, Korean included, in any case: LIKE on their
+/// lowered copies, <see cref="SearchResourcesHandler.TitleLowered"/> and <see cref="SearchResourcesHandler.DescriptionLowered"/>, with trigram indexes),
 /// category, municipality, capacity, free of charge, and free during a period: open for all of it (opening hours,
 /// closed dates) and with no holding booking overlapping it, buffer included — in SQL (a count up to
 /// <see cref="Paging.CountCap"/> and a page), whatever the catalog size. Lent goods are found by <see cref="Units"/>
@@ -77,16 +78,20 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
 {
     public const int NextFreeDays = 14;
 
+    /// <summary>The title and description lowered by PostgreSQL when they are written (stored generated columns).</summary>
+    public const string TitleLowered = nameof(TitleLowered), DescriptionLowered = nameof(DescriptionLowered);
+
     public async ValueTask<PagedList<ResourceSummary>> Handle(SearchResources query, CancellationToken cancellationToken)
     {
         var resources = (query.AvailableFrom is { } from && query.AvailableTo is { } to ? FreeDuring(from, to) : db.Resources)
             .PubliclyVisible(db).AsNoTracking();
-        var text = query.Q?.Trim();
+        var text = query.Q?.Trim().ToLowerInvariant();
         // % and _ in what a person types are plain characters, in the filter and in the relevance order alike.
         var pattern = string.IsNullOrEmpty(text) ? "" : "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         if (!string.IsNullOrEmpty(text))
         {
-            resources = resources.Where(r => EF.Functions.ILike(r.Title, pattern) || EF.Functions.ILike(r.Description, pattern));
+            resources = resources.Where(r => EF.Functions.Like(EF.Property<string>(r, TitleLowered), pattern)
+                || EF.Functions.Like(EF.Property<string>(r, DescriptionLowered), pattern));
         }
 
         if (query.Category is { } category)
@@ -112,7 +117,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
                 .ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
             ResourceSort.Newest => resources.OrderByDescending(r => r.CreatedAt),
             _ when string.IsNullOrEmpty(text) => resources.OrderByDescending(r => r.CreatedAt),
-            _ => resources.OrderByDescending(r => EF.Functions.ILike(r.Title, pattern)).ThenByDescending(r => r.CreatedAt),
+            _ => resources.OrderByDescending(r => EF.Functions.Like(EF.Property<string>(r, TitleLowered), pattern)).ThenByDescending(r => r.CreatedAt),
         };
 
         // The page's ids first, from the search index alone where the order allows (newest first), then their summaries:

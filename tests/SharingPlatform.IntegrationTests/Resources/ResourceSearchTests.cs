@@ -196,6 +196,22 @@ public sealed class ResourceSearchTests(SharedApp shared)
         (await SearchAsync($"q={tag}&sort=newest")).ShouldBe([described, titled]);
     }
 
+    [Fact]
+    public async Task Text_search_ignores_case_in_the_title_and_the_description()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var tag = $"t{Guid.NewGuid():N}";
+        var titled = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, $"3D PRINTER {tag.ToUpperInvariant()}"));
+        var inDescription = CatalogClient.ResourceBody(organization.Id, "작은 방");
+        inDescription["description"] = $"Café room {tag}";
+        var described = await _app.PublishedResourceAsync(organization, inDescription);
+
+        (await SearchAsync($"q={tag}")).ShouldBe([titled, described]);
+        (await SearchAsync($"q={tag.ToUpperInvariant()}")).ShouldBe([titled, described]);
+        (await SearchAsync($"q={Uri.EscapeDataString("CAFÉ ROOM " + tag.ToUpperInvariant())}")).ShouldBe([described]);
+        (await SearchAsync($"q={Uri.EscapeDataString("3d printer " + tag)}")).ShouldBe([titled]);
+    }
+
     [Theory]
     [InlineData("municipality=seoul", "municipality")]
     [InlineData("category=spaceship", "category")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Infrastructure.Data.Configurations;
@@ -39,8 +40,12 @@ internal sealed class SharedResourceConfiguration : IEntityTypeConfiguration<Sha
 
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.Status, r.Municipality, r.Category });
-        builder.HasIndex(r => r.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.HasIndex(r => r.Description).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Text search reads the title and description lowered once, when they are written: ILIKE would lower every
+        // matching row again on every search.
+        builder.Property<string>(SearchResourcesHandler.TitleLowered).IsRequired().HasComputedColumnSql("lower(title)", stored: true);
+        builder.Property<string>(SearchResourcesHandler.DescriptionLowered).IsRequired().HasComputedColumnSql("lower(description)", stored: true);
+        builder.HasIndex(SearchResourcesHandler.TitleLowered).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(SearchResourcesHandler.DescriptionLowered).HasMethod("gin").HasOperators("gin_trgm_ops");
 
         builder.HasMany(r => r.Photos).WithOne().HasForeignKey(p => p.ResourceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
