@@ -66,10 +66,14 @@ for entry in "${pages[@]}"; do
     extra=()
     [ "$name" = booking ] && extra=(--extra-headers="$headers")
     for run in $(seq 1 "$RUNS"); do
-      CHROME_PATH=/usr/bin/chromium "$TOOLS/node_modules/.bin/lighthouse" "$BASE$path" "${preset[@]}" "${extra[@]}" \
-        --quiet --output=json --output-path="$OUT/$name-$form-$run.json" \
-        --only-categories=performance,accessibility,best-practices,seo \
-        --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null
+      # Lighthouse now and then loses the trace of a load (NO_NAVSTART) and asks to be run again: once more, then give up.
+      for attempt in 1 2; do
+        CHROME_PATH=/usr/bin/chromium "$TOOLS/node_modules/.bin/lighthouse" "$BASE$path" "${preset[@]}" "${extra[@]}" \
+          --quiet --output=json --output-path="$OUT/$name-$form-$run.json" \
+          --only-categories=performance,accessibility,best-practices,seo \
+          --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null && break
+        [ "$attempt" = 2 ] && exit 1
+      done
     done
     python3 - "$OUT" "$name" "$form" "$RUNS" <<'PY'
 import json, statistics, sys
