@@ -10,14 +10,6 @@ namespace SharingPlatform.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "ix_resources_description",
-                table: "resources");
-
-            migrationBuilder.DropIndex(
-                name: "ix_resources_title",
-                table: "resources");
-
             migrationBuilder.AddColumn<string>(
                 name: "description_lowered",
                 table: "resources",
@@ -67,20 +59,6 @@ namespace SharingPlatform.Migrations
             migrationBuilder.DropColumn(
                 name: "title_lowered",
                 table: "resources");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_resources_description",
-                table: "resources",
-                column: "description")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_resources_title",
-                table: "resources",
-                column: "title")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
         }
     }
 }
