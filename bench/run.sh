@@ -211,9 +211,7 @@ mkdir -p .data/bench-uploads
 #   with the dispatcher every minute, and points Smtp at bench/smtp-sink.py);
 # - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address;
 # - the public address, which Production wants on https://, only appears in links in emails.
-# Two malloc arenas, as deploy/systemd/sharingplatform.service runs a node.
-MALLOC_ARENA_MAX=2 \
-  ASPNETCORE_ENVIRONMENT=Production \
+ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS=$BASE_URL \
   App__BaseUrl=https://bench.sharing.example \
   Smtp__Host=127.0.0.1 Smtp__Port=$SMTP_PORT Smtp__Security=None \

@@ -175,7 +175,7 @@ start_node() {
   local node=$1 port=$((APP_PORT + $1 - 1))
   log "starting app node $node on 127.0.0.1:$port (Production)"
   (set -a && while IFS='=' read -r key value; do export "$key=$value"; done <"$DIR/sharingplatform.env" &&
-    export ASPNETCORE_URLS=http://127.0.0.1:$port MALLOC_ARENA_MAX=2 &&
+    export ASPNETCORE_URLS=http://127.0.0.1:$port &&
     exec dotnet "$DIR/app/SharingPlatform.Web.dll" --contentRoot "$DIR/app") >"$DIR/logs/app$node.log" 2>&1 &
   echo $! >"$DIR/app$node.pid"
   local started=$SECONDS
