@@ -4,14 +4,13 @@ using SharingPlatform.Domain.Organizations;
 namespace SharingPlatform.Application.Home;
 
 /// <summary>
-/// The home page's figures for anyone (published resources and labs, active circles, verified organizations) and, for a
-/// signed-in member of an organization, how many booking requests wait for their organizations.
+/// The home page's figures, the same for anyone: published resources and labs, active circles, verified organizations.
 /// </summary>
 public sealed record GetFrontDoor : IQuery<FrontDoor>;
 
-public sealed record FrontDoor(int Resources, int Labs, int Circles, int Organizations, bool IsOrganizationMember, int WaitingRequests);
+public sealed record FrontDoor(int Resources, int Labs, int Circles, int Organizations);
 
-public sealed class GetFrontDoorHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<GetFrontDoor, FrontDoor>
+public sealed class GetFrontDoorHandler(IApplicationDbContext db) : IQueryHandler<GetFrontDoor, FrontDoor>
 {
     public async ValueTask<FrontDoor> Handle(GetFrontDoor query, CancellationToken cancellationToken)
     {
@@ -19,14 +18,6 @@ public sealed class GetFrontDoorHandler(IApplicationDbContext db, ICurrentUser c
         var labs = await db.Labs.CountAsync(l => l.Status == LabStatus.Published, cancellationToken);
         var circles = await db.Circles.CountAsync(c => c.Status == CircleStatus.Active, cancellationToken);
         var organizations = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Verified, cancellationToken);
-        if (currentUser.Id is not { } userId)
-            return new FrontDoor(resources, labs, circles, organizations, false, 0);
-
-        var member = await db.OrganizationMembers.AnyAsync(m => m.UserId == userId, cancellationToken);
-        var waiting = member
-            ? await db.Bookings.CountAsync(b => b.Status == BookingStatus.Pending && db.Resources.Any(r =>
-                r.Id == b.ResourceId && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)), cancellationToken)
-            : 0;
-        return new FrontDoor(resources, labs, circles, organizations, member, waiting);
+        return new FrontDoor(resources, labs, circles, organizations);
     }
 }

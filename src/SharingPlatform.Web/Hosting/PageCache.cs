@@ -27,6 +27,8 @@ public static class PageCache
         services.AddSingleton<CookieTempDataProvider>();
         services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, TempDataCookieWhenSent>());
         services.AddSingleton<PageDataChanges>();
+        services.AddSingleton<PublicAnswers.Store>();
+        services.AddScoped<PublicAnswers>();
         services.AddHostedService(sp => sp.GetRequiredService<PageDataChanges>());
         return services;
     }

@@ -4,7 +4,7 @@ namespace SharingPlatform.Web.Pages;
 
 /// <summary>The front door: a search, quick filters, what is free in the coming hour today, upcoming meetings and labs, the figures, and one's own next things.</summary>
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISender sender, PublicAnswers answers, TimeProvider clock) : PageModel
 {
     private const int Shown = 4;
 
@@ -27,9 +27,12 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public MeetingSummary? NextMeeting { get; private set; }
 
+    /// <summary>Booking requests waiting for the person's organizations; null for someone who belongs to none.</summary>
+    public int? WaitingRequests { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Door = await sender.Send(new GetFrontDoor(), cancellationToken);
+        Door = await answers.GetAsync(new GetFrontDoor(), cancellationToken);
         var now = SeoulTime.ToSeoul(clock.GetUtcNow());
         var nextHour = new DateTimeOffset(now.Date.AddHours(now.Hour + 1), Resources.CatalogText.SeoulOffset);
         if (nextHour.Day == now.Day)
@@ -37,7 +40,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
             FreeFrom = nextHour;
             try
             {
-                FreeToday = (await sender.Send(new SearchResources(AvailableFrom: nextHour, AvailableTo: nextHour.AddHours(1), PageSize: Shown), cancellationToken)).Items;
+                FreeToday = (await answers.GetAsync(new SearchResources(AvailableFrom: nextHour, AvailableTo: nextHour.AddHours(1), PageSize: Shown), cancellationToken)).Items;
             }
             catch (ValidationException)
             {
@@ -46,14 +49,15 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         }
 
         Meetings = (await sender.Send(new ListMeetings(PageSize: Shown), cancellationToken)).Items;
-        Labs = (await sender.Send(new SearchLabs(PageSize: Shown), cancellationToken)).Items;
-        Stories = (await sender.Send(new Application.Stories.ListStories(PageSize: 3), cancellationToken)).Items;
+        Labs = (await answers.GetAsync(new SearchLabs(PageSize: Shown), cancellationToken)).Items;
+        Stories = (await answers.GetAsync(new Application.Stories.ListStories(PageSize: 3), cancellationToken)).Items;
         if (User.Identity?.IsAuthenticated != true)
             return;
 
         NextBooking = First(await sender.Send(new ListMyBookings(BookingTimeframe.Upcoming, PageSize: 1), cancellationToken));
         NextLabSession = First(await sender.Send(new ListMyLabBookings(BookingTimeframe.Upcoming, PageSize: 1), cancellationToken));
         NextMeeting = First(await sender.Send(new ListMeetings(Mine: true, PageSize: 1), cancellationToken));
+        WaitingRequests = await sender.Send(new CountMyWaitingRequests(), cancellationToken);
     }
 
     private static T? First<T>(Application.Common.PagedList<T> page)

@@ -5,7 +5,7 @@ namespace SharingPlatform.IntegrationTests.Platform;
 
 /// <summary>
 /// Public pages are kept in each node's memory for anonymous visitors (an <c>Age</c> header says a page came from it),
-/// never for a signed-in person, and a change made anywhere drops them on every node.
+/// never for a signed-in person, whose pages keep only their public answers; a change made anywhere drops both on every node.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class PageCacheTests(SharedApp shared)
@@ -57,6 +57,33 @@ public sealed class PageCacheTests(SharedApp shared)
             response.Headers.Age.ShouldBeNull();
             (await response.Content.ReadAsStringAsync()).ShouldContain("보관 안 됨");
         }
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_searching_sees_a_change_made_on_another_node()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = "답 보관 " + CatalogClient.NewHangulWord();
+        var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title));
+        await using var otherNode = new AppFactory(new AppFactory.Settings("answers-node", RunJobServer: false,
+            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _app.ConnectionString }));
+        await otherNode.StartAsync();
+        var email = ApiClient.NewEmail();
+        using var _ = await _app.SignedInResidentAsync(email, "검색하는 주민");
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(email, ApiClient.Password);
+        var search = "/Resources?q=" + Uri.EscapeDataString(title);
+        var result = $"/Resources/Details/{id}";
+        for (var i = 0; i < 2; i++)
+            (await site.GetStringAsync(search)).ShouldContain(result);
+
+        using var admin = await otherNode.AdministratorAsync();
+        await admin.DecideAsync("resources", id, "suspend", "신고 내용 확인");
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await site.GetStringAsync(search)).Contains(result, StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50);
+        (await site.GetStringAsync(search)).ShouldNotContain(result, customMessage: "the kept search answer outlived the change");
     }
 
     /// <summary>

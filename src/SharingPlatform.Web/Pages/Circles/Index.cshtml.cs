@@ -2,7 +2,7 @@ namespace SharingPlatform.Web.Pages.Circles;
 
 /// <summary>Residents find study circles by text, topic and municipality, and see the next meetings across circles.</summary>
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
+public sealed class IndexModel(ISender sender, PublicAnswers answers, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
         var municipality = string.IsNullOrEmpty(Municipality) ? null : Municipality;
         try
         {
-            Results = await sender.Send(
+            Results = await answers.GetAsync(
                 new SearchCircles(Blank(Q), Blank(Topic), municipality, Math.Max(1, PageNumber), PageSize), cancellationToken);
             Meetings = await sender.Send(new ListMeetings(false, municipality, 1, 10), cancellationToken);
         }

@@ -2,7 +2,7 @@ namespace SharingPlatform.Web.Pages.Labs;
 
 /// <summary>Residents find published labs by text and municipality; whoever runs labs sees theirs first, with the console's link.</summary>
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
+public sealed class IndexModel(ISender sender, PublicAnswers answers, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 
@@ -27,7 +27,7 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
             MyLabs = (await sender.Send(new ListMyLabs(1, 50), cancellationToken)).Items;
         try
         {
-            Results = await sender.Send(
+            Results = await answers.GetAsync(
                 new SearchLabs(string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), string.IsNullOrEmpty(Municipality) ? null : Municipality, Math.Max(1, PageNumber), PageSize),
                 cancellationToken);
         }

@@ -2,7 +2,7 @@ namespace SharingPlatform.Web.Pages.Resources;
 
 /// <summary>Residents find published resources: text, category, municipality, capacity, free of charge, open during a Seoul period.</summary>
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> localizer) : PageModel
+public sealed class IndexModel(PublicAnswers answers, IStringLocalizer<SiteText> localizer) : PageModel
 {
     private const int PageSize = 20;
 
@@ -76,7 +76,7 @@ public sealed class IndexModel(ISender sender, IStringLocalizer<SiteText> locali
 
         try
         {
-            Results = await sender.Send(
+            Results = await answers.GetAsync(
                 new SearchResources(
                     string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), Category, string.IsNullOrEmpty(Municipality) ? null : Municipality,
                     MinCapacity, FreeOnly ? true : null, from, to, Sort, Math.Max(1, PageNumber), PageSize),
