@@ -512,7 +512,7 @@ OVERSOLD=$(sql -c "SELECT count(*) FROM loan_days WHERE units_taken > units")
 # ---------------------------------------------------------------- pages
 # Each page for BENCH_PAGE_DURATION seconds after a short warm-up, beside /health/live (the framework answering with
 # nothing to do) in the same minute. Anonymous pages are the public ones a visitor reads (kept in memory since
-# PageCache); signed-in ones are made for the person each time.
+# PageCache); signed-in ones are made for the person each time (their public part from PublicAnswers).
 BENCH_PAGE_DURATION=${BENCH_PAGE_DURATION:-10}
 # set_cookies RESPONSE_HEADERS_FILE — "name=value; ..." from the Set-Cookie lines (curl ignores Secure cookies over http).
 set_cookies() { sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' "$1" | paste -sd ';' | sed 's/;/; /g'; }
@@ -540,6 +540,7 @@ PAGE_ROWS=$(
   page_row anonymous /Labs ""
   page_row anonymous /Circles ""
   page_row anonymous "/Resources/Details/$first_resource" ""
+  page_row signed-in / "$SITE_COOKIE"
   page_row signed-in /Resources "$SITE_COOKIE"
   page_row signed-in /Bookings/Mine "$SITE_COOKIE"
 )
