@@ -27,10 +27,18 @@ var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString) { Name = 
 await using (dataSource.ConfigureAwait(false))
 {
     var generator = new Generator(dataSource, options);
-    if (options.SkipIfPresent && await generator.IsPresentAsync().ConfigureAwait(false))
+    if (options.SkipIfPresent && await generator.PresentSizesAsync().ConfigureAwait(false) is { } present)
     {
-        Console.WriteLine("Bench data with these sizes is already present: nothing to generate.");
-        return 0;
+        if (present == (options.Resources, options.Bookings))
+        {
+            Console.WriteLine("Bench data with these sizes is already present: nothing to generate.");
+            return 0;
+        }
+
+        // Generating over it would stop on a duplicate key halfway.
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Bench data of other sizes is present ({present.Resources} resources, {present.Bookings} bookings): generate into an empty database to change them (bench/run.sh does without BENCH_REUSE_DATA=1)."));
+        return 3;
     }
 
     await generator.RunAsync().ConfigureAwait(false);
@@ -99,17 +107,17 @@ namespace SharingPlatform.Bench.DataGenerator
         private Guid[] _userIds = [];
         private ResourceRow[] _resources = [];
 
-        public async Task<bool> IsPresentAsync()
+        /// <summary>The sizes of the bench data already generated in this database, or null if there is none.</summary>
+        public async Task<(int Resources, int Bookings)?> PresentSizesAsync()
         {
             await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
             // Two queries: the second names bench.meta, which must exist for it to parse.
             await using var command = new NpgsqlCommand("SELECT to_regclass('bench.meta') IS NOT NULL", connection);
             if (!(bool)(await command.ExecuteScalarAsync().ConfigureAwait(false))!)
-                return false;
-            command.CommandText = "SELECT EXISTS (SELECT 1 FROM bench.meta WHERE resources = $1 AND bookings = $2)";
-            command.Parameters.Add(new NpgsqlParameter { Value = options.Resources });
-            command.Parameters.Add(new NpgsqlParameter { Value = options.Bookings });
-            return (bool)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+                return null;
+            command.CommandText = "SELECT resources, bookings FROM bench.meta LIMIT 1";
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt32(0), reader.GetInt32(1)) : null;
         }
 
         public async Task RunAsync()
