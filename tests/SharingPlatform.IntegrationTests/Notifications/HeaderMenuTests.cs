@@ -1,0 +1,32 @@
+using SharingPlatform.Tests.Support;
+
+namespace SharingPlatform.IntegrationTests.Notifications;
+
+/// <summary>The header of every signed-in page: the number of unread notifications, and the organization menu for members.</summary>
+[Collection(AppCollection.Name)]
+public sealed class HeaderMenuTests(SharedApp shared)
+{
+    private readonly AppFactory _app = shared.Factory;
+
+    [Fact]
+    public async Task The_header_counts_unread_notifications_and_shows_the_organization_menu_only_to_members()
+    {
+        var (organization, resourceId) = await _app.AutomaticResourceAsync();
+        using var _ = organization;
+        using var person = await _app.PersonAsync();
+        var start = _app.NextHalfHour(TimeSpan.FromDays(3));
+        for (var i = 0; i < 2; i++)
+            await person.Client.BookedAsync(resourceId, start.AddHours(2 * i), start.AddHours(2 * i + 1));
+
+        using var resident = _app.NewClient(followRedirects: false);
+        await resident.SignInAsync(person.Email, ApiClient.Password);
+        var residentsPage = await resident.GetStringAsync("/Labs");
+        residentsPage.ShouldContain("(읽지 않음 2)");
+        residentsPage.ShouldNotContain("href=\"/Organizations\"");
+
+        using var member = _app.NewClient(followRedirects: false);
+        await member.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+        var membersPage = await member.GetStringAsync("/Labs");
+        membersPage.ShouldContain("href=\"/Organizations\"");
+    }
+}
