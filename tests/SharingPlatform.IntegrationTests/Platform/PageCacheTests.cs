@@ -18,9 +18,7 @@ public sealed class PageCacheTests(SharedApp shared)
         using var organization = await _app.VerifiedOrganizationAsync();
         var title = "보관 확인 " + CatalogClient.NewHangulWord();
         var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title));
-        await using var otherNode = new AppFactory(new AppFactory.Settings("pagecache-node", RunJobServer: false,
-            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _app.ConnectionString }));
-        await otherNode.StartAsync();
+        await using var otherNode = await _app.OtherNodeAsync("pagecache-node");
         using var visitor = _app.NewClient();
         var page = $"/Resources/Details/{id}";
 
@@ -65,9 +63,7 @@ public sealed class PageCacheTests(SharedApp shared)
         using var organization = await _app.VerifiedOrganizationAsync();
         var title = "답 보관 " + CatalogClient.NewHangulWord();
         var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title));
-        await using var otherNode = new AppFactory(new AppFactory.Settings("answers-node", RunJobServer: false,
-            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _app.ConnectionString }));
-        await otherNode.StartAsync();
+        await using var otherNode = await _app.OtherNodeAsync("answers-node");
         var email = ApiClient.NewEmail();
         using var _ = await _app.SignedInResidentAsync(email, "검색하는 주민");
         using var site = _app.NewClient(followRedirects: false);

@@ -18,9 +18,7 @@ public sealed class SessionCheckCacheTests(SharedApp shared)
     [Fact]
     public async Task A_session_ended_on_another_node_or_in_the_database_is_refused_on_this_one()
     {
-        await using var otherNode = new AppFactory(new AppFactory.Settings("session-node", RunJobServer: false,
-            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _app.ConnectionString }));
-        await otherNode.StartAsync();
+        await using var otherNode = await _app.OtherNodeAsync("session-node");
 
         using var suspended = await _app.PersonAsync();
         await KnownHereAsync(suspended.Client);

@@ -11,4 +11,21 @@ public static class AppFactoryExtensions
         await using var scope = app.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
+
+    /// <summary>A second node, started, on this app's database and without a job server, as another server would run.</summary>
+    public static async Task<AppFactory> OtherNodeAsync(this AppFactory app, string purpose)
+    {
+        var node = new AppFactory(new AppFactory.Settings(purpose, RunJobServer: false,
+            Overrides: new Dictionary<string, string?> { ["ConnectionStrings:Default"] = app.ConnectionString }));
+        try
+        {
+            await node.StartAsync();
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
 }
