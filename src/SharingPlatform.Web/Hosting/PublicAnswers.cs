@@ -21,9 +21,25 @@ public sealed class PublicAnswers(ISender sender, PageDataChanges changes, TimeP
         if (store.Cache.TryGetValue(key, out T? kept) && kept is not null)
             return kept;
 
-        var answer = await sender.Send(query, cancellationToken);
-        store.Cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) });
-        return answer;
+        // One request asks; the others asking the same meanwhile wait for its answer (when the minute turns, every
+        // visitor of a page misses at once). If it gets none (a refusal, a cancelled request), each asks for itself.
+        var mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flight = store.Flights.GetOrAdd(key, mine.Task);
+        if (flight != mine.Task)
+            return await flight.WaitAsync(cancellationToken) as T ?? await sender.Send(query, cancellationToken);
+
+        try
+        {
+            var answer = await sender.Send(query, cancellationToken);
+            store.Cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) });
+            mine.SetResult(answer);
+            return answer;
+        }
+        finally
+        {
+            mine.TrySetResult(null);
+            store.Flights.TryRemove(new KeyValuePair<object, Task<object?>>(key, mine.Task));
+        }
     }
 
     private sealed record Key(object Query, string Culture, long Minute, long Generation);
@@ -32,6 +48,8 @@ public sealed class PublicAnswers(ISender sender, PageDataChanges changes, TimeP
     public sealed class Store : IDisposable
     {
         internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 1000 });
+
+        internal System.Collections.Concurrent.ConcurrentDictionary<object, Task<object?>> Flights { get; } = new();
 
         public void Dispose() => Cache.Dispose();
     }

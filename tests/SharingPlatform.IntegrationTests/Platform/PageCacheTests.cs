@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Platform;
@@ -80,6 +83,69 @@ public sealed class PageCacheTests(SharedApp shared)
         while ((await site.GetStringAsync(search)).Contains(result, StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(50);
         (await site.GetStringAsync(search)).ShouldNotContain(result, customMessage: "the kept search answer outlived the change");
+    }
+
+    /// <summary>
+    /// Signed-in people asking the same search at once (as when the minute turns and every visitor of a page misses)
+    /// make one query between them: while this test holds the resources table, the first search waits on it, and the
+    /// others wait for that search's answer instead of asking PostgreSQL too.
+    /// </summary>
+    [Fact]
+    public async Task Signed_in_people_asking_the_same_at_once_make_one_query()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = "한 번 묻기 " + CatalogClient.NewHangulWord();
+        var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title));
+        var email = ApiClient.NewEmail();
+        using var _ = await _app.SignedInResidentAsync(email, "동시에 찾는 주민");
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(email, ApiClient.Password);
+        // Answers are kept per minute and per generation of the kept pages: all the searches below fall within one
+        // minute, after the publication's notice has come back and raised the generation.
+        var changes = _app.Services.GetRequiredService<SharingPlatform.Web.Hosting.PageDataChanges>();
+        for (var generation = -1L; generation != changes.Generation;)
+        {
+            generation = changes.Generation;
+            await Task.Delay(500);
+        }
+
+        if (DateTime.UtcNow.Second >= 50)
+            await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
+
+        var search = "/Resources?q=" + Uri.EscapeDataString(title);
+        const int people = 6;
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        Task<string>[] searching;
+        var waitingMost = 0;
+        await using (var hold = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"LOCK TABLE resources IN ACCESS EXCLUSIVE MODE");
+            var holder = await db.Database.SqlQuery<int>($"SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+            searching = Enumerable.Range(0, people).Select(_ => site.GetStringAsync(search)).ToArray();
+
+            // Each search has had a second to reach the table (or the first one's answer) after the first reached it.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            DateTime? firstWaited = null;
+            while (firstWaited is null || DateTime.UtcNow < firstWaited.Value.AddSeconds(1))
+            {
+                var waiting = await _app.QueryAsync(q => q.Database
+                    .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE {holder} = ANY(pg_blocking_pids(pid)) AND query LIKE '%title_lowered%'")
+                    .SingleAsync());
+                waitingMost = Math.Max(waitingMost, waiting);
+                if (waiting > 0)
+                    firstWaited ??= DateTime.UtcNow;
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException("No search reached the held table.");
+                await Task.Delay(50);
+            }
+
+            await hold.CommitAsync();
+        }
+
+        foreach (var page in await Task.WhenAll(searching))
+            page.ShouldContain($"/Resources/Details/{id}");
+        waitingMost.ShouldBe(1, "each of the people asking at once sent the search to PostgreSQL");
     }
 
     /// <summary>
