@@ -37,10 +37,18 @@ public static class Paging
         return new PagedList<T>(items, page, pageSize, Math.Min(counted, CountCap), counted > CountCap);
     }
 
+    /// <summary>
+    /// One page of <paramref name="query"/> and the count of all of it. The page is read first: when it is the last
+    /// (not full, and not past the end), it gives the count, and only a full or an empty page asks for the count as well.
+    /// A person's own lists (their bookings, notifications, requests) mostly fit in one page: one query each.
+    /// </summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        var items = await query.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+        var total = items.Count < pageSize && (items.Count > 0 || page == 1)
+            ? skip + items.Count
+            : await query.CountAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 

@@ -43,7 +43,12 @@ public sealed class InboxTests(SharedApp shared)
         var firstPage = await person.Client.InboxAsync(page: 1, pageSize: 2);
         BookingsOf(firstPage).ShouldBe([bookings[2], bookings[1]]);
         firstPage.GetProperty("notifications").GetProperty("totalCount").GetInt32().ShouldBe(3);
-        BookingsOf(await person.Client.InboxAsync(page: 2, pageSize: 2)).ShouldBe([bookings[0]]);
+        var lastPage = await person.Client.InboxAsync(page: 2, pageSize: 2);
+        BookingsOf(lastPage).ShouldBe([bookings[0]]);
+        lastPage.GetProperty("notifications").GetProperty("totalCount").GetInt32().ShouldBe(3);
+        var pastTheEnd = await person.Client.InboxAsync(page: 4, pageSize: 2);
+        BookingsOf(pastTheEnd).ShouldBeEmpty();
+        pastTheEnd.GetProperty("notifications").GetProperty("totalCount").GetInt32().ShouldBe(3);
     }
 
     [Fact]
