@@ -24,18 +24,21 @@ public sealed class GetMyAccountHandler(IApplicationDbContext db, ICurrentUser c
         var id = currentUser.RequireId();
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.BookingPausedUntil, u.CalendarToken })
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.BookingPausedUntil, u.CalendarToken,
+                Organizations = db.OrganizationMembers
+                    .Where(m => m.UserId == u.Id)
+                    .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
+                    .OrderBy(o => o.Name)
+                    .ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotSignedInException();
         var roles = Roles.All.Where(currentUser.IsInRole).ToList();
-        var organizations = await db.OrganizationMembers.AsNoTracking()
-            .Where(m => m.UserId == id)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
-            .OrderBy(o => o.Name)
-            .ToListAsync(cancellationToken);
 
         return new MyAccount(user.Id, user.Email!, user.DisplayName, user.PreferredLanguage.ToCultureName(), roles,
-            organizations.Select(o => new MyOrganization(o.Id, o.Name, o.Role == MemberRole.Owner ? "owner" : "staff")).ToList(),
+            user.Organizations.Select(o => new MyOrganization(o.Id, o.Name, o.Role == MemberRole.Owner ? "owner" : "staff")).ToList(),
             user.BookingPausedUntil > clock.GetUtcNow() ? user.BookingPausedUntil : null, user.CalendarToken);
     }
 }
