@@ -51,6 +51,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddSharingPlatformProxy(builder.Configuration);
 builder.Services.AddSharingPlatformMetrics(builder.Configuration);
+builder.Services.AddHostedService<NativeMemoryTrim>();
 if (builder.Environment.IsProduction())
     builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
