@@ -54,12 +54,10 @@ public sealed class IndexModel(ISender sender, PublicAnswers answers, TimeProvid
         if (User.Identity?.IsAuthenticated != true)
             return;
 
-        NextBooking = First(await sender.Send(new ListMyBookings(BookingTimeframe.Upcoming, PageSize: 1), cancellationToken));
-        NextLabSession = First(await sender.Send(new ListMyLabBookings(BookingTimeframe.Upcoming, PageSize: 1), cancellationToken));
-        NextMeeting = First(await sender.Send(new ListMeetings(Mine: true, PageSize: 1), cancellationToken));
-        WaitingRequests = await sender.Send(new CountMyWaitingRequests(), cancellationToken);
+        var next = await sender.Send(new GetMyNextThings(), cancellationToken);
+        NextBooking = next.Booking;
+        NextLabSession = next.LabSession;
+        NextMeeting = next.Meeting;
+        WaitingRequests = next.WaitingRequests;
     }
-
-    private static T? First<T>(Application.Common.PagedList<T> page)
-        where T : class => page.Items.Count > 0 ? page.Items[0] : null;
 }

@@ -71,6 +71,28 @@ public sealed class FrontDoorTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_resident_sees_their_soonest_booking_and_the_organization_the_requests_waiting_for_it()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var resourceId = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, "다음 예약 " + CatalogClient.NewHangulWord()));
+        var email = ApiClient.NewEmail();
+        using var resident = await _app.SignedInResidentAsync(email);
+        var sooner = BookingClient.Next(DayOfWeek.Thursday, 10);
+        var later = await resident.BookedAsync(resourceId, sooner.AddDays(7), sooner.AddDays(7).AddHours(2));
+        var soonest = await resident.BookedAsync(resourceId, sooner, sooner.AddHours(2));
+        using var residentSite = _app.NewClient(followRedirects: false);
+        await residentSite.SignInAsync(email, ApiClient.Password);
+        using var ownerSite = _app.NewClient(followRedirects: false);
+        await ownerSite.SignInAsync(organization.OwnerEmail, ApiClient.Password);
+
+        var home = await HomeAsync(residentSite);
+        home.ShouldContain($"/Bookings/Details/{soonest}");
+        home.ShouldNotContain($"/Bookings/Details/{later}");
+        home.ShouldNotContain("처리를 기다리는 예약 신청");
+        (await HomeAsync(ownerSite)).ShouldContain("처리를 기다리는 예약 신청 2건");
+    }
+
+    [Fact]
     public async Task A_resident_outside_any_organization_sees_no_waiting_requests()
     {
         var email = ApiClient.NewEmail();

@@ -1,0 +1,44 @@
+using SharingPlatform.Application.Bookings;
+using SharingPlatform.Application.Circles;
+using SharingPlatform.Application.Labs;
+using SharingPlatform.Domain.Circles;
+
+namespace SharingPlatform.Application.Home;
+
+/// <summary>
+/// For the home page of a signed-in person: their next booking, lab session and circle meeting (each the soonest not yet
+/// ended), and for a member of an organization how many booking requests wait for their organizations (null for someone
+/// who belongs to none). Each is one query, with no count of the rest.
+/// </summary>
+public sealed record GetMyNextThings : IQuery<MyNextThings>;
+
+public sealed record MyNextThings(BookingView? Booking, LabBookingView? LabSession, MeetingSummary? Meeting, int? WaitingRequests);
+
+public sealed class GetMyNextThingsHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : IQueryHandler<GetMyNextThings, MyNextThings>
+{
+    public async ValueTask<MyNextThings> Handle(GetMyNextThings query, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireId();
+        var now = clock.GetUtcNow();
+        var booking = await db.Views(db.Bookings.AsNoTracking()
+                .Where(b => b.BookerId == userId && b.EndsAt > now).OrderBy(b => b.StartsAt).ThenBy(b => b.Id))
+            .FirstOrDefaultAsync(cancellationToken);
+        var session = await db.Views(db.LabBookings
+                .Where(b => b.BookerId == userId && b.SlotEndsAt > now).OrderBy(b => b.SlotStartsAt).ThenBy(b => b.Id))
+            .FirstOrDefaultAsync(cancellationToken);
+        var meeting = await db.MeetingSummaries(db.Meetings.AsNoTracking()
+                .Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > now && db.Circles.Any(c => c.Id == m.CircleId
+                    && c.Status == CircleStatus.Active
+                    && db.CircleMembers.Any(cm => cm.CircleId == c.Id && cm.UserId == userId && cm.Status == MemberStatus.Active)))
+                .OrderBy(m => m.StartsAt).ThenBy(m => m.Id))
+            .FirstOrDefaultAsync(cancellationToken);
+        // The requests are counted only for a member: PostgreSQL runs the count's subquery only when its branch is taken.
+        var waiting = await db.Users.Where(u => u.Id == userId)
+            .Select(u => db.OrganizationMembers.Any(m => m.UserId == userId)
+                ? db.Bookings.Count(b => b.Status == BookingStatus.Pending && db.Resources.Any(r =>
+                    r.Id == b.ResourceId && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)))
+                : (int?)null)
+            .SingleAsync(cancellationToken);
+        return new MyNextThings(booking, session, meeting, waiting);
+    }
+}
