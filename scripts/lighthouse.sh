@@ -5,6 +5,7 @@
 # The booking page is read signed in as the demo resident. Reports are kept in .data/lighthouse/.
 # Usage: scripts/lighthouse.sh [BASE_URL]   (default http://127.0.0.1:5000)
 #        ONLY="booking resource" scripts/lighthouse.sh   (only the pages named)
+#        FORMS=mobile scripts/lighthouse.sh              (only the phone)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -60,7 +61,7 @@ for entry in "${pages[@]}"; do
   name=${entry%%|*}
   path=${entry#*|}
   [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]] && continue
-  for form in mobile desktop; do
+  for form in ${FORMS:-mobile desktop}; do
     preset=()
     [ "$form" = desktop ] && preset=(--preset=desktop)
     extra=()

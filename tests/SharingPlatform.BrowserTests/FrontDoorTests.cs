@@ -4,7 +4,10 @@ using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.BrowserTests;
 
-/// <summary>The home page on a desktop and on a phone: axe-clean, nothing beyond the screen, and a search from it lands on results.</summary>
+/// <summary>
+/// The home page on a desktop and on a phone: axe-clean, nothing beyond the screen, and a search from it lands on
+/// results. The first page is drawn in the system's font and the site's font comes with the next.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FrontDoorTests(BrowserApp browser)
 {
@@ -28,5 +31,29 @@ public sealed class FrontDoorTests(BrowserApp browser)
 
         await page.WaitForURLAsync(url => url.Contains("/Resources", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_first_page_is_drawn_in_the_system_s_font_and_the_next_in_the_site_s_font_fetched_meanwhile()
+    {
+        await using var visitor = await browser.NewPageAsync("ko-KR", width: 390, height: 844);
+        var page = visitor.Page;
+        const string loadedSiteFaces = """
+            async () => {
+                await document.fonts.ready;
+                return [...document.fonts].filter(f => f.family.replace(/["']/g, '') === 'Pretendard GOV' && f.status === 'loaded').length;
+            }
+            """;
+
+        await page.GotoAsync("/");
+        (await page.EvaluateAsync<int>(loadedSiteFaces)).ShouldBe(0);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await page.Context.CookiesAsync()).Any(c => c.Name == "sp.font") && waited.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(100);
+        (await page.Context.CookiesAsync()).ShouldContain(c => c.Name == "sp.font", "the site's font was not fetched after the first page");
+
+        await page.GotoAsync("/Circles");
+        (await page.EvaluateAsync<int>(loadedSiteFaces)).ShouldBeGreaterThan(0);
+        (await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Pretendard GOV\"', '공유 학습동아리')")).ShouldBeTrue();
     }
 }

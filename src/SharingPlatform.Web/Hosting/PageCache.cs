@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Primitives;
 using Npgsql;
+using SharingPlatform.Web.Pages;
 
 namespace SharingPlatform.Web.Hosting;
 
@@ -75,6 +76,7 @@ public static class PageCache
             context.Tags.Add(Tag);
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            context.CacheVaryByRules.VaryByValues["font"] = SiteFont.IsCached(request) ? "cached" : "later";
             // The app's clock, not the cache's: pages say what is free now, and tests move the clock.
             var minute = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds() / 60;
             context.CacheVaryByRules.VaryByValues["minute"] = minute.ToString(CultureInfo.InvariantCulture);

@@ -6,15 +6,20 @@
 //   narrowed to those, so that the pages' Bootstrap checkboxes stay visible.
 // - KRDS sets the root font size to 62.5 % (1rem = 10 px). Until the pages leave Bootstrap, its stylesheet is copied
 //   with every rem length multiplied by 1.6, so that Bootstrap keeps the sizes it was designed with (1rem = 16 px).
-// - Pretendard GOV, KRDS's font, comes from the pretendard-gov package cut into about 120 pieces per weight by
-//   unicode-range, so that a page loads only the pieces of the characters it shows (tens of KB instead of the 260 KB of
-//   a whole weight, which took a phone's first visit seconds). Regular and Bold only, woff2 only.
+// - Pretendard GOV, KRDS's font, Regular and Bold, woff2 only: one file per weight holds the characters of the site's
+//   own words, cut from the whole font here with subset-font (harfbuzz); the pretendard-gov package's 120 pieces per
+//   weight, by unicode-range, hold the rest, so that somebody's content loads only the pieces of its characters.
+//   A page then needs two files instead of about twenty (the 260 KB of a whole weight took a phone's first visit
+//   seconds). The site's file is made again only when its characters change; its name carries their hash, so that no
+//   browser keeps an old one. When the pages use it: Pages/SiteFont.cs.
 // - KRDS's and Bootstrap's stylesheets lose every selector that names a class found nowhere in the pages, page models,
 //   texts, our scripts or KRDS's script (800 KB of rules become about 320 KB): a phone spent most of its first second
 //   matching rules that cannot match. A class is found by its whole name, so never put one together at run time from
 //   pieces ('krds-' + kind); the site's own site.css is left whole.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import subsetFont from 'subset-font';
 
 function replaceOnce(text, from, to) {
     if (!text.includes(from)) {
@@ -123,19 +128,104 @@ write('wwwroot/lib/bootstrap/css/bootstrap.min.css', purged(
     readFileSync('node_modules/bootstrap/dist/css/bootstrap.min.css', 'utf8')
         .replace(/(-?\d*\.?\d+)rem\b/g, (_, value) => `${+(parseFloat(value) * 1.6).toFixed(4)}rem`)));
 
-const pretendard = 'node_modules/pretendard-gov/dist/web/static';
+const pretendard = 'node_modules/pretendard-gov/dist';
+const fontFolder = 'wwwroot/lib/pretendard-gov/woff2';
 const fontPieces = new RegExp('^PretendardGOV-(Regular|Bold)\\.subset\\.\\d+\\.woff2$');
-mkdirSync('wwwroot/lib/pretendard-gov/woff2', { recursive: true });
-for (const file of readdirSync(`${pretendard}/woff2-dynamic-subset`).filter(name => fontPieces.test(name))) {
-    copyFileSync(`${pretendard}/woff2-dynamic-subset/${file}`, `wwwroot/lib/pretendard-gov/woff2/${file}`);
+mkdirSync(fontFolder, { recursive: true });
+for (const file of readdirSync(`${pretendard}/web/static/woff2-dynamic-subset`).filter(name => fontPieces.test(name))) {
+    copyFileSync(`${pretendard}/web/static/woff2-dynamic-subset/${file}`, `${fontFolder}/${file}`);
 }
-// The two weights' rules for the same piece stand side by side: they differ only in weight and file, so that the
-// stylesheet (172 KB, mostly unicode ranges) compresses to half of what it does with one weight after the other.
-const [regular, bold] = ['Regular', 'Bold'].map(weight => readFileSync(`${pretendard}/PretendardGOV-${weight}.css`, 'utf8')
+
+// The site's own words (every text file, the municipalities, the names of days and half-days that dates are written
+// with) and the Latin letters, digits and punctuation are one file per weight, cut from the whole font here: a page
+// then needs that one file, and a piece only for a character of somebody's content that the site never writes.
+const siteCharacters = [...new Set([
+    ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCodePoint(0x20 + i)),
+    ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCodePoint(0xa0 + i)),
+    ...'\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2192\u20a9\u2605\u2606',
+    ...'\uc77c\uc6d4\ud654\uc218\ubaa9\uae08\ud1a0\uc694\ub144\uc624\uc804\ud6c4',
+    ...[
+        ...filesUnder('.', /\.resx$/),
+        ...filesUnder('..', /\.resx$/).filter(file => !file.includes('SharingPlatform.Web')),
+        '../SharingPlatform.Domain/Municipalities/Municipality.cs',
+    ].flatMap(file => [...readFileSync(file, 'utf8')].filter(c => c.codePointAt(0) >= 0xac00 && c.codePointAt(0) <= 0xd7a3)),
+])].sort((a, b) => a.codePointAt(0) - b.codePointAt(0)).join('');
+const siteCodePoints = new Set([...siteCharacters].map(c => c.codePointAt(0)));
+const siteFontKey = createHash('sha256').update(`${pretendardVersion()}\n${siteCharacters}`).digest('hex').slice(0, 12);
+const siteFont = weight => `PretendardGOV-${weight}.site.${siteFontKey}.woff2`;
+for (const weight of ['Regular', 'Bold']) {
+    if (!existsSync(`${fontFolder}/${siteFont(weight)}`)) {
+        for (const old of readdirSync(fontFolder).filter(name => name.startsWith(`PretendardGOV-${weight}.site.`))) {
+            rmSync(`${fontFolder}/${old}`);
+        }
+        const whole = readFileSync(`${pretendard}/public/static/PretendardGOV-${weight}.otf`);
+        writeFileSync(`${fontFolder}/${siteFont(weight)}`, await subsetFont(whole, siteCharacters, { targetFormat: 'woff2' }));
+    }
+}
+
+function pretendardVersion() {
+    return JSON.parse(readFileSync('node_modules/pretendard-gov/package.json', 'utf8')).version;
+}
+
+function parseRanges(text) {
+    return text.split(',').map(range => range.trim().replace(/^U\+/i, '').split('-').map(hex => parseInt(hex, 16)))
+        .map(([from, to]) => [from, to ?? from]);
+}
+
+function formatRanges(ranges) {
+    return ranges.map(([from, to]) => from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`).join(', ');
+}
+
+function withoutSiteCharacters(ranges) {
+    const left = [];
+    for (const [from, to] of ranges) {
+        let start = null;
+        for (let c = from; c <= to + 1; c++) {
+            if (c <= to && !siteCodePoints.has(c)) {
+                start ??= c;
+            } else if (start !== null) {
+                left.push([start, c - 1]);
+                start = null;
+            }
+        }
+    }
+    return left;
+}
+
+// Every piece loses the characters of the site's file, so that no two faces claim a character and a browser never
+// fetches a piece for what the site's file already draws. A piece left with nothing is dropped.
+const pieceRules = weight => readFileSync(`${pretendard}/web/static/PretendardGOV-${weight}.css`, 'utf8')
     .match(/@font-face\s*\{[^}]*\}/g)
     .map(rule => rule.replace(/url\(\.\/woff2-dynamic-subset\/([^)]+)\) format\('woff2'\), url\([^)]+\) format\('woff'\)/,
-        "url(woff2/$1) format('woff2')")));
+        "url(woff2/$1) format('woff2')"))
+    .map(rule => rule.replace(/unicode-range:\s*([^;]+);/, (_, ranges) => `unicode-range: ${formatRanges(withoutSiteCharacters(parseRanges(ranges)))};`))
+    .filter(rule => !/unicode-range: ;/.test(rule));
+const [regular, bold] = ['Regular', 'Bold'].map(pieceRules);
 if (regular.length !== bold.length || regular.length < 100 || [...regular, ...bold].some(rule => !rule.includes('url(woff2/'))) {
     throw new Error('front-end-css: the pretendard-gov pieces are not as expected; has the package changed?');
 }
-write('wwwroot/lib/pretendard-gov/pretendard-gov.css', regular.flatMap((rule, i) => [rule, bold[i]]).join('\n'));
+function rangesOf(codePoints) {
+    const ranges = [];
+    for (const c of [...codePoints].sort((a, b) => a - b)) {
+        const last = ranges.at(-1);
+        if (last && last[1] === c - 1) {
+            last[1] = c;
+        } else {
+            ranges.push([c, c]);
+        }
+    }
+    return ranges;
+}
+
+const siteRule = (weight, number) => `@font-face {
+\tfont-family: 'Pretendard GOV';
+\tfont-style: normal;
+\tfont-display: swap;
+\tfont-weight: ${number};
+\tsrc: url(woff2/${siteFont(weight)}) format('woff2');
+\tunicode-range: ${formatRanges(rangesOf(siteCodePoints))};
+}`;
+// The two weights' rules for the same piece stand side by side: they differ only in weight and file, so that the
+// stylesheet compresses to half of what it does with one weight after the other.
+write('wwwroot/lib/pretendard-gov/pretendard-gov.css',
+    [siteRule('Regular', 400), siteRule('Bold', 700), ...regular.flatMap((rule, i) => [rule, bold[i]])].join('\n'));

@@ -1,3 +1,24 @@
+// The first page a browser opens is drawn in the system's font; once it has loaded, the site's font is fetched for the
+// pages after it, and a cookie tells the server that this browser has it (Pages/SiteFont.cs).
+window.addEventListener('load', function () {
+    'use strict';
+    var later = document.querySelector('meta[name="font-later"]');
+    if (!later || !window.fetch) {
+        return;
+    }
+    var stylesheet = new URL(later.getAttribute('content'), window.location.href);
+    fetch(stylesheet).then(function (response) {
+        return response.text();
+    }).then(function (css) {
+        var files = css.match(/url\([^)]*\.site\.[^)]*\)/g) || [];
+        return Promise.all(files.map(function (file) {
+            return fetch(new URL(file.slice(4, -1), stylesheet));
+        }));
+    }).then(function () {
+        document.cookie = 'sp.font=1; path=/; max-age=604800; samesite=lax' + (window.location.protocol === 'https:' ? '; secure' : '');
+    });
+});
+
 // Moves keyboard and screen-reader focus to the error summary when a form comes back with errors.
 (function () {
     'use strict';
