@@ -12,7 +12,7 @@ public static class SiteFont
 {
     public const string CookieName = "sp.font";
 
-    public const string Stylesheet = "/lib/pretendard-gov/pretendard-gov.css";
+    public const string Stylesheet = "~/lib/pretendard-gov/pretendard-gov.css";
 
     public static bool IsCached(HttpRequest request) => request.Cookies.ContainsKey(CookieName);
 }
