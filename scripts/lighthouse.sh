@@ -16,6 +16,10 @@ BASE=${1:-http://127.0.0.1:5000}
 BASE=${BASE%/}
 require_package /usr/bin/chromium chromium
 require_package npm npm
+# The first page a browser opens is drawn in the system's Korean font (src/SharingPlatform.Web/Pages/SiteFont.cs), as
+# every phone has one: without one here Hangul would be drawn as empty boxes and the first visit measured wrongly.
+korean_font=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+[ -e "$korean_font" ] || require_package "$korean_font" fonts-noto-cjk
 TOOLS=.data/tools/lighthouse
 if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ]; then
   mkdir -p "$TOOLS"
