@@ -7,15 +7,22 @@ window.addEventListener('load', function () {
         return;
     }
     var stylesheet = new URL(later.getAttribute('content'), window.location.href);
-    fetch(stylesheet).then(function (response) {
+    function fetched(url) {
+        return fetch(url).then(function (response) {
+            return response.ok ? response : Promise.reject(new Error(url + ': ' + response.status));
+        });
+    }
+    fetched(stylesheet).then(function (response) {
         return response.text();
     }).then(function (css) {
         var files = css.match(/url\([^)]*\.site\.[^)]*\)/g) || [];
         return Promise.all(files.map(function (file) {
-            return fetch(new URL(file.slice(4, -1), stylesheet));
+            return fetched(new URL(file.slice(4, -1), stylesheet));
         }));
     }).then(function () {
         document.cookie = 'sp.font=1; path=/; max-age=604800; samesite=lax' + (window.location.protocol === 'https:' ? '; secure' : '');
+    }).catch(function () {
+        // Without the cookie the next page tries again.
     });
 });
 
