@@ -144,11 +144,7 @@ const siteCharacters = [...new Set([
     ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCodePoint(0xa0 + i)),
     ...'\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2192\u20a9\u2605\u2606',
     ...'\uc77c\uc6d4\ud654\uc218\ubaa9\uae08\ud1a0\uc694\ub144\uc624\uc804\ud6c4',
-    ...[
-        ...filesUnder('.', /\.resx$/),
-        ...filesUnder('..', /\.resx$/).filter(file => !file.includes('SharingPlatform.Web')),
-        '../SharingPlatform.Domain/Municipalities/Municipality.cs',
-    ].flatMap(file => [...readFileSync(file, 'utf8')].filter(c => c.codePointAt(0) >= 0xac00 && c.codePointAt(0) <= 0xd7a3)),
+    ...[...filesUnder('..', /\.resx$/), '../SharingPlatform.Domain/Municipalities/Municipality.cs'].flatMap(file => [...readFileSync(file, 'utf8')].filter(c => c.codePointAt(0) >= 0xac00 && c.codePointAt(0) <= 0xd7a3)),
 ])].sort((a, b) => a.codePointAt(0) - b.codePointAt(0)).join('');
 const siteCodePoints = new Set([...siteCharacters].map(c => c.codePointAt(0)));
 const siteFontKey = createHash('sha256').update(`${pretendardVersion()}\n${siteCharacters}`).digest('hex').slice(0, 12);
@@ -177,19 +173,8 @@ function formatRanges(ranges) {
 }
 
 function withoutSiteCharacters(ranges) {
-    const left = [];
-    for (const [from, to] of ranges) {
-        let start = null;
-        for (let c = from; c <= to + 1; c++) {
-            if (c <= to && !siteCodePoints.has(c)) {
-                start ??= c;
-            } else if (start !== null) {
-                left.push([start, c - 1]);
-                start = null;
-            }
-        }
-    }
-    return left;
+    return rangesOf(ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i))
+        .filter(c => !siteCodePoints.has(c)));
 }
 
 // Every piece loses the characters of the site's file, so that no two faces claim a character and a browser never
