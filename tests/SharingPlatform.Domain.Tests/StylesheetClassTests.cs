@@ -4,7 +4,7 @@ namespace SharingPlatform.Domain.Tests;
 
 /// <summary>
 /// The build keeps only the KRDS and Bootstrap rules whose classes it finds, by whole name, in the pages and scripts
-/// (build/front-end-css.mjs). A class whose name a page puts together at run time (<c>status-@x</c>) is found only in
+/// (build/front-end.mjs). A class whose name a page puts together at run time (<c>status-@x</c>) is found only in
 /// pieces, so it must be one of the site's own, whose stylesheet is kept whole.
 /// </summary>
 public sealed partial class StylesheetClassTests

@@ -1,4 +1,4 @@
-// The stylesheets change on their way into wwwroot/lib (run by the .csproj after npm ci, on every build):
+// KRDS's and Bootstrap's files change on their way into wwwroot/lib (run by the .csproj after npm ci, on every build):
 // - KRDS's output.css pulls its tokens in with a relative @import that axe's stylesheet loader resolves against the
 //   page instead of the stylesheet (a 404 on every page it checks): the layout links the tokens itself, and the copy
 //   goes without the @import.
@@ -12,10 +12,12 @@
 //   A page then needs two files instead of about twenty (the 260 KB of a whole weight took a phone's first visit
 //   seconds). The site's file is made again only when its characters change; its name carries their hash, so that no
 //   browser keeps an old one. When the pages use it: Pages/SiteFont.cs.
+// - KRDS's script keeps the three components the pages use (96 KB become 25 KB).
 // - KRDS's and Bootstrap's stylesheets lose every selector that names a class found nowhere in the pages, page models,
-//   texts, our scripts or KRDS's script (800 KB of rules become about 320 KB): a phone spent most of its first second
-//   matching rules that cannot match. A class is found by its whole name, so never put one together at run time from
-//   pieces ('krds-' + kind); the site's own site.css is left whole.
+//   texts, our scripts or the kept KRDS script (800 KB of rules become about 230 KB), and KRDS's tokens every custom
+//   property that nothing reads (768 become about 350): a phone spent most of its first second matching rules that
+//   cannot match, and parsing them delays its first input. A class is found by its whole name, so never put one
+//   together at run time from pieces ('krds-' + kind); the site's own site.css is left whole.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,7 +25,7 @@ import subsetFont from 'subset-font';
 
 function replaceOnce(text, from, to) {
     if (!text.includes(from)) {
-        throw new Error(`front-end-css: "${from}" not found; has the package changed?`);
+        throw new Error(`front-end: "${from}" not found; has the package changed?`);
     }
     return text.replace(from, to);
 }
@@ -52,7 +54,7 @@ function closingBrace(css, open) {
             return i;
         }
     }
-    throw new Error('front-end-css: unbalanced braces');
+    throw new Error('front-end: unbalanced braces');
 }
 
 function splitSelectors(prelude) {
@@ -112,21 +114,81 @@ function purged(css) {
     return `${charset}${licences}\n${withoutUnusedRules(text.slice(charset.length), usedWords)}`;
 }
 
+// KRDS's script sets up all of its 18 components on every page, and on every scroll looks for several of them again;
+// the pages use three: the main menu, the phone's menu and the side navigation. The copy keeps those three, the two
+// helpers they call, and what the page's events ask of them. The package's script is a run of parts, each opened by a
+// comment line after a blank line and named by the first `const` or `window.` it sets.
+const krdsScriptParts = ['use strict', 'windowSize', 'common', 'krds_mainMenuPC', 'krds_mainMenuMobile', 'krds_sideNavigation'];
+const krdsScript = readFileSync('node_modules/krds-uiux/resources/js/component/ui-script.js', 'utf8').replace(/\r\n/g, '\n');
+const scriptParts = krdsScript.split('\n').reduce((parts, line, i, lines) => {
+    if (i === 0 || (/^(\/\/|\/\*\*\*) /.test(line) && lines[i - 1].trim() === '')) {
+        parts.push([]);
+    }
+    parts.at(-1).push(line);
+    return parts;
+}, []).map(lines => lines.join('\n'));
+const partName = part => part.match(/^const (\w+) = /m)?.[1] ?? part.match(/^window\.(?:addEventListener\("(\w+)"|(\w+) =)/m)?.slice(1).find(Boolean)
+    ?? part.match(/^"(use strict)";/m)?.[1];
+const keptParts = scriptParts.filter(part => krdsScriptParts.includes(partName(part)));
+if (keptParts.length !== krdsScriptParts.length || !scriptParts.some(part => partName(part) === 'DOMContentLoaded')) {
+    throw new Error('front-end: KRDS\'s ui-script.js is not laid out as expected; has the package changed?');
+}
+const uiScript = `${keptParts.join('\n').trimEnd()}
+
+// The three components' part of KRDS's page events (this copy is cut by build/front-end.mjs).
+window.addEventListener("DOMContentLoaded", () => {
+  windowSize.setWinSize();
+  krds_mainMenuPC.init();
+  krds_mainMenuMobile.init();
+  krds_sideNavigation.init();
+});
+
+window.addEventListener("scroll", () => {
+  krds_mainMenuPC.closeMainMenu();
+});
+
+window.addEventListener("resize", () => {
+  windowSize.setWinSize();
+});
+`;
+write('wwwroot/lib/krds/js/ui-script.js', uiScript);
+
 const usedWords = new Set([
-    ...filesUnder('.', /\.(cshtml|cs|resx)$/),
-    ...filesUnder('wwwroot/js', /\.js$/),
-    'node_modules/krds-uiux/resources/js/component/ui-script.js',
-].flatMap(file => readFileSync(file, 'utf8').match(/[A-Za-z0-9_-]+/g) ?? []));
+    ...[...filesUnder('.', /\.(cshtml|cs|resx)$/), ...filesUnder('wwwroot/js', /\.js$/)].map(file => readFileSync(file, 'utf8')),
+    uiScript,
+].flatMap(text => text.match(/[A-Za-z0-9_-]+/g) ?? []));
 
 let krds = readFileSync('node_modules/krds-uiux/resources/css/component/output.css', 'utf8').replace(/\r\n/g, '\n');
 krds = replaceOnce(krds, '@import "../../css/token/krds_tokens.css";', '');
 krds = replaceOnce(krds, 'input[type=radio],\ninput[type=checkbox] {\n  position: absolute !important;',
     '.krds-form-check > input[type=radio],\n.krds-form-check > input[type=checkbox] {\n  position: absolute !important;');
-write('wwwroot/lib/krds/css/component/output.css', purged(krds));
+const krdsRules = purged(krds);
+write('wwwroot/lib/krds/css/component/output.css', krdsRules);
 
-write('wwwroot/lib/bootstrap/css/bootstrap.min.css', purged(
-    readFileSync('node_modules/bootstrap/dist/css/bootstrap.min.css', 'utf8')
-        .replace(/(-?\d*\.?\d+)rem\b/g, (_, value) => `${+(parseFloat(value) * 1.6).toFixed(4)}rem`)));
+const bootstrapRules = purged(readFileSync('node_modules/bootstrap/dist/css/bootstrap.min.css', 'utf8')
+    .replace(/(-?\d*\.?\d+)rem\b/g, (_, value) => `${+(parseFloat(value) * 1.6).toFixed(4)}rem`));
+write('wwwroot/lib/bootstrap/css/bootstrap.min.css', bootstrapRules);
+
+// KRDS's tokens are 768 custom properties on :root, which every element of a page inherits. The copy keeps those that
+// the kept rules, the site's stylesheet, the pages or the scripts read, directly or through another token.
+const tokens = readFileSync('node_modules/krds-uiux/resources/css/token/krds_tokens.css', 'utf8').replace(/\r\n/g, '\n');
+const tokenDeclaration = /^\s*(--[\w-]+):([^;]*);\n/gm;
+const tokenValues = new Map([...tokens.matchAll(tokenDeclaration)].map(([, name, value]) => [name, value]));
+const readTokens = new Set();
+const tokensReadBy = text => [...text.matchAll(/var\((--[\w-]+)/g)].map(([, name]) => name);
+const pendingTokens = tokensReadBy([krdsRules, bootstrapRules, uiScript,
+    ...[...filesUnder('.', /\.(cshtml|css)$/), ...filesUnder('wwwroot/js', /\.js$/)].map(file => readFileSync(file, 'utf8'))].join('\n'));
+while (pendingTokens.length) {
+    const name = pendingTokens.pop();
+    if (!readTokens.has(name)) {
+        readTokens.add(name);
+        pendingTokens.push(...tokensReadBy(tokenValues.get(name) ?? ''));
+    }
+}
+if (tokenValues.size < 500 || readTokens.size < 50) {
+    throw new Error('front-end: KRDS\'s tokens are not as expected; has the package changed?');
+}
+write('wwwroot/lib/krds/css/token/krds_tokens.css', tokens.replace(tokenDeclaration, (line, name) => readTokens.has(name) ? line : ''));
 
 const pretendard = 'node_modules/pretendard-gov/dist';
 const fontFolder = 'wwwroot/lib/pretendard-gov/woff2';
@@ -187,7 +249,7 @@ const pieceRules = weight => readFileSync(`${pretendard}/web/static/PretendardGO
     .filter(rule => !/unicode-range: ;/.test(rule));
 const [regular, bold] = ['Regular', 'Bold'].map(pieceRules);
 if (regular.length !== bold.length || regular.length < 100 || [...regular, ...bold].some(rule => !rule.includes('url(woff2/'))) {
-    throw new Error('front-end-css: the pretendard-gov pieces are not as expected; has the package changed?');
+    throw new Error('front-end: the pretendard-gov pieces are not as expected; has the package changed?');
 }
 function rangesOf(codePoints) {
     const ranges = [];
