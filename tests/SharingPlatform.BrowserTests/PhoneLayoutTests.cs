@@ -51,10 +51,15 @@ public sealed class PhoneLayoutTests(BrowserApp browser)
         await phone.CheckAsync("phone-results-ko");
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
 
-        // Four weeks, a day, a time from the day's list.
+        // Four weeks, a day, a time from the day's list; the whole week is folded below them until asked for.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = title })).ToBeVisibleAsync();
         (await SidewaysOverflowAsync(page)).ShouldBe(0, $"the resource page scrolls sideways: {await BeyondTheScreenAsync(page)}");
         await phone.CheckAsync("phone-resource-ko");
+        var week = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("예약 현황") });
+        await Assertions.Expect(week).ToBeHiddenAsync();
+        await page.GetByText("주간 시간표", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(week).ToBeVisibleAsync();
+        (await SidewaysOverflowAsync(page)).ShouldBe(0, $"the unfolded week scrolls the page sideways: {await BeyondTheScreenAsync(page)}");
         var days = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("부터 4주") });
         await days.GetByRole(AriaRole.Link).Filter(new() { HasText = "개 가능" }).Last.ClickAsync();
         var times = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("예약 가능한 시간$") });

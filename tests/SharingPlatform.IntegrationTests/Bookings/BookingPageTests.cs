@@ -158,4 +158,27 @@ public sealed class BookingPageTests(SharedApp shared)
         list.ShouldNotContain($"aria-label=\"{dayName} 10:00 예약하기\"");
         list.ShouldNotContain($"aria-label=\"{dayName} 11:30 예약하기\"");
     }
+
+    [Fact]
+    public async Task On_a_phone_the_whole_week_folds_below_the_day_s_list_unless_the_week_s_own_links_asked_for_it()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var resourceId = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, "접는 주 회의실"));
+        var day = DateOnly.FromDateTime(BookingClient.Next(DayOfWeek.Wednesday, 10).DateTime);
+        var monday = day.AddDays(-2);
+        using var anonymous = _app.NewClient();
+
+        async Task<string> WeekFold(string query)
+        {
+            var page = await anonymous.GetStringAsync($"/Resources/Details/{resourceId}{query}");
+            var fold = page[page.IndexOf("<details class=\"week-fold\"", StringComparison.Ordinal)..];
+            fold[..fold.IndexOf('>')].ShouldContain("open");
+            fold.ShouldContain("class=\"table table-bordered table-sm week-calendar\"");
+            return fold[..fold.IndexOf('>')];
+        }
+
+        (await WeekFold("")).ShouldContain("data-fold-on-phone");
+        (await WeekFold($"?week={monday:yyyy-MM-dd}&day={day:yyyy-MM-dd}")).ShouldContain("data-fold-on-phone", customMessage: "a day chosen in the four weeks");
+        (await WeekFold($"?week={monday.AddDays(7):yyyy-MM-dd}")).ShouldNotContain("data-fold-on-phone", customMessage: "the next week's link");
+    }
 }

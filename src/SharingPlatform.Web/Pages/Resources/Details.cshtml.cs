@@ -48,6 +48,12 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<SiteText> loca
 
     public DateOnly? ChosenDay { get; private set; }
 
+    /// <summary>
+    /// On a phone the whole week folds away below the day's list, which is the way to book there, unless the week was
+    /// asked for through its own links (a week without a day).
+    /// </summary>
+    public bool WeekFoldsOnPhone => FourWeeks is not null && (Week is null || Day is not null);
+
     /// <summary>The Monday of this week in Seoul, for the "this week" link.</summary>
     public DateOnly ThisWeek { get; private set; }
 

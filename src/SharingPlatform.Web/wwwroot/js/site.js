@@ -117,7 +117,8 @@ window.addEventListener('DOMContentLoaded', function () {
     show();
 })();
 
-// On a phone the search filters fold away above the results (<details data-fold-on-phone>), unless a field is in error.
+// On a phone the search filters fold away above the results, and a resource's week below its day list
+// (<details data-fold-on-phone>), unless a field is in error.
 (function () {
     'use strict';
     if (!window.matchMedia('(max-width: 767.98px)').matches) {
