@@ -1,23 +1,35 @@
+using SharingPlatform.Application.Circles;
 using SharingPlatform.Domain.Circles;
 using SharingPlatform.Domain.Organizations;
 
 namespace SharingPlatform.Application.Home;
 
 /// <summary>
-/// The home page's figures, the same for anyone: published resources and labs, active circles, verified organizations.
+/// The home page's part that is the same for anyone: the figures (published resources and labs, active circles,
+/// verified organizations) and the next <see cref="GetFrontDoorHandler.MeetingsShown"/> meetings of active circles,
+/// without anybody's answers, so that one answer serves every visitor.
 /// </summary>
 public sealed record GetFrontDoor : IQuery<FrontDoor>;
 
-public sealed record FrontDoor(int Resources, int Labs, int Circles, int Organizations);
+public sealed record FrontDoor(int Resources, int Labs, int Circles, int Organizations, IReadOnlyList<MeetingSummary> NextMeetings);
 
-public sealed class GetFrontDoorHandler(IApplicationDbContext db) : IQueryHandler<GetFrontDoor, FrontDoor>
+public sealed class GetFrontDoorHandler(IApplicationDbContext db, TimeProvider clock) : IQueryHandler<GetFrontDoor, FrontDoor>
 {
+    public const int MeetingsShown = 4;
+
     public async ValueTask<FrontDoor> Handle(GetFrontDoor query, CancellationToken cancellationToken)
     {
         var resources = await db.Resources.CountAsync(r => r.Status == ResourceStatus.Published, cancellationToken);
         var labs = await db.Labs.CountAsync(l => l.Status == LabStatus.Published, cancellationToken);
         var circles = await db.Circles.CountAsync(c => c.Status == CircleStatus.Active, cancellationToken);
         var organizations = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Verified, cancellationToken);
-        return new FrontDoor(resources, labs, circles, organizations);
+        var now = clock.GetUtcNow();
+        var meetings = await db.MeetingSummaries(db.Meetings.AsNoTracking()
+                .Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > now
+                    && db.Circles.Any(c => c.Id == m.CircleId && c.Status == CircleStatus.Active))
+                .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
+                .Take(MeetingsShown))
+            .ToListAsync(cancellationToken);
+        return new FrontDoor(resources, labs, circles, organizations, meetings);
     }
 }

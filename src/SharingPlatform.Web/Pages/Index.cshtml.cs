@@ -15,8 +15,6 @@ public sealed class IndexModel(ISender sender, PublicAnswers answers, TimeProvid
 
     public IReadOnlyList<ResourceSummary> FreeToday { get; private set; } = [];
 
-    public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
-
     public IReadOnlyList<LabSummary> Labs { get; private set; } = [];
 
     public IReadOnlyList<Application.Stories.StoryCard> Stories { get; private set; } = [];
@@ -48,7 +46,6 @@ public sealed class IndexModel(ISender sender, PublicAnswers answers, TimeProvid
             }
         }
 
-        Meetings = (await sender.Send(new ListMeetings(PageSize: Shown), cancellationToken)).Items;
         Labs = (await answers.GetAsync(new SearchLabs(PageSize: Shown), cancellationToken)).Items;
         Stories = (await answers.GetAsync(new Application.Stories.ListStories(PageSize: 3), cancellationToken)).Items;
         if (User.Identity?.IsAuthenticated != true)

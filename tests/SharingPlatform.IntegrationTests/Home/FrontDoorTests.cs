@@ -1,11 +1,13 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using SharingPlatform.IntegrationTests.Circles;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Home;
 
 /// <summary>The home page searches at once, offers the categories and the 14 시군, and greets a signed-in person with their own next things.</summary>
 [Collection(AppCollection.Name)]
-public sealed class FrontDoorTests(SharedApp shared)
+public sealed partial class FrontDoorTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
 
@@ -105,4 +107,34 @@ public sealed class FrontDoorTests(SharedApp shared)
         html.ShouldContain("다음 동아리 모임");
         html.ShouldNotContain("처리를 기다리는 예약 신청");
     }
+
+    [Fact]
+    public async Task Everyone_sees_the_same_next_meetings_of_active_circles_as_the_meetings_list_shows()
+    {
+        var (host, circleId, members) = await _app.CircleWithMembersAsync(1);
+        using var _ = host;
+        using var member = members[0];
+        var meetingId = await host.Client.ScheduledAsync(circleId, _app.NextHalfHour(TimeSpan.FromHours(1)), title: "다음 모임 " + CatalogClient.NewHangulWord());
+        await member.Client.RsvpAsync(meetingId).ExpectAsync(HttpStatusCode.OK);
+        using var memberSite = _app.NewClient(followRedirects: false);
+        await memberSite.SignInAsync(member.Email, ApiClient.Password);
+        using var visitor = _app.NewClient();
+
+        var listed = (await visitor.GetAsync("/api/v1/meetings?pageSize=4").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()).ToList();
+
+        listed.ShouldNotBeEmpty();
+        ShownMeetings(await HomeAsync(memberSite)).ShouldBe(listed);
+        ShownMeetings(await HomeAsync(visitor)).ShouldBe(listed);
+    }
+
+    private static List<Guid> ShownMeetings(string html)
+    {
+        var start = html.IndexOf("aria-labelledby=\"front-meetings\"", StringComparison.Ordinal);
+        var section = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+        return [.. MeetingLink().Matches(section).Select(m => Guid.Parse(m.Groups[1].Value))];
+    }
+
+    [GeneratedRegex("href=\"/Meetings/Details/([0-9a-f-]{36})\"")]
+    private static partial Regex MeetingLink();
 }
