@@ -59,6 +59,12 @@ public static class CircleViews
             new RatingSummary(reviews.Where(v => v.ListingId == c.Id).Average(v => (double?)v.Rating), reviews.Count(v => v.ListingId == c.Id))));
     }
 
+    /// <summary>The scheduled meetings of <paramref name="circles"/> that have not ended, soonest first.</summary>
+    public static IOrderedQueryable<Meeting> UpcomingMeetings(this IApplicationDbContext db, IQueryable<Circle> circles, DateTimeOffset now) =>
+        db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > now && circles.Any(c => c.Id == m.CircleId))
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
+
     public static IQueryable<MeetingSummary> MeetingSummaries(this IApplicationDbContext db, IQueryable<Meeting> meetings) =>
         meetings.Select(m => new MeetingSummary(
             m.Id, m.CircleId,

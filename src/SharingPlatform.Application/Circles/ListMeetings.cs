@@ -32,9 +32,7 @@ public sealed class ListMeetingsHandler(IApplicationDbContext db, ICurrentUser c
             circles = circles.Where(c => db.CircleMembers.Any(m => m.CircleId == c.Id && m.UserId == userId && m.Status == MemberStatus.Active));
         }
 
-        var meetings = db.Meetings.AsNoTracking()
-            .Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > now && circles.Any(c => c.Id == m.CircleId));
-        var page = await db.MeetingSummaries(meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id))
+        var page = await db.MeetingSummaries(db.UpcomingMeetings(circles, now))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         return await db.WithMyRsvpsAsync(page, currentUser.Id, cancellationToken);
     }

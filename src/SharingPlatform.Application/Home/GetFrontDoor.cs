@@ -24,11 +24,7 @@ public sealed class GetFrontDoorHandler(IApplicationDbContext db, TimeProvider c
         var circles = await db.Circles.CountAsync(c => c.Status == CircleStatus.Active, cancellationToken);
         var organizations = await db.Organizations.CountAsync(o => o.Status == OrganizationStatus.Verified, cancellationToken);
         var now = clock.GetUtcNow();
-        var meetings = await db.MeetingSummaries(db.Meetings.AsNoTracking()
-                .Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > now
-                    && db.Circles.Any(c => c.Id == m.CircleId && c.Status == CircleStatus.Active))
-                .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
-                .Take(MeetingsShown))
+        var meetings = await db.MeetingSummaries(db.UpcomingMeetings(db.Circles.Where(c => c.Status == CircleStatus.Active), now).Take(MeetingsShown))
             .ToListAsync(cancellationToken);
         return new FrontDoor(resources, labs, circles, organizations, meetings);
     }

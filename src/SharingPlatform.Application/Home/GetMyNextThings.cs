@@ -26,12 +26,9 @@ public sealed class GetMyNextThingsHandler(IApplicationDbContext db, ICurrentUse
         var session = await db.Views(db.LabBookings
                 .Where(b => b.BookerId == userId && b.SlotEndsAt > now).OrderBy(b => b.SlotStartsAt).ThenBy(b => b.Id))
             .FirstOrDefaultAsync(cancellationToken);
-        var meeting = await db.MeetingSummaries(db.Meetings.AsNoTracking()
-                .Where(m => m.Status == MeetingStatus.Scheduled && m.EndsAt > now && db.Circles.Any(c => c.Id == m.CircleId
-                    && c.Status == CircleStatus.Active
-                    && db.CircleMembers.Any(cm => cm.CircleId == c.Id && cm.UserId == userId && cm.Status == MemberStatus.Active)))
-                .OrderBy(m => m.StartsAt).ThenBy(m => m.Id))
-            .FirstOrDefaultAsync(cancellationToken);
+        var myCircles = db.Circles.Where(c => c.Status == CircleStatus.Active
+            && db.CircleMembers.Any(cm => cm.CircleId == c.Id && cm.UserId == userId && cm.Status == MemberStatus.Active));
+        var meeting = await db.MeetingSummaries(db.UpcomingMeetings(myCircles, now)).FirstOrDefaultAsync(cancellationToken);
         // The requests are counted only for a member: PostgreSQL runs the count's subquery only when its branch is taken.
         var waiting = await db.Users.Where(u => u.Id == userId)
             .Select(u => db.OrganizationMembers.Any(m => m.UserId == userId)
