@@ -132,6 +132,28 @@ public sealed class BookingPageTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_member_of_two_organizations_filters_incoming_bookings_by_the_resources_of_both_and_of_no_other()
+    {
+        using var first = await _app.VerifiedOrganizationAsync();
+        using var second = await _app.VerifiedOrganizationAsync();
+        using var other = await _app.VerifiedOrganizationAsync();
+        var ours = await first.Owner.CreateResourceAsync(CatalogClient.ResourceBody(first.Id, "첫째 조합 회의실"));
+        var theirs = await second.Owner.CreateResourceAsync(CatalogClient.ResourceBody(second.Id, "둘째 조합 강당"));
+        var notOurs = await other.Owner.CreateResourceAsync(CatalogClient.ResourceBody(other.Id, "다른 조합 공방"));
+        await second.Owner.AddMemberAsync(second.Id, first.Owner, first.OwnerEmail);
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(first.OwnerEmail, ApiClient.Password);
+
+        var incoming = WebUtility.HtmlDecode(await site.GetStringAsync("/Bookings/Incoming"));
+
+        var secondAt = incoming.IndexOf($"value=\"{theirs}\"", StringComparison.Ordinal);
+        var firstAt = incoming.IndexOf($"value=\"{ours}\"", StringComparison.Ordinal);
+        secondAt.ShouldBeGreaterThan(0);
+        firstAt.ShouldBeGreaterThan(secondAt, "by title: 둘째 before 첫째");
+        incoming.ShouldNotContain(notOurs.ToString());
+    }
+
+    [Fact]
     public async Task The_resource_page_shows_four_weeks_of_free_days_and_lists_a_chosen_day_s_free_starts()
     {
         using var organization = await _app.VerifiedOrganizationAsync();

@@ -25,7 +25,7 @@ public sealed class IncomingModel(ISender sender, IStringLocalizer<SiteText> loc
 
     public bool HasOrganizations { get; private set; }
 
-    public IReadOnlyList<(Guid Id, string Title)> Resources { get; private set; } = [];
+    public IReadOnlyList<MyOrganizationsResource> Resources { get; private set; } = [];
 
     public PagedList<BookingView>? Bookings { get; private set; }
 
@@ -98,14 +98,7 @@ public sealed class IncomingModel(ISender sender, IStringLocalizer<SiteText> loc
         if (!HasOrganizations)
             return;
 
-        var resources = new List<(Guid, string)>();
-        foreach (var organization in organizations)
-        {
-            var rows = await sender.Send(new ListOrganizationResources(organization.Id), cancellationToken);
-            resources.AddRange(rows.Select(r => (r.Id, r.Title)));
-        }
-
-        Resources = resources.OrderBy(r => r.Item2, StringComparer.CurrentCulture).ToList();
+        Resources = await sender.Send(new ListResourcesOfMyOrganizations(), cancellationToken);
         try
         {
             Bookings = await sender.Send(

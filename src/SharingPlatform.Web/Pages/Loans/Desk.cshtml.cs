@@ -17,7 +17,7 @@ public sealed class DeskModel(ISender sender, TimeProvider clock) : PageModel
 
     public DateOnly Today { get; private set; }
 
-    public IReadOnlyList<(Guid Id, string Title)> Resources { get; private set; } = [];
+    public IReadOnlyList<MyOrganizationsResource> Resources { get; private set; } = [];
 
     public IReadOnlyList<LoanListItem> Waiting { get; private set; } = [];
 
@@ -36,10 +36,7 @@ public sealed class DeskModel(ISender sender, TimeProvider clock) : PageModel
         if (!HasOrganizations)
             return;
 
-        var resources = new List<(Guid, string)>();
-        foreach (var organization in organizations)
-            resources.AddRange((await sender.Send(new ListOrganizationResources(organization.Id), cancellationToken)).Where(r => r.Lent).Select(r => (r.Id, r.Title)));
-        Resources = resources.OrderBy(r => r.Item2, StringComparer.CurrentCulture).ToList();
+        Resources = await sender.Send(new ListResourcesOfMyOrganizations(LentOnly: true), cancellationToken);
 
         Waiting = await ListAsync(new ListIncomingLoans(LoanStatus.Requested, ResourceId, PageSize: ListSize), cancellationToken);
         var today = await ListAsync(new ListIncomingLoans(null, ResourceId, Today, PageSize: ListSize), cancellationToken);
