@@ -1,3 +1,6 @@
+using System.Net;
+using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
 using SharingPlatform.Tests.Support;
 
 namespace SharingPlatform.IntegrationTests.Notifications;
@@ -29,4 +32,35 @@ public sealed class HeaderMenuTests(SharedApp shared)
         var membersPage = await member.GetStringAsync("/Labs");
         membersPage.ShouldContain("href=\"/Organizations\"");
     }
+
+    [Fact]
+    public async Task The_bell_counts_up_to_99_and_shows_more_as_99_plus()
+    {
+        using var person = await _app.PersonAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(person.Email, ApiClient.Password);
+
+        await NotifyAsync(person.Id, 99);
+        var ninetyNine = WebUtility.HtmlDecode(await site.GetStringAsync("/Labs"));
+        ninetyNine.ShouldContain("aria-hidden=\"true\">99</span>");
+        ninetyNine.ShouldContain("(읽지 않음 99)");
+
+        await NotifyAsync(person.Id, 1);
+        var more = WebUtility.HtmlDecode(await site.GetStringAsync("/Labs"));
+        more.ShouldContain("aria-hidden=\"true\">99+</span>");
+        more.ShouldContain("(읽지 않음 99+)");
+        more.ShouldNotContain(">100<");
+    }
+
+    private Task<int> NotifyAsync(Guid recipientId, int count) => _app.QueryAsync(db =>
+    {
+        var now = _app.Clock.GetUtcNow();
+        for (var i = 0; i < count; i++)
+        {
+            db.Notifications.Add(Notification.Write(recipientId, Language.Korean, NotificationKind.BookingConfirmed, Guid.NewGuid(), now,
+                "예약 확정", "본문", "/Bookings/Mine", now));
+        }
+
+        return db.SaveChangesAsync();
+    });
 }

@@ -1,14 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
+using SharingPlatform.Application.Accounts;
 
 namespace SharingPlatform.Web.Pages.Shared;
 
 /// <summary>
 /// <c>&lt;menu-link link="…" css-class="…" /&gt;</c>: a link of the header's menus, marked as the current page when it
-/// opens the page shown, with the unread count as a badge. A signed-in page shows some thirty of them (the bar and the
+/// opens the page shown, with the unread count as a badge (more than <see cref="MyMenu.UnreadCountCap"/> as "99+"). A signed-in page shows some thirty of them (the bar and the
 /// phone's panel), so this is a tag helper rather than a partial view for each.
 /// </summary>
 [HtmlTargetElement("menu-link", TagStructure = TagStructure.WithoutEndTag)]
@@ -39,10 +41,13 @@ public sealed class MenuLinkTagHelper(IUrlHelperFactory urls, IStringLocalizer<S
         output.Content.Append(text[Link.TextKey]);
         if (Link.Unread is > 0 and var unread)
         {
+            var shown = unread > MyMenu.UnreadCountCap
+                ? MyMenu.UnreadCountCap.ToString(CultureInfo.CurrentCulture) + "+"
+                : unread.ToString(CultureInfo.CurrentCulture);
             output.Content.AppendHtml(" <span class=\"krds-badge bg-point number\" aria-hidden=\"true\">")
-                .Append(unread.ToString(System.Globalization.CultureInfo.CurrentCulture))
+                .Append(shown)
                 .AppendHtml("</span><span class=\"sr-only\">")
-                .Append(text["UnreadCount", unread])
+                .Append(text["UnreadCount", shown])
                 .AppendHtml("</span>");
         }
     }
