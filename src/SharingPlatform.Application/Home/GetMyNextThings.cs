@@ -8,7 +8,7 @@ namespace SharingPlatform.Application.Home;
 /// <summary>
 /// For the home page of a signed-in person: their next booking, lab session and circle meeting (each the soonest not yet
 /// ended), and for a member of an organization how many booking requests wait for their organizations (null for someone
-/// who belongs to none). Each is one query, with no count of the rest.
+/// who belongs to none). One query for all four, with no count of the rest.
 /// </summary>
 public sealed record GetMyNextThings : IQuery<MyNextThings>;
 
@@ -20,22 +20,23 @@ public sealed class GetMyNextThingsHandler(IApplicationDbContext db, ICurrentUse
     {
         var userId = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        var booking = await db.Views(db.Bookings.AsNoTracking()
-                .Where(b => b.BookerId == userId && b.EndsAt > now).OrderBy(b => b.StartsAt).ThenBy(b => b.Id))
-            .FirstOrDefaultAsync(cancellationToken);
-        var session = await db.Views(db.LabBookings
-                .Where(b => b.BookerId == userId && b.SlotEndsAt > now).OrderBy(b => b.SlotStartsAt).ThenBy(b => b.Id))
-            .FirstOrDefaultAsync(cancellationToken);
+        var bookings = db.Views(db.Bookings.AsNoTracking()
+            .Where(b => b.BookerId == userId && b.EndsAt > now).OrderBy(b => b.StartsAt).ThenBy(b => b.Id));
+        var sessions = db.Views(db.LabBookings
+            .Where(b => b.BookerId == userId && b.SlotEndsAt > now).OrderBy(b => b.SlotStartsAt).ThenBy(b => b.Id));
         var myCircles = db.Circles.Where(c => c.Status == CircleStatus.Active
             && db.CircleMembers.Any(cm => cm.CircleId == c.Id && cm.UserId == userId && cm.Status == MemberStatus.Active));
-        var meeting = await db.MeetingSummaries(db.UpcomingMeetings(myCircles, now)).FirstOrDefaultAsync(cancellationToken);
+        var meetings = db.MeetingSummaries(db.UpcomingMeetings(myCircles, now));
         // The requests are counted only for a member: PostgreSQL runs the count's subquery only when its branch is taken.
-        var waiting = await db.Users.Where(u => u.Id == userId)
-            .Select(u => db.OrganizationMembers.Any(m => m.UserId == userId)
-                ? db.Bookings.Count(b => b.Status == BookingStatus.Pending && db.Resources.Any(r =>
-                    r.Id == b.ResourceId && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)))
-                : (int?)null)
+        return await db.Users.Where(u => u.Id == userId)
+            .Select(u => new MyNextThings(
+                bookings.FirstOrDefault(),
+                sessions.FirstOrDefault(),
+                meetings.FirstOrDefault(),
+                db.OrganizationMembers.Any(m => m.UserId == userId)
+                    ? db.Bookings.Count(b => b.Status == BookingStatus.Pending && db.Resources.Any(r =>
+                        r.Id == b.ResourceId && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)))
+                    : null))
             .SingleAsync(cancellationToken);
-        return new MyNextThings(booking, session, meeting, waiting);
     }
 }
