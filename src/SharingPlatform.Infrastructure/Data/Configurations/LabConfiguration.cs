@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SharingPlatform.Application.Labs;
 using SharingPlatform.Domain.Organizations;
 
@@ -7,11 +5,6 @@ namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 internal sealed class LabConfiguration : IEntityTypeConfiguration<Lab>
 {
-    private static readonly JsonSerializerOptions TimetableJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public void Configure(EntityTypeBuilder<Lab> builder)
     {
         builder.ToTable("labs");
@@ -25,11 +18,7 @@ internal sealed class LabConfiguration : IEntityTypeConfiguration<Lab>
         builder.Property(l => l.StatusReason).HasMaxLength(1000);
         builder.Property(l => l.Version).IsRowVersion();
         // The timetable is read and written whole, with the lab: one jsonb column.
-        builder.Property(l => l.Timetable)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                timetable => JsonSerializer.Serialize(timetable, TimetableJson),
-                json => JsonSerializer.Deserialize<LabTimetable>(json, TimetableJson)!);
+        builder.Property(l => l.Timetable).IsJson();
         builder.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.Status, l.Municipality });
         builder.HasIndex(l => l.OrganizationId);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Organizations;
 
@@ -7,11 +5,6 @@ namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 internal sealed class SharedResourceConfiguration : IEntityTypeConfiguration<SharedResource>
 {
-    private static readonly JsonSerializerOptions PolicyJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public void Configure(EntityTypeBuilder<SharedResource> builder)
     {
         builder.ToTable("resources");
@@ -26,17 +19,9 @@ internal sealed class SharedResourceConfiguration : IEntityTypeConfiguration<Sha
         builder.Property(r => r.StatusReason).HasMaxLength(1000);
         builder.Property(r => r.Version).IsRowVersion();
         // The policy is read and written whole, with the resource: one jsonb column.
-        builder.Property(r => r.Policy)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                policy => JsonSerializer.Serialize(policy, PolicyJson),
-                json => JsonSerializer.Deserialize<BookingPolicy>(json, PolicyJson)!);
+        builder.Property(r => r.Policy).IsJson();
         // Lent resources only (goods): the units and rules of lending, whole, beside the policy.
-        builder.Property(r => r.Lending)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                lending => JsonSerializer.Serialize(lending, PolicyJson),
-                json => JsonSerializer.Deserialize<LendingPolicy>(json, PolicyJson));
+        builder.Property(r => r.Lending).IsJson();
 
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.Status, r.Municipality, r.Category });

@@ -10,8 +10,9 @@ namespace SharingPlatform.Web.Pages.Shared;
 
 /// <summary>
 /// <c>&lt;menu-link link="…" css-class="…" /&gt;</c>: a link of the header's menus, marked as the current page when it
-/// opens the page shown, with the unread count as a badge (more than <see cref="MyMenu.UnreadCountCap"/> as "99+"). A signed-in page shows some thirty of them (the bar and the
-/// phone's panel), so this is a tag helper rather than a partial view for each.
+/// opens the page shown, with the unread count as a badge (more than <see cref="MyMenu.UnreadCountCap"/> as "99+"). A
+/// signed-in page shows some thirty of them (the bar and the phone's panel), so this is a tag helper rather than a
+/// partial view for each.
 /// </summary>
 [HtmlTargetElement("menu-link", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class MenuLinkTagHelper(IUrlHelperFactory urls, IStringLocalizer<SiteText> text) : TagHelper
