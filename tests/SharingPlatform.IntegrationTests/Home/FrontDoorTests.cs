@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using SharingPlatform.IntegrationTests.Circles;
+using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.Tests.Support;
+using SharingPlatform.Web.Pages.Resources;
 
 namespace SharingPlatform.IntegrationTests.Home;
 
@@ -93,6 +95,36 @@ public sealed partial class FrontDoorTests(SharedApp shared)
         home.ShouldNotContain("처리를 기다리는 예약 신청");
         (await HomeAsync(ownerSite)).ShouldContain("처리를 기다리는 예약 신청 2건");
     }
+
+    [Fact]
+    public async Task A_resident_sees_their_next_lab_session_and_the_next_meeting_of_their_circle()
+    {
+        using var lab = await _app.PublishedLabAsync(4, ("3D 프린터", false));
+        var (host, circleId, members) = await _app.CircleWithMembersAsync(1);
+        using var _ = host;
+        using var member = members[0];
+        var meetingTitle = "내 모임 " + CatalogClient.NewHangulWord();
+        var meetingStart = _app.NextHalfHour(TimeSpan.FromDays(2));
+        var meetingId = await host.Client.ScheduledAsync(circleId, meetingStart, title: meetingTitle);
+        var slot = (await member.Client.NextSlotAsync(_app, lab.Id, TimeSpan.FromDays(1))).StartsAt();
+        await member.Client.BookedLabAsync(lab.Id, slot, lab.Equipment["3D 프린터"]);
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(member.Email, ApiClient.Password);
+
+        var mine = Mine(WebUtility.HtmlDecode(await HomeAsync(site)));
+
+        mine.ShouldContain($"다음 실험실 이용: <a href=\"/Labs/Mine\">메이커 스페이스</a> <span>{CatalogText.Seoul(slot)}</span>");
+        mine.ShouldContain($"다음 동아리 모임: <a href=\"/Meetings/Details/{meetingId}\">{meetingTitle}</a> <span>{CatalogText.Seoul(meetingStart)}</span>");
+    }
+
+    private static string Mine(string html)
+    {
+        var start = html.IndexOf("aria-labelledby=\"front-mine\"", StringComparison.Ordinal);
+        return Spaces().Replace(html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)], " ");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [Fact]
     public async Task A_resident_outside_any_organization_sees_no_waiting_requests()
