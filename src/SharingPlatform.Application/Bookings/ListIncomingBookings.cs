@@ -1,3 +1,5 @@
+using SharingPlatform.Application.Resources;
+
 namespace SharingPlatform.Application.Bookings;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class ListIncomingBookingsHandler(IApplicationDbContext db, ICurre
     public async ValueTask<PagedList<BookingView>> Handle(ListIncomingBookings query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var ours = db.Resources.Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)).Select(r => r.Id);
+        var ours = db.Resources.OfOrganizationsOf(db, userId).Select(r => r.Id);
         var bookings = db.Bookings.AsNoTracking().Where(b => ours.Contains(b.ResourceId));
         if (query.Status is { } status)
             bookings = bookings.Where(b => b.Status == status);

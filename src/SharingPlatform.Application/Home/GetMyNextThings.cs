@@ -1,6 +1,7 @@
 using SharingPlatform.Application.Bookings;
 using SharingPlatform.Application.Circles;
 using SharingPlatform.Application.Labs;
+using SharingPlatform.Application.Resources;
 using SharingPlatform.Domain.Circles;
 
 namespace SharingPlatform.Application.Home;
@@ -27,6 +28,7 @@ public sealed class GetMyNextThingsHandler(IApplicationDbContext db, ICurrentUse
         var myCircles = db.Circles.Where(c => c.Status == CircleStatus.Active
             && db.CircleMembers.Any(cm => cm.CircleId == c.Id && cm.UserId == userId && cm.Status == MemberStatus.Active));
         var meetings = db.MeetingSummaries(db.UpcomingMeetings(myCircles, now));
+        var ours = db.Resources.OfOrganizationsOf(db, userId).Select(r => r.Id);
         // The requests are counted only for a member: PostgreSQL runs the count's subquery only when its branch is taken.
         return await db.Users.Where(u => u.Id == userId)
             .Select(u => new MyNextThings(
@@ -34,8 +36,7 @@ public sealed class GetMyNextThingsHandler(IApplicationDbContext db, ICurrentUse
                 sessions.FirstOrDefault(),
                 meetings.FirstOrDefault(),
                 db.OrganizationMembers.Any(m => m.UserId == userId)
-                    ? db.Bookings.Count(b => b.Status == BookingStatus.Pending && db.Resources.Any(r =>
-                        r.Id == b.ResourceId && db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)))
+                    ? db.Bookings.Count(b => b.Status == BookingStatus.Pending && ours.Contains(b.ResourceId))
                     : null))
             .SingleAsync(cancellationToken);
     }

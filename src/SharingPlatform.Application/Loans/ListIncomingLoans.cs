@@ -1,3 +1,5 @@
+using SharingPlatform.Application.Resources;
+
 namespace SharingPlatform.Application.Loans;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class ListIncomingLoansHandler(IApplicationDbContext db, ICurrentU
     public async ValueTask<PagedList<LoanListItem>> Handle(ListIncomingLoans query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var ours = db.Resources.Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId)).Select(r => r.Id);
+        var ours = db.Resources.OfOrganizationsOf(db, userId).Select(r => r.Id);
         var loans = db.Loans.Where(l => ours.Contains(l.ResourceId));
         if (query.Status is { } status)
             loans = loans.Where(l => l.Status == status);

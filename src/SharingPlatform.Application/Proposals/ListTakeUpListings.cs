@@ -14,8 +14,7 @@ public sealed class ListTakeUpListingsHandler(IApplicationDbContext db, ICurrent
     public async ValueTask<IReadOnlyList<TakeUpListing>> Handle(ListTakeUpListings query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        return await db.PubliclyVisible().AsNoTracking()
-            .Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId))
+        return await db.PubliclyVisible().AsNoTracking().OfOrganizationsOf(db, userId)
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.Id, r.Title, OrganizationName = o.Name })
             .OrderBy(l => l.OrganizationName).ThenBy(l => l.Title).ThenBy(l => l.Id)
             .Take(Limit)

@@ -14,8 +14,7 @@ public sealed class ListResourcesOfMyOrganizationsHandler(IApplicationDbContext 
     public async ValueTask<IReadOnlyList<MyOrganizationsResource>> Handle(ListResourcesOfMyOrganizations query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        var resources = db.Resources.AsNoTracking()
-            .Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId));
+        var resources = db.Resources.AsNoTracking().OfOrganizationsOf(db, userId);
         if (query.LentOnly)
             resources = resources.Where(r => r.Lending != null);
         var rows = await resources.Select(r => new MyOrganizationsResource(r.Id, r.Title)).ToListAsync(cancellationToken);

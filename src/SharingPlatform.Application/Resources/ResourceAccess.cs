@@ -17,6 +17,10 @@ public static class ResourceAccess
         resources.Where(r => r.Status == ResourceStatus.Published
             && db.Organizations.Any(o => o.Id == r.OrganizationId && o.Status == OrganizationStatus.Verified));
 
+    /// <summary>The resources, in any state, of every organization <paramref name="userId"/> belongs to.</summary>
+    public static IQueryable<SharedResource> OfOrganizationsOf(this IQueryable<SharedResource> resources, IApplicationDbContext db, Guid userId) =>
+        resources.Where(r => db.OrganizationMembers.Any(m => m.OrganizationId == r.OrganizationId && m.UserId == userId));
+
     public static async Task<SharedResource> LoadForMemberAsync(this IApplicationDbContext db, Guid resourceId, ICurrentUser currentUser, CancellationToken cancellationToken)
     {
         await db.RequireMemberToChangeAsync(resourceId, currentUser, cancellationToken);
