@@ -29,6 +29,7 @@ esac
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   : "${BENCH_RESOURCES:=10000}" "${BENCH_BOOKINGS:=200000}" "${BENCH_BACKGROUND_USERS:=2000}"
   : "${BENCH_API_USERS:=50}" "${BENCH_DURATION:=5}" "${BENCH_WARMUP:=2}" "${BENCH_APP_WARMUP:=5}" "${BENCH_SETTLE_MAX:=0}"
+  : "${BENCH_TENTH:=0}"
 fi
 BENCH_RESOURCES=${BENCH_RESOURCES:-100000}
 BENCH_BOOKINGS=${BENCH_BOOKINGS:-2000000}
@@ -52,12 +53,16 @@ BENCH_PGBENCH_MODE=${BENCH_PGBENCH_MODE:-prepared}
 BENCH_APP_REF=${BENCH_APP_REF:-}
 BENCH_REUSE_DATA=${BENCH_REUSE_DATA:-0}
 BENCH_APP_PORT=${BENCH_APP_PORT:-}
+# The searches (b) and (b2) again at the end, on one tenth of the data in a database of its own: the free-period
+# search should cost about the same whatever the size of the catalog (target: p95 at most twice the tenth's).
+BENCH_TENTH=${BENCH_TENTH:-1}
 
 for name in BENCH_RESOURCES BENCH_BOOKINGS BENCH_BACKGROUND_USERS BENCH_API_USERS BENCH_DURATION BENCH_WARMUP \
   BENCH_APP_WARMUP BENCH_SETTLE_MAX BENCH_CONNECTIONS BENCH_THREADS; do
   [[ "${!name}" =~ ^[0-9]+$ ]] || die "$name must be a whole number (is '${!name}')"
 done
 [ "$BENCH_API_USERS" -ge 1 ] || die "BENCH_API_USERS must be at least 1"
+[[ "$BENCH_TENTH" =~ ^[01]$ ]] || die "BENCH_TENTH must be 0 or 1 (is '$BENCH_TENTH')"
 [ "$BENCH_DURATION" -ge 1 ] || die "BENCH_DURATION must be at least 1"
 
 WORK=.data/bench            # logs, token and id files, pgbench logs, the summary
@@ -116,7 +121,8 @@ SQL
   fi
   if [ "$BENCH_REUSE_DATA" != 1 ]; then
     PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-      -d postgres -c "DROP DATABASE IF EXISTS sharingplatform_bench WITH (FORCE)"
+      -d postgres -c "DROP DATABASE IF EXISTS sharingplatform_bench WITH (FORCE)" \
+      -c "DROP DATABASE IF EXISTS sharingplatform_bench_tenth WITH (FORCE)"
   fi
   create_database "$PG_PORT" sharingplatform_bench
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=sharingplatform_bench;Username=postgres"
@@ -208,37 +214,44 @@ trap 'exit 130' INT TERM
 APP_RUN_SERVER=false APP_WORKERS=4 SMTP_PORT=2525
 if [ "$MODE" = reminders ]; then reminders_before_app; fi
 
-log "Starting the app on $BASE_URL (Production)"
-mkdir -p .data/bench-uploads
-# Production, as a server would run it, with these differences, all for the benchmark:
-# - no job server in this process (Jobs__RunServer=false): the confirmation emails of the bench sign-ups stay queued,
-#   so the Smtp host below, which production requires, is never contacted (bench/run.sh reminders runs the server,
-#   with the dispatcher every minute, and points Smtp at bench/smtp-sink.py);
-# - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address;
-# - the public address, which Production wants on https://, only appears in links in emails.
-ASPNETCORE_ENVIRONMENT=Production \
-  ASPNETCORE_URLS=$BASE_URL \
-  App__BaseUrl=https://bench.sharing.example \
-  Smtp__Host=127.0.0.1 Smtp__Port=$SMTP_PORT Smtp__Security=None \
-  Jobs__RunServer=$APP_RUN_SERVER Jobs__WorkerCount=$APP_WORKERS Notifications__DispatchEveryMinutes=1 \
-  RateLimiting__AccountPermitsPerMinute=100000 \
-  Uploads__Directory="$REPO/.data/bench-uploads" \
-  Admin__Email="" Admin__Password="" \
-  dotnet "$APP_DLL" --contentRoot "$APP_SRC/src/SharingPlatform.Web" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
+# start_app CONNECTION_STRING LOG — the app on $BASE_URL for that database (which it migrates), ready when it returns.
+start_app() {
+  local connection=$1 app_log=$2
+  log "Starting the app on $BASE_URL (Production)"
+  mkdir -p .data/bench-uploads
+  # Production, as a server would run it, with these differences, all for the benchmark:
+  # - no job server in this process (Jobs__RunServer=false): the confirmation emails of the bench sign-ups stay queued,
+  #   so the Smtp host below, which production requires, is never contacted (bench/run.sh reminders runs the server,
+  #   with the dispatcher every minute, and points Smtp at bench/smtp-sink.py);
+  # - the sign-in/sign-up rate limit is raised so that the bench users can sign up and sign in from one address;
+  # - the public address, which Production wants on https://, only appears in links in emails.
+  ConnectionStrings__Default=$connection \
+    ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS=$BASE_URL \
+    App__BaseUrl=https://bench.sharing.example \
+    Smtp__Host=127.0.0.1 Smtp__Port=$SMTP_PORT Smtp__Security=None \
+    Jobs__RunServer=$APP_RUN_SERVER Jobs__WorkerCount=$APP_WORKERS Notifications__DispatchEveryMinutes=1 \
+    RateLimiting__AccountPermitsPerMinute=100000 \
+    Uploads__Directory="$REPO/.data/bench-uploads" \
+    Admin__Email="" Admin__Password="" \
+    dotnet "$APP_DLL" --contentRoot "$APP_SRC/src/SharingPlatform.Web" >"$app_log" 2>&1 &
+  APP_PID=$!
 
-for ((i = 0; ; i++)); do
-  if curl -fsS -o /dev/null "$BASE_URL/health/ready" 2>/dev/null; then
-    break
-  fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    tail -n 40 "$WORK/app.log" >&2
-    die "the app stopped while starting (log: $WORK/app.log)"
-  fi
-  [ "$i" -lt 600 ] || die "the app was not ready after 120 s (log: $WORK/app.log)"
-  sleep 0.2
-done
-echo "App ready (schema migrated)." >&2
+  local i
+  for ((i = 0; ; i++)); do
+    if curl -fsS -o /dev/null "$BASE_URL/health/ready" 2>/dev/null; then
+      break
+    fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      tail -n 40 "$app_log" >&2
+      die "the app stopped while starting (log: $app_log)"
+    fi
+    [ "$i" -lt 600 ] || die "the app was not ready after 120 s (log: $app_log)"
+    sleep 0.2
+  done
+  echo "App ready (schema migrated)." >&2
+}
+start_app "$ConnectionStrings__Default" "$WORK/app.log"
 
 # ---------------------------------------------------------------- data
 log "Generating data: $BENCH_RESOURCES resources, $BENCH_BOOKINGS bookings, $BENCH_BACKGROUND_USERS users (binary COPY)"
@@ -583,6 +596,48 @@ APP_RSS_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status
 
 stop_app
 
+# ---------------------------------------------------------------- one tenth
+# (b) and (b2) once more, by a fresh app on a database with one tenth of the resources, bookings and users, generated
+# the same way: how much of a search's cost grows with the catalog rather than with the answer.
+TENTH_NOTE=""
+if [ "$BENCH_TENTH" = 1 ] && [ "$OWN_CLUSTER" = 1 ]; then
+  TENTH_DB=sharingplatform_bench_tenth
+  TENTH_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=$TENTH_DB;Username=postgres"
+  create_database "$PG_PORT" "$TENTH_DB"
+  start_app "$TENTH_CONNECTION" "$WORK/app-tenth.log"
+  log "One tenth of the data: $((BENCH_RESOURCES / 10)) resources, $((BENCH_BOOKINGS / 10)) bookings, $((BENCH_BACKGROUND_USERS / 10)) users, in $TENTH_DB"
+  dotnet "$GENERATOR_DLL" --connection "$TENTH_CONNECTION" --resources $((BENCH_RESOURCES / 10)) \
+    --bookings $((BENCH_BOOKINGS / 10)) --users $((BENCH_BACKGROUND_USERS / 10)) --skip-if-present
+  read -r TENTH_RESOURCES TENTH_BOOKINGS < <(sql -d "$TENTH_DB" -F ' ' -c \
+    "SELECT (SELECT count(*) FROM resources), (SELECT count(*) FROM bookings)")
+  tenth_total() {
+    local body
+    body=$(curl -fsS "$1") || return 1
+    jq -r 'if .totalCountCapped then "more than \(.totalCount)" else .totalCount end' <<<"$body"
+  }
+  SEARCH_TENTH_TOTAL=$(tenth_total "$SEARCH_URL") || die "the search answered an error at one tenth: $SEARCH_URL"
+  TEXT_TENTH_TOTAL=$(tenth_total "$TEXT_URL") || die "the text search answered an error at one tenth: $TEXT_URL"
+  # A fresh app: the first load warms up as long as (a) did, then each goes on while the compiler is busy.
+  log "(b) and (b2) at one tenth: wrk, $BENCH_CONNECTIONS connections, ${BENCH_APP_WARMUP} s warm-up (the app's first load) + ${BENCH_DURATION} s each"
+  run_wrk search-tenth-warmup "$BENCH_APP_WARMUP" bench/wrk/search.lua "$SEARCH_URL" >/dev/null
+  settle search_step >/dev/null || die "the warm-up failed (search_step, one tenth)"
+  app0=$(app_ticks) pg0=$(pg_ticks)
+  SEARCH_TENTH=$(run_wrk search-tenth "$BENCH_DURATION" bench/wrk/search.lua "$SEARCH_URL")
+  SEARCH_TENTH_CPU=$(cpu_per_request "$app0" "$pg0" "$(field "$SEARCH_TENTH" requests)")
+  echo "$SEARCH_TENTH; CPU ms per search: $SEARCH_TENTH_CPU" >&2
+  run_wrk text-tenth-warmup "$BENCH_WARMUP" bench/wrk/search.lua "$TEXT_URL" >/dev/null
+  settle text_step >/dev/null || die "the warm-up failed (text_step, one tenth)"
+  app0=$(app_ticks) pg0=$(pg_ticks)
+  TEXT_TENTH=$(run_wrk text-tenth "$BENCH_DURATION" bench/wrk/search.lua "$TEXT_URL")
+  TEXT_TENTH_CPU=$(cpu_per_request "$app0" "$pg0" "$(field "$TEXT_TENTH" requests)")
+  echo "$TEXT_TENTH; CPU ms per text search: $TEXT_TENTH_CPU" >&2
+  stop_app
+elif [ "$BENCH_TENTH" = 1 ]; then
+  TENTH_NOTE="not run: the database is yours (ConnectionStrings__Default), and the run makes no other database there"
+else
+  TENTH_NOTE="not run (BENCH_TENTH=0)"
+fi
+
 # ---------------------------------------------------------------- summary
 ratio_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TX_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
 insert_pct=$(awk -v a="$(field "$BOOKING" rps)" -v b="$PG_TPS" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
@@ -604,6 +659,27 @@ page_table() {
   done <<<"$PAGE_ROWS"
 }
 search_verdict=$(verdict "$(field "$SEARCH" p95_ms)" 20 '<=')
+# tenth_rows / tenth_lines — the one-tenth runs in the table, and how each search's p95 and CPU grew with ten times the data.
+tenth_rows() {
+  [ -z "$TENTH_NOTE" ] || return 0
+  printf '\n| (b) at one tenth: %s resources, %s bookings (%s results) | %s | %s | %s | %s | %s non-2xx, %s socket |' \
+    "$TENTH_RESOURCES" "$TENTH_BOOKINGS" "$SEARCH_TENTH_TOTAL" "$(field "$SEARCH_TENTH" rps)" "$(field "$SEARCH_TENTH" p50_ms)" \
+    "$(field "$SEARCH_TENTH" p95_ms)" "$(field "$SEARCH_TENTH" p99_ms)" "$(field "$SEARCH_TENTH" non2xx)" "$(field "$SEARCH_TENTH" socket_errors)"
+  printf '\n| (b2) at one tenth (%s results) | %s | %s | %s | %s | %s non-2xx, %s socket |' \
+    "$TEXT_TENTH_TOTAL" "$(field "$TEXT_TENTH" rps)" "$(field "$TEXT_TENTH" p50_ms)" \
+    "$(field "$TEXT_TENTH" p95_ms)" "$(field "$TEXT_TENTH" p99_ms)" "$(field "$TEXT_TENTH" non2xx)" "$(field "$TEXT_TENTH" socket_errors)"
+}
+tenth_lines() {
+  if [ -n "$TENTH_NOTE" ]; then
+    echo "- searches at one tenth of the data: $TENTH_NOTE"
+    return 0
+  fi
+  local growth text_growth
+  growth=$(awk -v a="$(field "$SEARCH" p95_ms)" -v b="$(field "$SEARCH_TENTH" p95_ms)" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+  text_growth=$(awk -v a="$(field "$TEXT" p95_ms)" -v b="$(field "$TEXT_TENTH" p95_ms)" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+  echo "- free-period search, ten times the data: p95 $(field "$SEARCH" p95_ms) ms against $(field "$SEARCH_TENTH" p95_ms) ms at one tenth, ${growth}x (target ≤ 2x): $(verdict "$growth" 2 '<='); CPU per search $SEARCH_CPU against $SEARCH_TENTH_CPU"
+  echo "- text search, ten times the data: p95 $(field "$TEXT" p95_ms) ms against $(field "$TEXT_TENTH" p95_ms) ms at one tenth, ${text_growth}x; CPU per search $TEXT_CPU against $TEXT_TENTH_CPU"
+}
 text_verdict=$(verdict "$(field "$TEXT" p95_ms)" 20 '<=')
 cluster_note="left running (stop it with: bench/run.sh stop)"
 busy_note="$IDLE_BUSY % just before the load runs, with the app idle"
@@ -624,7 +700,7 @@ machine CPU busy: $busy_note
 |---|---:|---:|---:|---:|---|
 | (a) API POST /api/v1/bookings | $(field "$BOOKING" rps) | $(field "$BOOKING" p50_ms) | $(field "$BOOKING" p95_ms) | $(field "$BOOKING" p99_ms) | $(field "$BOOKING" non2xx) non-2xx, $(field "$BOOKING" socket_errors) socket; $API_CREATED created for $(field "$BOOKING" requests) counted |
 | (b) API GET /api/v1/resources (free-period search, $BENCH_MUNICIPALITY, $SEARCH_TOTAL results) | $(field "$SEARCH" rps) | $(field "$SEARCH" p50_ms) | $(field "$SEARCH" p95_ms) | $(field "$SEARCH" p99_ms) | $(field "$SEARCH" non2xx) non-2xx, $(field "$SEARCH" socket_errors) socket |
-| (b2) API GET /api/v1/resources?q=$TEXT_QUERY (text search, $TEXT_TOTAL results) | $(field "$TEXT" rps) | $(field "$TEXT" p50_ms) | $(field "$TEXT" p95_ms) | $(field "$TEXT" p99_ms) | $(field "$TEXT" non2xx) non-2xx, $(field "$TEXT" socket_errors) socket |
+| (b2) API GET /api/v1/resources?q=$TEXT_QUERY (text search, $TEXT_TOTAL results) | $(field "$TEXT" rps) | $(field "$TEXT" p50_ms) | $(field "$TEXT" p95_ms) | $(field "$TEXT" p99_ms) | $(field "$TEXT" non2xx) non-2xx, $(field "$TEXT" socket_errors) socket |$(tenth_rows)
 | (c) pgbench booking INSERT (-M $BENCH_PGBENCH_MODE) | $PG_TPS | $PG_P50 | $PG_P95 | $PG_P99 | $PG_FAILED failed; $PG_CREATED created |
 | (c2) pgbench: the booking's whole transaction (-M $BENCH_PGBENCH_MODE) | $PG_TX_TPS | avg $PG_TX_LATENCY | | | $PG_TX_CREATED created |
 | (d) API POST /api/v1/loans ($LENT lent resources) | $(field "$LOAN" rps) | $(field "$LOAN" p50_ms) | $(field "$LOAN" p95_ms) | $(field "$LOAN" p99_ms) | $(field "$LOAN" non2xx) non-2xx, $(field "$LOAN" socket_errors) socket; $LOAN_CREATED created for $(field "$LOAN" requests) counted |
@@ -637,6 +713,7 @@ machine CPU busy: $busy_note
 - warm-up beyond the fixed one while the runtime's compiler was busy: booking ${BOOKING_SETTLE} s, search ${SEARCH_SETTLE} s, text search ${TEXT_SETTLE} s; time spent compiling in the measured runs: ${BOOKING_JIT}, ${SEARCH_JIT}, ${TEXT_JIT} s
 - free-period search p95: $(field "$SEARCH" p95_ms) ms (target ≤ 20 ms at 100k resources / 2M bookings): $search_verdict
 - text search p95: $(field "$TEXT" p95_ms) ms (target ≤ 20 ms over 100k Korean titles and descriptions): $text_verdict
+$(tenth_lines)
 - search window: $SEARCH_FROM – $SEARCH_TO
 - PostgreSQL: $cluster_note
 
