@@ -149,7 +149,8 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
 
     private void Forget(Booking booking)
     {
-        foreach (var change in booking.History)
+        // Detaching a history row takes it out of the booking's list too.
+        foreach (var change in booking.History.ToList())
             db.Entry(change).State = EntityState.Detached;
         db.Entry(booking).State = EntityState.Detached;
     }

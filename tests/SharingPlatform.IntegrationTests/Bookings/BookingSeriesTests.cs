@@ -68,6 +68,31 @@ public sealed class BookingSeriesTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Eight_residents_racing_for_the_same_weeks_in_skip_mode_hold_each_week_once_and_each_gets_an_answer()
+    {
+        var (organization, resourceId) = await PublishedAsync();
+        using var owner = organization;
+        var residents = await _app.ResidentsAsync(8);
+        var first = BookingClient.Next(DayOfWeek.Tuesday, 15);
+
+        // All read the weeks as free at about the same time; the later inserts meet the exclusion constraint, week by
+        // week, and a series that skips goes on past each of them in the same transaction.
+        var responses = await Task.WhenAll(residents.Select(client => SeriesAsync(client, resourceId, first, 4, "skipTaken")));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.Conflict);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            (await refused.ProblemAsync()).GetProperty("code").GetString().ShouldBe("series_nothing_booked");
+        var held = await _app.QueryAsync(db => db.Bookings.Where(b => b.ResourceId == resourceId).Select(b => b.StartsAt).ToListAsync());
+        held.Order().ShouldBe(Enumerable.Range(0, 4).Select(week => first.AddDays(7 * week).ToUniversalTime()));
+        var booked = 0;
+        foreach (var created in responses.Where(r => r.StatusCode == HttpStatusCode.Created))
+            booked += (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("bookings").GetArrayLength();
+        booked.ShouldBe(4);
+        foreach (var client in residents)
+            client.Dispose();
+    }
+
+    [Fact]
     public async Task Cancelling_the_rest_of_a_series_frees_that_week_and_every_later_one_but_not_earlier_ones()
     {
         var (organization, resourceId) = await PublishedAsync();
