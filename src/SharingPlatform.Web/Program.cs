@@ -74,7 +74,7 @@ app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseRequestLocalization();
-app.UseExceptionHandler("/Error");
+app.UseSharingPlatformExceptionHandler();
 app.UseApiStatusCodeProblems();
 app.UseWhen(context => !ApiPaths.IsApi(context.Request), site => site.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 app.UseBodyLimits();
