@@ -1,7 +1,7 @@
 -- Every statement POST /api/v1/bookings sends PostgreSQL for a booking confirmed at once, in the same order and the
 -- same round trips, as PostgreSQL's log shows them (bench/RESULTS.md): the session check, the resource, the booker's
--- lock, standing and count, the recipients, the booking with its notification, email, two reminders and first history
--- row, and the commit. The email's Hangfire job is not a booking's any more: each node enqueues the emails committed
+-- lock, standing, count and address (the notice's recipient), the booking with its notification, email, two reminders
+-- and first history row (no savepoint: a failed insert ends the transaction), and the commit. The email's Hangfire job is not a booking's any more: each node enqueues the emails committed
 -- within 50 ms as one job, off the request (EmailSendQueue). The ratio of the API to this measures the app, not the
 -- schema. Slots as in booking.sql (distinct, never refused); the ids time-ordered like the app's UUIDv7.
 \set u random(0, :users - 1)
@@ -19,9 +19,7 @@ JOIN resources r ON r.id = ri.resource_id
 WHERE r.status = 'Published' AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = r.organization_id AND o.status = 'Verified') \gset
 \set hour :k / :resources
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
-SELECT s.active, s.display_name, s.paused_until, s.suspended FROM (SELECT paused_until, display_name, suspended, active FROM lock_booker_standing(:uid, :rid, now())) s LIMIT 2;
-SELECT u.id, u.email, u.display_name, u.preferred_language, u.emails_off FROM users u WHERE u.id = ANY (ARRAY[:uid::uuid]);
-SAVEPOINT "__EFSavePoint";
+SELECT s.active, s.display_name, s.email, s.emails_off, s.paused_until, s.preferred_language, s.suspended FROM (SELECT paused_until, display_name, suspended, active, email, preferred_language, emails_off FROM lock_booker_standing(:uid, :rid, now())) s LIMIT 2;
 INSERT INTO bookings (id, attendees, blocked_until, booker_id, checked_in_at, created_at, ends_at, purpose, requires_check_in, resource_id, series_id, starts_at, status, status_reason)
 VALUES ((lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 19))::uuid,
         1, to_timestamp(:base + :hour * 3600 + 3600), :uid, NULL, now(), to_timestamp(:base + :hour * 3600 + 3600), 'bench load pgbench tx', false,
@@ -45,5 +43,4 @@ VALUES ((lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint
 INSERT INTO booking_changes (id, actor_id, at, booking_id, reason, status)
 VALUES ((lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 19))::uuid,
         :uid, now(), :bid, NULL, 'Confirmed');
-RELEASE SAVEPOINT "__EFSavePoint";
 COMMIT;

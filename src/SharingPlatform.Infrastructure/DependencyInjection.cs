@@ -33,7 +33,8 @@ public static class DependencyInjection
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => options
             .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<SendEmailsOnCommit>(), provider.GetRequiredService<SessionChangesOnSave>()));
+            .AddInterceptors(provider.GetRequiredService<SendEmailsOnCommit>(), provider.GetRequiredService<SessionChangesOnSave>(),
+                new NoSavepointsByDefault()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
 
         services.AddDataProtection()

@@ -14,16 +14,16 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     /// <summary>The owner is nudged when a request is still pending this long after it was made.</summary>
     public static readonly TimeSpan NudgeAfter = TimeSpan.FromHours(24);
 
-    private sealed record About(string Resource, Guid OrganizationId, string? Booker);
+    private sealed record About(string Resource, Guid OrganizationId, string? Booker, Recipient? BookerAsRecipient = null);
 
     /// <summary>New bookings (one, or the weeks of a series): confirmed ones to the booker, requests to the owners.</summary>
     public async Task RequestedAsync(IReadOnlyList<Booking> bookings, DateTimeOffset now, CancellationToken cancellationToken) =>
         await TellRequestedAsync(bookings, await AboutAsync(bookings[0], cancellationToken), now, cancellationToken);
 
-    /// <summary>The same, for a caller that has read the resource and the booker's name already: one round trip fewer.</summary>
-    public Task RequestedAsync(IReadOnlyList<Booking> bookings, SharedResource resource, string bookerName, DateTimeOffset now,
+    /// <summary>The same, for a caller that has read the resource and the booker already: two round trips fewer.</summary>
+    public Task RequestedAsync(IReadOnlyList<Booking> bookings, SharedResource resource, Recipient booker, DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        TellRequestedAsync(bookings, new About(resource.Title, resource.OrganizationId, bookerName), now, cancellationToken);
+        TellRequestedAsync(bookings, new About(resource.Title, resource.OrganizationId, booker.DisplayName, booker), now, cancellationToken);
 
     private async Task TellRequestedAsync(IReadOnlyList<Booking> bookings, About about, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -158,7 +158,7 @@ public sealed class BookingNotices(IApplicationDbContext db, Notifier notifier)
     private async Task TellBookerConfirmedAsync(IReadOnlyList<Booking> bookings, About about, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = bookings[0];
-        var booker = await notifier.PeopleAsync([first.BookerId], cancellationToken);
+        IReadOnlyList<Recipient> booker = about.BookerAsRecipient is { } known ? [known] : await notifier.PeopleAsync([first.BookerId], cancellationToken);
         notifier.Notify(booker, NotificationKind.BookingConfirmed, first.Id, now, language => new NoticeText(
             Texts.Get(language, "Notice_BookingConfirmed_Title", about.Resource),
             Texts.Get(language, "Notice_BookingConfirmed_Body", about.Resource, When(bookings, language))),

@@ -36,7 +36,7 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
         var booking = Booking.Request(resource, bookerId, new Period(command.StartsAt, command.EndsAt), command.Attendees,
             command.Purpose ?? "", booker.Standing, now);
         db.Bookings.Add(booking);
-        await notices.RequestedAsync([booking], resource, booker.DisplayName, now, cancellationToken);
+        await notices.RequestedAsync([booking], resource, booker.Booker, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -47,6 +47,6 @@ public sealed class CreateBookingHandler(IApplicationDbContext db, ICurrentUser 
             throw PeriodTaken.Error();
         }
 
-        return BookingViews.From(booking, resource, booker.DisplayName);
+        return BookingViews.From(booking, resource, booker.Booker.DisplayName);
     }
 }

@@ -71,6 +71,8 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Skipping goes on after a week's insert failed: EF rolls back to the savepoint it writes before each save.
+        db.Database.AutoSavepointsEnabled = command.Mode == SeriesMode.SkipTaken;
         var booker = await db.LockStandingAsync(bookerId, resource.Id, now, cancellationToken);
         var standing = booker.Standing;
         var seriesStart = periods[0].Start;
@@ -110,7 +112,6 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
             {
                 try
                 {
-                    // Inside the transaction EF rolls back to a savepoint when this one insert fails, and the rest go on.
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (Exception e) when (PeriodTaken.Is(e))
@@ -129,7 +130,7 @@ public sealed class CreateBookingSeriesHandler(IApplicationDbContext db, ICurren
         if (booked.Count == 0)
             throw new ConflictException(Texts.Get("SeriesNothingBooked"), "series_nothing_booked");
 
-        await notices.RequestedAsync(booked, resource, booker.DisplayName, now, cancellationToken);
+        await notices.RequestedAsync(booked, resource, booker.Booker, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

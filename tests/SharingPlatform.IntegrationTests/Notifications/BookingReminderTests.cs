@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Application.Notifications;
 using SharingPlatform.Domain.Notifications;
+using SharingPlatform.Domain.Users;
 using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Tests.Support;
 
@@ -57,6 +58,22 @@ public sealed class BookingReminderTests(SharedApp shared)
         var reminders = await _app.QueryAsync(db => db.Reminders.Where(r => r.SubjectId == bookingId).ToListAsync());
         reminders.Select(r => r.DueAt).Order().ShouldBe([start.AddHours(-24), start.AddHours(-1)]);
         reminders.ShouldAllBe(r => r.SentAt != null && r.RecipientId == booker.Id);
+    }
+
+    [Fact]
+    public async Task A_booker_who_reads_English_is_told_of_the_confirmed_booking_in_English_by_notice_and_email()
+    {
+        var (organization, resourceId) = await _app.AutomaticResourceAsync();
+        using var owner = organization;
+        using var booker = await _app.PersonAsync(Language.English, "Jamie Park");
+        var start = _app.NextHalfHour(TimeSpan.FromDays(3));
+
+        var bookingId = await booker.Client.BookedAsync(resourceId, start, start.AddHours(1));
+
+        (await booker.NotificationsAsync("bookingConfirmed", bookingId)).ShouldHaveSingleItem().Title().ShouldBe("Booking confirmed: 24시간 공유공간");
+        var email = await _app.Mailbox.WaitForAsync(booker.Email, m => (m.Subject ?? "").Contains("Booking confirmed", StringComparison.Ordinal));
+        email.Subject.ShouldBe("[SharingPlatform] Booking confirmed: 24시간 공유공간");
+        email.TextBody.ShouldNotBeNull().ShouldContain("Hello Jamie Park,");
     }
 
     [Fact]
