@@ -21,15 +21,15 @@ public static class ProblemDetailsSetup
     /// <summary>
     /// Errors become the error page, or problem details under <c>/api</c> (<see cref="ApiExceptionHandler"/>). Since .NET 10
     /// the middleware logs nothing for an exception that an exception handler answered: here only the API's refusals
-    /// (4xx, which the use case's log line already tells) go unlogged; a failure (5xx) is logged as an error with its
-    /// stack, like one on a page.
+    /// go unlogged (4xx, and "busy, try again" when too many photos are being decoded), which the use case's log line
+    /// already tells; a failure (5xx) is logged as an error with its stack, like one on a page.
     /// </summary>
     public static IApplicationBuilder UseSharingPlatformExceptionHandler(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
-                && ToProblem(context.Exception).Status < 500,
+                && (ToProblem(context.Exception).Status < 500 || context.Exception is ServiceBusyException),
         });
 
     /// <summary>An <c>/api</c> answer with an error status and no body (401, 403, 404, 405, 429…) gets a problem body.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,28 +45,5 @@ public sealed class FailureLoggingTests
             next(app);
             app.Use((context, following) => context.Request.Path == Path ? throw new InvalidOperationException(Message) : following(context));
         };
-    }
-
-    private sealed class CapturedErrors : ILoggerProvider, ILogger
-    {
-        private readonly ConcurrentQueue<Exception> _errors = new();
-
-        public IReadOnlyCollection<Exception> Errors => _errors;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel >= LogLevel.Error && exception is not null)
-                _errors.Enqueue(exception);
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -4,6 +4,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SharingPlatform.IntegrationTests.Labs;
 using SharingPlatform.Tests.Support;
 
@@ -100,13 +102,14 @@ public sealed class PhotoDecodingLimitsTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task Decoding_beyond_the_allowed_concurrency_answers_503_with_Retry_After()
+    public async Task Decoding_beyond_the_allowed_concurrency_answers_503_with_Retry_After_and_logs_no_error()
     {
+        var logs = new CapturedErrors();
         await using var app = new AppFactory(new AppFactory.Settings("photobusy", RunJobServer: false, Overrides: new Dictionary<string, string?>
         {
             ["Uploads:MaxConcurrentDecodes"] = "1",
             ["Uploads:DecodeWaitSeconds"] = "0",
-        }));
+        }, Services: services => services.AddSingleton<ILoggerProvider>(logs)));
         await app.StartAsync();
         // No job server here, so no confirmation email: the owner's account is made already confirmed.
         using var owner = (await app.ResidentsAsync(1))[0];
@@ -125,5 +128,6 @@ public sealed class PhotoDecodingLimitsTests(SharedApp shared)
         busy.ShouldAllBe(r => r.Headers.RetryAfter != null && r.Headers.RetryAfter.Delta > TimeSpan.Zero);
         (await busy[0].ProblemAsync()).GetProperty("status").GetInt32().ShouldBe(503);
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        logs.Errors.ShouldBeEmpty();
     }
 }
