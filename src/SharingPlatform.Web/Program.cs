@@ -51,7 +51,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddSharingPlatformProxy(builder.Configuration);
 builder.Services.AddSharingPlatformMetrics(builder.Configuration);
-builder.Services.AddHostedService<NativeMemoryTrim>();
+builder.Services.AddHostedService<MemoryRelease>();
 if (builder.Environment.IsProduction())
     builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
