@@ -18,7 +18,7 @@ public static class MetricsSetup
     {
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         services.AddHostedService<PlatformGauges>();
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
@@ -26,13 +26,14 @@ public static class MetricsSetup
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp)
                     metrics.AddOtlpExporter();
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Npgsql");
-                if (otlp)
-                    tracing.AddOtlpExporter();
             });
+        // Traces only where something receives them: otherwise every request and database command would still record one.
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                .AddSource("Npgsql").AddOtlpExporter());
+        }
+
         return services;
     }
 

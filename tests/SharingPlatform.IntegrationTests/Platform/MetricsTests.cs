@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -74,6 +75,18 @@ public sealed partial class MetricsTests(SharedApp shared)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("sharingplatform_use_cases_total");
+    }
+
+    [Fact]
+    public async Task Without_an_OTLP_endpoint_requests_and_database_commands_record_no_trace()
+    {
+        using var client = _app.NewClient();
+        (await client.GetAsync("/api/v1/resources?q=trace")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var requests = new ActivitySource("Microsoft.AspNetCore");
+        using var commands = new ActivitySource("Npgsql");
+        requests.HasListeners().ShouldBeFalse("something listens to the requests' activities");
+        commands.HasListeners().ShouldBeFalse("something listens to the database commands' activities");
     }
 
     [Fact]
