@@ -61,6 +61,9 @@ public sealed partial class MetricsTests(SharedApp shared)
         text.ShouldContain("http_server_request_duration_seconds_count{");
         text.ShouldContain("api/v1/resources");
         text.ShouldContain("db_client_operation_duration_seconds");
+        // Streams with many series and with few keep the buckets their libraries advise (5 ms and 1 ms first).
+        text.ShouldMatch("""http_server_request_duration_seconds_bucket\{[^}]*le="0.005"\}""");
+        text.ShouldMatch("""db_client_operation_duration_seconds_bucket\{[^}]*le="0.001"\}""");
     }
 
     [Fact]
