@@ -15,8 +15,8 @@ public static class MetricsSetup
     public const string AllowedNetworks = "Metrics:AllowedNetworks";
 
     /// <summary>
-    /// The streams whose series grow with the site: one a route, use case or exception type. Every other stream has a
-    /// handful of series (a pool, a scheme, a generation) and gets room for <see cref="FewSeries"/>: a stream reserves
+    /// The streams with a series per route, use case or exception type, whose number grows with the site. Every other
+    /// stream has a handful (a pool, a scheme, a generation) and gets room for <see cref="FewSeries"/>: a stream reserves
     /// room for all the series it may hold when it starts, 2,000 by default, and the 77 streams held 11 MB of the heap.
     /// </summary>
     private static readonly HashSet<string> ManySeries =
