@@ -713,7 +713,7 @@ summary=$(
   cat <<EOF
 ### Benchmark $(date -u +'%Y-%m-%d %H:%M UTC') — app $APP_LABEL
 machine: $(nproc) cores, $(free -h | awk '/^Mem:/ { print $2 }') RAM, PostgreSQL $("$PSQL" -X -Atq -c 'SHOW server_version' | cut -d' ' -f1); wrk, app and PostgreSQL on the same machine
-app: published with ReadyToRun; runtime settings: $(grep -oE '"System\.(GC|Runtime\.Tiered)[A-Za-z.]*": [a-z0-9]+' "$ARTIFACTS/app-publish/SharingPlatform.Web.runtimeconfig.json" | tr -d '"' | paste -sd ' ')$(env | grep -E '^DOTNET_(GC|Tiered|TC_|ReadyToRun|TieredPGO)' | sort | tr '\n' ' ' | sed 's/^/, from the environment: /; s/ $//')
+app: published with ReadyToRun; runtime settings: $(grep -oE '"System\.(GC|Runtime\.Tiered)[A-Za-z.]*": [a-z0-9]+' "$ARTIFACTS/app-publish/SharingPlatform.Web.runtimeconfig.json" | tr -d '"' | paste -sd ' ')$(env | grep -E '^DOTNET_([Gg][Cc]|Tiered|TC_|ReadyToRun)' | sort | tr '\n' ' ' | sed 's/^/, from the environment: /; s/ $//')
 data: $N_RESOURCES resources ($BOOKABLE always open and bookable by the load), $N_BOOKINGS bookings, $N_USERS users; generated in ${GENERATE_SECONDS} s
 load: $BENCH_CONNECTIONS connections, $BENCH_THREADS threads, ${BENCH_DURATION} s each after ${BENCH_WARMUP} s warm-up (${BENCH_APP_WARMUP} s before the app's first, (a))
 machine CPU busy: $busy_note

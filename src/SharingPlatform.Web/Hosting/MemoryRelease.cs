@@ -12,7 +12,7 @@ namespace SharingPlatform.Web.Hosting;
 /// <item>The managed heap: the garbage collector keeps the heap it grew to under load, and collects only when something
 /// allocates, so a node that has gone quiet holds it for as long as it stays quiet. After a minute with less than
 /// <see cref="QuietBytes"/> allocated, following at least <see cref="BusyBytes"/> since the last release, the node
-/// collects once in the aggressive mode, which compacts and decommits all it can (in the bench: 74-82 → 48-50 MB committed,
+/// collects once in the aggressive mode, which compacts and decommits all it can (in the bench: 59-82 → 39-50 MB committed,
 /// a pause of 0.07-0.3 s). That pause falls in a quiet minute; a busy node never takes it.</item>
 /// </list>
 /// On a system without glibc (musl) only the managed heap is released.
