@@ -177,6 +177,10 @@ public sealed class ResourceSearchTests(SharedApp shared)
         second.GetProperty("totalCount").GetInt32().ShouldBe(4);
         var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(i => i.Id()).ToList();
         ids.ShouldBe([catalog.Truck, catalog.Hall, catalog.Projector, catalog.MeetingRoom]);
+
+        var pastTheEnd = await client.GetFromJsonAsync<JsonElement>($"/api/v1/resources?q={catalog.Tag}&sort=newest&page=3&pageSize=3");
+        pastTheEnd.GetProperty("items").GetArrayLength().ShouldBe(0);
+        pastTheEnd.GetProperty("totalCount").GetInt32().ShouldBe(4, "a page past the last match still says how many there are");
     }
 
     [Fact]
