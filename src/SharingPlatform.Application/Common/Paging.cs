@@ -19,9 +19,8 @@ public static class Paging
 
     /// <summary>
     /// One page of <paramref name="ordered"/>, counted no further than <see cref="CountCap"/>. A page among the first
-    /// 1,000 (nearly every page anyone asks for) is read from the first 1,001 in order, which PostgreSQL counts beside
-    /// it (<see cref="RowsInAnswer"/>): one query, and only the page's rows leave the database. A page past the last
-    /// match, or deeper than the cap, counts <paramref name="matches"/> (the same, unordered) up to the cap.
+    /// 1,000 (nearly every page anyone asks for) takes the first 1,001 in order in one query, which also counts them;
+    /// a deeper page counts <paramref name="matches"/> (the same, unordered) up to the cap and reads its page.
     /// </summary>
     public static async Task<PagedList<T>> ToCappedPagedListAsync<T>(
         this IQueryable<T> ordered, IQueryable<T> matches, int page, int pageSize, CancellationToken cancellationToken)
@@ -29,14 +28,8 @@ public static class Paging
         var skip = (page - 1) * pageSize;
         if (skip + pageSize <= CountCap)
         {
-            var rows = await ordered.Take(CountCap + 1).Skip(skip).Take(pageSize)
-                .Select(item => new Counted<T>(item, RowsInAnswer()))
-                .ToListAsync(cancellationToken);
-            if (rows.Count > 0 || page == 1)
-            {
-                var first = rows.Count == 0 ? 0 : rows[0].Rows;
-                return new PagedList<T>([.. rows.Select(r => r.Item)], page, pageSize, (int)Math.Min(first, CountCap), first > CountCap);
-            }
+            var first = await ordered.Take(CountCap + 1).ToListAsync(cancellationToken);
+            return new PagedList<T>([.. first.Skip(skip).Take(pageSize)], page, pageSize, Math.Min(first.Count, CountCap), first.Count > CountCap);
         }
 
         var counted = await matches.Take(CountCap + 1).CountAsync(cancellationToken);
@@ -58,14 +51,6 @@ public static class Paging
             : await query.CountAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
-
-    /// <summary>
-    /// In a query's projection, the number of rows its FROM gives before its own OFFSET and LIMIT
-    /// (<c>count(*) OVER ()</c>, mapped in the model); never called in .NET.
-    /// </summary>
-    public static long RowsInAnswer() => throw new InvalidOperationException("RowsInAnswer is translated to SQL only.");
-
-    private sealed record Counted<T>(T Item, long Rows);
 
     public static void ValidPage<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, int>> page, System.Linq.Expressions.Expression<Func<T, int>> pageSize)
     {

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
-using Microsoft.EntityFrameworkCore.Storage;
 using SharingPlatform.Domain.Audit;
 using SharingPlatform.Domain.ChangeRequests;
 using SharingPlatform.Domain.Circles;
@@ -60,8 +58,5 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         builder.HasPostgresExtension("btree_gist");
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
-        // count(*) OVER (): a window over the whole FROM, which SQL computes before the same SELECT's OFFSET and LIMIT.
-        builder.HasDbFunction(() => Paging.RowsInAnswer()).HasTranslation(_ => new SqlFunctionExpression(
-            "count(*) OVER", [], nullable: false, argumentsPropagateNullability: [], typeof(long), new LongTypeMapping("bigint")));
     }
 }
