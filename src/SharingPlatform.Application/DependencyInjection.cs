@@ -26,7 +26,8 @@ public static class DependencyInjection
         services.AddScoped<ReviewNotices>();
         services.AddScoped<StoryNotices>();
         services.AddScoped<IReminderNotices, MeetingReminders>();
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // A validator holds only its rules, built once: its messages are read in the asker's language when a rule fails.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }
