@@ -162,6 +162,27 @@ public sealed class ResourceSearchTests(SharedApp shared)
         (await SearchAsync($"q={Uri.EscapeDataString(catalog.Tag[..8] + "_" + catalog.Tag[9..])}")).ShouldBeEmpty();
     }
 
+    /// <summary>Every asker reads a refusal in their own language, however many ask at once of the one validator.</summary>
+    [Fact]
+    public async Task A_refused_search_says_why_in_the_askers_language_while_others_ask_in_another()
+    {
+        async Task<string> RefusalAsync(string language)
+        {
+            using var client = _app.NewClient();
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            using var response = await client.GetAsync("/api/v1/resources?municipality=atlantis");
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return problem.GetProperty("errors").GetProperty("municipality")[0].GetString()!;
+        }
+
+        var languages = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? "ko" : "en").ToList();
+        var answers = await Task.WhenAll(languages.Select(RefusalAsync));
+
+        for (var i = 0; i < languages.Count; i++)
+            answers[i].ShouldBe(languages[i] == "ko" ? "전북의 14개 시군 중 하나를 고르세요." : "Choose one of Jeonbuk's 14 municipalities.");
+    }
+
     [Fact]
     public async Task Results_page_and_sort_newest_first()
     {
