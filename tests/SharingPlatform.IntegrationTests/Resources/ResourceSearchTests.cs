@@ -172,8 +172,7 @@ public sealed class ResourceSearchTests(SharedApp shared)
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
             using var response = await client.GetAsync("/api/v1/resources?municipality=atlantis");
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return problem.GetProperty("errors").GetProperty("municipality")[0].GetString()!;
+            return (await response.ProblemAsync()).GetProperty("errors").GetProperty("municipality")[0].GetString()!;
         }
 
         var languages = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? "ko" : "en").ToList();
