@@ -191,7 +191,8 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
     /// by PostgreSQL from the policy) must contain; its Seoul dates must not be closed dates. The bookings that meet
     /// [from, to) are read once from a GiST index into a hashed set rather than probed per candidate; only a resource
     /// with a buffer is probed for a booking that starts within its buffer after the period (see the migrations
-    /// FreePeriodSearch and HoldingPeriodIndex).
+    /// FreePeriodSearch and HoldingPeriodIndex). The period is written <c>tstzrange(starts_at, blocked_until, '[)')</c>
+    /// as that index is, so that no other index can answer it (HoldingPeriodIndexAlone).
     /// </summary>
     private IQueryable<SharedResource> FreeDuring(DateTimeOffset from, DateTimeOffset to)
     {
@@ -207,7 +208,7 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
               AND r.weekly_opening @> (SELECT range_agg(int4range(need.a, need.b)) FROM unnest({needFrom}, {needTo}) AS need(a, b))
               AND r.id NOT IN (
                 SELECT b.resource_id FROM bookings b
-                WHERE b.status IN ('Pending', 'Confirmed') AND tstzrange(b.starts_at, b.blocked_until) && tstzrange({start}, {end}))
+                WHERE b.status IN ('Pending', 'Confirmed') AND tstzrange(b.starts_at, b.blocked_until, '[)') && tstzrange({start}, {end}))
               AND NOT (r.buffer_minutes > 0 AND EXISTS (
                 SELECT 1 FROM bookings b
                 WHERE b.resource_id = r.id AND b.status IN ('Pending', 'Confirmed')
