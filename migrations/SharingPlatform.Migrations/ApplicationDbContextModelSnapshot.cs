@@ -2205,12 +2205,6 @@ namespace SharingPlatform.Migrations
                     b.HasKey("Id")
                         .HasName("pk_resources");
 
-                    b.HasIndex("Description")
-                        .HasDatabaseName("ix_resources_description");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("DescriptionLowered")
                         .HasDatabaseName("ix_resources_description_lowered");
 
@@ -2219,12 +2213,6 @@ namespace SharingPlatform.Migrations
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_resources_organization_id");
-
-                    b.HasIndex("Title")
-                        .HasDatabaseName("ix_resources_title");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("TitleLowered")
                         .HasDatabaseName("ix_resources_title_lowered");

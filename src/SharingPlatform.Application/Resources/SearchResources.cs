@@ -191,8 +191,8 @@ public sealed class SearchResourcesHandler(IApplicationDbContext db, TimeProvide
     /// by PostgreSQL from the policy) must contain; its Seoul dates must not be closed dates. The bookings that meet
     /// [from, to) are read once from a GiST index into a hashed set rather than probed per candidate; only a resource
     /// with a buffer is probed for a booking that starts within its buffer after the period (see the migrations
-    /// FreePeriodSearch and HoldingPeriodIndex). The period is written <c>tstzrange(starts_at, blocked_until, '[)')</c>
-    /// as that index is, so that no other index can answer it (HoldingPeriodIndexAlone).
+    /// FreePeriodSearch and FreePeriodSearchIndex). The period is written <c>tstzrange(starts_at, blocked_until, '[)')</c>
+    /// as that index is, so that no other index can answer it.
     /// </summary>
     private IQueryable<SharedResource> FreeDuring(DateTimeOffset from, DateTimeOffset to)
     {

@@ -2,7 +2,9 @@ namespace SharingPlatform.Infrastructure.Data.Configurations;
 
 /// <summary>
 /// The migration adds the exclusion constraint <c>ex_bookings_no_overlap</c>: two pending or confirmed bookings of one
-/// resource never overlap, buffer included (tstzrange(starts_at, blocked_until)).
+/// resource never overlap, buffer included (tstzrange(starts_at, blocked_until)). The free-period search reads the
+/// bookings that meet a period from <c>ix_bookings_free_period_search</c> (migration FreePeriodSearchIndex);
+/// <c>ix_bookings_holding_period</c>, which the release before reads, stays until the next release drops it.
 /// </summary>
 internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 {

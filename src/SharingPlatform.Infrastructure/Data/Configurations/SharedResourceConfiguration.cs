@@ -31,10 +31,6 @@ internal sealed class SharedResourceConfiguration : IEntityTypeConfiguration<Sha
         builder.Property<string>(SearchResourcesHandler.DescriptionLowered).IsRequired().HasComputedColumnSql("lower(description)", stored: true);
         builder.HasIndex(SearchResourcesHandler.TitleLowered).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(SearchResourcesHandler.DescriptionLowered).HasMethod("gin").HasOperators("gin_trgm_ops");
-        // The release before searched the title and description themselves with ILIKE. Their indexes stay while it may run
-        // beside this one in a rolling upgrade (migrations only add while a release is current); the next release drops them.
-        builder.HasIndex(r => r.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.HasIndex(r => r.Description).HasMethod("gin").HasOperators("gin_trgm_ops");
 
         builder.HasMany(r => r.Photos).WithOne().HasForeignKey(p => p.ResourceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
