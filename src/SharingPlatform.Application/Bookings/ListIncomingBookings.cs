@@ -36,6 +36,6 @@ public sealed class ListIncomingBookingsHandler(IApplicationDbContext db, ICurre
             bookings = bookings.Where(b => b.StartsAt < dayEnd && b.EndsAt > dayStart);
         }
 
-        return await db.Views(bookings.OrderBy(b => b.StartsAt).ThenBy(b => b.Id)).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return await bookings.OrderBy(b => b.StartsAt).ThenBy(b => b.Id).ToPagedListAsync(db.Views, query.Page, query.PageSize, cancellationToken);
     }
 }

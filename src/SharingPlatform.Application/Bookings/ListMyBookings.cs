@@ -32,6 +32,6 @@ public sealed class ListMyBookingsHandler(IApplicationDbContext db, ICurrentUser
             BookingTimeframe.Past => mine.Where(b => b.EndsAt <= now).OrderByDescending(b => b.StartsAt),
             _ => mine.OrderByDescending(b => b.StartsAt),
         };
-        return await db.Views(ordered.ThenBy(b => b.Id)).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return await ordered.ThenBy(b => b.Id).ToPagedListAsync(db.Views, query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -52,6 +52,21 @@ public static class Paging
         return new PagedList<T>(items, page, pageSize, total);
     }
 
+    /// <summary>
+    /// The same, for rows shown in a <paramref name="shape"/> that joins one row of other tables to each (a booking with its
+    /// resource's title and its booker's name): the rows themselves are counted, without the joins.
+    /// </summary>
+    public static async Task<PagedList<TView>> ToPagedListAsync<TRow, TView>(
+        this IQueryable<TRow> rows, Func<IQueryable<TRow>, IQueryable<TView>> shape, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var skip = (page - 1) * pageSize;
+        var items = await shape(rows).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+        var total = items.Count < pageSize && (items.Count > 0 || page == 1)
+            ? skip + items.Count
+            : await rows.CountAsync(cancellationToken);
+        return new PagedList<TView>(items, page, pageSize, total);
+    }
+
     public static void ValidPage<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, int>> page, System.Linq.Expressions.Expression<Func<T, int>> pageSize)
     {
         validator.RuleFor(page).InclusiveBetween(1, MaxPage);

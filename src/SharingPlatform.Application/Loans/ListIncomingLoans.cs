@@ -31,6 +31,6 @@ public sealed class ListIncomingLoansHandler(IApplicationDbContext db, ICurrentU
             loans = loans.Where(l => l.ResourceId == resourceId);
         if (query.Day is { } day)
             loans = loans.Where(l => l.PickupOn == day || l.ReturnOn == day);
-        return await db.Items(loans).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return await loans.ToPagedListAsync(db.Items, query.Page, query.PageSize, cancellationToken);
     }
 }

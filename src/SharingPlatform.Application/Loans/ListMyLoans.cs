@@ -13,6 +13,6 @@ public sealed class ListMyLoansHandler(IApplicationDbContext db, ICurrentUser cu
     public async ValueTask<PagedList<LoanListItem>> Handle(ListMyLoans query, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireId();
-        return await db.Items(db.Loans.Where(l => l.BorrowerId == userId)).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return await db.Loans.Where(l => l.BorrowerId == userId).ToPagedListAsync(db.Items, query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -120,6 +120,30 @@ public sealed class CreateBookingTests(SharedApp shared)
         mine.GetProperty("items")[0].GetProperty("status").GetString().ShouldBe("cancelled");
     }
 
+    [Fact]
+    public async Task My_bookings_and_the_owners_incoming_list_count_every_booking_past_the_first_page()
+    {
+        var (organization, resourceId) = await PublishedAsync();
+        using var owner = organization;
+        using var booker = await _app.SignedInResidentAsync();
+        foreach (var hour in new[] { 14, 10, 12 })
+            (await BookAsync(booker, resourceId, Wednesday(hour), Wednesday(hour + 1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        static DateTimeOffset[] Starts(JsonElement page) =>
+            [.. page.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("startsAt").GetDateTimeOffset())];
+        var first = await booker.GetFromJsonAsync<JsonElement>("/api/v1/bookings/mine?when=upcoming&page=1&pageSize=2");
+        Starts(first).ShouldBe([Wednesday(10), Wednesday(12)]);
+        first.GetProperty("totalCount").GetInt32().ShouldBe(3);
+        first.GetProperty("items")[0].GetProperty("resourceTitle").GetString().ShouldBe("소회의실 대여");
+        var second = await booker.GetFromJsonAsync<JsonElement>("/api/v1/bookings/mine?when=upcoming&page=2&pageSize=2");
+        Starts(second).ShouldBe([Wednesday(14)]);
+        second.GetProperty("totalCount").GetInt32().ShouldBe(3);
+
+        var incoming = await owner.Owner.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/incoming?resourceId={resourceId}&page=1&pageSize=2");
+        Starts(incoming).ShouldBe([Wednesday(10), Wednesday(12)]);
+        incoming.GetProperty("totalCount").GetInt32().ShouldBe(3);
+    }
+
     [Theory]
     [InlineData(13, 0, 13, 30, "too_short")]
     [InlineData(9, 0, 14, 0, "too_long")]
