@@ -42,15 +42,8 @@ public static class Paging
     /// (not full, and not past the end), it gives the count, and only a full or an empty page asks for the count as well.
     /// A person's own lists (their bookings, notifications, requests) mostly fit in one page: one query each.
     /// </summary>
-    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var skip = (page - 1) * pageSize;
-        var items = await query.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
-        var total = items.Count < pageSize && (items.Count > 0 || page == 1)
-            ? skip + items.Count
-            : await query.CountAsync(cancellationToken);
-        return new PagedList<T>(items, page, pageSize, total);
-    }
+    public static Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken) =>
+        query.ToPagedListAsync(rows => rows, page, pageSize, cancellationToken);
 
     /// <summary>
     /// The same, for rows shown in a <paramref name="shape"/> that joins one row of other tables to each (a booking with its
