@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Primitives;
@@ -29,6 +30,8 @@ public static class PageCache
         services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, TempDataCookieWhenSent>());
         services.AddSingleton<PageDataChanges>();
         services.AddSingleton<PublicAnswers.Store>();
+        // The public parts of signed-in pages (PublicPartTagHelper), in the memory of the framework's <cache> tag.
+        services.Configure<CacheTagHelperOptions>(o => o.SizeLimit = 16 * 1024 * 1024);
         services.AddScoped<PublicAnswers>();
         services.AddHostedService(sp => sp.GetRequiredService<PageDataChanges>());
         return services;

@@ -10,14 +10,22 @@ namespace SharingPlatform.Web.Hosting;
 /// </summary>
 public sealed class PublicAnswers(ISender sender, PageDataChanges changes, TimeProvider clock, PublicAnswers.Store store)
 {
+    private string? _keptUnder;
+
+    private bool _askedWhileNotListening;
+
     public async ValueTask<T> GetAsync<T>(IQuery<T> query, CancellationToken cancellationToken)
         where T : class
     {
         if (!changes.IsListening)
+        {
+            _askedWhileNotListening = true;
             return await sender.Send(query, cancellationToken);
+        }
 
+        KeptUnder();
         // An answer read while a change was being dropped is kept under the generation it started in, never asked for again.
-        var key = new Key(query, CultureInfo.CurrentUICulture.Name, clock.GetUtcNow().ToUnixTimeSeconds() / 60, changes.Generation);
+        var key = new Key(query, CultureInfo.CurrentUICulture.Name, Minute(), changes.Generation);
         if (store.Cache.TryGetValue(key, out T? kept) && kept is not null)
             return kept;
 
@@ -41,6 +49,21 @@ public sealed class PublicAnswers(ISender sender, PageDataChanges changes, TimeP
             store.Flights.TryRemove(new KeyValuePair<object, Task<object?>>(key, mine.Task));
         }
     }
+
+    /// <summary>
+    /// The minute and generation of the page's first answer, under which the parts made of its answers are kept
+    /// (<see cref="Pages.Shared.PublicPartTagHelper"/>): every answer it shows was read in them or later. Null while
+    /// this node is not listening for changes, or if it was not when the page asked: a change it did not hear of may
+    /// be missing from the answer.
+    /// </summary>
+    public string? KeptUnder()
+    {
+        if (_askedWhileNotListening || !changes.IsListening)
+            return null;
+        return _keptUnder ??= string.Create(CultureInfo.InvariantCulture, $"{Minute()}.{changes.Generation}");
+    }
+
+    private long Minute() => clock.GetUtcNow().ToUnixTimeSeconds() / 60;
 
     private sealed record Key(object Query, string Culture, long Minute, long Generation);
 

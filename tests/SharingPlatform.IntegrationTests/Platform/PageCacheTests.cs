@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Infrastructure.Data;
@@ -83,6 +84,55 @@ public sealed class PageCacheTests(SharedApp shared)
         while ((await site.GetStringAsync(search)).Contains(result, StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(50);
         (await site.GetStringAsync(search)).ShouldNotContain(result, customMessage: "the kept search answer outlived the change");
+    }
+
+    /// <summary>
+    /// The search form and results of a signed-in person's page are kept as made for everyone alike, per language
+    /// (<c>&lt;public-part&gt;</c>); the header around them, with the person's name, is made for each person.
+    /// </summary>
+    [Fact]
+    public async Task Signed_in_people_share_the_kept_results_in_their_own_language_under_their_own_names()
+    {
+        using var organization = await _app.VerifiedOrganizationAsync();
+        var title = "함께 보관 " + CatalogClient.NewHangulWord();
+        var id = await _app.PublishedResourceAsync(organization, CatalogClient.ResourceBody(organization.Id, title));
+        var people = new[] { ("ko", "갑 " + CatalogClient.NewHangulWord()), ("ko", "을 " + CatalogClient.NewHangulWord()), ("en", "병 " + CatalogClient.NewHangulWord()) };
+        var sites = new List<(string Language, string Name, HttpClient Site)>();
+        var residents = new List<IDisposable>();
+        try
+        {
+            foreach (var (language, name) in people)
+            {
+                var email = ApiClient.NewEmail();
+                var api = await _app.SignedInResidentAsync(email, name);
+                residents.Add(api);
+                (await api.PutAsJsonAsync("/api/v1/me", new { displayName = name, preferredLanguage = language })).EnsureSuccessStatusCode();
+                var site = _app.NewClient(followRedirects: false);
+                await site.SignInAsync(email, ApiClient.Password);
+                sites.Add((language, name, site));
+            }
+
+            var search = "/Resources?q=" + Uri.EscapeDataString(title);
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var (language, name, site) in sites)
+                {
+                    var page = await site.GetStringAsync(search);
+                    page.ShouldContain($"/Resources/Details/{id}");
+                    page.ShouldContain(language == "ko" ? ">검색 결과</h2>" : ">Results</h2>");
+                    page.ShouldContain(name);
+                    foreach (var other in people.Select(p => p.Item2).Where(other => other != name))
+                        page.ShouldNotContain(other, customMessage: "another person's name was kept in the shared part of the page");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (_, _, site) in sites)
+                site.Dispose();
+            foreach (var resident in residents)
+                resident.Dispose();
+        }
     }
 
     /// <summary>
