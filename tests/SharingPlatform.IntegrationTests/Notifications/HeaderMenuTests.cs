@@ -52,6 +52,25 @@ public sealed class HeaderMenuTests(SharedApp shared)
         more.ShouldNotContain(">100<");
     }
 
+    /// <summary>The menus are made once for each kind of menu and page, and kept: each page still marks its own link.</summary>
+    [Fact]
+    public async Task Each_page_marks_its_own_link_in_both_menus()
+    {
+        using var person = await _app.PersonAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(person.Email, ApiClient.Password);
+
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (path, other) in new[] { ("/Labs", "/Resources"), ("/Resources", "/Labs") })
+            {
+                var page = await site.GetStringAsync(path);
+                System.Text.RegularExpressions.Regex.Count(page, $"<a href=\"{path}\"[^>]*aria-current=\"page\"").ShouldBe(2, $"{path} in the bar and the phone's panel");
+                System.Text.RegularExpressions.Regex.Count(page, $"<a href=\"{other}\"[^>]*aria-current").ShouldBe(0, $"{other} on {path}");
+            }
+        }
+    }
+
     private Task<int> NotifyAsync(Guid recipientId, int count) => _app.QueryAsync(db =>
     {
         var now = _app.Clock.GetUtcNow();
