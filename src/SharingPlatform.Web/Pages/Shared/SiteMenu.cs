@@ -37,13 +37,13 @@ public sealed record SiteMenu(bool SignedIn, int UnreadNotifications, IReadOnlyL
         return new SiteMenu(signedIn, unreadNotifications, groups);
     }
 
-    /// <summary>The view data entry under which the layout leaves <see cref="CacheKeyOn"/> for the menus' partial views.</summary>
-    public const string CacheKey = "site-menu-cache-key";
-
     /// <summary>How long a menu, made once, is kept after it was last shown.</summary>
     public static readonly TimeSpan Kept = TimeSpan.FromMinutes(10);
 
-    /// <summary>What makes the menus' links differ: the groups, the bell's number and the page shown (marked as current).</summary>
+    /// <summary>
+    /// What makes the menus' links differ: the groups, the bell's number and the page shown (marked as current). The bar
+    /// and the phone's panel are made once for each and kept (<c>&lt;cache&gt;</c>).
+    /// </summary>
     public string CacheKeyOn(Microsoft.AspNetCore.Mvc.Rendering.ViewContext page) =>
         string.Join('|', Groups.SelectMany(g => g.Links.Select(l => l.Page ?? l.Path)))
         + "|" + UnreadNotifications.ToString(System.Globalization.CultureInfo.InvariantCulture)
