@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SharingPlatform.Infrastructure.Data;
 using SharingPlatform.Tests.Support;
+using SharingPlatform.Web.Pages.Shared;
 
 namespace SharingPlatform.IntegrationTests.Platform;
 
@@ -84,6 +85,22 @@ public sealed class PageCacheTests(SharedApp shared)
         while ((await site.GetStringAsync(search)).Contains(result, StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(50);
         (await site.GetStringAsync(search)).ShouldNotContain(result, customMessage: "the kept search answer outlived the change");
+    }
+
+    /// <summary>
+    /// A kept part leaves out the indentation between its tags, which a browser shows as one space either way; the
+    /// words, and markup that shows its white space as it is, stay as written.
+    /// </summary>
+    [Fact]
+    public void A_kept_part_leaves_out_indentation_between_tags_and_nothing_a_reader_sees()
+    {
+        PublicPartTagHelper.WithoutIndentation("<ul>\n        <li>회의실  \n   A동</li>\n\n    </ul>")
+            .ShouldBe("<ul>\n<li>회의실  \n   A동</li>\n</ul>");
+        PublicPartTagHelper.WithoutIndentation("<span>한</span> <span>글</span>").ShouldBe("<span>한</span> <span>글</span>");
+        const string preformatted = "<div>\n    <pre>\n    <b>x</b>\n</pre>\n</div>";
+        PublicPartTagHelper.WithoutIndentation(preformatted).ShouldBe(preformatted);
+        const string form = "<form>\n    <textarea>\n  </textarea>\n</form>";
+        PublicPartTagHelper.WithoutIndentation(form).ShouldBe(form);
     }
 
     /// <summary>

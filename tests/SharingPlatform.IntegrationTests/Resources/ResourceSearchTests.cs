@@ -275,7 +275,11 @@ public sealed class ResourceSearchTests(SharedApp shared)
         items[tents].ShouldBe((true, false, true));
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Resources?q={Uri.EscapeDataString(word)}"));
-        string Card(Guid id) => page[page.IndexOf($"/Resources/Details/{id}", StringComparison.Ordinal)..][..1200];
+        string Card(Guid id)
+        {
+            var card = page[page.IndexOf($"/Resources/Details/{id}", StringComparison.Ordinal)..];
+            return card[..card.IndexOf("</li>", StringComparison.Ordinal)];
+        }
         Card(room).ShouldContain("바로 확정");
         Card(room).ShouldContain("체크인 필요");
         Card(hall).ShouldContain("승인 후 확정");
@@ -316,7 +320,8 @@ public sealed class ResourceSearchTests(SharedApp shared)
         (await NextFreeAsync())[room].ShouldBe(At(day.AddDays(7), 9));
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/Resources?q={Uri.EscapeDataString(word)}"));
-        var card = page[page.IndexOf($"/Resources/Details/{room}", StringComparison.Ordinal)..][..1500];
+        var card = page[page.IndexOf($"/Resources/Details/{room}", StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</li>", StringComparison.Ordinal)];
         card.ShouldContain("다음 빈 시간");
         card.ShouldContain($"resource-next-free\">{day.AddDays(7):yyyy-MM-dd} 09:00<");
     }
