@@ -67,6 +67,9 @@ public sealed class HeaderMenuTests(SharedApp shared)
                 var page = await site.GetStringAsync(path);
                 System.Text.RegularExpressions.Regex.Count(page, $"<a href=\"{path}\"[^>]*aria-current=\"page\"").ShouldBe(2, $"{path} in the bar and the phone's panel");
                 System.Text.RegularExpressions.Regex.Count(page, $"<a href=\"{other}\"[^>]*aria-current").ShouldBe(0, $"{other} on {path}");
+                var bar = page[page.IndexOf("<nav class=\"krds-main-menu\"", StringComparison.Ordinal)..];
+                bar = bar[..bar.IndexOf("</nav>", StringComparison.Ordinal)];
+                System.Text.RegularExpressions.Regex.Count(bar, "<ul\\b").ShouldBe(System.Text.RegularExpressions.Regex.Count(bar, "</ul>"), "each list in the bar is closed");
             }
         }
     }

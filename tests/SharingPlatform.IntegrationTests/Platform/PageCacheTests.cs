@@ -94,13 +94,13 @@ public sealed class PageCacheTests(SharedApp shared)
     [Fact]
     public void A_kept_part_leaves_out_indentation_between_tags_and_nothing_a_reader_sees()
     {
-        PublicPartTagHelper.WithoutIndentation("<ul>\n        <li>회의실  \n   A동</li>\n\n    </ul>")
+        KeptPartTagHelper.WithoutIndentation("<ul>\n        <li>회의실  \n   A동</li>\n\n    </ul>")
             .ShouldBe("<ul>\n<li>회의실  \n   A동</li>\n</ul>");
-        PublicPartTagHelper.WithoutIndentation("<span>한</span> <span>글</span>").ShouldBe("<span>한</span> <span>글</span>");
+        KeptPartTagHelper.WithoutIndentation("<span>한</span> <span>글</span>").ShouldBe("<span>한</span> <span>글</span>");
         const string preformatted = "<div>\n    <pre>\n    <b>x</b>\n</pre>\n</div>";
-        PublicPartTagHelper.WithoutIndentation(preformatted).ShouldBe(preformatted);
+        KeptPartTagHelper.WithoutIndentation(preformatted).ShouldBe(preformatted);
         const string form = "<form>\n    <textarea>\n  </textarea>\n</form>";
-        PublicPartTagHelper.WithoutIndentation(form).ShouldBe(form);
+        KeptPartTagHelper.WithoutIndentation(form).ShouldBe(form);
     }
 
     /// <summary>
