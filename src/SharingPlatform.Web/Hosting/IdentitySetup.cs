@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using SharingPlatform.Infrastructure.Data;
 
 namespace SharingPlatform.Web.Hosting;
@@ -32,6 +33,10 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            // Identity checks the stamp and renews the principal once its interval has passed, but makes its sign-in
+            // manager for every request to find that out. In between, SecurityStampCheck ends sessions at once.
+            var validate = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => StampCheckDue(context) ? validate(context) : Task.CompletedTask;
         });
         services.AddAntiforgery(o =>
         {
@@ -77,5 +82,13 @@ public static class IdentitySetup
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Policies.Administrator));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HideForbiddenAdminPages>();
         return services;
+    }
+
+    /// <summary>The same test as Identity's <see cref="SecurityStampValidator"/>: a cookie issued longer ago than the interval.</summary>
+    private static bool StampCheckDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Domain.Notifications;
 using SharingPlatform.Domain.Users;
 using SharingPlatform.Tests.Support;
@@ -71,6 +72,28 @@ public sealed class HeaderMenuTests(SharedApp shared)
                 bar = bar[..bar.IndexOf("</nav>", StringComparison.Ordinal)];
                 System.Text.RegularExpressions.Regex.Count(bar, "<ul\\b").ShouldBe(System.Text.RegularExpressions.Regex.Count(bar, "</ul>"), "each list in the bar is closed");
             }
+        }
+    }
+
+    /// <summary>
+    /// Identity checks a site cookie's security stamp once its interval (30 minutes) has passed, and renews the person's
+    /// claims then: a name changed elsewhere shows in the header from then on, in the same session.
+    /// </summary>
+    [Fact]
+    public async Task The_header_takes_up_a_name_changed_elsewhere_once_the_cookie_is_checked_again()
+    {
+        using var person = await _app.PersonAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(person.Email, ApiClient.Password);
+        var name = "새이름 " + CatalogClient.NewHangulWord();
+        await _app.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE users SET display_name = {name} WHERE id = {person.Id}"));
+
+        WebUtility.HtmlDecode(await site.GetStringAsync("/Labs")).ShouldNotContain(name);
+        using (_app.Clock.Travel(TimeSpan.FromMinutes(31)))
+        {
+            var page = WebUtility.HtmlDecode(await site.GetStringAsync("/Labs"));
+            page.ShouldContain(name);
+            page.ShouldContain("href=\"/Account/Manage\"");
         }
     }
 
