@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SharingPlatform.Domain.Bookings;
+using SharingPlatform.IntegrationTests.Notifications;
 using SharingPlatform.Tests.Support;
 using SharingPlatform.Web.Pages.Bookings;
 
@@ -11,6 +12,22 @@ namespace SharingPlatform.IntegrationTests.Bookings;
 public sealed class BookingPageTests(SharedApp shared)
 {
     private readonly AppFactory _app = shared.Factory;
+
+    /// <summary>"My bookings" says until when a person paused after no-shows may not book, and nothing once that has passed.</summary>
+    [Fact]
+    public async Task My_bookings_says_until_when_a_paused_person_may_not_book_and_nothing_after()
+    {
+        using var person = await _app.PersonAsync();
+        using var site = _app.NewClient(followRedirects: false);
+        await site.SignInAsync(person.Email, ApiClient.Password);
+        var until = _app.Clock.GetUtcNow().AddDays(10);
+        await _app.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE users SET booking_paused_until = {until} WHERE id = {person.Id}"));
+
+        var notice = $"{SharingPlatform.Web.Pages.Resources.CatalogText.Seoul(until)}까지 예약과 대여를 할 수 없습니다";
+        WebUtility.HtmlDecode(await site.GetStringAsync("/Bookings/Mine")).ShouldContain(notice);
+        using (_app.Clock.Travel(TimeSpan.FromDays(11)))
+            WebUtility.HtmlDecode(await site.GetStringAsync("/Bookings/Mine")).ShouldNotContain("예약과 대여를 할 수 없습니다");
+    }
 
     [Fact]
     public async Task A_series_names_its_taken_dates_and_too_many_people_are_refused_beside_the_attendees_and_nothing_is_booked()

@@ -30,8 +30,7 @@ public sealed class MineModel(ISender sender) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var account = await sender.Send(new GetMyAccount(), cancellationToken);
-        PausedUntil = account.BookingPausedUntil;
+        PausedUntil = await sender.Send(new GetMyBookingPause(), cancellationToken);
         Bookings = await sender.Send(
             new ListMyBookings(Past ? BookingTimeframe.Past : BookingTimeframe.Upcoming, Math.Max(1, PageNumber), PageSize), cancellationToken);
     }
