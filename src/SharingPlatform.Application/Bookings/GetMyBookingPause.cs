@@ -12,6 +12,8 @@ public sealed class GetMyBookingPauseHandler(IApplicationDbContext db, ICurrentU
     {
         var id = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        return await db.Users.Where(u => u.Id == id && u.BookingPausedUntil > now).Select(u => u.BookingPausedUntil).SingleOrDefaultAsync(cancellationToken);
+        return await db.Users.Where(u => u.Id == id && u.BookingPausedUntil > now)
+            .Select(u => u.BookingPausedUntil)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 }
